@@ -1,0 +1,11 @@
+import { stringify } from 'yaml';
+import { ALL_TOPICS } from '../topics/topic-registry';
+import { buildAsyncApiDocument } from './asyncapi-document';
+
+export const ASYNCAPI_PATH = 'docs/asyncapi.yaml';
+
+/** The exact text of docs/asyncapi.yaml for the current registry. */
+export function renderAsyncApi(version: string): string {
+  const header = '# Generated from libs/contracts by `npm run asyncapi`. Do not edit by hand.\n';
+  return header + stringify(buildAsyncApiDocument(ALL_TOPICS, version), { lineWidth: 0, aliasDuplicateObjects: false });
+}

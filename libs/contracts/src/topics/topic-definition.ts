@@ -1,0 +1,61 @@
+export type CleanupPolicy = 'delete' | 'compact';
+
+type MessageClass<T> = new () => T;
+
+/** One message type, at one schema version, that a topic carries. */
+export interface MessageDefinition<T extends object = object> {
+  /** Stable name, e.g. `css.market-participant-updated`; travels in the `hh-message-type` header. */
+  type: string;
+  schemaVersion: number;
+  messageClass: MessageClass<T>;
+  summary: string;
+  /** The Kafka key of a message: topics keyed by MPAN keep one meter's history in order. */
+  keyOf(message: T): string;
+  /** A valid example, shown in the AsyncAPI document and checked by the contract tests. */
+  example: T;
+}
+
+/** Who writes a topic: the outside world (through its own adapters or simulators) or Halfhour. */
+export type TopicDirection = 'inbound' | 'internal' | 'outbound';
+
+export interface TopicDefinition<T extends object = object> {
+  /** Ends in a version; a breaking change to the topic's messages makes a new topic. */
+  name: string;
+  description: string;
+  direction: TopicDirection;
+  key: { name: string; description: string };
+  partitions: number;
+  cleanupPolicy: CleanupPolicy;
+  /** Retention for `delete` topics; compacted topics keep the latest value per key. */
+  retentionMs?: number;
+  messages: readonly MessageDefinition<T>[];
+}
+
+/** Every topic has a dead-letter topic beside it for the messages its consumers could not handle. */
+export function deadLetterTopicOf(topicName: string): string {
+  return `${topicName}.dlq`;
+}
+
+export function defineMessage<T extends object>(definition: MessageDefinition<T>): MessageDefinition<T> {
+  return definition;
+}
+
+export function defineTopic<T extends object>(definition: TopicDefinition<T>): TopicDefinition<T> {
+  if (!/\.\d+$/.test(definition.name)) {
+    throw new Error(`topic name "${definition.name}" must end in a version, e.g. ".1"`);
+  }
+  return definition;
+}
+
+/** The same topic under another name: used by tests that need a topic of their own. */
+export function renameTopic<T extends object>(topic: TopicDefinition<T>, name: string): TopicDefinition<T> {
+  return { ...topic, name };
+}
+
+export function findMessageDefinition<T extends object>(
+  topic: TopicDefinition<T>,
+  type: string,
+  schemaVersion: string,
+): MessageDefinition<T> | undefined {
+  return topic.messages.find((m) => m.type === type && String(m.schemaVersion) === schemaVersion);
+}

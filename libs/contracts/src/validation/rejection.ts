@@ -1,0 +1,20 @@
+/**
+ * Why a message was not accepted. Reason codes are stable identifiers (they are metric labels and
+ * DLQ headers); the message is for people.
+ */
+export interface Rejection {
+  reasonCode: string;
+  message: string;
+}
+
+/** Reasons any consumer can give before the message reaches domain logic. */
+export const TransportReason = {
+  MissingHeader: 'MISSING_HEADER',
+  UnknownMessageType: 'UNKNOWN_MESSAGE_TYPE',
+  MalformedJson: 'MALFORMED_JSON',
+  SchemaViolation: 'SCHEMA_VIOLATION',
+  KeyMismatch: 'KEY_MISMATCH',
+  HandlerFailed: 'HANDLER_FAILED',
+} as const;
+
+export type TransportReasonCode = (typeof TransportReason)[keyof typeof TransportReason];

@@ -1,0 +1,32 @@
+import { MarketParticipantUpdated } from '../messages/market-participant-updated/market-participant-updated.message';
+import { TransportReason } from './rejection';
+import { validateMessage } from './validate-message';
+
+describe('validateMessage', () => {
+  const valid = { mpid: 'ABCD', name: 'A Supplier', roles: ['IS', 'MDR'], effectiveFrom: '2026-04-01' };
+
+  it('returns a typed instance for a valid body', () => {
+    const outcome = validateMessage(MarketParticipantUpdated, valid);
+    expect(outcome.ok).toBe(true);
+    if (outcome.ok) expect(outcome.value).toBeInstanceOf(MarketParticipantUpdated);
+  });
+
+  it('lists every broken rule by property, as a SCHEMA_VIOLATION', () => {
+    const outcome = validateMessage(MarketParticipantUpdated, {
+      ...valid, mpid: 'abc', roles: ['XX'], effectiveFrom: '2026-02-30', surprise: true,
+    });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.rejection.reasonCode).toBe(TransportReason.SchemaViolation);
+    expect(outcome.rejection.message).toContain('mpid: must be a Market Participant ID');
+    expect(outcome.rejection.message).toContain('roles: each value in roles must be one of');
+    expect(outcome.rejection.message).toContain('effectiveFrom: must be a calendar date YYYY-MM-DD');
+    expect(outcome.rejection.message).toContain('property surprise should not exist');
+  });
+
+  it.each([null, 42, 'text', [valid]])('rejects a body that is not an object: %p', (body) => {
+    expect(validateMessage(MarketParticipantUpdated, body)).toEqual({
+      ok: false, rejection: { reasonCode: TransportReason.SchemaViolation, message: 'body must be a JSON object' },
+    });
+  });
+});

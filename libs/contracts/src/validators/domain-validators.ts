@@ -1,0 +1,86 @@
+import { findMpanCoreProblem, isValidEui64, isValidMpid } from '@halfhour/domain';
+import { ValidateBy, ValidationOptions } from 'class-validator';
+
+/**
+ * class-validator decorators for the domain's identifiers. Each name is also a JSON-schema
+ * converter key in asyncapi/schema-converters.ts, so the published schema says the same thing.
+ */
+export const IS_MPAN_CORE = 'isMpanCore';
+export const IS_MPID = 'isMpid';
+export const IS_EUI64 = 'isEui64';
+export const IS_ISO_DATE = 'isIsoDate';
+export const IS_UTC_INSTANT = 'isUtcInstant';
+
+export function IsMpanCore(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: IS_MPAN_CORE,
+      validator: {
+        validate: (value) => typeof value === 'string' && findMpanCoreProblem(value) === undefined,
+        defaultMessage: (args) =>
+          `must be a valid 13-digit MPAN core (${typeof args?.value === 'string' ? findMpanCoreProblem(args.value) : 'NOT_A_STRING'})`,
+      },
+    },
+    options,
+  );
+}
+
+export function IsMpid(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: IS_MPID,
+      validator: {
+        validate: (value) => typeof value === 'string' && isValidMpid(value),
+        defaultMessage: () => 'must be a Market Participant ID: four upper-case letters',
+      },
+    },
+    options,
+  );
+}
+
+export function IsEui64(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: IS_EUI64,
+      validator: {
+        validate: (value) => typeof value === 'string' && isValidEui64(value),
+        defaultMessage: () => 'must be an EUI-64 written as eight upper-case hex pairs, e.g. 00-DB-12-34-56-78-90-A0',
+      },
+    },
+    options,
+  );
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: IS_ISO_DATE,
+      validator: {
+        validate: (value) => {
+          if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
+          const date = new Date(`${value}T00:00:00Z`);
+          return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+        },
+        defaultMessage: () => 'must be a calendar date YYYY-MM-DD',
+      },
+    },
+    options,
+  );
+}
+
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+export function IsUtcInstant(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: IS_UTC_INSTANT,
+      validator: {
+        validate: (value) => typeof value === 'string' && UTC_INSTANT.test(value) && !Number.isNaN(Date.parse(value)),
+        defaultMessage: () => 'must be an ISO 8601 UTC instant ending in Z, e.g. 2026-11-28T00:30:00Z',
+      },
+    },
+    options,
+  );
+}

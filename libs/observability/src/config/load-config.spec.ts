@@ -1,0 +1,43 @@
+import { IsInt, Min } from 'class-validator';
+import { ConfigError, describeConfig, loadConfig } from './load-config';
+import { ServiceConfig } from './service-config';
+
+class WorkerConfig extends ServiceConfig {
+  @IsInt() @Min(1)
+  WORKER_CONCURRENCY = 4;
+}
+
+describe('loadConfig', () => {
+  it('uses defaults and converts supplied values to their types', () => {
+    const config = loadConfig(WorkerConfig, { WORKER_CONCURRENCY: '8', HTTP_PORT: '8081' });
+    expect(config.WORKER_CONCURRENCY).toBe(8);
+    expect(config.HTTP_PORT).toBe(8081);
+    expect(config.KAFKA_BROKERS).toBe('127.0.0.1:9092');
+  });
+
+  it('refuses bad values and names each bad variable', () => {
+    const attempt = () => loadConfig(WorkerConfig, { WORKER_CONCURRENCY: '0', KAFKA_BROKERS: 'nowhere' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/^WORKER_CONCURRENCY=0: WORKER_CONCURRENCY must not be less than 1/m);
+      expect(problems).toMatch(/^KAFKA_BROKERS="nowhere": must be a comma-separated host:port list/m);
+    }
+  });
+
+  it('never shows a sensitive value, in errors or in the boot description', () => {
+    const secretUrl = 'mysql://admin:s3cret@db/x';
+    try {
+      loadConfig(WorkerConfig, { DATABASE_URL: secretUrl });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect((error as ConfigError).message).toContain('DATABASE_URL=(hidden)');
+      expect((error as ConfigError).message).not.toContain('s3cret');
+    }
+    const described = describeConfig(loadConfig(WorkerConfig, { DATABASE_URL: 'postgres://a:s3cret@db/x' }));
+    expect(described.DATABASE_URL).toBe('***');
+    expect(described.WORKER_CONCURRENCY).toBe(4);
+  });
+});

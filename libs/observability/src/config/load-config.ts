@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { validateSync, ValidationError } from 'class-validator';
+import { isSensitive } from './sensitive.decorator';
+
+type ConfigClass<T> = new () => T;
+
+/** A service's configuration is wrong; the message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Builds a typed config from environment variables. Property names are the variable names;
+ * property initialisers are the defaults (and say the type); class-validator decorators are the rules.
+ * Throws ConfigError naming each bad variable, so a misconfigured service refuses to start.
+ */
+export function loadConfig<T extends object>(configClass: ConfigClass<T>, env: NodeJS.ProcessEnv = process.env): T {
+  const config = new configClass();
+  const fields = config as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') fields[key] = convertLike(fields[key], value);
+  }
+  const errors = validateSync(config, { forbidUnknownValues: true });
+  if (errors.length > 0) throw new ConfigError(errors.map((error) => describeProblem(config, error)));
+  return config;
+}
+
+/** Environment values are text; a default's type says what the text should become. */
+function convertLike(defaultValue: unknown, text: string): unknown {
+  if (typeof defaultValue === 'number' && /^-?\d+(\.\d+)?$/.test(text.trim())) return Number(text);
+  if (typeof defaultValue === 'boolean' && /^(true|false)$/i.test(text.trim())) return /^true$/i.test(text.trim());
+  return text;
+}
+
+function describeProblem(config: object, error: ValidationError): string {
+  const shown = isSensitive(config, error.property) ? '(hidden)' : JSON.stringify(error.value);
+  const rules = Object.values(error.constraints ?? {}).join(', ');
+  return `${error.property}=${shown}: ${rules}`;
+}
+
+/** The config as it may be logged at boot: sensitive values masked. */
+export function describeConfig(config: object): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(config).map(([key, value]) => [key, isSensitive(config, key) ? '***' : value]),
+  );
+}

@@ -1,0 +1,25 @@
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
+import { Sensitive } from './sensitive.decorator';
+
+/** Settings every Halfhour service has. A service extends this with its own. */
+export class ServiceConfig {
+  @IsString() @IsNotEmpty()
+  SERVICE_NAME = 'halfhour';
+
+  @IsInt() @Min(0) @Max(65535)
+  HTTP_PORT = 3000;
+
+  /** Comma-separated host:port list. */
+  @Matches(/^[^,\s:]+:\d+(,[^,\s:]+:\d+)*$/, { message: 'must be a comma-separated host:port list' })
+  KAFKA_BROKERS = '127.0.0.1:9092';
+
+  @Sensitive() @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/halfhour';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace'])
+  LOG_LEVEL = 'info';
+
+  /** How long a SIGTERM drain may take before the process gives up and exits. */
+  @IsInt() @Min(1000)
+  SHUTDOWN_TIMEOUT_MS = 20_000;
+}

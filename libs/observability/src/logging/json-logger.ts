@@ -1,0 +1,23 @@
+import pino, { Logger, LoggerOptions } from 'pino';
+import { currentLogContext } from './log-context';
+
+export type JsonLogger = Logger;
+
+/**
+ * One JSON object per line on stdout: level as a word, ISO time, the service's name, and the
+ * correlation ID of the message being handled when there is one.
+ */
+export function createJsonLogger(
+  service: string,
+  level = 'info',
+  destination?: pino.DestinationStream,
+): JsonLogger {
+  const options: LoggerOptions = {
+    level,
+    base: { service },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    mixin: () => ({ ...currentLogContext() }),
+  };
+  return destination ? pino(options, destination) : pino(options);
+}

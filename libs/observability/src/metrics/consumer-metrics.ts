@@ -1,0 +1,58 @@
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+export type MessageOutcome = 'handled' | 'dead_lettered';
+
+/** Metrics every batch consumer reports; labels are bounded (topic, partition, reason code). */
+const instances = new WeakMap<Registry, ConsumerMetrics>();
+
+export class ConsumerMetrics {
+  /** The one instance per registry: prom-client refuses a metric name registered twice. */
+  static of(registry: Registry): ConsumerMetrics {
+    let metrics = instances.get(registry);
+    if (!metrics) {
+      metrics = new ConsumerMetrics(registry);
+      instances.set(registry, metrics);
+    }
+    return metrics;
+  }
+
+  readonly messages: Counter<'topic' | 'outcome'>;
+  readonly deadLetters: Counter<'topic' | 'reason'>;
+  readonly retries: Counter<'topic'>;
+  readonly batchDuration: Histogram<'topic'>;
+  readonly lag: Gauge<'topic' | 'partition'>;
+
+  private constructor(registry: Registry) {
+    this.messages = new Counter({
+      name: 'halfhour_consumer_messages_total',
+      help: 'Messages consumed, by topic and outcome (handled, dead_lettered).',
+      labelNames: ['topic', 'outcome'],
+      registers: [registry],
+    });
+    this.deadLetters = new Counter({
+      name: 'halfhour_consumer_dead_letters_total',
+      help: 'Messages sent to a dead-letter topic, by source topic and reason code.',
+      labelNames: ['topic', 'reason'],
+      registers: [registry],
+    });
+    this.retries = new Counter({
+      name: 'halfhour_consumer_batch_retries_total',
+      help: 'Batch handling attempts that failed and were retried.',
+      labelNames: ['topic'],
+      registers: [registry],
+    });
+    this.batchDuration = new Histogram({
+      name: 'halfhour_consumer_batch_duration_seconds',
+      help: 'Time to handle one batch durably, including dead-lettering and the offset commit.',
+      labelNames: ['topic'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    });
+    this.lag = new Gauge({
+      name: 'halfhour_consumer_lag_messages',
+      help: 'Messages behind the partition high watermark after the last handled batch.',
+      labelNames: ['topic', 'partition'],
+      registers: [registry],
+    });
+  }
+}

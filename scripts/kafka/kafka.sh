@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# A single-node KRaft Apache Kafka broker on loopback, for development, tests and `npm start`.
+#
+#   kafka.sh fetch    resolve the broker jars from Maven Central into the cache (once)
+#   kafka.sh start    fetch if needed, format storage if new, start, wait until it answers
+#   kafka.sh ensure   like start, but a no-op when a broker already answers (or KAFKA_BROKERS is set)
+#   kafka.sh stop     stop the broker started here, cleanly (SIGTERM, then wait)
+#   kafka.sh status   say whether it answers
+#   kafka.sh reset    stop and delete the local data
+#
+# Settings: KAFKA_BROKERS (use that cluster, start nothing), KAFKA_PORT (default 9092),
+# HALFHOUR_CACHE (default ~/.cache/halfhour), KAFKA_HEAP (default 1g).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cache="${HALFHOUR_CACHE:-$HOME/.cache/halfhour}"
+kafka_version="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$here/pom.xml")"
+libs="$cache/kafka-$kafka_version/libs"
+run="$cache/kafka-run"
+data="$run/data"
+port="${KAFKA_PORT:-9092}"
+controller_port="$((port + 1))"
+pidfile="$run/broker.pid"
+logfile="$run/broker.log"
+
+log() { echo "[kafka] $*" >&2; }
+
+port_answers() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+external_brokers_answer() {
+  local first="${KAFKA_BROKERS%%,*}"
+  port_answers "${first%:*}" "${first##*:}"
+}
+
+fetch() {
+  if [ -f "$libs/.complete" ]; then return 0; fi
+  command -v mvn >/dev/null || { log "Maven (mvn) is needed to fetch the broker; install it (apt-get install maven) or set KAFKA_BROKERS"; exit 1; }
+  command -v java >/dev/null || { log "Java 17 is needed to run the broker; install it or set KAFKA_BROKERS"; exit 1; }
+  log "fetching Apache Kafka $kafka_version from Maven Central into $libs"
+  rm -rf "$libs"; mkdir -p "$libs"
+  mvn -q -B -Dstyle.color=never -f "$here/pom.xml" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$libs"
+  touch "$libs/.complete"
+}
+
+jvm=(java -Xms256m -Xmx"${KAFKA_HEAP:-1g}" -XX:+UseG1GC -Djava.awt.headless=true
+  -Dlog4j.configuration="file:$here/log4j.properties" -cp "$libs/*")
+java_cmd() { "${jvm[@]}" "$@"; }
+
+write_config() {
+  mkdir -p "$run"
+  cat >"$run/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$controller_port
+listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$controller_port
+advertised.listeners=PLAINTEXT://127.0.0.1:$port
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=PLAINTEXT
+log.dirs=$data
+num.partitions=6
+auto.create.topics.enable=false
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=12
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+group.initial.rebalance.delay.ms=0
+log.retention.hours=48
+log.cleaner.enable=true
+PROPS
+}
+
+format_storage() {
+  if [ -f "$data/meta.properties" ]; then return 0; fi
+  local cluster_id
+  cluster_id="$(java_cmd kafka.tools.StorageTool random-uuid)"
+  log "formatting KRaft storage in $data (cluster $cluster_id)"
+  java_cmd kafka.tools.StorageTool format -t "$cluster_id" -c "$run/server.properties" >/dev/null
+}
+
+running_pid() {
+  [ -f "$pidfile" ] || return 1
+  local pid; pid="$(cat "$pidfile")"
+  kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+
+wait_until_ready() {
+  local pid="$1"
+  for _ in $(seq 1 120); do
+    if grep -q "Kafka Server started" "$logfile" 2>/dev/null && port_answers 127.0.0.1 "$port"; then
+      log "broker ready on 127.0.0.1:$port (pid $pid, log $logfile)"
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || { log "broker exited during start; last lines of $logfile:"; tail -20 "$logfile" >&2; return 1; }
+    sleep 0.5
+  done
+  log "broker did not become ready within 60 s; see $logfile"
+  return 1
+}
+
+start() {
+  if [ -n "${KAFKA_BROKERS:-}" ]; then
+    external_brokers_answer || { log "KAFKA_BROKERS=$KAFKA_BROKERS does not answer"; exit 1; }
+    log "using KAFKA_BROKERS=$KAFKA_BROKERS; starting nothing"
+    return 0
+  fi
+  if pid="$(running_pid)"; then log "already running (pid $pid) on 127.0.0.1:$port"; return 0; fi
+  if port_answers 127.0.0.1 "$port"; then
+    log "port $port is taken by another process; set KAFKA_PORT or KAFKA_BROKERS"; exit 1
+  fi
+  fetch
+  write_config
+  format_storage
+  : >"$logfile"
+  # setsid: the broker outlives the shell that started it and ignores that shell's Ctrl-C.
+  setsid "${jvm[@]}" kafka.Kafka "$run/server.properties" >>"$logfile" 2>&1 </dev/null &
+  echo $! >"$pidfile"
+  wait_until_ready "$!"
+}
+
+stop() {
+  local pid
+  if ! pid="$(running_pid)"; then log "not running"; rm -f "$pidfile"; return 0; fi
+  log "stopping broker (pid $pid)"
+  kill -TERM "$pid"
+  for _ in $(seq 1 60); do
+    kill -0 "$pid" 2>/dev/null || { rm -f "$pidfile"; log "stopped"; return 0; }
+    sleep 0.5
+  done
+  log "broker did not stop within 30 s; killing it"
+  kill -KILL "$pid" 2>/dev/null || true
+  rm -f "$pidfile"
+}
+
+case "${1:-}" in
+  fetch) fetch ;;
+  start) start ;;
+  ensure)
+    if [ -n "${KAFKA_BROKERS:-}" ] || ! port_answers 127.0.0.1 "$port" || running_pid >/dev/null; then start
+    else log "a broker already answers on 127.0.0.1:$port"; fi ;;
+  stop) stop ;;
+  status)
+    if [ -n "${KAFKA_BROKERS:-}" ]; then external_brokers_answer && echo "up ($KAFKA_BROKERS)" || { echo down; exit 1; }
+    elif port_answers 127.0.0.1 "$port"; then echo "up (127.0.0.1:$port)"; else echo down; exit 1; fi ;;
+  reset) stop; rm -rf "$run"; log "local data removed" ;;
+  *) sed -n '2,13p' "$0"; exit 2 ;;
+esac
