@@ -10,3 +10,4 @@ export * from './metrics/producer-metrics';
 export * from './health/health-probe';
 export * from './observability.tokens';
 export * from './observability.module';
+export * from './service-bootstrap';

@@ -1,0 +1,55 @@
+import { deadLetterTopicOf, TopicDefinition } from '@halfhour/contracts';
+import { Admin, ITopicConfig } from 'kafkajs';
+
+const DEAD_LETTER_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
+export interface ProvisioningReport {
+  created: string[];
+  existing: string[];
+  /** Topics that exist with fewer partitions than the registry says; never changed automatically,
+   *  because adding partitions moves keys and breaks per-MPAN ordering. */
+  partitionMismatches: { topic: string; expected: number; actual: number }[];
+}
+
+export function topicConfigsFor(topic: TopicDefinition<any>, replicationFactor: number): ITopicConfig[] {
+  const configEntries: { name: string; value: string }[] = [{ name: 'cleanup.policy', value: topic.cleanupPolicy }];
+  if (topic.retentionMs !== undefined) configEntries.push({ name: 'retention.ms', value: String(topic.retentionMs) });
+  if (topic.cleanupPolicy === 'compact') configEntries.push({ name: 'min.cleanable.dirty.ratio', value: '0.1' });
+  return [
+    { topic: topic.name, numPartitions: topic.partitions, replicationFactor, configEntries },
+    {
+      topic: deadLetterTopicOf(topic.name),
+      numPartitions: 1,
+      replicationFactor,
+      configEntries: [
+        { name: 'cleanup.policy', value: 'delete' },
+        { name: 'retention.ms', value: String(DEAD_LETTER_RETENTION_MS) },
+      ],
+    },
+  ];
+}
+
+/** Creates every registry topic and its dead-letter topic that does not exist yet. Idempotent. */
+export async function provisionTopics(
+  admin: Admin,
+  topics: readonly TopicDefinition<any>[],
+  replicationFactor: number,
+): Promise<ProvisioningReport> {
+  const wanted = topics.flatMap((topic) => topicConfigsFor(topic, replicationFactor));
+  const existingNames = new Set(await admin.listTopics());
+  const missing = wanted.filter((config) => !existingNames.has(config.topic));
+  if (missing.length > 0) await admin.createTopics({ topics: missing, waitForLeaders: true });
+
+  const present = wanted.filter((config) => existingNames.has(config.topic));
+  const partitionMismatches: ProvisioningReport['partitionMismatches'] = [];
+  if (present.length > 0) {
+    const metadata = await admin.fetchTopicMetadata({ topics: present.map((c) => c.topic) });
+    for (const described of metadata.topics) {
+      const expected = present.find((c) => c.topic === described.name)!.numPartitions!;
+      if (described.partitions.length < expected) {
+        partitionMismatches.push({ topic: described.name, expected, actual: described.partitions.length });
+      }
+    }
+  }
+  return { created: missing.map((c) => c.topic), existing: present.map((c) => c.topic), partitionMismatches };
+}

@@ -1,0 +1,203 @@
+import { TopicDefinition } from '@halfhour/contracts';
+import { ConsumerMetrics, JsonLogger, runWithLogContext } from '@halfhour/observability';
+import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { BatchHandler, RejectedMessage } from './batch-handler';
+import { ConsumedMessage, RawMessage } from './consumed-message';
+import { ConsumerState } from './consumer-state';
+import { DeadLetter, DeadLetterPublisher } from './dead-letter-publisher';
+import { HandlingError, rejectionFrom } from './handling-error';
+import { decodeMessage } from './message-decoder';
+import { backoffDelayMs, BackoffSettings } from './retry-backoff';
+
+export interface BatchConsumerOptions<T extends object> {
+  topic: TopicDefinition<T>;
+  groupId: string;
+  handler: BatchHandler<T>;
+  /** Most messages handed to the handler at once; a larger fetch is handled in chunks. */
+  maxBatchSize?: number;
+  /** Partitions handled at the same time by this process (bounded concurrency). */
+  partitionsConsumedConcurrently?: number;
+  fromBeginning?: boolean;
+  retry?: Partial<RetrySettings>;
+  sessionTimeoutMs?: number;
+  /** How long a fetch waits for data; also bounds how long a stop waits for an idle fetch. */
+  maxWaitTimeMs?: number;
+}
+
+export interface RetrySettings extends BackoffSettings {
+  /** Attempts at a batch that fails with an unexpected (untyped) error before it is split up. */
+  maxAttemptsForUnexpectedErrors: number;
+}
+
+const DEFAULT_RETRY: RetrySettings = { initialDelayMs: 200, maxDelayMs: 30_000, maxAttemptsForUnexpectedErrors: 3 };
+
+/** Thrown inside a batch when the consumer is stopping: the rest of the batch stays uncommitted. */
+class ConsumerStopping extends Error {}
+
+/**
+ * Consumes one topic in batches (kafkajs `eachBatch`), with at-least-once delivery and nothing lost:
+ * - invalid messages (headers, JSON, schema, key) go straight to `<topic>.dlq` with a reason code;
+ * - valid ones go to the handler in chunks, in offset order, one partition at a time;
+ * - a typed retryable failure is retried with backoff until it passes or the consumer stops;
+ * - an untyped failure is retried a few times, then the chunk is split and each message handled
+ *   alone, so one poison message goes to the DLQ and never blocks its partition;
+ * - the offset is committed only after the chunk's effects and dead letters are durable.
+ */
+export class BatchConsumer<T extends object> {
+  private consumer?: Consumer;
+  private readonly retry: RetrySettings;
+  private readonly maxBatchSize: number;
+  readonly state: ConsumerState = { status: 'idle' };
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly deadLetters: DeadLetterPublisher,
+    private readonly metrics: ConsumerMetrics,
+    private readonly logger: JsonLogger,
+    private readonly options: BatchConsumerOptions<T>,
+  ) {
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.maxBatchSize = options.maxBatchSize ?? 500;
+  }
+
+  get name(): string {
+    return `${this.options.groupId}:${this.options.topic.name}`;
+  }
+
+  async start(): Promise<void> {
+    this.state.status = 'starting';
+    const consumer = this.kafka.consumer({
+      groupId: this.options.groupId,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: 3_000,
+      maxWaitTimeInMs: this.options.maxWaitTimeMs ?? 1_000,
+      allowAutoTopicCreation: false,
+      retry: { retries: 10 },
+    });
+    this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      if (this.state.status === 'starting') this.state.status = 'running';
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.state.lastError = payload.error.message;
+      if (!payload.restart) this.state.status = 'crashed';
+      this.logger.error({ err: payload.error, restart: payload.restart, consumer: this.name }, 'consumer crashed');
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [this.options.topic.name], fromBeginning: this.options.fromBeginning ?? true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      eachBatch: (payload) => this.onBatch(payload),
+    });
+  }
+
+  /** Stops fetching, lets the batch in hand finish (or hands it back uncommitted), leaves the group. */
+  async stop(): Promise<void> {
+    if (!this.consumer || this.state.status === 'stopped') return;
+    this.state.status = 'stopping';
+    await this.consumer.disconnect();
+    this.state.status = 'stopped';
+  }
+
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    const { topic, partition } = payload.batch;
+    try {
+      for (let start = 0; start < payload.batch.messages.length; start += this.maxBatchSize) {
+        if (!payload.isRunning() || payload.isStale()) return;
+        const chunk = payload.batch.messages.slice(start, start + this.maxBatchSize);
+        await this.handleChunk(payload, chunk.map((m) => toRaw(topic, partition, m)));
+      }
+      this.metrics.lag.set({ topic, partition: String(partition) }, Number(payload.batch.offsetLag()));
+    } catch (error) {
+      if (error instanceof ConsumerStopping) return;
+      throw error;
+    }
+  }
+
+  private async handleChunk(payload: EachBatchPayload, chunk: RawMessage[]): Promise<void> {
+    const timer = this.metrics.batchDuration.startTimer({ topic: chunk[0].topic });
+    const valid: ConsumedMessage<T>[] = [];
+    const rawByOffset = new Map(chunk.map((raw) => [raw.offset, raw]));
+    const letters: DeadLetter[] = [];
+    for (const raw of chunk) {
+      const outcome = decodeMessage(this.options.topic, raw);
+      if (outcome.ok) valid.push(outcome.message);
+      else letters.push({ raw, rejection: outcome.rejection });
+    }
+
+    const rejected = await this.handleWithRetries(valid, payload);
+    for (const { message, rejection } of rejected) letters.push({ raw: rawByOffset.get(message.offset)!, rejection });
+    await this.deadLetters.publish(this.options.groupId, letters);
+
+    const last = chunk[chunk.length - 1];
+    await payload.commitOffsetsIfNecessary({
+      topics: [{ topic: last.topic, partitions: [{ partition: last.partition, offset: (BigInt(last.offset) + 1n).toString() }] }],
+    });
+    payload.resolveOffset(last.offset);
+    await payload.heartbeat();
+
+    this.metrics.messages.inc({ topic: last.topic, outcome: 'handled' }, chunk.length - letters.length);
+    this.metrics.messages.inc({ topic: last.topic, outcome: 'dead_lettered' }, letters.length);
+    this.state.lastBatchAt = new Date().toISOString();
+    if (this.state.status === 'retrying') this.state.status = 'running';
+    timer();
+  }
+
+  private async handleWithRetries(
+    messages: readonly ConsumedMessage<T>[],
+    payload: EachBatchPayload,
+  ): Promise<readonly RejectedMessage<T>[]> {
+    if (messages.length === 0) return [];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const context = messages.length === 1 ? messages[0].envelope : {};
+        const result = await runWithLogContext(context, () => this.options.handler.handleBatch(messages));
+        return result?.rejected ?? [];
+      } catch (error) {
+        const typed = error instanceof HandlingError;
+        const giveUp = typed ? !error.retryable : attempt >= this.retry.maxAttemptsForUnexpectedErrors;
+        if (giveUp) {
+          if (messages.length === 1) return [{ message: messages[0], rejection: rejectionFrom(error) }];
+          this.logger.warn({ err: error, consumer: this.name, size: messages.length }, 'batch failed; handling its messages one by one');
+          return this.handleOneByOne(messages, payload);
+        }
+        this.state.status = 'retrying';
+        this.state.lastError = error instanceof Error ? error.message : String(error);
+        this.metrics.retries.inc({ topic: messages[0].topic });
+        const delay = backoffDelayMs(attempt, this.retry);
+        this.logger.warn({ err: error, consumer: this.name, attempt, delayMs: delay }, 'batch failed; retrying');
+        await this.pause(delay, payload);
+      }
+    }
+  }
+
+  private async handleOneByOne(
+    messages: readonly ConsumedMessage<T>[],
+    payload: EachBatchPayload,
+  ): Promise<RejectedMessage<T>[]> {
+    const rejected: RejectedMessage<T>[] = [];
+    for (const message of messages) rejected.push(...(await this.handleWithRetries([message], payload)));
+    return rejected;
+  }
+
+  /** Waits between attempts while keeping the group membership alive; gives up if we are stopping. */
+  private async pause(delayMs: number, payload: EachBatchPayload): Promise<void> {
+    const until = Date.now() + delayMs;
+    while (Date.now() < until) {
+      if (!payload.isRunning() || payload.isStale()) throw new ConsumerStopping();
+      await sleep(Math.min(1_000, until - Date.now()));
+      await payload.heartbeat();
+    }
+    if (!payload.isRunning() || payload.isStale()) throw new ConsumerStopping();
+  }
+}
+
+function toRaw(topic: string, partition: number, message: KafkaMessage): RawMessage {
+  return { topic, partition, offset: message.offset, key: message.key, value: message.value, headers: message.headers ?? {} };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}

@@ -1,0 +1,22 @@
+import { MessageEnvelope } from '@halfhour/contracts';
+import { IHeaders } from 'kafkajs';
+
+/** A message that passed envelope, JSON and schema validation, as a handler receives it. */
+export interface ConsumedMessage<T> {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string;
+  body: T;
+  envelope: MessageEnvelope;
+}
+
+/** A message as it came off the wire: what a dead-letter topic keeps, byte for byte. */
+export interface RawMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: IHeaders;
+}

@@ -1,0 +1,55 @@
+import {
+  findMessageDefinition,
+  Rejection,
+  TopicDefinition,
+  TransportReason,
+  validateMessage,
+} from '@halfhour/contracts';
+import { decodeEnvelope } from '../envelope-headers';
+import { ConsumedMessage, RawMessage } from './consumed-message';
+
+export type DecodeOutcome<T> = { ok: true; message: ConsumedMessage<T> } | { ok: false; rejection: Rejection };
+
+/**
+ * Everything a consumer checks before domain logic sees a message: the envelope headers, a message
+ * type and version the topic carries, JSON, the message class's rules, and a key that matches the
+ * body (a message keyed by the wrong MPAN would break per-meter ordering).
+ */
+export function decodeMessage<T extends object>(topic: TopicDefinition<T>, raw: RawMessage): DecodeOutcome<T> {
+  const envelopeOutcome = decodeEnvelope(raw.headers);
+  if (!envelopeOutcome.ok) return envelopeOutcome;
+  const { envelope } = envelopeOutcome;
+
+  const definition = findMessageDefinition(topic, envelope.messageType, envelope.schemaVersion);
+  if (!definition) {
+    return reject(
+      TransportReason.UnknownMessageType,
+      `${topic.name} does not carry ${envelope.messageType} v${envelope.schemaVersion}`,
+    );
+  }
+
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.value?.toString('utf8') ?? '');
+  } catch (error) {
+    return reject(TransportReason.MalformedJson, `body is not JSON: ${(error as Error).message}`);
+  }
+
+  const validation = validateMessage(definition.messageClass, body);
+  if (!validation.ok) return validation;
+
+  const key = raw.key?.toString('utf8') ?? '';
+  const expectedKey = definition.keyOf(validation.value);
+  if (key !== expectedKey) {
+    return reject(TransportReason.KeyMismatch, `key "${key}" should be the ${topic.key.name} "${expectedKey}"`);
+  }
+
+  return {
+    ok: true,
+    message: { topic: raw.topic, partition: raw.partition, offset: raw.offset, key, body: validation.value, envelope },
+  };
+}
+
+function reject(reasonCode: string, message: string): { ok: false; rejection: Rejection } {
+  return { ok: false, rejection: { reasonCode, message } };
+}

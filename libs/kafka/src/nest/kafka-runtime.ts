@@ -1,0 +1,71 @@
+import {
+  ConsumerMetrics,
+  HealthRegistry,
+  JSON_LOGGER,
+  JsonLogger,
+  METRICS_REGISTRY,
+  ProducerMetrics,
+} from '@halfhour/observability';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Admin, Kafka, Producer } from 'kafkajs';
+import { Registry } from 'prom-client';
+import { BatchConsumer, BatchConsumerOptions } from '../consumer/batch-consumer';
+import { DeadLetterPublisher } from '../consumer/dead-letter-publisher';
+import { ConsumerLivenessProbe } from '../health/consumer-liveness.probe';
+import { KafkaReadinessProbe } from '../health/kafka-readiness.probe';
+import { createIdempotentProducer, TypedProducer } from '../producer/typed-producer';
+import { KAFKA_CLIENT } from './kafka.tokens';
+
+/**
+ * A service's Kafka side: one idempotent producer, the dead-letter publisher, and the batch
+ * consumers the service adds while its modules are built. Lifecycle, in Nest's hook order:
+ * connect on init; start consumers once the app is bootstrapped; on shutdown stop the consumers
+ * first (onModuleDestroy, before any database is closed), then the producer (onApplicationShutdown).
+ */
+@Injectable()
+export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
+  readonly producer: TypedProducer;
+  private readonly rawProducer: Producer;
+  private readonly admin: Admin;
+  private readonly deadLetters: DeadLetterPublisher;
+  private readonly consumerMetrics: ConsumerMetrics;
+  private readonly consumers: BatchConsumer<any>[] = [];
+
+  constructor(
+    @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
+    @Inject(METRICS_REGISTRY) registry: Registry,
+    @Inject(JSON_LOGGER) private readonly logger: JsonLogger,
+    private readonly health: HealthRegistry,
+  ) {
+    this.rawProducer = createIdempotentProducer(kafka);
+    this.admin = kafka.admin();
+    this.consumerMetrics = ConsumerMetrics.of(registry);
+    this.producer = new TypedProducer(this.rawProducer, ProducerMetrics.of(registry));
+    this.deadLetters = new DeadLetterPublisher(this.rawProducer, this.consumerMetrics, logger);
+    health.addReadiness(new KafkaReadinessProbe(this.admin));
+  }
+
+  addConsumer<T extends object>(options: BatchConsumerOptions<T>): BatchConsumer<T> {
+    const consumer = new BatchConsumer(this.kafka, this.deadLetters, this.consumerMetrics, this.logger, options);
+    this.consumers.push(consumer);
+    this.health.addLiveness(new ConsumerLivenessProbe(`consumer:${consumer.name}`, consumer.state));
+    return consumer;
+  }
+
+  async onModuleInit(): Promise<void> {
+    await Promise.all([this.rawProducer.connect(), this.admin.connect()]);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await Promise.all(this.consumers.map((consumer) => consumer.start()));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.consumers.map((consumer) => consumer.stop()));
+    this.logger.info({ consumers: this.consumers.length }, 'consumers stopped');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([this.rawProducer.disconnect(), this.admin.disconnect()]);
+  }
+}

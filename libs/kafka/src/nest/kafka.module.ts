@@ -1,0 +1,32 @@
+import { JSON_LOGGER, JsonLogger } from '@halfhour/observability';
+import { DynamicModule, Module } from '@nestjs/common';
+import { createKafkaClient, parseBrokerList } from '../kafka-client';
+import { KafkaRuntime } from './kafka-runtime';
+import { KAFKA_CLIENT } from './kafka.tokens';
+
+export interface KafkaModuleOptions {
+  /** Comma-separated host:port list (KAFKA_BROKERS). */
+  brokers: string;
+  clientId: string;
+}
+
+/** Needs ObservabilityModule (logger, metrics registry, health registry) imported by the app. */
+@Module({})
+export class KafkaModule {
+  static forRoot(options: KafkaModuleOptions): DynamicModule {
+    return {
+      module: KafkaModule,
+      global: true,
+      providers: [
+        {
+          provide: KAFKA_CLIENT,
+          inject: [JSON_LOGGER],
+          useFactory: (logger: JsonLogger) =>
+            createKafkaClient({ brokers: parseBrokerList(options.brokers), clientId: options.clientId, logger }),
+        },
+        KafkaRuntime,
+      ],
+      exports: [KAFKA_CLIENT, KafkaRuntime],
+    };
+  }
+}

@@ -1,0 +1,87 @@
+import {
+  EnvelopeOptions,
+  MessageDefinition,
+  MessageEnvelope,
+  newEnvelope,
+  TopicDefinition,
+  validateMessage,
+} from '@halfhour/contracts';
+import { ProducerMetrics } from '@halfhour/observability';
+import { Message, Producer } from 'kafkajs';
+import { encodeEnvelope } from '../envelope-headers';
+
+export interface OutgoingMessage<T extends object> {
+  definition: MessageDefinition<T>;
+  body: T;
+  envelope?: EnvelopeOptions;
+}
+
+export interface TopicBatch<T extends object> {
+  topic: TopicDefinition<T>;
+  messages: readonly OutgoingMessage<T>[];
+}
+
+/** A message we were about to publish breaks its own contract: a bug in the caller, never sent. */
+export class InvalidOutgoingMessage extends Error {
+  constructor(topic: string, type: string, reason: string) {
+    super(`refusing to publish an invalid ${type} to ${topic}: ${reason}`);
+    this.name = 'InvalidOutgoingMessage';
+  }
+}
+
+/**
+ * Publishes contract messages: validated against their class, keyed by the contract's key, with
+ * the envelope headers, through the idempotent producer (acks from all in-sync replicas).
+ * Resolves once the broker has acknowledged every message.
+ */
+export class TypedProducer {
+  constructor(
+    private readonly producer: Producer,
+    private readonly metrics: ProducerMetrics,
+  ) {}
+
+  async publish<T extends object>(topic: TopicDefinition<T>, messages: readonly OutgoingMessage<T>[]): Promise<MessageEnvelope[]> {
+    const [envelopes] = await this.publishBatches([{ topic, messages }]);
+    return envelopes;
+  }
+
+  /** Several topics in one request to the broker. */
+  async publishBatches(batches: readonly TopicBatch<any>[]): Promise<MessageEnvelope[][]> {
+    const envelopes: MessageEnvelope[][] = [];
+    const topicMessages = batches.map(({ topic, messages }) => {
+      const encoded: Message[] = [];
+      const topicEnvelopes: MessageEnvelope[] = [];
+      for (const outgoing of messages) {
+        const { message, envelope } = this.encode(topic, outgoing);
+        encoded.push(message);
+        topicEnvelopes.push(envelope);
+      }
+      envelopes.push(topicEnvelopes);
+      return { topic: topic.name, messages: encoded };
+    });
+    const nonEmpty = topicMessages.filter((t) => t.messages.length > 0);
+    if (nonEmpty.length === 0) return envelopes;
+    await this.producer.sendBatch({ acks: -1, topicMessages: nonEmpty });
+    for (const { topic, messages } of nonEmpty) this.metrics.messages.inc({ topic }, messages.length);
+    return envelopes;
+  }
+
+  private encode<T extends object>(topic: TopicDefinition<T>, outgoing: OutgoingMessage<T>): { message: Message; envelope: MessageEnvelope } {
+    const { definition, body } = outgoing;
+    if (!topic.messages.includes(definition)) {
+      throw new InvalidOutgoingMessage(topic.name, definition.type, 'the topic does not carry this message type');
+    }
+    const validation = validateMessage(definition.messageClass, body);
+    if (!validation.ok) throw new InvalidOutgoingMessage(topic.name, definition.type, validation.rejection.message);
+    const envelope = newEnvelope(definition.type, definition.schemaVersion, outgoing.envelope);
+    return {
+      envelope,
+      message: { key: definition.keyOf(body), value: JSON.stringify(body), headers: encodeEnvelope(envelope) },
+    };
+  }
+}
+
+/** The one producer a process needs: idempotent, so broker retries never duplicate a message. */
+export function createIdempotentProducer(kafka: import('kafkajs').Kafka): Producer {
+  return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+}

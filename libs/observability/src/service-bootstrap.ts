@@ -1,0 +1,30 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { describeConfig } from './config/load-config';
+import { ServiceConfig } from './config/service-config';
+import { JsonLogger } from './logging/json-logger';
+import { NestJsonLogger } from './logging/nest-json-logger';
+
+/**
+ * Starts a service: JSON logs, config logged with secrets masked, HTTP (health and metrics) on
+ * HTTP_PORT, and a clean stop on SIGTERM/SIGINT. Nest runs the shutdown hooks (consumers drain
+ * and commit, then connections close); if that takes longer than SHUTDOWN_TIMEOUT_MS the process
+ * exits anyway, so a stuck dependency cannot hold a pod in Terminating for ever.
+ */
+export async function startService(module: Type<unknown>, config: ServiceConfig, logger: JsonLogger): Promise<INestApplication> {
+  logger.info({ config: describeConfig(config) }, 'starting');
+  const app = await NestFactory.create(module, { logger: new NestJsonLogger(logger) });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, 'shutting down');
+      setTimeout(() => {
+        logger.error({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutdown took too long; exiting');
+        process.exit(1);
+      }, config.SHUTDOWN_TIMEOUT_MS).unref();
+    });
+  }
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  await app.listen(config.HTTP_PORT, '0.0.0.0');
+  logger.info({ port: config.HTTP_PORT }, 'listening');
+  return app;
+}

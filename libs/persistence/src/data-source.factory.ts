@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { DataSource, EntitySchema, MixedList } from 'typeorm';
+
+export interface DataSourceOptions {
+  url: string;
+  applicationName: string;
+  entities: MixedList<Function | string | EntitySchema>;
+  migrations: MixedList<Function | string>;
+  poolSize?: number;
+}
+
+/** PostgreSQL through TypeORM. The schema changes only through reviewed migrations: never synchronize. */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    applicationName: options.applicationName,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error', 'migration'],
+    extra: { max: options.poolSize ?? 10 },
+  });
+}

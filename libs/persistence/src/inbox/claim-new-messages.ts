@@ -1,0 +1,22 @@
+import { EntityManager } from 'typeorm';
+
+/**
+ * Records the batch's message IDs for the consumer group in one statement and returns the ones
+ * not seen before. Call it inside the transaction that applies the batch: if the transaction
+ * rolls back, the claims roll back with it.
+ */
+export async function claimNewMessages(
+  manager: EntityManager,
+  consumerGroup: string,
+  messageIds: readonly string[],
+): Promise<Set<string>> {
+  if (messageIds.length === 0) return new Set();
+  const rows: { message_id: string }[] = await manager.query(
+    `INSERT INTO inbox_messages (consumer_group, message_id)
+     SELECT $1, id FROM unnest($2::text[]) AS id
+     ON CONFLICT DO NOTHING
+     RETURNING message_id`,
+    [consumerGroup, [...new Set(messageIds)]],
+  );
+  return new Set(rows.map((row) => row.message_id));
+}

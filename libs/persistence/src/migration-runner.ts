@@ -1,0 +1,30 @@
+import { DataSource } from 'typeorm';
+
+/** Any constant works; it only has to be the same for every replica of every service. */
+const MIGRATION_LOCK_KEY = 7_001_162;
+
+/**
+ * Applies pending migrations under a PostgreSQL advisory lock, so replicas starting together do
+ * not race (TypeORM itself takes no lock). Returns the names of the migrations it applied.
+ */
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      return applied.map((migration) => migration.name);
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+/** The SQL TypeORM would run to make the database match the entities; empty when there is no drift. */
+export async function pendingSchemaChanges(dataSource: DataSource): Promise<string[]> {
+  const sqlInMemory = await dataSource.driver.createSchemaBuilder().log();
+  return sqlInMemory.upQueries.map((query) => query.query);
+}

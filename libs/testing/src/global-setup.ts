@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { testBrokers } from './stack-endpoints';
+
+const root = join(__dirname, '..', '..', '..');
+
+function ensure(script: string): void {
+  const result = spawnSync('bash', [join(root, script), 'ensure'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) throw new Error(`${script} ensure failed (exit ${result.status})`);
+}
+
+/** The broker may accept connections a moment before it serves metadata; wait until it does. */
+async function waitForKafkaMetadata(): Promise<void> {
+  const admin = new Kafka({ brokers: testBrokers(), logLevel: logLevel.NOTHING, retry: { retries: 20 } }).admin();
+  await admin.connect();
+  try {
+    await admin.describeCluster();
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Jest global setup for integration tests: the real Kafka and PostgreSQL must be up. */
+export default async function globalSetup(): Promise<void> {
+  ensure('scripts/kafka/kafka.sh');
+  ensure('scripts/postgres/postgres.sh');
+  await waitForKafkaMetadata();
+}

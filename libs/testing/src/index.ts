@@ -1,0 +1,5 @@
+export * from './stack-endpoints';
+export * from './unique-name';
+export * from './test-database';
+export * from './eventually';
+export * from './test-kafka';

@@ -1,0 +1,50 @@
+import { renameTopic, TopicDefinition } from '@halfhour/contracts';
+import { provisionTopics } from '@halfhour/kafka';
+import { Admin, Kafka, KafkaMessage, logLevel } from 'kafkajs';
+import { testBrokers } from './stack-endpoints';
+import { uniqueName } from './unique-name';
+
+export function testKafka(clientId = 'halfhour-test'): Kafka {
+  return new Kafka({ clientId, brokers: testBrokers(), logLevel: logLevel.ERROR });
+}
+
+/** A copy of a registry topic under a name of the test's own, created with its dead-letter topic. */
+export async function createTestTopic<T extends object>(admin: Admin, topic: TopicDefinition<T>): Promise<TopicDefinition<T>> {
+  const own = renameTopic(topic, `${uniqueName(topic.name.replace(/\.\d+$/, ''))}.1`);
+  await provisionTopics(admin, [own], 1);
+  return own;
+}
+
+/** Reads a topic from the start until `count` messages have arrived (or fails after the timeout). */
+export async function readMessages(kafka: Kafka, topic: string, count: number, timeoutMs = 30_000): Promise<KafkaMessage[]> {
+  const consumer = kafka.consumer({ groupId: uniqueName('reader') });
+  const received: KafkaMessage[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`read ${received.length} of ${count} messages from ${topic} in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          received.push(message);
+          if (received.length >= count) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return received;
+}
+
+/** The group's committed offset per partition ('-1' where nothing is committed). */
+export async function committedOffsets(admin: Admin, groupId: string, topic: string): Promise<Map<number, string>> {
+  const [entry] = await admin.fetchOffsets({ groupId, topics: [topic] });
+  return new Map((entry?.partitions ?? []).map((p) => [p.partition, p.offset]));
+}
