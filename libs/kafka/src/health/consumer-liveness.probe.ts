@@ -9,6 +9,8 @@ export class ConsumerLivenessProbe implements HealthProbe {
   ) {}
 
   check(): ProbeResult {
-    return { healthy: this.state.status !== 'crashed', detail: { ...this.state } };
+    const { status, ...rest } = this.state;
+    // Terminus reserves the key `status` for up/down.
+    return { healthy: status !== 'crashed', detail: { consumer: status, ...rest } };
   }
 }

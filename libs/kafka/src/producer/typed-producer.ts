@@ -7,7 +7,7 @@ import {
   validateMessage,
 } from '@halfhour/contracts';
 import { ProducerMetrics } from '@halfhour/observability';
-import { Message, Producer } from 'kafkajs';
+import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
 import { encodeEnvelope } from '../envelope-headers';
 
 export interface OutgoingMessage<T extends object> {
@@ -82,6 +82,12 @@ export class TypedProducer {
 }
 
 /** The one producer a process needs: idempotent, so broker retries never duplicate a message. */
-export function createIdempotentProducer(kafka: import('kafkajs').Kafka): Producer {
-  return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+export function createIdempotentProducer(kafka: Kafka): Producer {
+  // DefaultPartitioner is murmur2, as in the Java client, so a key lands on the same partition whoever produces it.
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
 }

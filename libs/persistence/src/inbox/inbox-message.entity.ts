@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * Message IDs a consumer group has already applied. Kafka delivers at least once; a handler that
@@ -12,6 +12,7 @@ export class InboxMessage {
   @PrimaryColumn({ name: 'message_id', type: 'text' })
   messageId!: string;
 
+  @Index('IDX_inbox_messages_processed_at')
   @Column({ name: 'processed_at', type: 'timestamptz', default: () => 'now()' })
   processedAt!: Date;
 }

@@ -1,0 +1,70 @@
+import { createTestDatabase, TestDatabase } from '@halfhour/testing';
+import { DataSource } from 'typeorm';
+import { createDataSource } from './data-source.factory';
+import { claimNewMessages } from './inbox/claim-new-messages';
+import { pendingSchemaChanges, runMigrations } from './migration-runner';
+import { SHARED_ENTITIES, SHARED_MIGRATIONS } from './persistence-schema';
+
+describe('shared schema on a real PostgreSQL', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    dataSource = await createDataSource({
+      url: database.url,
+      applicationName: 'persistence-test',
+      entities: SHARED_ENTITIES,
+      migrations: SHARED_MIGRATIONS,
+    }).initialize();
+  });
+
+  afterEach(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  async function tableNames(): Promise<string[]> {
+    const rows: { table_name: string }[] = await dataSource.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
+    );
+    return rows.map((row) => row.table_name);
+  }
+
+  it('migrates an empty database to exactly what the entities describe (no drift)', async () => {
+    expect(await pendingSchemaChanges(dataSource)).not.toEqual([]);
+    const applied = await runMigrations(dataSource);
+    expect(applied).toEqual(SHARED_MIGRATIONS.map((m) => m.name));
+    expect(await pendingSchemaChanges(dataSource)).toEqual([]);
+  });
+
+  it('is safe to run from several replicas at once, and again later', async () => {
+    const [first, second] = await Promise.all([runMigrations(dataSource), runMigrations(dataSource)]);
+    expect([...first, ...second]).toEqual(SHARED_MIGRATIONS.map((m) => m.name));
+    expect(await runMigrations(dataSource)).toEqual([]);
+  });
+
+  it('reverts every migration with its down step, back to an empty schema', async () => {
+    await runMigrations(dataSource);
+    for (let i = 0; i < SHARED_MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+    expect(await tableNames()).toEqual(['schema_migrations']);
+  });
+
+  it('claims each message ID once per consumer group, and not at all when the transaction rolls back', async () => {
+    await runMigrations(dataSource);
+    const first = await dataSource.transaction((m) => claimNewMessages(m, 'group-a', ['m1', 'm2', 'm2']));
+    expect(first).toEqual(new Set(['m1', 'm2']));
+    const again = await dataSource.transaction((m) => claimNewMessages(m, 'group-a', ['m2', 'm3']));
+    expect(again).toEqual(new Set(['m3']));
+    const otherGroup = await dataSource.transaction((m) => claimNewMessages(m, 'group-b', ['m1']));
+    expect(otherGroup).toEqual(new Set(['m1']));
+
+    await expect(
+      dataSource.transaction(async (m) => {
+        await claimNewMessages(m, 'group-a', ['m4']);
+        throw new Error('write failed');
+      }),
+    ).rejects.toThrow('write failed');
+    expect(await dataSource.transaction((m) => claimNewMessages(m, 'group-a', ['m4']))).toEqual(new Set(['m4']));
+  });
+});
