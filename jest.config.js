@@ -25,7 +25,7 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swcTransform },
   moduleNameMapper: pathsToModuleNameMapper(tsconfig.compilerOptions.paths, __dirname),
-  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/tools'],
+  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/tools'].filter((dir) => require('node:fs').existsSync(dir.replace('<rootDir>', __dirname))),
 };
 
 /** @type {import('jest').Config} */

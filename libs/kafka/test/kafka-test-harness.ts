@@ -1,8 +1,9 @@
 import { MarketParticipantUpdated, Topics, TopicDefinition } from '@halfhour/contracts';
 import { ConsumerMetrics, createJsonLogger, ProducerMetrics } from '@halfhour/observability';
-import { createTestTopic, testKafka, uniqueName } from '@halfhour/testing';
+import { ownCopyOf, testKafka, uniqueName } from '@halfhour/testing';
 import { Admin, Kafka, Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
+import { provisionTopics } from '../src/admin/topic-provisioner';
 import { BatchConsumer, BatchConsumerOptions } from '../src/consumer/batch-consumer';
 import { DeadLetterPublisher } from '../src/consumer/dead-letter-publisher';
 import { createIdempotentProducer, TypedProducer } from '../src/producer/typed-producer';
@@ -38,7 +39,8 @@ export class KafkaTestHarness {
 
   async setUp(): Promise<this> {
     await Promise.all([this.admin.connect(), this.rawProducer.connect()]);
-    this.topic = await createTestTopic(this.admin, Topics.marketParticipants);
+    this.topic = ownCopyOf(Topics.marketParticipants);
+    await provisionTopics(this.admin, [this.topic], 1);
     return this;
   }
 

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { DataSource, EntitySchema, MixedList } from 'typeorm';
+import { DataSource, DataSourceOptions as TypeOrmOptions } from 'typeorm';
 
 export interface DataSourceOptions {
   url: string;
   applicationName: string;
-  entities: MixedList<Function | string | EntitySchema>;
-  migrations: MixedList<Function | string>;
+  entities: NonNullable<TypeOrmOptions['entities']>;
+  migrations: NonNullable<TypeOrmOptions['migrations']>;
   poolSize?: number;
 }
 

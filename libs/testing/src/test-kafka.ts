@@ -1,5 +1,4 @@
 import { renameTopic, TopicDefinition } from '@halfhour/contracts';
-import { provisionTopics } from '@halfhour/kafka';
 import { Admin, Kafka, KafkaMessage, logLevel } from 'kafkajs';
 import { testBrokers } from './stack-endpoints';
 import { uniqueName } from './unique-name';
@@ -8,11 +7,9 @@ export function testKafka(clientId = 'halfhour-test'): Kafka {
   return new Kafka({ clientId, brokers: testBrokers(), logLevel: logLevel.ERROR });
 }
 
-/** A copy of a registry topic under a name of the test's own, created with its dead-letter topic. */
-export async function createTestTopic<T extends object>(admin: Admin, topic: TopicDefinition<T>): Promise<TopicDefinition<T>> {
-  const own = renameTopic(topic, `${uniqueName(topic.name.replace(/\.\d+$/, ''))}.1`);
-  await provisionTopics(admin, [own], 1);
-  return own;
+/** A copy of a registry topic under a name of the test's own; provision it with provisionTopics. */
+export function ownCopyOf<T extends object>(topic: TopicDefinition<T>): TopicDefinition<T> {
+  return renameTopic(topic, `${uniqueName(topic.name.replace(/\.\d+$/, ''))}.1`);
 }
 
 /** Reads a topic from the start until `count` messages have arrived (or fails after the timeout). */

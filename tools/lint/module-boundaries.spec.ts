@@ -1,0 +1,51 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+
+/**
+ * The boundary rules must really constrain. @nx/enforce-module-boundaries silently skips itself
+ * when Nx has no project graph, so these lint made-up files in real projects and expect errors.
+ */
+describe('module boundaries', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, [require.resolve('nx/bin/nx'), 'show', 'projects'], {
+      cwd: root,
+      env: { ...process.env, NX_DAEMON: 'false' },
+      stdio: 'ignore',
+    });
+  }, 120_000);
+
+  function boundaryErrors(file: string, source: string): string[] {
+    const eslint = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', '--stdin', '--stdin-filename', join(root, file)],
+      { cwd: root, input: source, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } },
+    );
+    const [result] = JSON.parse(eslint.stdout) as { messages: { ruleId: string; message: string }[] }[];
+    return result.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
+  }
+
+  it.each([
+    ['@nestjs/common', "import { Injectable } from '@nestjs/common';"],
+    ['kafkajs', "import { Kafka } from 'kafkajs';"],
+    ['typeorm', "import { DataSource } from 'typeorm';"],
+    ['class-validator', "import { IsString } from 'class-validator';"],
+    ['an infrastructure library', "import { KafkaRuntime } from '@halfhour/kafka';"],
+  ])('keeps %s out of the pure domain library', (_what, source) => {
+    expect(boundaryErrors('libs/domain/src/identifiers/probe.ts', `${source}\nexport const x = 1;\n`)).not.toEqual([]);
+  });
+
+  it('keeps Kafka out of the contracts library', () => {
+    expect(boundaryErrors('libs/contracts/src/probe.ts', "import { Kafka } from 'kafkajs';\nexport const x = Kafka;\n")).not.toEqual([]);
+  });
+
+  it('lets contracts use the domain, and infrastructure use contracts', () => {
+    expect(boundaryErrors('libs/contracts/src/probe.ts', "import { isValidMpid } from '@halfhour/domain';\nexport const x = isValidMpid;\n")).toEqual([]);
+    expect(boundaryErrors('libs/kafka/src/probe.ts', "import { Topics } from '@halfhour/contracts';\nexport const x = Topics;\n")).toEqual([]);
+  });
+
+  it('keeps production code of infrastructure libraries from importing the test helpers', () => {
+    expect(boundaryErrors('libs/kafka/src/probe.ts', "import { uniqueName } from '@halfhour/testing';\nexport const x = uniqueName;\n")).not.toEqual([]);
+  });
+});
