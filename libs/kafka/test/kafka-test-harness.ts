@@ -68,6 +68,7 @@ export class KafkaTestHarness {
 
   async tearDown(): Promise<void> {
     await Promise.all(this.consumers.map((c) => c.stop()));
+    await this.admin.deleteTopics({ topics: [this.topic.name, `${this.topic.name}.dlq`] });
     await Promise.all([this.admin.disconnect(), this.rawProducer.disconnect()]);
   }
 }

@@ -5,9 +5,13 @@ import { testBrokers } from './stack-endpoints';
 
 const root = join(__dirname, '..', '..', '..');
 
+function run(script: string, command: string): number | null {
+  return spawnSync('bash', [join(root, script), command], { stdio: ['ignore', 'inherit', 'inherit'] }).status;
+}
+
 function ensure(script: string): void {
-  const result = spawnSync('bash', [join(root, script), 'ensure'], { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0) throw new Error(`${script} ensure failed (exit ${result.status})`);
+  const status = run(script, 'ensure');
+  if (status !== 0) throw new Error(`${script} ensure failed (exit ${status})`);
 }
 
 /** The broker may accept connections a moment before it serves metadata; wait until it does. */
@@ -23,6 +27,9 @@ async function waitForKafkaMetadata(): Promise<void> {
 
 /** Jest global setup for integration tests: the real Kafka and PostgreSQL must be up. */
 export default async function globalSetup(): Promise<void> {
+  const kafkaWasUp = run('scripts/kafka/kafka.sh', 'status') === 0;
+  // A broker this run started is stopped by global-teardown; one that was already up is left alone.
+  (globalThis as { halfhourStartedKafka?: boolean }).halfhourStartedKafka = !kafkaWasUp;
   ensure('scripts/kafka/kafka.sh');
   ensure('scripts/postgres/postgres.sh');
   await waitForKafkaMetadata();

@@ -4,7 +4,8 @@ import { testBrokers } from './stack-endpoints';
 import { uniqueName } from './unique-name';
 
 export function testKafka(clientId = 'halfhour-test'): Kafka {
-  return new Kafka({ clientId, brokers: testBrokers(), logLevel: logLevel.ERROR });
+  // Silent unless asked: kafkajs logs retriable broker states (e.g. a coordinator still loading) as errors.
+  return new Kafka({ clientId, brokers: testBrokers(), logLevel: process.env.KAFKAJS_LOG ? logLevel.INFO : logLevel.NOTHING });
 }
 
 /** A copy of a registry topic under a name of the test's own; provision it with provisionTopics. */

@@ -60,10 +60,10 @@ describe('a service on SIGTERM', () => {
     const live = await eventually(async () => {
       const response = await fetch(`http://127.0.0.1:${port}/health/live`);
       expect(response.status).toBe(200);
-      return response.json();
+      return (await response.json()) as { status: string };
     }, 60_000, 250);
     expect(live.status).toBe('ok');
-    const ready = await (await fetch(`http://127.0.0.1:${port}/health/ready`)).json();
+    const ready = (await (await fetch(`http://127.0.0.1:${port}/health/ready`)).json()) as { info: unknown };
     expect(ready.info).toMatchObject({ kafka: { status: 'up' }, postgres: { status: 'up' } });
 
     await eventually(async () => expect(await inboxCount()).toBeGreaterThanOrEqual(20), 60_000, 100);

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { provisionCommand } from './commands/provision.command';
+import { startCommand } from './commands/start.command';
+
+const USAGE = `usage: halfhour <command>
+  start [--exit-when-ready]   run Kafka, PostgreSQL and every service locally (npm start)
+  provision                   create topics and service databases, then exit`;
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...flags] = argv;
+  switch (command) {
+    case 'start':
+      return startCommand({ exitWhenReady: flags.includes('--exit-when-ready') });
+    case 'provision':
+      return provisionCommand();
+    default:
+      console.error(USAGE);
+      process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,33 @@
+import { ALL_TOPICS } from '@halfhour/contracts';
+import { provisionTopics, ProvisioningReport } from '@halfhour/kafka';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+import { ServiceEntry } from './service-catalogue';
+import { databaseUrl, kafkaBrokers, replicationFactor } from './stack-settings';
+
+/** Every registry topic and its DLQ, as the deploy Job does in a cluster. */
+export async function provisionAllTopics(): Promise<ProvisioningReport> {
+  const admin = new Kafka({ clientId: 'halfhour-cli', brokers: kafkaBrokers().split(','), logLevel: logLevel.ERROR }).admin();
+  await admin.connect();
+  try {
+    return await provisionTopics(admin, ALL_TOPICS, replicationFactor());
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Creates each service's database if it does not exist; the services apply their own migrations. */
+export async function createServiceDatabases(services: readonly ServiceEntry[]): Promise<string[]> {
+  const wanted = services.flatMap((s) => (s.database ? [s.database] : []));
+  if (wanted.length === 0) return [];
+  const client = new Client({ connectionString: databaseUrl('postgres') });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname = ANY($1)', [wanted]);
+    const missing = wanted.filter((name) => !rows.some((row) => row.datname === name));
+    for (const name of missing) await client.query(`CREATE DATABASE "${name}"`);
+    return missing;
+  } finally {
+    await client.end();
+  }
+}

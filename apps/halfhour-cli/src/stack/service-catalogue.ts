@@ -1,0 +1,14 @@
+/**
+ * The Halfhour services `npm start` runs, each as its own process with its own database, as they
+ * would run as separate Deployments. An issue that adds a service adds it here.
+ */
+export interface ServiceEntry {
+  name: string;
+  /** TypeScript entry point, relative to the repository root. */
+  entry: string;
+  httpPort: number;
+  /** The service's own database; the CLI creates it if missing, the service migrates it. */
+  database?: string;
+}
+
+export const SERVICE_CATALOGUE: readonly ServiceEntry[] = [];
