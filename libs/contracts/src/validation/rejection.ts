@@ -18,3 +18,12 @@ export const TransportReason = {
 } as const;
 
 export type TransportReasonCode = (typeof TransportReason)[keyof typeof TransportReason];
+
+/** Reasons a message's own fields give, named by the rule that failed (see validators/). */
+export const ValidationReason = {
+  InvalidMpan: 'INVALID_MPAN',
+  InvalidMpid: 'INVALID_MPID',
+  InvalidDeviceId: 'INVALID_DEVICE_ID',
+  InvalidDate: 'INVALID_DATE',
+  DatesOutOfOrder: 'DATES_OUT_OF_ORDER',
+} as const;

@@ -1,5 +1,5 @@
 import { MarketParticipantUpdated } from '../messages/market-participant-updated/market-participant-updated.message';
-import { TransportReason } from './rejection';
+import { TransportReason, ValidationReason } from './rejection';
 import { validateMessage } from './validate-message';
 
 describe('validateMessage', () => {
@@ -11,17 +11,22 @@ describe('validateMessage', () => {
     if (outcome.ok) expect(outcome.value).toBeInstanceOf(MarketParticipantUpdated);
   });
 
-  it('lists every broken rule by property, as a SCHEMA_VIOLATION', () => {
+  it('lists every broken rule by property, under the reason code of the first rule that names one', () => {
     const outcome = validateMessage(MarketParticipantUpdated, {
       ...valid, mpid: 'abc', roles: ['XX'], effectiveFrom: '2026-02-30', surprise: true,
     });
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.rejection.reasonCode).toBe(TransportReason.SchemaViolation);
+    expect(outcome.rejection.reasonCode).toBe(ValidationReason.InvalidMpid);
     expect(outcome.rejection.message).toContain('mpid: must be a Market Participant ID');
     expect(outcome.rejection.message).toContain('roles: each value in roles must be one of');
     expect(outcome.rejection.message).toContain('effectiveFrom: must be a calendar date YYYY-MM-DD');
     expect(outcome.rejection.message).toContain('property surprise should not exist');
+  });
+
+  it('calls a broken rule without a reason code of its own a SCHEMA_VIOLATION', () => {
+    const outcome = validateMessage(MarketParticipantUpdated, { ...valid, roles: [] });
+    expect(outcome).toMatchObject({ ok: false, rejection: { reasonCode: TransportReason.SchemaViolation } });
   });
 
   it.each([null, 42, 'text', [valid]])('rejects a body that is not an object: %p', (body) => {

@@ -17,10 +17,22 @@ export function validateMessage<T extends object>(messageClass: new () => T, bod
   const instance = plainToInstance(messageClass, body);
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
   if (errors.length === 0) return { ok: true, value: instance };
-  return {
-    ok: false,
-    rejection: { reasonCode: TransportReason.SchemaViolation, message: flatten(errors).join('; ') },
-  };
+  return { ok: false, rejection: { reasonCode: firstReasonCode(errors), message: flatten(errors).join('; ') } };
+}
+
+/**
+ * A rule can name its own reason code through class-validator's `context` (the domain validators
+ * do: INVALID_MPAN, INVALID_MPID…); the first broken rule that names one gives the code.
+ */
+function firstReasonCode(errors: ValidationError[]): string {
+  for (const error of errors) {
+    for (const context of Object.values(error.contexts ?? {})) {
+      if (typeof context?.reasonCode === 'string') return context.reasonCode;
+    }
+    const nested = firstReasonCode(error.children ?? []);
+    if (nested !== TransportReason.SchemaViolation) return nested;
+  }
+  return TransportReason.SchemaViolation;
 }
 
 function flatten(errors: ValidationError[], prefix = ''): string[] {

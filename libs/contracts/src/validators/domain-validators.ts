@@ -1,5 +1,11 @@
 import { findMpanCoreProblem, isValidEui64, isValidMpid } from '@halfhour/domain';
-import { ValidateBy, ValidationOptions } from 'class-validator';
+import { ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
+import { ValidationReason } from '../validation/rejection';
+
+/** Puts the rule's reason code in class-validator's context unless the caller gives another. */
+function withReason(reasonCode: string, options?: ValidationOptions): ValidationOptions {
+  return { ...options, context: { reasonCode, ...options?.context } };
+}
 
 /**
  * class-validator decorators for the domain's identifiers. Each name is also a JSON-schema
@@ -21,7 +27,7 @@ export function IsMpanCore(options?: ValidationOptions): PropertyDecorator {
           `must be a valid 13-digit MPAN core (${typeof args?.value === 'string' ? findMpanCoreProblem(args.value) : 'NOT_A_STRING'})`,
       },
     },
-    options,
+    withReason(ValidationReason.InvalidMpan, options),
   );
 }
 
@@ -34,7 +40,7 @@ export function IsMpid(options?: ValidationOptions): PropertyDecorator {
         defaultMessage: () => 'must be a Market Participant ID: four upper-case letters',
       },
     },
-    options,
+    withReason(ValidationReason.InvalidMpid, options),
   );
 }
 
@@ -47,7 +53,7 @@ export function IsEui64(options?: ValidationOptions): PropertyDecorator {
         defaultMessage: () => 'must be an EUI-64 written as eight upper-case hex pairs, e.g. 00-DB-12-34-56-78-90-A0',
       },
     },
-    options,
+    withReason(ValidationReason.InvalidDeviceId, options),
   );
 }
 
@@ -66,7 +72,7 @@ export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
         defaultMessage: () => 'must be a calendar date YYYY-MM-DD',
       },
     },
-    options,
+    withReason(ValidationReason.InvalidDate, options),
   );
 }
 
@@ -81,6 +87,26 @@ export function IsUtcInstant(options?: ValidationOptions): PropertyDecorator {
         defaultMessage: () => 'must be an ISO 8601 UTC instant ending in Z, e.g. 2026-11-28T00:30:00Z',
       },
     },
-    options,
+    withReason(ValidationReason.InvalidDate, options),
+  );
+}
+
+/** An end date after the start date in the same message: `to` is exclusive, so equal is wrong too. */
+export const IS_AFTER_DATE = 'isAfterDate';
+
+export function IsAfterDate(startProperty: string, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: IS_AFTER_DATE,
+      constraints: [startProperty],
+      validator: {
+        validate: (value, args?: ValidationArguments) => {
+          const start = (args?.object as Record<string, unknown>)[startProperty];
+          return typeof value === 'string' && typeof start === 'string' && value > start;
+        },
+        defaultMessage: (args) => `must be after ${args?.constraints[0]} (the end date is exclusive)`,
+      },
+    },
+    withReason(ValidationReason.DatesOutOfOrder, options),
   );
 }
