@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 export * from './envelope/message-envelope';
 export * from './envelope/new-envelope';
 export * from './envelope/trace-context';
@@ -7,4 +8,13 @@ export * from './validation/rejection';
 export * from './validation/validate-message';
 export * from './validators/domain-validators';
 export * from './messages/market-participant-updated/market-participant-updated.message';
+export * from './messages/mdr-appointed/mdr-appointed.message';
+export * from './messages/mdr-appointment-amended/mdr-appointment-amended.message';
+export * from './messages/mdr-appointment-terminated/mdr-appointment-terminated.message';
+export * from './messages/supplier-registered/supplier-registered.message';
+export * from './messages/hh-consent-changed/hh-consent-changed.message';
+export * from './messages/device-commissioned/device-commissioned.message';
+export * from './messages/device-decommissioned/device-decommissioned.message';
+export * from './messages/mpan-timeline-updated/mpan-timeline-updated.message';
+export * from './messages/mpan-timeline-updated/timeline-periods';
 export * from './asyncapi/render-asyncapi';

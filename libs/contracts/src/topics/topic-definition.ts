@@ -40,11 +40,16 @@ export function defineMessage<T extends object>(definition: MessageDefinition<T>
   return definition;
 }
 
-export function defineTopic<T extends object>(definition: TopicDefinition<T>): TopicDefinition<T> {
+type BodyOf<D> = D extends MessageDefinition<infer T> ? T : never;
+
+/** A topic whose body type is the union of the message types it carries. */
+export function defineTopic<const M extends readonly MessageDefinition<any>[]>(
+  definition: Omit<TopicDefinition, 'messages'> & { messages: M },
+): TopicDefinition<BodyOf<M[number]>> {
   if (!/\.\d+$/.test(definition.name)) {
     throw new Error(`topic name "${definition.name}" must end in a version, e.g. ".1"`);
   }
-  return definition;
+  return definition as unknown as TopicDefinition<BodyOf<M[number]>>;
 }
 
 /** The same topic under another name: used by tests that need a topic of their own. */
