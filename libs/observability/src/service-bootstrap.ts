@@ -1,4 +1,4 @@
-import { INestApplication, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { describeConfig } from './config/load-config';
 import { ServiceConfig } from './config/service-config';
@@ -11,7 +11,7 @@ import { NestJsonLogger } from './logging/nest-json-logger';
  * and commit, then connections close); if that takes longer than SHUTDOWN_TIMEOUT_MS the process
  * exits anyway, so a stuck dependency cannot hold a pod in Terminating for ever.
  */
-export async function startService(module: Type<unknown>, config: ServiceConfig, logger: JsonLogger): Promise<INestApplication> {
+export async function startService(module: Type<unknown> | DynamicModule, config: ServiceConfig, logger: JsonLogger): Promise<INestApplication> {
   logger.info({ config: describeConfig(config) }, 'starting');
   const app = await NestFactory.create(module, { logger: new NestJsonLogger(logger) });
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

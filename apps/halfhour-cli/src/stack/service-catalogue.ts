@@ -11,4 +11,6 @@ export interface ServiceEntry {
   database?: string;
 }
 
-export const SERVICE_CATALOGUE: readonly ServiceEntry[] = [];
+export const SERVICE_CATALOGUE: readonly ServiceEntry[] = [
+  { name: 'registration-intake', entry: 'apps/registration-intake/src/main.ts', httpPort: 8081, database: 'registration_intake' },
+];

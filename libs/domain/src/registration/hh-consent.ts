@@ -17,7 +17,9 @@ export const HH_CONSENT_STATUSES = [
 
 export type HhConsentStatus = (typeof HH_CONSENT_STATUSES)[number];
 
-const HH_PERMITTED: ReadonlySet<HhConsentStatus> = new Set(['DOMESTIC_OPTED_IN', 'DOMESTIC_LEGACY_OPTED_IN', 'MICROBUSINESS']);
+export const HH_PERMITTED_STATUSES: readonly HhConsentStatus[] = ['DOMESTIC_OPTED_IN', 'DOMESTIC_LEGACY_OPTED_IN', 'MICROBUSINESS'];
+
+const HH_PERMITTED: ReadonlySet<HhConsentStatus> = new Set(HH_PERMITTED_STATUSES);
 
 /** With no consent record for a day we do not know the customer's framework, so HH is not permitted. */
 export function isHhPermitted(status: HhConsentStatus | undefined): boolean {

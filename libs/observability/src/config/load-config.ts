@@ -48,3 +48,17 @@ export function describeConfig(config: object): Record<string, unknown> {
     Object.entries(config).map(([key, value]) => [key, isSensitive(config, key) ? '***' : value]),
   );
 }
+
+/**
+ * loadConfig for a service's entry point: on bad configuration, writes one JSON line naming every
+ * bad variable to stderr and exits with status 78 (EX_CONFIG), before anything starts.
+ */
+export function loadConfigOrExit<T extends object>(configClass: ConfigClass<T>, env: NodeJS.ProcessEnv = process.env): T {
+  try {
+    return loadConfig(configClass, env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${JSON.stringify({ level: 'fatal', time: new Date().toISOString(), msg: error.message, problems: error.problems })}\n`);
+    process.exit(78);
+  }
+}

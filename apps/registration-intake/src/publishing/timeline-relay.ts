@@ -1,0 +1,70 @@
+import { MpanTimelineUpdated, Topics } from '@halfhour/contracts';
+import { KafkaRuntime } from '@halfhour/kafka';
+import { JsonLogger } from '@halfhour/observability';
+import { RegistrationMetrics } from '../metrics/registration-metrics';
+import { RegistryRepository, StoredTimeline } from '../registry/registry.repository';
+
+/**
+ * Publishes changed timelines to the compacted topic: only what is committed (it reads committed
+ * rows), never losing a change (a row stays unpublished until the broker has acknowledged it).
+ * A crash between publish and mark re-publishes the same version, which consumers ignore.
+ */
+export class TimelineRelay {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    private readonly registry: RegistryRepository,
+    private readonly kafka: KafkaRuntime,
+    private readonly metrics: RegistrationMetrics,
+    private readonly logger: JsonLogger,
+    private readonly settings: { intervalMs: number; batchSize: number },
+  ) {}
+
+  start(): void {
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Publishes one batch; returns how many timelines went out. */
+  async publishOnce(): Promise<number> {
+    return this.registry.transaction(async (manager) => {
+      const claimed = await this.registry.claimUnpublished(manager, this.settings.batchSize);
+      if (claimed.length === 0) return 0;
+      const definition = Topics.mpanTimelines.messages[0];
+      await this.kafka.producer.publish(Topics.mpanTimelines, claimed.map((row) => ({ definition, body: toMessage(row) })));
+      await this.registry.markPublished(manager, claimed);
+      return claimed.length;
+    });
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.tick();
+    }, delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    let published = 0;
+    try {
+      published = await this.publishOnce();
+      this.metrics.unpublishedTimelines.set(await this.registry.unpublishedCount());
+    } catch (error) {
+      this.logger.warn({ err: error }, 'timeline relay failed; will retry');
+    }
+    // A full batch means more are waiting: go again at once.
+    this.schedule(published >= this.settings.batchSize ? 0 : this.settings.intervalMs);
+  }
+}
+
+function toMessage(row: StoredTimeline): MpanTimelineUpdated {
+  const { mdrAppointments, suppliers, consent, devices } = row.timeline;
+  return { mpan: row.mpan, version: row.version, mdrAppointments, suppliers, consent, devices, updatedAt: new Date().toISOString() };
+}

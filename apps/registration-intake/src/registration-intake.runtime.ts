@@ -1,0 +1,60 @@
+import { Topics } from '@halfhour/contracts';
+import { KafkaRuntime } from '@halfhour/kafka';
+import { JSON_LOGGER, JsonLogger } from '@halfhour/observability';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { RegistrationMetrics } from './metrics/registration-metrics';
+import { RegistrySizeGauges } from './metrics/registry-size-gauges';
+import { MarketParticipantsHandler } from './participants/market-participants.handler';
+import { TimelineRelay } from './publishing/timeline-relay';
+import { RegistrationIntakeConfig } from './registration-intake.config';
+import { RegistrationEventsHandler } from './registrations/registration-events.handler';
+import { RegistryRepository } from './registry/registry.repository';
+
+/** Wires the service's consumers, relay and gauges to their lifecycle. */
+@Injectable()
+export class RegistrationIntakeRuntime implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+  private readonly relay: TimelineRelay;
+  private readonly gauges: RegistrySizeGauges;
+
+  constructor(
+    private readonly config: RegistrationIntakeConfig,
+    private readonly kafka: KafkaRuntime,
+    private readonly registry: RegistryRepository,
+    private readonly events: RegistrationEventsHandler,
+    private readonly metrics: RegistrationMetrics,
+    dataSource: DataSource,
+    @Inject(JSON_LOGGER) logger: JsonLogger,
+  ) {
+    this.relay = new TimelineRelay(registry, kafka, metrics, logger, {
+      intervalMs: config.TIMELINE_RELAY_INTERVAL_MS,
+      batchSize: config.TIMELINE_RELAY_BATCH_SIZE,
+    });
+    this.gauges = new RegistrySizeGauges(dataSource, metrics, logger);
+  }
+
+  onModuleInit(): void {
+    const common = {
+      groupId: this.config.CONSUMER_GROUP,
+      maxBatchSize: this.config.MAX_BATCH_SIZE,
+      partitionsConsumedConcurrently: this.config.PARTITIONS_CONSUMED_CONCURRENTLY,
+    };
+    this.kafka.addConsumer({
+      ...common,
+      topic: Topics.marketParticipants,
+      handler: new MarketParticipantsHandler(this.registry, this.metrics, this.config.CONSUMER_GROUP),
+    });
+    this.kafka.addConsumer({ ...common, topic: Topics.registrations, handler: this.events });
+    this.kafka.addConsumer({ ...common, topic: Topics.deviceInventory, handler: this.events });
+  }
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+    this.gauges.start(this.config.REGISTRY_METRICS_INTERVAL_MS);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.gauges.stop();
+    await this.relay.stop();
+  }
+}

@@ -1,0 +1,77 @@
+import { Rejection } from '@halfhour/contracts';
+import { buildMpanTimeline, MpanTimeline, RegistrationEvent } from '@halfhour/domain';
+import { BatchHandler, BatchResult, ConsumedMessage, RejectedMessage } from '@halfhour/kafka';
+import { Injectable } from '@nestjs/common';
+import { isDeepStrictEqual } from 'node:util';
+import { RegistrationMetrics } from '../metrics/registration-metrics';
+import { RegistryRepository } from '../registry/registry.repository';
+import { RegistrationMessage, requiredParticipant, toRegistrationEvent } from './registration-event.mapper';
+import { RegistrationReason } from './registration-reason';
+
+/**
+ * Applies a batch of registration and device messages: checks the participants they name (one
+ * query), stores the new events (duplicates dropped by message ID), recomputes the timelines of
+ * the MPANs they touch from all their events, and saves the changed ones with a new version — all
+ * in one transaction, before the offsets are committed.
+ */
+@Injectable()
+export class RegistrationEventsHandler implements BatchHandler<RegistrationMessage> {
+  constructor(
+    private readonly registry: RegistryRepository,
+    private readonly metrics: RegistrationMetrics,
+  ) {}
+
+  async handleBatch(messages: readonly ConsumedMessage<RegistrationMessage>[]): Promise<BatchResult<RegistrationMessage>> {
+    const rejected = await this.participantRejections(messages);
+    const rejectedOffsets = new Set(rejected.map((r) => r.message.offset));
+    const accepted = messages.filter((m) => !rejectedOffsets.has(m.offset));
+    const events = accepted.map((m) => toRegistrationEvent(m.envelope.messageId, m.body));
+
+    const applied = await this.registry.transaction(async (manager) => {
+      await this.registry.lockMpans(manager, events.map((e) => e.mpan));
+      const inserted = await this.registry.insertNewEvents(manager, events);
+      const touched = [...new Set(events.filter((e) => inserted.has(e.messageId)).map((e) => e.mpan))];
+      if (touched.length === 0) return inserted;
+      const [allEvents, stored] = await Promise.all([
+        this.registry.eventsOf(manager, touched),
+        this.registry.timelinesOf(manager, touched),
+      ]);
+      const changed = touched.flatMap((mpan) => {
+        const timeline = buildMpanTimeline(mpan, allEvents.get(mpan) ?? []);
+        const previous = stored.get(mpan);
+        if (previous && isDeepStrictEqual(normalised(previous.timeline), normalised(timeline))) return [];
+        return [{ timeline, version: (previous?.version ?? 0) + 1 }];
+      });
+      await this.registry.saveTimelines(manager, changed);
+      return inserted;
+    });
+
+    this.count(accepted, (m) => (applied.has(m.envelope.messageId) ? 'applied' : 'duplicate'));
+    this.count(rejected.map((r) => r.message), () => 'rejected');
+    return { rejected };
+  }
+
+  private async participantRejections(messages: readonly ConsumedMessage<RegistrationMessage>[]): Promise<RejectedMessage<RegistrationMessage>[]> {
+    const needs = messages.map((message) => ({ message, need: requiredParticipant(message.body) }));
+    const roles = await this.registry.rolesOf(needs.flatMap(({ need }) => (need ? [need.mpid] : [])));
+    return needs.flatMap(({ message, need }) => {
+      if (!need) return [];
+      const held = roles.get(need.mpid);
+      const rejection: Rejection | undefined = !held
+        ? { reasonCode: RegistrationReason.UnknownMpid, message: `${need.mpid} is not a known market participant` }
+        : !need.anyOfRoles.some((role) => held.includes(role))
+          ? { reasonCode: RegistrationReason.MpidLacksRole, message: `${need.mpid} holds ${held.join(', ')}, not ${need.anyOfRoles.join(' or ')}` }
+          : undefined;
+      return rejection ? [{ message, rejection }] : [];
+    });
+  }
+
+  private count(messages: readonly ConsumedMessage<RegistrationMessage>[], outcomeOf: (m: ConsumedMessage<RegistrationMessage>) => 'applied' | 'duplicate' | 'rejected'): void {
+    for (const message of messages) this.metrics.messages.inc({ type: message.envelope.messageType, outcome: outcomeOf(message) });
+  }
+}
+
+/** A timeline as stored in JSON: undefined fields are absent. */
+function normalised(timeline: MpanTimeline | RegistrationEvent | object): unknown {
+  return JSON.parse(JSON.stringify(timeline));
+}

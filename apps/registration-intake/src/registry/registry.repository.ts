@@ -1,0 +1,127 @@
+import { MarketParticipantUpdated } from '@halfhour/contracts';
+import { MpanTimeline, RegistrationEvent } from '@halfhour/domain';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface StoredTimeline {
+  mpan: string;
+  timeline: MpanTimeline;
+  version: number;
+}
+
+/** All registry SQL, set-based: one statement per batch, never one per message. */
+@Injectable()
+export class RegistryRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async rolesOf(mpids: readonly string[]): Promise<Map<string, string[]>> {
+    if (mpids.length === 0) return new Map();
+    const rows: { mpid: string; roles: string[] }[] = await this.dataSource.query(
+      'SELECT mpid, roles FROM market_participants WHERE mpid = ANY($1)',
+      [[...new Set(mpids)]],
+    );
+    return new Map(rows.map((row) => [row.mpid, row.roles]));
+  }
+
+  /** Latest record per MPID wins by effective date; the same date replaces (a correction). */
+  async upsertParticipants(manager: EntityManager, participants: readonly MarketParticipantUpdated[]): Promise<void> {
+    if (participants.length === 0) return;
+    await manager.query(
+      `INSERT INTO market_participants (mpid, name, roles, effective_from, effective_to, updated_at)
+       SELECT p.mpid, p.name, ARRAY(SELECT jsonb_array_elements_text(p.roles)), p.effective_from::date, p.effective_to::date, now()
+       FROM jsonb_to_recordset($1::jsonb) AS p(mpid text, name text, roles jsonb, effective_from text, effective_to text)
+       ON CONFLICT (mpid) DO UPDATE SET name = EXCLUDED.name, roles = EXCLUDED.roles,
+         effective_from = EXCLUDED.effective_from, effective_to = EXCLUDED.effective_to, updated_at = now()
+       WHERE EXCLUDED.effective_from >= market_participants.effective_from`,
+      [JSON.stringify(lastPerMpid(participants).map((p) => ({
+        mpid: p.mpid, name: p.name, roles: p.roles, effective_from: p.effectiveFrom, effective_to: p.effectiveTo ?? null,
+      })))],
+    );
+  }
+
+  /**
+   * Serialises work on the same MPANs across transactions (the registration and device topics are
+   * consumed side by side). Locks are taken in MPAN order, so two batches cannot deadlock.
+   */
+  async lockMpans(manager: EntityManager, mpans: readonly string[]): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext(m)) FROM unnest($1::text[]) AS m ORDER BY m', [[...new Set(mpans)].sort()]);
+  }
+
+  /** Stores the events not seen before and returns their message IDs. */
+  async insertNewEvents(manager: EntityManager, events: readonly RegistrationEvent[]): Promise<Set<string>> {
+    if (events.length === 0) return new Set();
+    const rows: { message_id: string }[] = await manager.query(
+      `INSERT INTO registration_events (message_id, mpan, kind, event)
+       SELECT e->>'messageId', e->>'mpan', e->>'kind', e FROM jsonb_array_elements($1::jsonb) AS e
+       ON CONFLICT (message_id) DO NOTHING
+       RETURNING message_id`,
+      [JSON.stringify(events)],
+    );
+    return new Set(rows.map((row) => row.message_id));
+  }
+
+  async eventsOf(manager: EntityManager, mpans: readonly string[]): Promise<Map<string, RegistrationEvent[]>> {
+    const rows: { mpan: string; event: RegistrationEvent }[] = await manager.query(
+      'SELECT mpan, event FROM registration_events WHERE mpan = ANY($1)',
+      [mpans],
+    );
+    const byMpan = new Map<string, RegistrationEvent[]>();
+    for (const { mpan, event } of rows) {
+      const list = byMpan.get(mpan) ?? [];
+      list.push(event);
+      byMpan.set(mpan, list);
+    }
+    return byMpan;
+  }
+
+  async timelinesOf(manager: EntityManager | DataSource, mpans: readonly string[]): Promise<Map<string, StoredTimeline>> {
+    const rows: StoredTimeline[] = await manager.query('SELECT mpan, timeline, version FROM mpan_timelines WHERE mpan = ANY($1)', [mpans]);
+    return new Map(rows.map((row) => [row.mpan, row]));
+  }
+
+  /** Writes changed timelines with their next version; the relay sees them as unpublished. */
+  async saveTimelines(manager: EntityManager, timelines: readonly { timeline: MpanTimeline; version: number }[]): Promise<void> {
+    if (timelines.length === 0) return;
+    await manager.query(
+      `INSERT INTO mpan_timelines (mpan, timeline, version, updated_at)
+       SELECT t->'timeline'->>'mpan', t->'timeline', (t->>'version')::int, now() FROM jsonb_array_elements($1::jsonb) AS t
+       ON CONFLICT (mpan) DO UPDATE SET timeline = EXCLUDED.timeline, version = EXCLUDED.version, updated_at = now()`,
+      [JSON.stringify(timelines)],
+    );
+  }
+
+  /** Unpublished timelines, locked for this transaction; other replicas' relays skip them. */
+  async claimUnpublished(manager: EntityManager, limit: number): Promise<StoredTimeline[]> {
+    return manager.query(
+      `SELECT mpan, timeline, version FROM mpan_timelines WHERE published_version < version
+       ORDER BY updated_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+  }
+
+  async markPublished(manager: EntityManager, published: readonly StoredTimeline[]): Promise<void> {
+    await manager.query(
+      `UPDATE mpan_timelines AS t SET published_version = p.version
+       FROM unnest($1::text[], $2::int[]) AS p(mpan, version) WHERE t.mpan = p.mpan`,
+      [published.map((p) => p.mpan), published.map((p) => p.version)],
+    );
+  }
+
+  async unpublishedCount(): Promise<number> {
+    const [row] = await this.dataSource.query('SELECT count(*)::int AS n FROM mpan_timelines WHERE published_version < version');
+    return row.n;
+  }
+}
+
+function lastPerMpid(participants: readonly MarketParticipantUpdated[]): MarketParticipantUpdated[] {
+  const latest = new Map<string, MarketParticipantUpdated>();
+  for (const p of participants) {
+    const seen = latest.get(p.mpid);
+    if (!seen || p.effectiveFrom >= seen.effectiveFrom) latest.set(p.mpid, p);
+  }
+  return [...latest.values()];
+}
