@@ -6,6 +6,7 @@ export class RegistrationIntakeConfig extends ServiceConfig {
   override HTTP_PORT = 8081;
   override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/registration_intake';
 
+  /** Consumer groups are this, dot, the topic's role (participants, registrations, devices). */
   @IsString()
   CONSUMER_GROUP = 'registration-intake';
 

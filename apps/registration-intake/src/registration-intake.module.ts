@@ -17,7 +17,7 @@ export class RegistrationIntakeModule {
       module: RegistrationIntakeModule,
       imports: [
         ObservabilityModule.forRoot({ registry: createMetricsRegistry(config.SERVICE_NAME), logger }),
-        KafkaModule.forRoot({ brokers: config.KAFKA_BROKERS, clientId: config.SERVICE_NAME }),
+        KafkaModule.forRoot({ brokers: config.KAFKA_BROKERS, clientId: config.SERVICE_NAME, topicPrefix: config.KAFKA_TOPIC_PREFIX }),
         PersistenceModule.forRoot({
           url: config.DATABASE_URL,
           applicationName: config.SERVICE_NAME,

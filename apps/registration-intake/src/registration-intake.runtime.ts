@@ -34,18 +34,19 @@ export class RegistrationIntakeRuntime implements OnModuleInit, OnApplicationBoo
   }
 
   onModuleInit(): void {
+    const group = this.config.CONSUMER_GROUP;
     const common = {
-      groupId: this.config.CONSUMER_GROUP,
       maxBatchSize: this.config.MAX_BATCH_SIZE,
       partitionsConsumedConcurrently: this.config.PARTITIONS_CONSUMED_CONCURRENTLY,
     };
     this.kafka.addConsumer({
       ...common,
       topic: Topics.marketParticipants,
-      handler: new MarketParticipantsHandler(this.registry, this.metrics, this.config.CONSUMER_GROUP),
+      groupId: `${group}.participants`,
+      handler: new MarketParticipantsHandler(this.registry, this.metrics, `${group}.participants`),
     });
-    this.kafka.addConsumer({ ...common, topic: Topics.registrations, handler: this.events });
-    this.kafka.addConsumer({ ...common, topic: Topics.deviceInventory, handler: this.events });
+    this.kafka.addConsumer({ ...common, topic: Topics.registrations, groupId: `${group}.registrations`, handler: this.events });
+    this.kafka.addConsumer({ ...common, topic: Topics.deviceInventory, groupId: `${group}.devices`, handler: this.events });
   }
 
   onApplicationBootstrap(): void {

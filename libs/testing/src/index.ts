@@ -3,3 +3,4 @@ export * from './unique-name';
 export * from './test-database';
 export * from './eventually';
 export * from './test-kafka';
+export * from './service-under-test';

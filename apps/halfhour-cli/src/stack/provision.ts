@@ -10,7 +10,7 @@ export async function provisionAllTopics(): Promise<ProvisioningReport> {
   const admin = new Kafka({ clientId: 'halfhour-cli', brokers: kafkaBrokers().split(','), logLevel: logLevel.ERROR }).admin();
   await admin.connect();
   try {
-    return await provisionTopics(admin, ALL_TOPICS, replicationFactor());
+    return await provisionTopics(admin, ALL_TOPICS, replicationFactor(), process.env.KAFKA_TOPIC_PREFIX ?? '');
   } finally {
     await admin.disconnect();
   }

@@ -1,4 +1,4 @@
-import { deadLetterTopicOf, TopicDefinition } from '@halfhour/contracts';
+import { deadLetterTopicOf, renameTopic, TopicDefinition } from '@halfhour/contracts';
 import { Admin, ITopicConfig } from 'kafkajs';
 
 const DEAD_LETTER_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
@@ -34,8 +34,9 @@ export async function provisionTopics(
   admin: Admin,
   topics: readonly TopicDefinition<any>[],
   replicationFactor: number,
+  topicPrefix = '',
 ): Promise<ProvisioningReport> {
-  const wanted = topics.flatMap((topic) => topicConfigsFor(topic, replicationFactor));
+  const wanted = topics.flatMap((topic) => topicConfigsFor(renameTopic(topic, `${topicPrefix}${topic.name}`), replicationFactor));
   const existingNames = new Set(await admin.listTopics());
   const missing = wanted.filter((config) => !existingNames.has(config.topic));
   if (missing.length > 0) await admin.createTopics({ topics: missing, waitForLeaders: true });

@@ -60,6 +60,10 @@ export class BatchConsumer<T extends object> {
     this.maxBatchSize = options.maxBatchSize ?? 500;
   }
 
+  get groupId(): string {
+    return this.options.groupId;
+  }
+
   get name(): string {
     return `${this.options.groupId}:${this.options.topic.name}`;
   }

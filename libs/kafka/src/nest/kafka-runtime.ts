@@ -7,6 +7,7 @@ import {
   ProducerMetrics,
 } from '@halfhour/observability';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { renameTopic } from '@halfhour/contracts';
 import { Admin, Kafka, Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { BatchConsumer, BatchConsumerOptions } from '../consumer/batch-consumer';
@@ -14,7 +15,7 @@ import { DeadLetterPublisher } from '../consumer/dead-letter-publisher';
 import { ConsumerLivenessProbe } from '../health/consumer-liveness.probe';
 import { KafkaReadinessProbe } from '../health/kafka-readiness.probe';
 import { createIdempotentProducer, TypedProducer } from '../producer/typed-producer';
-import { KAFKA_CLIENT } from './kafka.tokens';
+import { KAFKA_CLIENT, KAFKA_TOPIC_PREFIX } from './kafka.tokens';
 
 /**
  * A service's Kafka side: one idempotent producer, the dead-letter publisher, and the batch
@@ -36,17 +37,23 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, OnMod
     @Inject(METRICS_REGISTRY) registry: Registry,
     @Inject(JSON_LOGGER) private readonly logger: JsonLogger,
     private readonly health: HealthRegistry,
+    @Inject(KAFKA_TOPIC_PREFIX) private readonly topicPrefix: string,
   ) {
     this.rawProducer = createIdempotentProducer(kafka);
     this.admin = kafka.admin();
     this.consumerMetrics = ConsumerMetrics.of(registry);
-    this.producer = new TypedProducer(this.rawProducer, ProducerMetrics.of(registry));
+    this.producer = new TypedProducer(this.rawProducer, ProducerMetrics.of(registry), topicPrefix);
     this.deadLetters = new DeadLetterPublisher(this.rawProducer, this.consumerMetrics, logger);
     health.addReadiness(new KafkaReadinessProbe(this.admin));
   }
 
+  /** One consumer per topic, each in a group of its own: kafkajs members of one group must subscribe alike. */
   addConsumer<T extends object>(options: BatchConsumerOptions<T>): BatchConsumer<T> {
-    const consumer = new BatchConsumer(this.kafka, this.deadLetters, this.consumerMetrics, this.logger, options);
+    if (this.consumers.some((existing) => existing.groupId === options.groupId)) {
+      throw new Error(`consumer group "${options.groupId}" is already used by another consumer of this service`);
+    }
+    const topic = renameTopic(options.topic, `${this.topicPrefix}${options.topic.name}`);
+    const consumer = new BatchConsumer(this.kafka, this.deadLetters, this.consumerMetrics, this.logger, { ...options, topic });
     this.consumers.push(consumer);
     this.health.addLiveness(new ConsumerLivenessProbe(`consumer:${consumer.name}`, consumer.state));
     return consumer;

@@ -2,12 +2,14 @@ import { JSON_LOGGER, JsonLogger } from '@halfhour/observability';
 import { DynamicModule, Module } from '@nestjs/common';
 import { createKafkaClient, parseBrokerList } from '../kafka-client';
 import { KafkaRuntime } from './kafka-runtime';
-import { KAFKA_CLIENT } from './kafka.tokens';
+import { KAFKA_CLIENT, KAFKA_TOPIC_PREFIX } from './kafka.tokens';
 
 export interface KafkaModuleOptions {
   /** Comma-separated host:port list (KAFKA_BROKERS). */
   brokers: string;
   clientId: string;
+  /** KAFKA_TOPIC_PREFIX: put before every registry topic name this service produces or consumes. */
+  topicPrefix?: string;
 }
 
 /** Needs ObservabilityModule (logger, metrics registry, health registry) imported by the app. */
@@ -24,6 +26,7 @@ export class KafkaModule {
           useFactory: (logger: JsonLogger) =>
             createKafkaClient({ brokers: parseBrokerList(options.brokers), clientId: options.clientId, logger }),
         },
+        { provide: KAFKA_TOPIC_PREFIX, useValue: options.topicPrefix ?? '' },
         KafkaRuntime,
       ],
       exports: [KAFKA_CLIENT, KafkaRuntime],

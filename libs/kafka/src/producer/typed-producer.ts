@@ -38,6 +38,7 @@ export class TypedProducer {
   constructor(
     private readonly producer: Producer,
     private readonly metrics: ProducerMetrics,
+    private readonly topicPrefix = '',
   ) {}
 
   async publish<T extends object>(topic: TopicDefinition<T>, messages: readonly OutgoingMessage<T>[]): Promise<MessageEnvelope[]> {
@@ -57,7 +58,7 @@ export class TypedProducer {
         topicEnvelopes.push(envelope);
       }
       envelopes.push(topicEnvelopes);
-      return { topic: topic.name, messages: encoded };
+      return { topic: `${this.topicPrefix}${topic.name}`, messages: encoded };
     });
     const nonEmpty = topicMessages.filter((t) => t.messages.length > 0);
     if (nonEmpty.length === 0) return envelopes;

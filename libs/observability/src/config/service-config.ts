@@ -13,6 +13,10 @@ export class ServiceConfig {
   @Matches(/^[^,\s:]+:\d+(,[^,\s:]+:\d+)*$/, { message: 'must be a comma-separated host:port list' })
   KAFKA_BROKERS = '127.0.0.1:9092';
 
+  /** Put before every topic name: lets several environments (or test runs) share one cluster. */
+  @Matches(/^([a-z0-9][a-z0-9-]*\.)?$/, { message: 'must be empty or lower-case letters, digits and hyphens ending in a dot, e.g. "staging."' })
+  KAFKA_TOPIC_PREFIX = '';
+
   @Sensitive() @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/halfhour';
 

@@ -1,0 +1,70 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { eventually } from './eventually';
+import { testBrokers } from './stack-endpoints';
+
+const root = join(__dirname, '..', '..', '..');
+
+/** A real service process started from its TypeScript entry point, as tests drive it. */
+export class ServiceUnderTest {
+  private child?: ChildProcess;
+  readonly port = 40_000 + Math.floor(Math.random() * 10_000);
+
+  constructor(
+    private readonly entry: string,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<this> {
+    this.child = spawn(process.execPath, ['-r', '@swc-node/register', join(root, this.entry)], {
+      cwd: root,
+      env: {
+        ...process.env,
+        SWC_NODE_PROJECT: join(root, 'tsconfig.json'),
+        HTTP_PORT: String(this.port),
+        KAFKA_BROKERS: testBrokers().join(','),
+        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+        ...this.env,
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    await eventually(async () => {
+      if (this.child?.exitCode !== null) throw new Error(`${this.entry} exited with ${this.child?.exitCode}`);
+      const response = await fetch(`${this.baseUrl}/health/ready`);
+      if (!response.ok) throw new Error(`not ready: ${response.status}`);
+    }, 60_000, 200);
+    return this;
+  }
+
+  async get<T>(path: string): Promise<{ status: number; body: T }> {
+    const response = await fetch(`${this.baseUrl}${path}`);
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
+  /** The value of one sample of a metric, summed over the samples whose labels match. */
+  async metric(name: string, labels: Record<string, string> = {}): Promise<number> {
+    const text = await (await fetch(`${this.baseUrl}/metrics`)).text();
+    let total = 0;
+    for (const line of text.split('\n')) {
+      const match = /^([a-zA-Z_:][\w:]*)(\{(.*)\})? (\S+)$/.exec(line);
+      if (!match || match[1] !== name) continue;
+      const sampleLabels = Object.fromEntries([...(match[3] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+      if (Object.entries(labels).every(([k, v]) => sampleLabels[k] === v)) total += Number(match[4]);
+    }
+    return total;
+  }
+
+  /** Sends a signal and waits for the process to exit; returns how it ended. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return { code: child?.exitCode ?? null, signal: child?.signalCode ?? null };
+    child.kill(signal);
+    const [code, received] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+    return { code, signal: received };
+  }
+}
