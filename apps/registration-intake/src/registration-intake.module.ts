@@ -17,7 +17,12 @@ export class RegistrationIntakeModule {
       module: RegistrationIntakeModule,
       imports: [
         ObservabilityModule.forRoot({ registry: createMetricsRegistry(config.SERVICE_NAME), logger }),
-        KafkaModule.forRoot({ brokers: config.KAFKA_BROKERS, clientId: config.SERVICE_NAME, topicPrefix: config.KAFKA_TOPIC_PREFIX }),
+        KafkaModule.forRoot({
+          brokers: config.KAFKA_BROKERS,
+          clientId: config.SERVICE_NAME,
+          topicPrefix: config.KAFKA_TOPIC_PREFIX,
+          sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+        }),
         PersistenceModule.forRoot({
           url: config.DATABASE_URL,
           applicationName: config.SERVICE_NAME,

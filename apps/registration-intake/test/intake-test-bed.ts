@@ -1,6 +1,6 @@
 import { ALL_TOPICS, MessageDefinition, newEnvelope, TopicDefinition, Topics } from '@halfhour/contracts';
 import { mpanCoreFrom } from '@halfhour/domain';
-import { createIdempotentProducer, encodeEnvelope, provisionTopics, TypedProducer } from '@halfhour/kafka';
+import { createIdempotentProducer, encodeEnvelope, provisionTopics, SerialBatchSender, TypedProducer } from '@halfhour/kafka';
 import { ProducerMetrics } from '@halfhour/observability';
 import { createTestDatabase, readMessages, ServiceUnderTest, TestDatabase, testKafka, uniqueName } from '@halfhour/testing';
 import { KafkaMessage, Producer } from 'kafkajs';
@@ -18,7 +18,7 @@ export class IntakeTestBed {
   readonly kafka = testKafka();
   readonly admin = this.kafka.admin();
   readonly rawProducer: Producer = createIdempotentProducer(this.kafka);
-  readonly producer = new TypedProducer(this.rawProducer, ProducerMetrics.of(new Registry()), this.prefix);
+  readonly producer = new TypedProducer(new SerialBatchSender(this.rawProducer), ProducerMetrics.of(new Registry()), this.prefix);
   database!: TestDatabase;
   service!: ServiceUnderTest;
 
@@ -36,6 +36,8 @@ export class IntakeTestBed {
       KAFKA_TOPIC_PREFIX: this.prefix,
       TIMELINE_RELAY_INTERVAL_MS: '50',
       REGISTRY_METRICS_INTERVAL_MS: '1000',
+      // A killed process's members leave the group only when their session times out.
+      KAFKA_SESSION_TIMEOUT_MS: '6000',
     });
   }
 

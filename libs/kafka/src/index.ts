@@ -9,6 +9,7 @@ export * from './consumer/handling-error';
 export * from './consumer/message-decoder';
 export * from './consumer/retry-backoff';
 export * from './producer/typed-producer';
+export * from './producer/serial-batch-sender';
 export * from './admin/topic-provisioner';
 export * from './health/consumer-liveness.probe';
 export * from './health/kafka-readiness.probe';

@@ -16,6 +16,10 @@ export class ServiceUnderTest {
     private readonly env: Record<string, string>,
   ) {}
 
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}`;
   }

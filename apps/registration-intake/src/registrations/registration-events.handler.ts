@@ -1,5 +1,5 @@
 import { Rejection } from '@halfhour/contracts';
-import { buildMpanTimeline, MpanTimeline, RegistrationEvent } from '@halfhour/domain';
+import { buildMpanTimeline } from '@halfhour/domain';
 import { BatchHandler, BatchResult, ConsumedMessage, RejectedMessage } from '@halfhour/kafka';
 import { Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
@@ -32,14 +32,16 @@ export class RegistrationEventsHandler implements BatchHandler<RegistrationMessa
       const inserted = await this.registry.insertNewEvents(manager, events);
       const touched = [...new Set(events.filter((e) => inserted.has(e.messageId)).map((e) => e.mpan))];
       if (touched.length === 0) return inserted;
-      const [allEvents, stored] = await Promise.all([
-        this.registry.eventsOf(manager, touched),
-        this.registry.timelinesOf(manager, touched),
-      ]);
+      const stored = await this.registry.timelinesOf(manager, touched);
+      // An MPAN without a stored timeline has no earlier events: every stored event leads to one.
+      const allEvents = await this.registry.eventsOf(manager, touched.filter((mpan) => stored.has(mpan)));
+      for (const event of events) {
+        if (inserted.has(event.messageId) && !stored.has(event.mpan)) allEvents.set(event.mpan, [...(allEvents.get(event.mpan) ?? []), event]);
+      }
       const changed = touched.flatMap((mpan) => {
         const timeline = buildMpanTimeline(mpan, allEvents.get(mpan) ?? []);
         const previous = stored.get(mpan);
-        if (previous && isDeepStrictEqual(normalised(previous.timeline), normalised(timeline))) return [];
+        if (previous && isDeepStrictEqual(previous.timeline, timeline)) return [];
         return [{ timeline, version: (previous?.version ?? 0) + 1 }];
       });
       await this.registry.saveTimelines(manager, changed);
@@ -69,9 +71,4 @@ export class RegistrationEventsHandler implements BatchHandler<RegistrationMessa
   private count(messages: readonly ConsumedMessage<RegistrationMessage>[], outcomeOf: (m: ConsumedMessage<RegistrationMessage>) => 'applied' | 'duplicate' | 'rejected'): void {
     for (const message of messages) this.metrics.messages.inc({ type: message.envelope.messageType, outcome: outcomeOf(message) });
   }
-}
-
-/** A timeline as stored in JSON: undefined fields are absent. */
-function normalised(timeline: MpanTimeline | RegistrationEvent | object): unknown {
-  return JSON.parse(JSON.stringify(timeline));
 }

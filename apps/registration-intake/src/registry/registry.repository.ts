@@ -3,6 +3,9 @@ import { MpanTimeline, RegistrationEvent } from '@halfhour/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
+/** The first key of the two-key advisory locks on MPAN buckets; any constant unused elsewhere. */
+const MPAN_LOCK_NAMESPACE = 162;
+
 export interface StoredTimeline {
   mpan: string;
   timeline: MpanTimeline;
@@ -45,10 +48,14 @@ export class RegistryRepository {
 
   /**
    * Serialises work on the same MPANs across transactions (the registration and device topics are
-   * consumed side by side). Locks are taken in MPAN order, so two batches cannot deadlock.
+   * consumed side by side). MPANs share 1,024 lock buckets, so a batch takes at most that many
+   * locks; buckets are locked in order, so two batches cannot deadlock.
    */
   async lockMpans(manager: EntityManager, mpans: readonly string[]): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext(m)) FROM unnest($1::text[]) AS m ORDER BY m', [[...new Set(mpans)].sort()]);
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(${MPAN_LOCK_NAMESPACE}, b) FROM (SELECT DISTINCT hashtext(m) & 1023 AS b FROM unnest($1::text[]) AS m) AS buckets ORDER BY b`,
+      [[...new Set(mpans)]],
+    );
   }
 
   /** Stores the events not seen before and returns their message IDs. */

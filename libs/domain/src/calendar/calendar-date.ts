@@ -10,6 +10,11 @@ export interface DatedPeriod {
   to?: CalendarDate;
 }
 
+/** A period object with no `to` key at all when open-ended, so stored and rebuilt periods compare equal. */
+export function datedPeriod<T extends object>(fields: T, from: CalendarDate, to: CalendarDate | undefined): T & DatedPeriod {
+  return to === undefined ? { ...fields, from } : { ...fields, from, to };
+}
+
 export function isWithin(period: DatedPeriod, day: CalendarDate): boolean {
   return period.from <= day && (period.to === undefined || day < period.to);
 }

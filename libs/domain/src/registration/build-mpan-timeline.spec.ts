@@ -29,7 +29,7 @@ describe('MPAN timeline', () => {
     const amendment = amended('a1', 'MDRB', '2026-05-01', undefined, 2);
     const original = appointed('a1', 'MDRA', '2026-04-01', '2026-10-01', 1);
     expect(buildMpanTimeline(MPAN, [amendment, original]).mdrAppointments).toEqual([
-      { appointmentId: 'a1', mdrMpid: 'MDRB', from: '2026-05-01', to: undefined },
+      { appointmentId: 'a1', mdrMpid: 'MDRB', from: '2026-05-01' },
     ]);
   });
 

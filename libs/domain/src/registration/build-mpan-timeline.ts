@@ -1,4 +1,4 @@
-import { CalendarDate, earlierOf } from '../calendar/calendar-date';
+import { CalendarDate, datedPeriod, earlierOf } from '../calendar/calendar-date';
 import { ConsentPeriod, DevicePeriod, MdrPeriod, MpanTimeline, SupplierPeriod } from './mpan-timeline';
 import {
   DeviceCommissioned,
@@ -71,10 +71,10 @@ function nonEmpty<T extends { from: CalendarDate; to?: CalendarDate }>(period: T
 }
 
 /** Periods that each last until the next one starts; of two starting the same day, the later sequence wins. */
-function consecutive<E extends { from: CalendarDate } & RegistrationEvent, P>(events: E[], toPeriod: (event: E) => P): (P & { from: CalendarDate; to?: CalendarDate })[] {
+function consecutive<E extends { from: CalendarDate } & RegistrationEvent, P extends object>(events: E[], toPeriod: (event: E) => P): (P & { from: CalendarDate; to?: CalendarDate })[] {
   const sorted = [...events].sort(byStartThenSequence);
   return sorted
-    .map((event, i) => ({ ...toPeriod(event), from: event.from, to: sorted[i + 1]?.from }))
+    .map((event, i) => datedPeriod(toPeriod(event), event.from, sorted[i + 1]?.from))
     .filter(nonEmpty);
 }
 
@@ -112,7 +112,7 @@ function mdrPeriods(events: (MdrAppointed | MdrAppointmentTerminated)[], cuts: C
     .map((appointment, i) => {
       let to = earlierOf(appointment.to, sorted[i + 1]?.from);
       for (const cut of cuts) if (appointment.from < cut) to = earlierOf(to, cut);
-      return { appointmentId: appointment.appointmentId, mdrMpid: appointment.mdrMpid, from: appointment.from, to };
+      return datedPeriod({ appointmentId: appointment.appointmentId, mdrMpid: appointment.mdrMpid }, appointment.from, to);
     })
     .filter(nonEmpty);
 }
@@ -143,13 +143,13 @@ function devicePeriods(events: (DeviceCommissioned | DeviceDecommissioned)[]): D
   const periods: DevicePeriod[] = [];
   let current: DevicePeriod | undefined;
   const close = (day: CalendarDate) => {
-    if (current) periods.push({ ...current, to: day });
+    if (current) periods.push(datedPeriod(current, current.from, day));
     current = undefined;
   };
   for (const event of [...events].sort(byStartThenSequence)) {
     if (event.kind === 'DEVICE_COMMISSIONED') {
       close(event.from);
-      current = { deviceId: event.deviceId, generation: event.generation, provider: event.provider, direction: event.direction, from: event.from };
+      current = datedPeriod({ deviceId: event.deviceId, generation: event.generation, provider: event.provider, direction: event.direction }, event.from, undefined);
     } else if (current?.deviceId === event.deviceId) {
       close(event.from);
     }

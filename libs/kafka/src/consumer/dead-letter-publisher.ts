@@ -1,6 +1,6 @@
 import { deadLetterTopicOf, Rejection } from '@halfhour/contracts';
 import { ConsumerMetrics, JsonLogger } from '@halfhour/observability';
-import { Producer } from 'kafkajs';
+import { BatchSender } from '../producer/serial-batch-sender';
 import { RawMessage } from './consumed-message';
 
 export const DEAD_LETTER_HEADERS = {
@@ -28,7 +28,7 @@ export interface DeadLetter {
  */
 export class DeadLetterPublisher {
   constructor(
-    private readonly producer: Producer,
+    private readonly producer: BatchSender,
     private readonly metrics: ConsumerMetrics,
     private readonly logger: JsonLogger,
   ) {}

@@ -14,8 +14,10 @@ import { BatchConsumer, BatchConsumerOptions } from '../consumer/batch-consumer'
 import { DeadLetterPublisher } from '../consumer/dead-letter-publisher';
 import { ConsumerLivenessProbe } from '../health/consumer-liveness.probe';
 import { KafkaReadinessProbe } from '../health/kafka-readiness.probe';
+import { SerialBatchSender } from '../producer/serial-batch-sender';
 import { createIdempotentProducer, TypedProducer } from '../producer/typed-producer';
-import { KAFKA_CLIENT, KAFKA_TOPIC_PREFIX } from './kafka.tokens';
+import type { KafkaModuleOptions } from './kafka.module';
+import { KAFKA_CLIENT, KAFKA_MODULE_OPTIONS } from './kafka.tokens';
 
 /**
  * A service's Kafka side: one idempotent producer, the dead-letter publisher, and the batch
@@ -37,13 +39,14 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, OnMod
     @Inject(METRICS_REGISTRY) registry: Registry,
     @Inject(JSON_LOGGER) private readonly logger: JsonLogger,
     private readonly health: HealthRegistry,
-    @Inject(KAFKA_TOPIC_PREFIX) private readonly topicPrefix: string,
+    @Inject(KAFKA_MODULE_OPTIONS) private readonly options: KafkaModuleOptions,
   ) {
     this.rawProducer = createIdempotentProducer(kafka);
     this.admin = kafka.admin();
     this.consumerMetrics = ConsumerMetrics.of(registry);
-    this.producer = new TypedProducer(this.rawProducer, ProducerMetrics.of(registry), topicPrefix);
-    this.deadLetters = new DeadLetterPublisher(this.rawProducer, this.consumerMetrics, logger);
+    const sender = new SerialBatchSender(this.rawProducer);
+    this.producer = new TypedProducer(sender, ProducerMetrics.of(registry), options.topicPrefix);
+    this.deadLetters = new DeadLetterPublisher(sender, this.consumerMetrics, logger);
     health.addReadiness(new KafkaReadinessProbe(this.admin));
   }
 
@@ -52,8 +55,12 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, OnMod
     if (this.consumers.some((existing) => existing.groupId === options.groupId)) {
       throw new Error(`consumer group "${options.groupId}" is already used by another consumer of this service`);
     }
-    const topic = renameTopic(options.topic, `${this.topicPrefix}${options.topic.name}`);
-    const consumer = new BatchConsumer(this.kafka, this.deadLetters, this.consumerMetrics, this.logger, { ...options, topic });
+    const topic = renameTopic(options.topic, `${this.options.topicPrefix ?? ''}${options.topic.name}`);
+    const consumer = new BatchConsumer(this.kafka, this.deadLetters, this.consumerMetrics, this.logger, {
+      sessionTimeoutMs: this.options.sessionTimeoutMs,
+      ...options,
+      topic,
+    });
     this.consumers.push(consumer);
     this.health.addLiveness(new ConsumerLivenessProbe(`consumer:${consumer.name}`, consumer.state));
     return consumer;

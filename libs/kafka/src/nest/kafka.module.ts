@@ -2,7 +2,7 @@ import { JSON_LOGGER, JsonLogger } from '@halfhour/observability';
 import { DynamicModule, Module } from '@nestjs/common';
 import { createKafkaClient, parseBrokerList } from '../kafka-client';
 import { KafkaRuntime } from './kafka-runtime';
-import { KAFKA_CLIENT, KAFKA_TOPIC_PREFIX } from './kafka.tokens';
+import { KAFKA_CLIENT, KAFKA_MODULE_OPTIONS } from './kafka.tokens';
 
 export interface KafkaModuleOptions {
   /** Comma-separated host:port list (KAFKA_BROKERS). */
@@ -10,6 +10,8 @@ export interface KafkaModuleOptions {
   clientId: string;
   /** KAFKA_TOPIC_PREFIX: put before every registry topic name this service produces or consumes. */
   topicPrefix?: string;
+  /** KAFKA_SESSION_TIMEOUT_MS, for every consumer of the service. */
+  sessionTimeoutMs?: number;
 }
 
 /** Needs ObservabilityModule (logger, metrics registry, health registry) imported by the app. */
@@ -26,7 +28,7 @@ export class KafkaModule {
           useFactory: (logger: JsonLogger) =>
             createKafkaClient({ brokers: parseBrokerList(options.brokers), clientId: options.clientId, logger }),
         },
-        { provide: KAFKA_TOPIC_PREFIX, useValue: options.topicPrefix ?? '' },
+        { provide: KAFKA_MODULE_OPTIONS, useValue: options },
         KafkaRuntime,
       ],
       exports: [KAFKA_CLIENT, KafkaRuntime],

@@ -1,2 +1,2 @@
 export const KAFKA_CLIENT = Symbol('KAFKA_CLIENT');
-export const KAFKA_TOPIC_PREFIX = Symbol('KAFKA_TOPIC_PREFIX');
+export const KAFKA_MODULE_OPTIONS = Symbol('KAFKA_MODULE_OPTIONS');

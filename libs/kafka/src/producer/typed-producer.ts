@@ -8,6 +8,7 @@ import {
 } from '@halfhour/contracts';
 import { ProducerMetrics } from '@halfhour/observability';
 import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
+import { BatchSender } from './serial-batch-sender';
 import { encodeEnvelope } from '../envelope-headers';
 
 export interface OutgoingMessage<T extends object> {
@@ -36,7 +37,7 @@ export class InvalidOutgoingMessage extends Error {
  */
 export class TypedProducer {
   constructor(
-    private readonly producer: Producer,
+    private readonly producer: BatchSender,
     private readonly metrics: ProducerMetrics,
     private readonly topicPrefix = '',
   ) {}

@@ -17,6 +17,10 @@ export class ServiceConfig {
   @Matches(/^([a-z0-9][a-z0-9-]*\.)?$/, { message: 'must be empty or lower-case letters, digits and hyphens ending in a dot, e.g. "staging."' })
   KAFKA_TOPIC_PREFIX = '';
 
+  /** How long the broker waits for a silent consumer before giving its partitions to others. */
+  @IsInt() @Min(6000) @Max(300_000)
+  KAFKA_SESSION_TIMEOUT_MS = 30_000;
+
   @Sensitive() @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/halfhour';
 
