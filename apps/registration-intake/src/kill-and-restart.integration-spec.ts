@@ -24,14 +24,12 @@ describe('registration-intake killed mid-stream', () => {
   });
 
   it('loses nothing and applies nothing twice after SIGKILL and a restart', async () => {
-    // Standing data first: registrations naming an MPID not yet known are refused (UNKNOWN_MPID).
-    const first = await bed.newServiceProcess().start();
+    // Standing data and registrations are all waiting when the service starts: registrations must
+    // wait for the participants topic to be read, not be refused as naming unknown MPIDs.
     await bed.publish(Topics.marketParticipants, participantDefinition, [
       { mpid: 'MDRA', name: 'MDR A', roles: ['MDR'], effectiveFrom: '2025-01-01' },
       { mpid: 'SUPA', name: 'Supplier A', roles: ['IS'], effectiveFrom: '2025-01-01' },
     ]);
-    await eventually(async () => expect(await first.metric('halfhour_registration_messages_total', { type: 'css.market-participant-updated' })).toBe(2));
-
     const mpans = Array.from({ length: MPANS }, () => freshMpan('14'));
     const sent: RegistrationEvent[] = [];
     const send = async (definition: typeof appointed, bodies: object[]) => {
@@ -45,6 +43,7 @@ describe('registration-intake killed mid-stream', () => {
     // Redelivered duplicates: same message IDs.
     await bed.publish(Topics.registrations, appointed, mpans.slice(0, 1000).map((mpan, i) => ({ mpan, appointmentId: `A-${i}`, mdrMpid: 'MDRA', effectiveFrom: '2026-02-01', sequence: 2 })), appointmentIds.slice(0, 1000));
 
+    const first = await bed.newServiceProcess().start();
     await eventually(async () => expect(await first.metric('halfhour_registration_messages_total', { outcome: 'applied' })).toBeGreaterThan(2000), 60_000, 20);
     await first.stop('SIGKILL');
 

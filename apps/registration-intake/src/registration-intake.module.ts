@@ -7,7 +7,6 @@ import { RegistrationMetrics } from './metrics/registration-metrics';
 import { REGISTRY_ENTITIES, REGISTRY_MIGRATIONS } from './persistence/registry-schema';
 import { RegistrationIntakeConfig } from './registration-intake.config';
 import { RegistrationIntakeRuntime } from './registration-intake.runtime';
-import { RegistrationEventsHandler } from './registrations/registration-events.handler';
 import { RegistryRepository } from './registry/registry.repository';
 
 @Module({})
@@ -36,7 +35,6 @@ export class RegistrationIntakeModule {
         { provide: RegistrationIntakeConfig, useValue: config },
         RegistryRepository,
         RegistrationMetrics,
-        RegistrationEventsHandler,
         RegistrationIntakeRuntime,
       ],
     };

@@ -8,6 +8,7 @@ import { RegistrySizeGauges } from './metrics/registry-size-gauges';
 import { MarketParticipantsHandler } from './participants/market-participants.handler';
 import { TimelineRelay } from './publishing/timeline-relay';
 import { RegistrationIntakeConfig } from './registration-intake.config';
+import { ParticipantsCatchUp } from './participants/participants-catch-up';
 import { RegistrationEventsHandler } from './registrations/registration-events.handler';
 import { RegistryRepository } from './registry/registry.repository';
 
@@ -21,7 +22,6 @@ export class RegistrationIntakeRuntime implements OnModuleInit, OnApplicationBoo
     private readonly config: RegistrationIntakeConfig,
     private readonly kafka: KafkaRuntime,
     private readonly registry: RegistryRepository,
-    private readonly events: RegistrationEventsHandler,
     private readonly metrics: RegistrationMetrics,
     dataSource: DataSource,
     @Inject(JSON_LOGGER) logger: JsonLogger,
@@ -33,8 +33,13 @@ export class RegistrationIntakeRuntime implements OnModuleInit, OnApplicationBoo
     this.gauges = new RegistrySizeGauges(dataSource, metrics, logger);
   }
 
+  private get participantsGroup(): string {
+    return `${this.config.CONSUMER_GROUP}.participants`;
+  }
+
   onModuleInit(): void {
     const group = this.config.CONSUMER_GROUP;
+    const events = new RegistrationEventsHandler(this.registry, this.metrics, new ParticipantsCatchUp(this.kafka, this.participantsGroup));
     const common = {
       maxBatchSize: this.config.MAX_BATCH_SIZE,
       partitionsConsumedConcurrently: this.config.PARTITIONS_CONSUMED_CONCURRENTLY,
@@ -42,11 +47,11 @@ export class RegistrationIntakeRuntime implements OnModuleInit, OnApplicationBoo
     this.kafka.addConsumer({
       ...common,
       topic: Topics.marketParticipants,
-      groupId: `${group}.participants`,
-      handler: new MarketParticipantsHandler(this.registry, this.metrics, `${group}.participants`),
+      groupId: this.participantsGroup,
+      handler: new MarketParticipantsHandler(this.registry, this.metrics, this.participantsGroup),
     });
-    this.kafka.addConsumer({ ...common, topic: Topics.registrations, groupId: `${group}.registrations`, handler: this.events });
-    this.kafka.addConsumer({ ...common, topic: Topics.deviceInventory, groupId: `${group}.devices`, handler: this.events });
+    this.kafka.addConsumer({ ...common, topic: Topics.registrations, groupId: `${group}.registrations`, handler: events });
+    this.kafka.addConsumer({ ...common, topic: Topics.deviceInventory, groupId: `${group}.devices`, handler: events });
   }
 
   onApplicationBootstrap(): void {

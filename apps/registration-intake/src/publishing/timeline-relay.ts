@@ -2,7 +2,7 @@ import { MpanTimelineUpdated, Topics } from '@halfhour/contracts';
 import { KafkaRuntime } from '@halfhour/kafka';
 import { JsonLogger } from '@halfhour/observability';
 import { RegistrationMetrics } from '../metrics/registration-metrics';
-import { RegistryRepository, StoredTimeline } from '../registry/registry.repository';
+import { RegistryRepository, UnpublishedTimeline } from '../registry/registry.repository';
 
 /**
  * Publishes changed timelines to the compacted topic: only what is committed (it reads committed
@@ -64,7 +64,7 @@ export class TimelineRelay {
   }
 }
 
-function toMessage(row: StoredTimeline): MpanTimelineUpdated {
+function toMessage(row: UnpublishedTimeline): MpanTimelineUpdated {
   const { mdrAppointments, suppliers, consent, devices } = row.timeline;
-  return { mpan: row.mpan, version: row.version, mdrAppointments, suppliers, consent, devices, updatedAt: new Date().toISOString() };
+  return { mpan: row.mpan, version: row.version, mdrAppointments, suppliers, consent, devices, updatedAt: row.updatedAt.toISOString() };
 }

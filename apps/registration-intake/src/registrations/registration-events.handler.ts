@@ -1,9 +1,9 @@
 import { Rejection } from '@halfhour/contracts';
 import { buildMpanTimeline } from '@halfhour/domain';
-import { BatchHandler, BatchResult, ConsumedMessage, RejectedMessage } from '@halfhour/kafka';
-import { Injectable } from '@nestjs/common';
+import { BatchHandler, BatchResult, ConsumedMessage, RejectedMessage, TransientFailure } from '@halfhour/kafka';
 import { isDeepStrictEqual } from 'node:util';
 import { RegistrationMetrics } from '../metrics/registration-metrics';
+import { ParticipantsCatchUp } from '../participants/participants-catch-up';
 import { RegistryRepository } from '../registry/registry.repository';
 import { RegistrationMessage, requiredParticipant, toRegistrationEvent } from './registration-event.mapper';
 import { RegistrationReason } from './registration-reason';
@@ -14,11 +14,11 @@ import { RegistrationReason } from './registration-reason';
  * the MPANs they touch from all their events, and saves the changed ones with a new version — all
  * in one transaction, before the offsets are committed.
  */
-@Injectable()
 export class RegistrationEventsHandler implements BatchHandler<RegistrationMessage> {
   constructor(
     private readonly registry: RegistryRepository,
     private readonly metrics: RegistrationMetrics,
+    private readonly participants: ParticipantsCatchUp,
   ) {}
 
   async handleBatch(messages: readonly ConsumedMessage<RegistrationMessage>[]): Promise<BatchResult<RegistrationMessage>> {
@@ -36,7 +36,10 @@ export class RegistrationEventsHandler implements BatchHandler<RegistrationMessa
       // An MPAN without a stored timeline has no earlier events: every stored event leads to one.
       const allEvents = await this.registry.eventsOf(manager, touched.filter((mpan) => stored.has(mpan)));
       for (const event of events) {
-        if (inserted.has(event.messageId) && !stored.has(event.mpan)) allEvents.set(event.mpan, [...(allEvents.get(event.mpan) ?? []), event]);
+        if (!inserted.has(event.messageId) || stored.has(event.mpan)) continue;
+        const list = allEvents.get(event.mpan) ?? [];
+        list.push(event);
+        allEvents.set(event.mpan, list);
       }
       const changed = touched.flatMap((mpan) => {
         const timeline = buildMpanTimeline(mpan, allEvents.get(mpan) ?? []);
@@ -56,7 +59,7 @@ export class RegistrationEventsHandler implements BatchHandler<RegistrationMessa
   private async participantRejections(messages: readonly ConsumedMessage<RegistrationMessage>[]): Promise<RejectedMessage<RegistrationMessage>[]> {
     const needs = messages.map((message) => ({ message, need: requiredParticipant(message.body) }));
     const roles = await this.registry.rolesOf(needs.flatMap(({ need }) => (need ? [need.mpid] : [])));
-    return needs.flatMap(({ message, need }) => {
+    const rejected = needs.flatMap(({ message, need }) => {
       if (!need) return [];
       const held = roles.get(need.mpid);
       const rejection: Rejection | undefined = !held
@@ -66,6 +69,10 @@ export class RegistrationEventsHandler implements BatchHandler<RegistrationMessa
           : undefined;
       return rejection ? [{ message, rejection }] : [];
     });
+    if (rejected.some((r) => r.rejection.reasonCode === RegistrationReason.UnknownMpid) && !(await this.participants.isCaughtUp())) {
+      throw new TransientFailure('PARTICIPANTS_LOADING', 'market participants are still being loaded; the batch will be retried');
+    }
+    return rejected;
   }
 
   private count(messages: readonly ConsumedMessage<RegistrationMessage>[], outcomeOf: (m: ConsumedMessage<RegistrationMessage>) => 'applied' | 'duplicate' | 'rejected'): void {

@@ -12,6 +12,10 @@ export interface StoredTimeline {
   version: number;
 }
 
+export interface UnpublishedTimeline extends StoredTimeline {
+  updatedAt: Date;
+}
+
 /** All registry SQL, set-based: one statement per batch, never one per message. */
 @Injectable()
 export class RegistryRepository {
@@ -102,9 +106,9 @@ export class RegistryRepository {
   }
 
   /** Unpublished timelines, locked for this transaction; other replicas' relays skip them. */
-  async claimUnpublished(manager: EntityManager, limit: number): Promise<StoredTimeline[]> {
+  async claimUnpublished(manager: EntityManager, limit: number): Promise<UnpublishedTimeline[]> {
     return manager.query(
-      `SELECT mpan, timeline, version FROM mpan_timelines WHERE published_version < version
+      `SELECT mpan, timeline, version, updated_at AS "updatedAt" FROM mpan_timelines WHERE published_version < version
        ORDER BY updated_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [limit],
     );

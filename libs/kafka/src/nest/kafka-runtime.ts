@@ -7,7 +7,7 @@ import {
   ProducerMetrics,
 } from '@halfhour/observability';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { renameTopic } from '@halfhour/contracts';
+import { renameTopic, TopicDefinition } from '@halfhour/contracts';
 import { Admin, Kafka, Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { BatchConsumer, BatchConsumerOptions } from '../consumer/batch-consumer';
@@ -64,6 +64,17 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, OnMod
     this.consumers.push(consumer);
     this.health.addLiveness(new ConsumerLivenessProbe(`consumer:${consumer.name}`, consumer.state));
     return consumer;
+  }
+
+  /** Messages of the topic not yet committed by the group, summed over partitions. */
+  async consumerLag(groupId: string, topic: TopicDefinition<any>): Promise<number> {
+    const name = `${this.options.topicPrefix ?? ''}${topic.name}`;
+    const [ends, [committed]] = await Promise.all([
+      this.admin.fetchTopicOffsets(name),
+      this.admin.fetchOffsets({ groupId, topics: [name] }),
+    ]);
+    const committedByPartition = new Map(committed.partitions.map((p) => [p.partition, Number(p.offset)]));
+    return ends.reduce((lag, end) => lag + Number(end.high) - Math.max(Number(end.low), committedByPartition.get(end.partition) ?? -1), 0);
   }
 
   async onModuleInit(): Promise<void> {
