@@ -13,6 +13,18 @@ export class RegistrationMetrics {
   readonly devices: Gauge<'generation' | 'provider'>;
   readonly unpublishedTimelines: Gauge;
 
+  /** One increment per (type, outcome) for a whole batch, not one per message. */
+  countMessages(outcomes: readonly { type: string; outcome: RegistrationOutcome }[]): void {
+    const totals = new Map<string, { type: string; outcome: RegistrationOutcome; n: number }>();
+    for (const { type, outcome } of outcomes) {
+      const key = `${type}\u0000${outcome}`;
+      const total = totals.get(key) ?? { type, outcome, n: 0 };
+      total.n++;
+      totals.set(key, total);
+    }
+    for (const { type, outcome, n } of totals.values()) this.messages.inc({ type, outcome }, n);
+  }
+
   constructor(@Inject(METRICS_REGISTRY) registry: Registry) {
     const registers = [registry];
     this.messages = new Counter({

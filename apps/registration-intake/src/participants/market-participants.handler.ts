@@ -20,9 +20,8 @@ export class MarketParticipantsHandler implements BatchHandler<MarketParticipant
       await this.registry.upsertParticipants(manager, messages.filter((m) => claimed.has(m.envelope.messageId)).map((m) => m.body));
       return claimed;
     });
-    for (const message of messages) {
-      const outcome = fresh.has(message.envelope.messageId) ? 'applied' : 'duplicate';
-      this.metrics.messages.inc({ type: message.envelope.messageType, outcome });
-    }
+    this.metrics.countMessages(
+      messages.map((m) => ({ type: m.envelope.messageType, outcome: fresh.has(m.envelope.messageId) ? 'applied' : 'duplicate' })),
+    );
   }
 }

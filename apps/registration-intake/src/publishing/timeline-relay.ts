@@ -38,7 +38,12 @@ export class TimelineRelay {
       const claimed = await this.registry.claimUnpublished(manager, this.settings.batchSize);
       if (claimed.length === 0) return 0;
       const definition = Topics.mpanTimelines.messages[0];
-      await this.kafka.producer.publish(Topics.mpanTimelines, claimed.map((row) => ({ definition, body: toMessage(row) })));
+      // Timelines are built by the domain from validated events; timeline-message.spec proves the shape.
+      await this.kafka.producer.publish(
+        Topics.mpanTimelines,
+        claimed.map((row) => ({ definition, body: toTimelineMessage(row) })),
+        { prevalidated: true },
+      );
       await this.registry.markPublished(manager, claimed);
       return claimed.length;
     });
@@ -64,7 +69,7 @@ export class TimelineRelay {
   }
 }
 
-function toMessage(row: UnpublishedTimeline): MpanTimelineUpdated {
+export function toTimelineMessage(row: UnpublishedTimeline): MpanTimelineUpdated {
   const { mdrAppointments, suppliers, consent, devices } = row.timeline;
   return { mpan: row.mpan, version: row.version, mdrAppointments, suppliers, consent, devices, updatedAt: row.updatedAt.toISOString() };
 }

@@ -2,7 +2,7 @@ import { Rejection } from '@halfhour/contracts';
 import { buildMpanTimeline } from '@halfhour/domain';
 import { BatchHandler, BatchResult, ConsumedMessage, RejectedMessage, TransientFailure } from '@halfhour/kafka';
 import { isDeepStrictEqual } from 'node:util';
-import { RegistrationMetrics } from '../metrics/registration-metrics';
+import { RegistrationMetrics, RegistrationOutcome } from '../metrics/registration-metrics';
 import { ParticipantsCatchUp } from '../participants/participants-catch-up';
 import { RegistryRepository } from '../registry/registry.repository';
 import { RegistrationMessage, requiredParticipant, toRegistrationEvent } from './registration-event.mapper';
@@ -58,7 +58,12 @@ export class RegistrationEventsHandler implements BatchHandler<RegistrationMessa
 
   private async participantRejections(messages: readonly ConsumedMessage<RegistrationMessage>[]): Promise<RejectedMessage<RegistrationMessage>[]> {
     const needs = messages.map((message) => ({ message, need: requiredParticipant(message.body) }));
-    const roles = await this.registry.rolesOf(needs.flatMap(({ need }) => (need ? [need.mpid] : [])));
+    const mpids = needs.flatMap(({ need }) => (need ? [need.mpid] : []));
+    if (mpids.length === 0) return [];
+    // Asked before the lookup: once the participants consumer has committed everything, its writes
+    // are in the database (it commits offsets after them), so the lookup below sees them all.
+    const caughtUp = await this.participants.isCaughtUp();
+    const roles = await this.registry.rolesOf(mpids);
     const rejected = needs.flatMap(({ message, need }) => {
       if (!need) return [];
       const held = roles.get(need.mpid);
@@ -69,13 +74,13 @@ export class RegistrationEventsHandler implements BatchHandler<RegistrationMessa
           : undefined;
       return rejection ? [{ message, rejection }] : [];
     });
-    if (rejected.some((r) => r.rejection.reasonCode === RegistrationReason.UnknownMpid) && !(await this.participants.isCaughtUp())) {
+    if (!caughtUp && rejected.some((r) => r.rejection.reasonCode === RegistrationReason.UnknownMpid)) {
       throw new TransientFailure('PARTICIPANTS_LOADING', 'market participants are still being loaded; the batch will be retried');
     }
     return rejected;
   }
 
-  private count(messages: readonly ConsumedMessage<RegistrationMessage>[], outcomeOf: (m: ConsumedMessage<RegistrationMessage>) => 'applied' | 'duplicate' | 'rejected'): void {
-    for (const message of messages) this.metrics.messages.inc({ type: message.envelope.messageType, outcome: outcomeOf(message) });
+  private count(messages: readonly ConsumedMessage<RegistrationMessage>[], outcomeOf: (m: ConsumedMessage<RegistrationMessage>) => RegistrationOutcome): void {
+    this.metrics.countMessages(messages.map((message) => ({ type: message.envelope.messageType, outcome: outcomeOf(message) })));
   }
 }

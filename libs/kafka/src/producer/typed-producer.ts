@@ -22,6 +22,15 @@ export interface TopicBatch<T extends object> {
   messages: readonly OutgoingMessage<T>[];
 }
 
+export interface PublishOptions {
+  /**
+   * Skip re-validating bodies that our own code built from data already validated (e.g. a
+   * registry's timelines), where validation would dominate the cost of publishing. A unit test
+   * of the builder must then prove its output valid.
+   */
+  prevalidated?: boolean;
+}
+
 /** A message we were about to publish breaks its own contract: a bug in the caller, never sent. */
 export class InvalidOutgoingMessage extends Error {
   constructor(topic: string, type: string, reason: string) {
@@ -42,19 +51,19 @@ export class TypedProducer {
     private readonly topicPrefix = '',
   ) {}
 
-  async publish<T extends object>(topic: TopicDefinition<T>, messages: readonly OutgoingMessage<T>[]): Promise<MessageEnvelope[]> {
-    const [envelopes] = await this.publishBatches([{ topic, messages }]);
+  async publish<T extends object>(topic: TopicDefinition<T>, messages: readonly OutgoingMessage<T>[], options: PublishOptions = {}): Promise<MessageEnvelope[]> {
+    const [envelopes] = await this.publishBatches([{ topic, messages }], options);
     return envelopes;
   }
 
   /** Several topics in one request to the broker. */
-  async publishBatches(batches: readonly TopicBatch<any>[]): Promise<MessageEnvelope[][]> {
+  async publishBatches(batches: readonly TopicBatch<any>[], options: PublishOptions = {}): Promise<MessageEnvelope[][]> {
     const envelopes: MessageEnvelope[][] = [];
     const topicMessages = batches.map(({ topic, messages }) => {
       const encoded: Message[] = [];
       const topicEnvelopes: MessageEnvelope[] = [];
       for (const outgoing of messages) {
-        const { message, envelope } = this.encode(topic, outgoing);
+        const { message, envelope } = this.encode(topic, outgoing, options.prevalidated ?? false);
         encoded.push(message);
         topicEnvelopes.push(envelope);
       }
@@ -68,13 +77,15 @@ export class TypedProducer {
     return envelopes;
   }
 
-  private encode<T extends object>(topic: TopicDefinition<T>, outgoing: OutgoingMessage<T>): { message: Message; envelope: MessageEnvelope } {
+  private encode<T extends object>(topic: TopicDefinition<T>, outgoing: OutgoingMessage<T>, prevalidated: boolean): { message: Message; envelope: MessageEnvelope } {
     const { definition, body } = outgoing;
     if (!topic.messages.includes(definition)) {
       throw new InvalidOutgoingMessage(topic.name, definition.type, 'the topic does not carry this message type');
     }
-    const validation = validateMessage(definition.messageClass, body);
-    if (!validation.ok) throw new InvalidOutgoingMessage(topic.name, definition.type, validation.rejection.message);
+    if (!prevalidated) {
+      const validation = validateMessage(definition.messageClass, body);
+      if (!validation.ok) throw new InvalidOutgoingMessage(topic.name, definition.type, validation.rejection.message);
+    }
     const envelope = newEnvelope(definition.type, definition.schemaVersion, outgoing.envelope);
     return {
       envelope,
