@@ -57,6 +57,11 @@ export function renameTopic<T extends object>(topic: TopicDefinition<T>, name: s
   return { ...topic, name };
 }
 
+/** The topic as an environment sees it: KAFKA_TOPIC_PREFIX before its name ('' changes nothing). */
+export function withTopicPrefix<T extends object>(topic: TopicDefinition<T>, prefix = ''): TopicDefinition<T> {
+  return prefix ? renameTopic(topic, `${prefix}${topic.name}`) : topic;
+}
+
 export function findMessageDefinition<T extends object>(
   topic: TopicDefinition<T>,
   type: string,

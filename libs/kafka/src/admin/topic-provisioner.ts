@@ -1,4 +1,4 @@
-import { deadLetterTopicOf, renameTopic, TopicDefinition } from '@halfhour/contracts';
+import { deadLetterTopicOf, TopicDefinition, withTopicPrefix } from '@halfhour/contracts';
 import { Admin, ITopicConfig } from 'kafkajs';
 
 const DEAD_LETTER_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
@@ -36,7 +36,7 @@ export async function provisionTopics(
   replicationFactor: number,
   topicPrefix = '',
 ): Promise<ProvisioningReport> {
-  const wanted = topics.flatMap((topic) => topicConfigsFor(renameTopic(topic, `${topicPrefix}${topic.name}`), replicationFactor));
+  const wanted = topics.flatMap((topic) => topicConfigsFor(withTopicPrefix(topic, topicPrefix), replicationFactor));
   const existingNames = new Set(await admin.listTopics());
   const missing = wanted.filter((config) => !existingNames.has(config.topic));
   if (missing.length > 0) await admin.createTopics({ topics: missing, waitForLeaders: true });

@@ -7,7 +7,7 @@ import {
   ProducerMetrics,
 } from '@halfhour/observability';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { renameTopic, TopicDefinition } from '@halfhour/contracts';
+import { TopicDefinition, withTopicPrefix } from '@halfhour/contracts';
 import { Admin, Kafka, Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { BatchConsumer, BatchConsumerOptions } from '../consumer/batch-consumer';
@@ -55,7 +55,7 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, OnMod
     if (this.consumers.some((existing) => existing.groupId === options.groupId)) {
       throw new Error(`consumer group "${options.groupId}" is already used by another consumer of this service`);
     }
-    const topic = renameTopic(options.topic, `${this.options.topicPrefix ?? ''}${options.topic.name}`);
+    const topic = withTopicPrefix(options.topic, this.options.topicPrefix);
     const consumer = new BatchConsumer(this.kafka, this.deadLetters, this.consumerMetrics, this.logger, {
       sessionTimeoutMs: this.options.sessionTimeoutMs,
       ...options,
@@ -68,7 +68,7 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, OnMod
 
   /** Messages of the topic not yet committed by the group, summed over partitions. */
   async consumerLag(groupId: string, topic: TopicDefinition<any>): Promise<number> {
-    const name = `${this.options.topicPrefix ?? ''}${topic.name}`;
+    const { name } = withTopicPrefix(topic, this.options.topicPrefix);
     const [ends, [committed]] = await Promise.all([
       this.admin.fetchTopicOffsets(name),
       this.admin.fetchOffsets({ groupId, topics: [name] }),

@@ -5,6 +5,7 @@ import {
   newEnvelope,
   TopicDefinition,
   validateMessage,
+  withTopicPrefix,
 } from '@halfhour/contracts';
 import { ProducerMetrics } from '@halfhour/observability';
 import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
@@ -68,7 +69,7 @@ export class TypedProducer {
         topicEnvelopes.push(envelope);
       }
       envelopes.push(topicEnvelopes);
-      return { topic: `${this.topicPrefix}${topic.name}`, messages: encoded };
+      return { topic: withTopicPrefix(topic, this.topicPrefix).name, messages: encoded };
     });
     const nonEmpty = topicMessages.filter((t) => t.messages.length > 0);
     if (nonEmpty.length === 0) return envelopes;
