@@ -102,22 +102,26 @@ async function main(): Promise<void> {
     await Promise.all(services.map((service) => service.start()));
     const db = new Client({ connectionString: database.url });
     await db.connect();
-    // The database is the truth: a message applied by one replica and redelivered to another after a
-    // rebalance counts as a duplicate there, so the services' counters cannot tell when all are in.
-    const appliedSoFar = async () => {
-      const { rows } = await db.query('SELECT count(*)::int AS n FROM registration_events').catch(() => ({ rows: [{ n: 0 }] }));
-      return rows[0].n as number;
+    // Progress from the services' counters (cheap); a message applied by one replica and redelivered
+    // to another after a rebalance counts there as a duplicate, so applied + duplicate may overshoot.
+    // The end is decided by the database, counted only once the counters say everything is in.
+    const handledSoFar = async () => {
+      const counts = await Promise.all(services.map(async (s) =>
+        (await s.metric('halfhour_registration_messages_total', { outcome: 'applied' })) +
+        (await s.metric('halfhour_registration_messages_total', { outcome: 'duplicate' }))));
+      return counts.reduce((a, b) => a + b, 0) - 2;
     };
+    const storedEvents = async () => (await db.query('SELECT count(*)::int AS n FROM registration_events')).rows[0].n as number;
     const peakRss = () => services.map((s) => `${peakRssMb(s.pid!).toFixed(0)} MB`).join(' + ');
-    let applied = 0;
     let lastReport = 0;
-    while (applied < sent) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      applied = await appliedSoFar();
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const handled = await handledSoFar();
       if (Date.now() - lastReport > 5_000) {
         lastReport = Date.now();
-        console.log(`  ${applied} applied, ${Math.round(applied / ((Date.now() - intakeStart) / 1000))}/s, RSS peak ${peakRss()}`);
+        console.log(`  ${handled} handled, ${Math.round(handled / ((Date.now() - intakeStart) / 1000))}/s, RSS peak ${peakRss()}`);
       }
+      if (handled >= sent && (await storedEvents()) === sent) break;
     }
     const intakeSeconds = (Date.now() - intakeStart) / 1000;
     while ((await db.query('SELECT 1 FROM mpan_timelines WHERE published_version < version LIMIT 1')).rowCount) {
