@@ -8,3 +8,6 @@ export * from './registration/registration-event';
 export * from './registration/mpan-timeline';
 export * from './registration/build-mpan-timeline';
 export * from './registration/resolve-mpan-on-day';
+export * from './access/service-request-variant';
+export * from './access/eligibility-matrix';
+export * from './access/decide-data-access';

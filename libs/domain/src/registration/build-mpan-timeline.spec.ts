@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { buildMpanTimeline } from './build-mpan-timeline';
 import { RegistrationEvent } from './registration-event';
 import { resolveMpanOnDay } from './resolve-mpan-on-day';
+import { registrationEventSet } from './registration-events.arbitrary';
 
 const MPAN = '1200001234566';
 let counter = 0;
@@ -106,36 +107,11 @@ describe('MPAN timeline', () => {
   });
 });
 
-const day = fc.integer({ min: 0, max: 40 }).map((n) => {
-  const date = new Date(Date.UTC(2026, 0, 1 + n * 7));
-  return date.toISOString().slice(0, 10);
-});
-const mpid = fc.constantFrom('MDRA', 'MDRB', 'SUPA', 'SUPB');
-const smallId = fc.constantFrom('x', 'y', 'z');
-
-const anyEvent: fc.Arbitrary<Omit<RegistrationEvent, 'messageId' | 'mpan' | 'sequence'>> = fc.oneof(
-  fc.record({ kind: fc.constantFrom('MDR_APPOINTED' as const, 'MDR_APPOINTMENT_AMENDED' as const), appointmentId: smallId, mdrMpid: mpid, from: day, to: fc.option(day, { nil: undefined }) }),
-  fc.record({ kind: fc.constant('MDR_APPOINTMENT_TERMINATED' as const), appointmentId: smallId, to: day }),
-  fc.record({ kind: fc.constant('SUPPLIER_REGISTERED' as const), registrationId: smallId, supplierMpid: mpid, from: day, mdrAppointmentRetained: fc.boolean() }),
-  fc.record({ kind: fc.constant('HH_CONSENT_CHANGED' as const), status: fc.constantFrom('DOMESTIC_OPTED_IN' as const, 'DOMESTIC_OPTED_OUT' as const, 'MICROBUSINESS' as const), from: day }),
-  fc.record({
-    kind: fc.constant('DEVICE_COMMISSIONED' as const), deviceId: fc.constantFrom('00-00-00-00-00-00-00-01', '00-00-00-00-00-00-00-02'),
-    generation: fc.constantFrom(1 as const, 2 as const), provider: fc.constant({ kind: 'CSP' as const, region: 'NORTH' as const }),
-    direction: fc.constant('IMPORT' as const), from: day,
-  }),
-  fc.record({ kind: fc.constant('DEVICE_DECOMMISSIONED' as const), deviceId: fc.constantFrom('00-00-00-00-00-00-00-01', '00-00-00-00-00-00-00-02'), from: day }),
-);
-
-/** Distinct sequence numbers, as a publisher assigns them; message IDs are unique per message. */
-const eventSet = fc.array(anyEvent, { maxLength: 25 }).map((events) =>
-  events.map((event, i) => ({ ...event, messageId: `msg-${i}`, mpan: MPAN, sequence: i + 1 }) as RegistrationEvent),
-);
-
 describe('MPAN timeline, for any set of events', () => {
   it('is the same whatever order they arrive in and however often each is repeated', () => {
     fc.assert(
       fc.property(
-        eventSet.chain((events) => fc.tuple(fc.constant(events), fc.shuffledSubarray([...events, ...events, ...events], { minLength: 0 }).chain((extra) => fc.shuffledSubarray([...events, ...extra], { minLength: events.length + extra.length })))),
+        registrationEventSet(MPAN).chain((events) => fc.tuple(fc.constant(events), fc.shuffledSubarray([...events, ...events, ...events], { minLength: 0 }).chain((extra) => fc.shuffledSubarray([...events, ...extra], { minLength: events.length + extra.length })))),
         ([events, delivered]) => {
           expect(buildMpanTimeline(MPAN, delivered)).toEqual(buildMpanTimeline(MPAN, events));
         },
@@ -146,7 +122,7 @@ describe('MPAN timeline, for any set of events', () => {
 
   it('never has two MDRs, two suppliers, two consents or two devices on one day', () => {
     fc.assert(
-      fc.property(eventSet, (events) => {
+      fc.property(registrationEventSet(MPAN), (events) => {
         const timeline = buildMpanTimeline(MPAN, events);
         for (const periods of [timeline.mdrAppointments, timeline.suppliers, timeline.consent, timeline.devices]) {
           const sorted = [...periods].sort((a, b) => (a.from < b.from ? -1 : 1));
