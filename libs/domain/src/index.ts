@@ -11,3 +11,5 @@ export * from './registration/resolve-mpan-on-day';
 export * from './access/service-request-variant';
 export * from './access/eligibility-matrix';
 export * from './access/decide-data-access';
+export * from './access/request-id';
+export * from './access/request-signature';
