@@ -7,8 +7,12 @@ import { RegistryRepository, UnpublishedTimeline } from '../registry/registry.re
 /**
  * Publishes changed timelines to the compacted topic: only what is committed (it reads committed
  * rows), never losing a change (a row stays unpublished until the broker has acknowledged it).
- * A crash between publish and mark re-publishes the same version, which consumers ignore.
+ * A crash between publish and mark re-publishes the same version once the lease expires; a
+ * consumer ignores a version it has already seen.
  */
+/** Longer than any publish takes; what a crashed relay leased is published again after it. */
+const LEASE_SECONDS = 30;
+
 export class TimelineRelay {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
@@ -34,19 +38,17 @@ export class TimelineRelay {
 
   /** Publishes one batch; returns how many timelines went out. */
   async publishOnce(): Promise<number> {
-    return this.registry.transaction(async (manager) => {
-      const claimed = await this.registry.claimUnpublished(manager, this.settings.batchSize);
-      if (claimed.length === 0) return 0;
-      const definition = Topics.mpanTimelines.messages[0];
-      // Timelines are built by the domain from validated events; timeline-message.spec proves the shape.
-      await this.kafka.producer.publish(
-        Topics.mpanTimelines,
-        claimed.map((row) => ({ definition, body: toTimelineMessage(row) })),
-        { prevalidated: true },
-      );
-      await this.registry.markPublished(manager, claimed);
-      return claimed.length;
-    });
+    const leased = await this.registry.leaseUnpublished(this.settings.batchSize, LEASE_SECONDS);
+    if (leased.length === 0) return 0;
+    const definition = Topics.mpanTimelines.messages[0];
+    // Timelines are built by the domain from validated events; timeline-message.spec proves the shape.
+    await this.kafka.producer.publish(
+      Topics.mpanTimelines,
+      leased.map((row) => ({ definition, body: toTimelineMessage(row) })),
+      { prevalidated: true },
+    );
+    await this.registry.markPublished(leased);
+    return leased.length;
   }
 
   private schedule(delayMs: number): void {

@@ -105,18 +105,28 @@ export class RegistryRepository {
     );
   }
 
-  /** Unpublished timelines, locked for this transaction; other replicas' relays skip them. */
-  async claimUnpublished(manager: EntityManager, limit: number): Promise<UnpublishedTimeline[]> {
-    return manager.query(
-      `SELECT mpan, timeline, version, updated_at AS "updatedAt" FROM mpan_timelines WHERE published_version < version
-       ORDER BY updated_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [limit],
+  /**
+   * Leases unpublished timelines to this relay for `leaseSeconds`, in one short statement: no row
+   * lock is held while they are published, so consumers never wait on the broker. Another relay
+   * skips leased rows; a lease left by a crash expires and the rows are published again.
+   */
+  async leaseUnpublished(limit: number, leaseSeconds: number): Promise<UnpublishedTimeline[]> {
+    const [rows] = await this.dataSource.query(
+      `UPDATE mpan_timelines AS t SET relay_lease_until = now() + make_interval(secs => $2)
+       FROM (SELECT mpan FROM mpan_timelines
+             WHERE published_version < version AND (relay_lease_until IS NULL OR relay_lease_until < now())
+             ORDER BY updated_at LIMIT $1 FOR UPDATE SKIP LOCKED) AS due
+       WHERE t.mpan = due.mpan
+       RETURNING t.mpan, t.timeline, t.version, t.updated_at AS "updatedAt"`,
+      [limit, leaseSeconds],
     );
+    return rows;
   }
 
-  async markPublished(manager: EntityManager, published: readonly StoredTimeline[]): Promise<void> {
-    await manager.query(
-      `UPDATE mpan_timelines AS t SET published_version = p.version
+  /** Records what was published and ends the lease; a newer version written meanwhile stays due. */
+  async markPublished(published: readonly StoredTimeline[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE mpan_timelines AS t SET published_version = GREATEST(t.published_version, p.version), relay_lease_until = NULL
        FROM unnest($1::text[], $2::int[]) AS p(mpan, version) WHERE t.mpan = p.mpan`,
       [published.map((p) => p.mpan), published.map((p) => p.version)],
     );
