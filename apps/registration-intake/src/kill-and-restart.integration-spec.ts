@@ -67,9 +67,7 @@ describe('registration-intake killed mid-stream', () => {
     }
     // The relay lost no committed change across the crash: the topic ends at each MPAN's stored version.
     const versions = new Map(rows.map((row) => [row.mpan, row.version]));
-    const topic = bed.topicName(Topics.mpanTimelines);
-    const offsets = await bed.admin.fetchTopicOffsets(topic);
-    const published = await bed.read(topic, offsets.reduce((sum, o) => sum + Number(o.high), 0));
+    const published = await bed.readAll(bed.topicName(Topics.mpanTimelines));
     const latest = new Map<string, number>();
     for (const message of published) {
       const { mpan, version } = JSON.parse(message.value!.toString());

@@ -1,8 +1,8 @@
-import { ALL_TOPICS, MessageDefinition, newEnvelope, TopicDefinition, Topics } from '@halfhour/contracts';
+import { ALL_TOPICS, deadLetterTopicOf, MessageDefinition, newEnvelope, TopicDefinition, Topics, withTopicPrefix } from '@halfhour/contracts';
 import { mpanCoreFrom } from '@halfhour/domain';
 import { createIdempotentProducer, encodeEnvelope, provisionTopics, SerialBatchSender, TypedProducer } from '@halfhour/kafka';
 import { ProducerMetrics } from '@halfhour/observability';
-import { createTestDatabase, readMessages, ServiceUnderTest, TestDatabase, testKafka, uniqueName } from '@halfhour/testing';
+import { createTestDatabase, readMessages, readWholeTopic, ServiceUnderTest, TestDatabase, testKafka, uniqueName } from '@halfhour/testing';
 import { KafkaMessage, Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
 
@@ -42,7 +42,7 @@ export class IntakeTestBed {
   }
 
   topicName(topic: TopicDefinition<any>): string {
-    return `${this.prefix}${topic.name}`;
+    return withTopicPrefix(topic, this.prefix).name;
   }
 
   async publish<T extends object>(topic: TopicDefinition<T>, definition: MessageDefinition<any>, bodies: readonly T[], messageIds?: string[]): Promise<string[]> {
@@ -65,9 +65,13 @@ export class IntakeTestBed {
     return readMessages(this.kafka, topic, count);
   }
 
+  readAll(topic: string): Promise<KafkaMessage[]> {
+    return readWholeTopic(this.kafka, this.admin, topic);
+  }
+
   async tearDown(): Promise<void> {
     await this.service?.stop('SIGKILL');
-    await this.admin.deleteTopics({ topics: ALL_TOPICS.flatMap((t) => [this.topicName(t), `${this.topicName(t)}.dlq`]) });
+    await this.admin.deleteTopics({ topics: ALL_TOPICS.flatMap((t) => [this.topicName(t), deadLetterTopicOf(this.topicName(t))]) });
     await Promise.all([this.admin.disconnect(), this.rawProducer.disconnect()]);
     await this.database.drop();
   }

@@ -41,6 +41,12 @@ export async function readMessages(kafka: Kafka, topic: string, count: number, t
   return received;
 }
 
+/** Every message a topic holds now, from the start of each partition to its end. */
+export async function readWholeTopic(kafka: Kafka, admin: Admin, topic: string): Promise<KafkaMessage[]> {
+  const offsets = await admin.fetchTopicOffsets(topic);
+  return readMessages(kafka, topic, offsets.reduce((sum, o) => sum + Number(o.high) - Number(o.low), 0));
+}
+
 /** The group's committed offset per partition ('-1' where nothing is committed). */
 export async function committedOffsets(admin: Admin, groupId: string, topic: string): Promise<Map<number, string>> {
   const [entry] = await admin.fetchOffsets({ groupId, topics: [topic] });

@@ -51,7 +51,13 @@ export class RegistrationEventsHandler implements BatchHandler<RegistrationMessa
       return inserted;
     });
 
-    this.count(accepted, (m) => (applied.has(m.envelope.messageId) ? 'applied' : 'duplicate'));
+    // A message ID seen twice in one batch is applied once; its second copy is a duplicate.
+    const counted = new Set<string>();
+    this.count(accepted, ({ envelope: { messageId } }) => {
+      const first = !counted.has(messageId);
+      counted.add(messageId);
+      return first && applied.has(messageId) ? 'applied' : 'duplicate';
+    });
     this.count(rejected.map((r) => r.message), () => 'rejected');
     return { rejected };
   }
