@@ -4,3 +4,4 @@ export * from './test-database';
 export * from './eventually';
 export * from './test-kafka';
 export * from './service-under-test';
+export * from './free-port';

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { eventually } from './eventually';
+import { freePort } from './free-port';
 import { testBrokers } from './stack-endpoints';
 
 const root = join(__dirname, '..', '..', '..');
@@ -9,7 +10,7 @@ const root = join(__dirname, '..', '..', '..');
 /** A real service process started from its TypeScript entry point, as tests drive it. */
 export class ServiceUnderTest {
   private child?: ChildProcess;
-  readonly port = 40_000 + Math.floor(Math.random() * 10_000);
+  private httpPort?: number;
 
   constructor(
     private readonly entry: string,
@@ -20,11 +21,17 @@ export class ServiceUnderTest {
     return this.child?.pid;
   }
 
+  get port(): number {
+    if (this.httpPort === undefined) throw new Error(`${this.entry} has not been started`);
+    return this.httpPort;
+  }
+
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}`;
   }
 
   async start(): Promise<this> {
+    this.httpPort = await freePort();
     this.child = spawn(process.execPath, ['-r', '@swc-node/register', join(root, this.entry)], {
       cwd: root,
       env: {
