@@ -30,6 +30,9 @@ function oracle(m: EligibilityMatrix, timeline: MpanTimeline | undefined, reques
     return refuse({ authorised: false, reason: 'NOT_REGISTERED_SUPPLIER' });
   }
   if (!states.every((s) => s.device)) return refuse({ authorised: false, reason: 'NO_DEVICE' });
+  if (request.deviceId !== undefined && states.some((s) => s.device!.deviceId !== request.deviceId)) {
+    return refuse({ authorised: false, reason: 'TARGET_NOT_MPAN_DEVICE' });
+  }
   if (variant.direction && states.some((s) => s.device!.direction !== variant.direction)) return refuse({ authorised: false, reason: 'WRONG_ENERGY_DIRECTION' });
   if (request.srv === '4.1.1' && request.role === 'MDR' && states.some((s) => s.device!.generation === 2)) {
     return refuse({ authorised: false, reason: 'NOT_AVAILABLE_ON_SMETS2' });
@@ -44,9 +47,10 @@ const requestArbitrary: fc.Arbitrary<DataAccessRequest> = fc.record({
   srv: fc.constantFrom(...SERVICE_REQUEST_VARIANTS.map((v) => v.srv), '9.9'),
   start: fc.integer({ min: -10, max: 300 }),
   length: fc.integer({ min: 0, max: 45 }),
-}).map(({ start, length, ...rest }) => {
+  deviceId: fc.option(fc.constantFrom('00-00-00-00-00-00-00-01', '00-00-00-00-00-00-00-02'), { nil: undefined }),
+}).map(({ start, length, deviceId, ...rest }) => {
   const from = addDays('2026-01-01', start);
-  return { ...rest, from, to: addDays(from, length) };
+  return { ...rest, from, to: addDays(from, length), ...(deviceId === undefined ? {} : { deviceId }) };
 });
 
 const timelineArbitrary: fc.Arbitrary<MpanTimeline | undefined> = fc.option(
@@ -110,6 +114,11 @@ describe('decideDataAccess, worked cases', () => {
   it('applies REQ-1: no 4.1.1 for the MDR on a SMETS2 meter, but for the supplier', () => {
     expect(ask({ srv: '4.1.1' })).toEqual({ authorised: false, reason: 'NOT_AVAILABLE_ON_SMETS2' });
     expect(ask({ srv: '4.1.1', role: 'IS', userMpid: 'SUPA' })).toEqual({ authorised: true });
+  });
+
+  it('refuses a request aimed at a device that is not the MPAN’s meter', () => {
+    expect(ask({ deviceId: '00-00-00-00-00-00-00-01' })).toEqual({ authorised: true });
+    expect(ask({ deviceId: '00-00-00-00-00-00-00-09' })).toEqual({ authorised: false, reason: 'TARGET_NOT_MPAN_DEVICE' });
   });
 
   it('keeps roles to their SRVs, export SRVs to export meters and suppliers to their own MPANs', () => {

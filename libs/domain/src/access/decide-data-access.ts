@@ -13,6 +13,8 @@ export interface DataAccessRequest {
   srv: string;
   from: CalendarDate;
   to: CalendarDate;
+  /** The device the request targets, when it goes to a meter: it must be the MPAN's on every day. */
+  deviceId?: string;
 }
 
 /** Why a request is refused; checked in this order, the first that fails is the answer. */
@@ -24,6 +26,7 @@ export const ACCESS_REFUSALS = [
   'NOT_APPOINTED_MDR',
   'NOT_REGISTERED_SUPPLIER',
   'NO_DEVICE',
+  'TARGET_NOT_MPAN_DEVICE',
   'WRONG_ENERGY_DIRECTION',
   'NOT_AVAILABLE_ON_SMETS2',
   'HH_CONSENT_REFUSED',
@@ -36,7 +39,7 @@ export type AccessDecision = { authorised: true } | { authorised: false; reason:
 /**
  * Whether a user in a role may have an SRV's data of an MPAN for every day of a period
  * (R-ACL-2…6): eligible role; the MDR appointed, or the supplier registered, on every day
- * (R-ACL-3); a meter of the SRV's energy direction on every day; no 4.1.1 for the MDR on SMETS2
+ * (R-ACL-3); a meter on every day, and it is the targeted device; of the SRV's energy direction; no 4.1.1 for the MDR on SMETS2
  * (REQ-1, R-ACL-4); HH profile data only where consent permits it on every day (R-ACL-6).
  * Other roles (ED, GT, OU, GS) are checked for eligibility only. Schedule SRVs (5.x) are checked
  * for eligibility here; the SRV a schedule runs is decided as a data request of its own.
@@ -59,6 +62,7 @@ export function decideDataAccess(matrix: EligibilityMatrix, timeline: MpanTimeli
   }
   if (!covers(timeline.devices, window)) return refuse('NO_DEVICE');
   const devices = timeline.devices.filter((device) => overlaps(device, window));
+  if (request.deviceId !== undefined && devices.some((device) => device.deviceId !== request.deviceId)) return refuse('TARGET_NOT_MPAN_DEVICE');
   if (variant.direction && devices.some((device) => device.direction !== variant.direction)) return refuse('WRONG_ENERGY_DIRECTION');
   if (request.srv === '4.1.1' && request.role === 'MDR' && devices.some((device) => device.generation === 2)) {
     return refuse('NOT_AVAILABLE_ON_SMETS2');

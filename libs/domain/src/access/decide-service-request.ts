@@ -1,0 +1,197 @@
+import { addDays, CalendarDate } from '../calendar/calendar-date';
+import { settlementDayOf, settlementDaysTouched } from '../calendar/settlement-day';
+import { MarketRole } from '../market/market-role';
+import { MpanTimeline } from '../registration/mpan-timeline';
+import { resolveMpanOnDay } from '../registration/resolve-mpan-on-day';
+import { Authentication, AuthenticationInput, AuthenticationRefusal, authenticateRequest, RequestFreshnessPolicy } from './authenticate-request';
+import { AccessRefusal, decideDataAccess } from './decide-data-access';
+import { DccUser, UserKey } from './dcc-user';
+import { EligibilityMatrix, isEligible } from './eligibility-matrix';
+import { RequestId } from './request-id';
+import { findServiceRequestVariant, ServiceRequestVariant } from './service-request-variant';
+import { AppliedTrt, isReservedToMdr, TrtSettings, trtFor } from './trt-policy';
+
+/** A DUIS-like service request, parsed: what the access decision needs of it (R-ACL-1). */
+export interface ServiceRequestToDecide {
+  requestId: RequestId;
+  role: MarketRole;
+  serviceReference: string;
+  srv: string;
+  commandVariant: number;
+  mpan: string;
+  createdAt: Date;
+  /** Log reads (4.6.x, 4.8.x, 4.17): the UTC interval [start, end) of data asked for. */
+  readPeriod?: { start: Date; end: Date };
+  /** 5.1 Create Schedule: the SRV to run and the first settlement day it reads. */
+  schedule?: { srv: string; startDate: CalendarDate };
+}
+
+/** Refusals about the request itself rather than its user or the registry. */
+export const REQUEST_REFUSALS = ['COMMAND_VARIANT_NOT_ALLOWED', 'INVALID_REQUEST_BODY', 'RESERVED_TO_MDR'] as const;
+export type RequestRefusal = (typeof REQUEST_REFUSALS)[number];
+
+export type ServiceRequestRefusal = AuthenticationRefusal | RequestRefusal | AccessRefusal;
+
+export interface AuthorisedRequest {
+  authorised: true;
+  keyId: string;
+  /** The SRV that reads the meter: the request's own, or the one a 5.1 schedules. */
+  dataSrv: string;
+  mode: 'ON_DEMAND' | 'SCHEDULED' | 'SCHEDULE_MANAGEMENT';
+  /** The settlement days of data covered, [from, to); for a 5.1, its first day. */
+  days?: { from: CalendarDate; to: CalendarDate };
+  trt?: AppliedTrt;
+}
+
+export type ServiceRequestDecision =
+  | AuthorisedRequest
+  /** `authenticated`: the request was genuinely the user's, so its counter is now spent. */
+  | { authorised: false; reason: ServiceRequestRefusal; authenticated: boolean; message: string };
+
+export interface AccessPolicy {
+  matrix: EligibilityMatrix;
+  trt: TrtSettings;
+  freshness: RequestFreshnessPolicy;
+}
+
+export interface DecisionContext {
+  user: DccUser | undefined;
+  lastAcceptedCounter: bigint | undefined;
+  timeline: MpanTimeline | undefined;
+  verifiesWith: (key: UserKey) => boolean;
+  now: Date;
+}
+
+/**
+ * The whole decision on one service request: who sent it (authenticateRequest), whether the request
+ * is well formed for its SRV, the TRT policy, and whether the registry lets this user have this
+ * data (decideDataAccess). The first refusal is the answer.
+ */
+export function decideServiceRequest(policy: AccessPolicy, request: ServiceRequestToDecide, context: DecisionContext): ServiceRequestDecision {
+  const authentication: Authentication = authenticateRequest(
+    { ...context, requestId: request.requestId, role: request.role, createdAt: request.createdAt } satisfies AuthenticationInput,
+    policy.freshness,
+  );
+  if (!authentication.authenticated) return refuse(authentication.reason, false, authenticationMessage(authentication.reason, request));
+  const refuseAuthenticated = (reason: ServiceRequestRefusal, message: string) => refuse(reason, true, message);
+
+  const variant = findServiceRequestVariant(request.srv);
+  if (!variant || !isVariantOf(request.srv, request.serviceReference)) {
+    return refuseAuthenticated('UNKNOWN_SRV', `${request.serviceReference} / ${request.srv} is not a service request variant Halfhour decides`);
+  }
+  if (!variant.commandVariants.includes(request.commandVariant)) {
+    return refuseAuthenticated('COMMAND_VARIANT_NOT_ALLOWED', `SRV ${request.srv} takes command variant ${variant.commandVariants.join(' or ')}, not ${request.commandVariant}`);
+  }
+  const target = dataTargetOf(request, variant, context.now);
+  if ('invalid' in target) return refuseAuthenticated('INVALID_REQUEST_BODY', target.invalid);
+
+  const userMpid = context.user!.mpid;
+  if (!isEligible(policy.matrix, request.role, request.srv)) {
+    return refuseAuthenticated('ROLE_NOT_ELIGIBLE', `the ${request.role} role may not send SRV ${request.srv} (matrix ${policy.matrix.version})`);
+  }
+  if (!target.days) return { authorised: true, keyId: authentication.keyId, dataSrv: request.srv, mode: 'SCHEDULE_MANAGEMENT' };
+
+  if (isReservedToMdr(policy.trt, request.role, target.variant)) {
+    return refuseAuthenticated('RESERVED_TO_MDR', `under the ${policy.trt.policy} policy HH profile data is retrieved through the MDR role only`);
+  }
+  const access = decideDataAccess(policy.matrix, context.timeline, {
+    role: request.role,
+    userMpid,
+    srv: target.variant.srv,
+    ...target.days,
+    deviceId: request.requestId.target,
+  });
+  if (!access.authorised) return refuseAuthenticated(access.reason, accessMessage(access.reason, request, userMpid, target.days, context.timeline));
+  return {
+    authorised: true,
+    keyId: authentication.keyId,
+    dataSrv: target.variant.srv,
+    mode: target.mode,
+    days: target.days,
+    trt: trtFor(policy.trt, request.role, target.variant, target.mode),
+  };
+}
+
+type DataTarget =
+  | { variant: ServiceRequestVariant; mode: 'ON_DEMAND' | 'SCHEDULED'; days: { from: CalendarDate; to: CalendarDate } }
+  | { variant: ServiceRequestVariant; days?: undefined }
+  | { invalid: string };
+
+/** What data a request reads, and over which settlement days. */
+function dataTargetOf(request: ServiceRequestToDecide, variant: ServiceRequestVariant, now: Date): DataTarget {
+  switch (variant.dataKind) {
+    case 'REGISTERS': {
+      const today = settlementDayOf(now);
+      return { variant, mode: 'ON_DEMAND', days: { from: today, to: addDays(today, 1) } };
+    }
+    case 'SCHEDULE': {
+      if (variant.srv !== '5.1') return { variant };
+      if (!request.schedule) return { invalid: '5.1 Create Schedule needs a schedule' };
+      const scheduled = findServiceRequestVariant(request.schedule.srv);
+      if (!scheduled || scheduled.dataKind === 'SCHEDULE') return { invalid: `a schedule cannot run SRV ${request.schedule.srv}` };
+      const from = request.schedule.startDate;
+      return { variant: scheduled, mode: 'SCHEDULED', days: { from, to: addDays(from, 1) } };
+    }
+    default: {
+      const period = request.readPeriod;
+      if (!period) return { invalid: `SRV ${variant.srv} needs a read log period` };
+      if (!(period.start < period.end)) return { invalid: 'the read log period must end after it starts' };
+      return { variant, mode: 'ON_DEMAND', days: settlementDaysTouched(period.start, period.end) };
+    }
+  }
+}
+
+function isVariantOf(srv: string, serviceReference: string): boolean {
+  return srv === serviceReference || srv.startsWith(`${serviceReference}.`);
+}
+
+function refuse(reason: ServiceRequestRefusal, authenticated: boolean, message: string): ServiceRequestDecision {
+  return { authorised: false, reason, authenticated, message };
+}
+
+function authenticationMessage(reason: AuthenticationRefusal, request: ServiceRequestToDecide): string {
+  const user = request.requestId.originator;
+  switch (reason) {
+    case 'UNKNOWN_USER':
+      return `${user} is not a registered DCC user`;
+    case 'ROLE_NOT_HELD':
+      return `${user} does not hold the ${request.role} role`;
+    case 'NO_VALID_KEY':
+      return `${user} has no key for the ${request.role} role that is valid and not revoked now`;
+    case 'SIGNATURE_INVALID':
+      return 'the signature does not verify with any of the user’s keys for the role';
+    case 'REQUEST_EXPIRED':
+      return `the request was created at ${request.createdAt.toISOString()}, outside the accepted age`;
+    case 'REPLAYED_COUNTER':
+      return `counter ${request.requestId.counter} is not above the last counter accepted from ${user}`;
+  }
+}
+
+function accessMessage(reason: AccessRefusal, request: ServiceRequestToDecide, userMpid: string, days: { from: CalendarDate; to: CalendarDate }, timeline: MpanTimeline | undefined): string {
+  const span = `${days.from} to ${days.to} (exclusive)`;
+  switch (reason) {
+    case 'NOT_APPOINTED_MDR':
+      return `${userMpid} is not the appointed MDR of ${request.mpan} on every day from ${span}`;
+    case 'NOT_REGISTERED_SUPPLIER':
+      return `${userMpid} is not the registered supplier of ${request.mpan} on every day from ${span}`;
+    case 'UNKNOWN_MPAN':
+      return `${request.mpan} is not in the registry`;
+    case 'NO_DEVICE':
+      return `${request.mpan} has no commissioned meter on every day from ${span}`;
+    case 'TARGET_NOT_MPAN_DEVICE': {
+      const device = timeline ? resolveMpanOnDay(timeline, days.from).device?.deviceId : undefined;
+      return `${request.requestId.target} is not the meter of ${request.mpan} over ${span}${device ? ` (${device} is)` : ''}`;
+    }
+    case 'WRONG_ENERGY_DIRECTION':
+      return `SRV ${request.srv} does not apply to the energy direction of ${request.mpan}`;
+    case 'NOT_AVAILABLE_ON_SMETS2':
+      return 'REQ-1: 4.1.1 is not available to the MDR on SMETS2 meters; use the daily read log (4.6.1)';
+    case 'HH_CONSENT_REFUSED':
+      return `HH data consent for ${request.mpan} does not permit profile data on every day from ${span}; daily reads remain available`;
+    case 'INVALID_PERIOD':
+      return 'the period of data is empty';
+    case 'UNKNOWN_SRV':
+    case 'ROLE_NOT_ELIGIBLE':
+      return `SRV ${request.srv} is not available to the ${request.role} role`;
+  }
+}

@@ -1,0 +1,64 @@
+import { addDays, CalendarDate } from './calendar-date';
+
+/**
+ * Settlement days and periods (R-TIM-1). Instants are UTC; a settlement day is a local date in
+ * Great Britain (Europe/London), so it has 46 half-hour periods on the spring clock change, 50 in
+ * autumn and 48 otherwise. GB clocks change at 01:00 UTC, so local midnight is never ambiguous.
+ */
+const HALF_HOUR_MS = 30 * 60 * 1000;
+
+const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function londonWallClock(instant: Date): { date: CalendarDate; minutes: number } {
+  const parts = Object.fromEntries(LONDON_PARTS.formatToParts(instant).map((p) => [p.type, p.value]));
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+}
+
+export function settlementDayOf(instant: Date): CalendarDate {
+  return londonWallClock(instant).date;
+}
+
+/** The UTC instant at which a settlement day begins (local midnight). */
+export function settlementDayStart(day: CalendarDate): Date {
+  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
+  const wall = londonWallClock(new Date(utcMidnight));
+  const offsetMinutes = wall.date === day ? wall.minutes : wall.minutes - 24 * 60;
+  return new Date(utcMidnight - offsetMinutes * 60_000);
+}
+
+export function settlementPeriodCount(day: CalendarDate): number {
+  return (settlementDayStart(addDays(day, 1)).getTime() - settlementDayStart(day).getTime()) / HALF_HOUR_MS;
+}
+
+export interface SettlementPeriod {
+  day: CalendarDate;
+  /** 1 for the half hour from local midnight, up to 46, 48 or 50. */
+  period: number;
+}
+
+export function settlementPeriodOf(instant: Date): SettlementPeriod {
+  const day = settlementDayOf(instant);
+  return { day, period: Math.floor((instant.getTime() - settlementDayStart(day).getTime()) / HALF_HOUR_MS) + 1 };
+}
+
+/** The UTC start of each half-hour period of a settlement day, in order. */
+export function settlementPeriodStarts(day: CalendarDate): Date[] {
+  const start = settlementDayStart(day).getTime();
+  return Array.from({ length: settlementPeriodCount(day) }, (_, i) => new Date(start + i * HALF_HOUR_MS));
+}
+
+/**
+ * The settlement days whose data a UTC interval [start, end) touches, as [from, to). An interval
+ * ending exactly at a local midnight does not touch the next day.
+ */
+export function settlementDaysTouched(start: Date, end: Date): { from: CalendarDate; to: CalendarDate } {
+  return { from: settlementDayOf(start), to: addDays(settlementDayOf(new Date(end.getTime() - 1)), 1) };
+}
