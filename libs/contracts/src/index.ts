@@ -17,4 +17,8 @@ export * from './messages/device-commissioned/device-commissioned.message';
 export * from './messages/device-decommissioned/device-decommissioned.message';
 export * from './messages/mpan-timeline-updated/mpan-timeline-updated.message';
 export * from './messages/mpan-timeline-updated/timeline-periods';
+export * from './messages/dcc-user-updated/dcc-user-updated.message';
+export * from './messages/service-request/service-request.message';
+export * from './messages/request-authorised/request-authorised.message';
+export * from './messages/service-response/service-response.message';
 export * from './asyncapi/render-asyncapi';

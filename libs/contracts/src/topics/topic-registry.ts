@@ -7,6 +7,10 @@ import { mdrAppointmentAmended } from '../messages/mdr-appointment-amended/mdr-a
 import { mdrAppointmentTerminated } from '../messages/mdr-appointment-terminated/mdr-appointment-terminated.definition';
 import { mpanTimelineUpdated } from '../messages/mpan-timeline-updated/mpan-timeline-updated.definition';
 import { supplierRegistered } from '../messages/supplier-registered/supplier-registered.definition';
+import { dccUserUpdated } from '../messages/dcc-user-updated/dcc-user-updated.definition';
+import { requestAuthorised } from '../messages/request-authorised/request-authorised.definition';
+import { serviceRequest } from '../messages/service-request/service-request.definition';
+import { serviceResponse } from '../messages/service-response/service-response.definition';
 import { defineTopic, TopicDefinition } from './topic-definition';
 
 /**
@@ -58,6 +62,51 @@ export const Topics = {
     partitions: 12,
     cleanupPolicy: 'compact',
     messages: [mpanTimelineUpdated],
+  }),
+  users: defineTopic({
+    name: 'dcc.users.1',
+    description:
+      'The DCC user registry: each user ID with its organisation (MPID), roles and signing keys, including validity ' +
+      'and revocation. Compacted: the latest record per user ID.',
+    direction: 'inbound',
+    key: { name: 'userId', description: 'The EUI-64 user ID.' },
+    partitions: 3,
+    cleanupPolicy: 'compact',
+    messages: [dccUserUpdated],
+  }),
+  serviceRequests: defineTopic({
+    name: 'dcc.service-requests.1',
+    description:
+      'Signed service requests from DCC users. Keyed by the originating user ID, so one user\'s requests stay in ' +
+      'order on one partition and the anti-replay counter is checked in the order they were sent.',
+    direction: 'inbound',
+    key: { name: 'userId', description: 'The originator EUI-64 of the request ID.' },
+    partitions: 12,
+    cleanupPolicy: 'delete',
+    retentionMs: 7 * 24 * 60 * 60 * 1000,
+    messages: [serviceRequest],
+  }),
+  authorisedRequests: defineTopic({
+    name: 'access.authorised-requests.1',
+    description: 'Service requests access-control authorised, with the TRT that applies, for the scheduler. Keyed by MPAN.',
+    direction: 'internal',
+    key: { name: 'mpan', description: 'The 13-digit MPAN core.' },
+    partitions: 12,
+    cleanupPolicy: 'delete',
+    retentionMs: 7 * 24 * 60 * 60 * 1000,
+    messages: [requestAuthorised],
+  }),
+  userResponses: defineTopic({
+    name: 'dcc.user-responses.1',
+    description:
+      'Responses to users: refusals with DUIS-style E codes from access-control, and data (I0) or failures from ' +
+      'delivery. Keyed by user ID; each user reads the messages of its own key.',
+    direction: 'outbound',
+    key: { name: 'userId', description: 'The EUI-64 user ID the response is for.' },
+    partitions: 12,
+    cleanupPolicy: 'delete',
+    retentionMs: 7 * 24 * 60 * 60 * 1000,
+    messages: [serviceResponse],
   }),
 } as const satisfies Record<string, TopicDefinition<any>>;
 

@@ -26,4 +26,5 @@ export const ValidationReason = {
   InvalidDeviceId: 'INVALID_DEVICE_ID',
   InvalidDate: 'INVALID_DATE',
   DatesOutOfOrder: 'DATES_OUT_OF_ORDER',
+  InvalidRequestId: 'INVALID_REQUEST_ID',
 } as const;

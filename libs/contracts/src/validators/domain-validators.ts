@@ -1,4 +1,4 @@
-import { findMpanCoreProblem, isValidEui64, isValidMpid } from '@halfhour/domain';
+import { findMpanCoreProblem, isValidEui64, isValidMpid, parseRequestId } from '@halfhour/domain';
 import { ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
 import { ValidationReason } from '../validation/rejection';
 
@@ -16,6 +16,7 @@ export const IS_MPID = 'isMpid';
 export const IS_EUI64 = 'isEui64';
 export const IS_ISO_DATE = 'isIsoDate';
 export const IS_UTC_INSTANT = 'isUtcInstant';
+export const IS_REQUEST_ID = 'isRequestId';
 
 export function IsMpanCore(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
@@ -108,5 +109,18 @@ export function IsAfterDate(startProperty: string, options?: ValidationOptions):
       },
     },
     withReason(ValidationReason.DatesOutOfOrder, options),
+  );
+}
+
+export function IsRequestId(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: IS_REQUEST_ID,
+      validator: {
+        validate: (value) => typeof value === 'string' && parseRequestId(value) !== undefined,
+        defaultMessage: () => 'must be a DUIS request ID originatorEUI64:targetEUI64:counter, the counter at most 2^64 - 1',
+      },
+    },
+    withReason(ValidationReason.InvalidRequestId, options),
   );
 }

@@ -1,0 +1,89 @@
+import { MARKET_ROLES, MarketRole } from '@halfhour/domain';
+import { Type } from 'class-transformer';
+import { IsBase64, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsIsoDate, IsMpanCore, IsRequestId, IsUtcInstant } from '../../validators/domain-validators';
+
+const SRV = /^\d{1,2}(\.\d{1,2}){0,2}$/;
+
+/** The UTC interval [start, end) of logged data to return (DUIS ReadLogPeriod). */
+export class ReadLogPeriodDto {
+  @IsUtcInstant()
+  start!: string;
+
+  @IsUtcInstant()
+  end!: string;
+}
+
+/** What a 5.1 Create Schedule runs: an SRV, daily, from a settlement day. */
+export class ScheduleDto {
+  @Matches(SRV, { message: 'srv must be a service reference variant such as 4.8.1' })
+  srv!: string;
+
+  @IsIn(['DAILY'])
+  frequency!: 'DAILY';
+
+  @IsIsoDate()
+  startDate!: string;
+
+  @IsOptional()
+  @IsIsoDate()
+  endDate?: string;
+}
+
+export class ServiceRequestBodyDto {
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReadLogPeriodDto)
+  readLogPeriod?: ReadLogPeriodDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ScheduleDto)
+  schedule?: ScheduleDto;
+
+  /** 5.2 / 5.3: the schedule read or deleted. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  dspScheduleId?: string;
+}
+
+/**
+ * A DCC user's service request in JSON, after DUIS (R-ACL-1, R-ACL-7). The originator in the
+ * request ID is the user; its target is the device. `signature` is ECDSA P-256 / SHA-256 over the
+ * canonical text of every other field (docs/access-control.md, "Signing a request").
+ */
+export class ServiceRequest {
+  @IsRequestId()
+  requestId!: string;
+
+  @IsIn(MARKET_ROLES)
+  role!: MarketRole;
+
+  @Matches(SRV, { message: 'serviceReference must look like 4.8' })
+  serviceReference!: string;
+
+  @Matches(SRV, { message: 'serviceReferenceVariant must look like 4.8.1' })
+  serviceReferenceVariant!: string;
+
+  /** 1 = to the device via the WAN; 8 = DCC only (non-device, e.g. 5.1). */
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  commandVariant!: number;
+
+  @IsMpanCore()
+  mpan!: string;
+
+  @IsUtcInstant()
+  createdAt!: string;
+
+  @ValidateNested()
+  @Type(() => ServiceRequestBodyDto)
+  body!: ServiceRequestBodyDto;
+
+  /** Base64 DER ECDSA signature; a request without one is refused (E13), not dead-lettered. */
+  @IsOptional()
+  @IsBase64()
+  signature?: string;
+}

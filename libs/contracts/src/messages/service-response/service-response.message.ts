@@ -1,0 +1,32 @@
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsEui64, IsRequestId, IsUtcInstant } from '../../validators/domain-validators';
+
+/**
+ * What a DCC user hears back about a request (R-DIP-3): `I0` with data, or a DUIS-style `E…` code
+ * with its reason and a message for people. Keyed by user ID: a user reads its own key.
+ */
+export class ServiceResponse {
+  @IsRequestId()
+  requestId!: string;
+
+  @IsEui64()
+  userId!: string;
+
+  @Matches(/^(I0|E\d{1,3})$/, { message: 'responseCode must be I0 or a DUIS-style E code' })
+  responseCode!: string;
+
+  @IsIn(['REFUSED', 'DATA', 'FAILED'])
+  outcome!: 'REFUSED' | 'DATA' | 'FAILED';
+
+  /** The refusal or failure reason, as a stable identifier. */
+  @IsOptional()
+  @IsString()
+  reason?: string;
+
+  @IsString()
+  @Length(0, 500)
+  message!: string;
+
+  @IsUtcInstant()
+  respondedAt!: string;
+}
