@@ -1,5 +1,5 @@
 import { Topics } from '@halfhour/contracts';
-import { KafkaRuntime } from '@halfhour/kafka';
+import { KafkaRuntime, TopicCatchUp } from '@halfhour/kafka';
 import { JSON_LOGGER, JsonLogger } from '@halfhour/observability';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -8,7 +8,6 @@ import { RegistrySizeGauges } from './metrics/registry-size-gauges';
 import { MarketParticipantsHandler } from './participants/market-participants.handler';
 import { TimelineRelay } from './publishing/timeline-relay';
 import { RegistrationIntakeConfig } from './registration-intake.config';
-import { ParticipantsCatchUp } from './participants/participants-catch-up';
 import { RegistrationEventsHandler } from './registrations/registration-events.handler';
 import { RegistryRepository } from './registry/registry.repository';
 
@@ -39,7 +38,7 @@ export class RegistrationIntakeRuntime implements OnModuleInit, OnApplicationBoo
 
   onModuleInit(): void {
     const group = this.config.CONSUMER_GROUP;
-    const events = new RegistrationEventsHandler(this.registry, this.metrics, new ParticipantsCatchUp(this.kafka, this.participantsGroup));
+    const events = new RegistrationEventsHandler(this.registry, this.metrics, new TopicCatchUp(this.kafka, this.participantsGroup, Topics.marketParticipants));
     const common = {
       maxBatchSize: this.config.MAX_BATCH_SIZE,
       partitionsConsumedConcurrently: this.config.PARTITIONS_CONSUMED_CONCURRENTLY,

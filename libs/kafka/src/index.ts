@@ -16,3 +16,4 @@ export * from './health/kafka-readiness.probe';
 export * from './nest/kafka.module';
 export * from './nest/kafka-runtime';
 export * from './nest/kafka.tokens';
+export * from './nest/topic-catch-up';

@@ -1,9 +1,8 @@
 import { Rejection } from '@halfhour/contracts';
 import { buildMpanTimeline } from '@halfhour/domain';
-import { BatchHandler, BatchResult, ConsumedMessage, RejectedMessage, TransientFailure } from '@halfhour/kafka';
+import { BatchHandler, BatchResult, ConsumedMessage, RejectedMessage, TopicCatchUp, TransientFailure } from '@halfhour/kafka';
 import { isDeepStrictEqual } from 'node:util';
 import { RegistrationMetrics, RegistrationOutcome } from '../metrics/registration-metrics';
-import { ParticipantsCatchUp } from '../participants/participants-catch-up';
 import { RegistryRepository } from '../registry/registry.repository';
 import { RegistrationMessage, requiredParticipant, toRegistrationEvent } from './registration-event.mapper';
 import { RegistrationReason } from './registration-reason';
@@ -18,7 +17,7 @@ export class RegistrationEventsHandler implements BatchHandler<RegistrationMessa
   constructor(
     private readonly registry: RegistryRepository,
     private readonly metrics: RegistrationMetrics,
-    private readonly participants: ParticipantsCatchUp,
+    private readonly participants: TopicCatchUp,
   ) {}
 
   async handleBatch(messages: readonly ConsumedMessage<RegistrationMessage>[]): Promise<BatchResult<RegistrationMessage>> {
