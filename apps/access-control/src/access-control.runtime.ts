@@ -1,0 +1,59 @@
+import { Topics } from '@halfhour/contracts';
+import { KafkaRuntime, TopicCatchUp } from '@halfhour/kafka';
+import { JSON_LOGGER, JsonLogger } from '@halfhour/observability';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { AccessControlConfig } from './access-control.config';
+import { accessPolicyFrom } from './access-policy.provider';
+import { ServiceRequestsHandler } from './decisions/service-requests.handler';
+import { AccessMetrics } from './metrics/access-metrics';
+import { AccessRepository } from './view/access-repository';
+import { RegistryViewAge } from './view/registry-view-age';
+import { TimelinesViewHandler } from './view/timelines-view.handler';
+import { UsersViewHandler } from './view/users-view.handler';
+
+/** Wires the two view consumers, the request consumer and the view-age gauge to their lifecycle. */
+@Injectable()
+export class AccessControlRuntime implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+  private readonly viewAge: RegistryViewAge;
+
+  constructor(
+    private readonly config: AccessControlConfig,
+    private readonly kafka: KafkaRuntime,
+    private readonly repository: AccessRepository,
+    private readonly metrics: AccessMetrics,
+    @Inject(JSON_LOGGER) logger: JsonLogger,
+  ) {
+    this.viewAge = new RegistryViewAge(kafka, this.group('timelines'), metrics, logger);
+  }
+
+  private group(role: 'timelines' | 'users' | 'requests'): string {
+    return `${this.config.CONSUMER_GROUP}.${role}`;
+  }
+
+  onModuleInit(): void {
+    const common = {
+      maxBatchSize: this.config.MAX_BATCH_SIZE,
+      partitionsConsumedConcurrently: this.config.PARTITIONS_CONSUMED_CONCURRENTLY,
+    };
+    this.kafka.addConsumer({ ...common, topic: Topics.mpanTimelines, groupId: this.group('timelines'), handler: new TimelinesViewHandler(this.repository, this.metrics) });
+    this.kafka.addConsumer({ ...common, topic: Topics.users, groupId: this.group('users'), handler: new UsersViewHandler(this.repository, this.metrics) });
+    const views = [
+      new TopicCatchUp(this.kafka, this.group('timelines'), Topics.mpanTimelines),
+      new TopicCatchUp(this.kafka, this.group('users'), Topics.users),
+    ];
+    this.kafka.addConsumer({
+      ...common,
+      topic: Topics.serviceRequests,
+      groupId: this.group('requests'),
+      handler: new ServiceRequestsHandler(accessPolicyFrom(this.config), this.repository, this.kafka, this.metrics, views),
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.viewAge.start(this.config.VIEW_AGE_INTERVAL_MS);
+  }
+
+  onModuleDestroy(): void {
+    this.viewAge.stop();
+  }
+}

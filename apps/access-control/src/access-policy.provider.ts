@@ -1,0 +1,18 @@
+import { AccessPolicy, buildEligibilityMatrix } from '@halfhour/domain';
+import { AccessControlConfig } from './access-control.config';
+
+/** The decision rules as configured: eligibility matrix, TRT policy and request freshness. */
+export function accessPolicyFrom(config: AccessControlConfig): AccessPolicy {
+  return {
+    matrix: buildEligibilityMatrix(config.MDR_SRVS.split(',')),
+    trt: {
+      policy: config.TRT_POLICY,
+      mhhsTrtSeconds: config.MHHS_TRT_SECONDS,
+      existingOnDemandTrtSeconds: config.EXISTING_ON_DEMAND_TRT_SECONDS,
+    },
+    freshness: {
+      maxAgeMs: config.REQUEST_MAX_AGE_SECONDS * 1000,
+      maxClockSkewMs: config.REQUEST_MAX_CLOCK_SKEW_SECONDS * 1000,
+    },
+  };
+}

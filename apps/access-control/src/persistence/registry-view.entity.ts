@@ -1,0 +1,21 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** This service's copy of registration-intake's timelines (registration.mpan-timelines.1). */
+@Entity({ name: 'registry_view' })
+export class RegistryViewEntity {
+  @PrimaryColumn({ type: 'text' })
+  mpan!: string;
+
+  @Column({ type: 'integer' })
+  version!: number;
+
+  @Column({ type: 'jsonb' })
+  timeline!: object;
+
+  /** When registration-intake changed the timeline. */
+  @Column({ name: 'source_updated_at', type: 'timestamptz' })
+  sourceUpdatedAt!: Date;
+
+  @Column({ name: 'received_at', type: 'timestamptz', default: () => 'now()' })
+  receivedAt!: Date;
+}

@@ -1,0 +1,206 @@
+import { DccUserUpdated, MpanTimelineUpdated } from '@halfhour/contracts';
+import { DccUser, MpanTimeline } from '@halfhour/domain';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+/** The first key of the two-key advisory locks on users' counters; any constant unused elsewhere. */
+const COUNTER_LOCK_NAMESPACE = 163;
+
+export interface ViewedTimeline {
+  timeline: MpanTimeline;
+  version: number;
+  updatedAt: Date;
+}
+
+/** What the audit keeps of a decision; `output` is the message published for it. */
+export interface DecisionRecord {
+  messageId: string;
+  requestId: string;
+  userId: string;
+  role: string;
+  srv: string;
+  mpan: string;
+  authorised: boolean;
+  reason: string | null;
+  responseCode: string;
+  message: string;
+  decidedAt: Date;
+  matrixVersion: string;
+  trtPolicy: string;
+  registryVersion: number;
+  registryUpdatedAt: Date | null;
+  output: PublishedOutput;
+}
+
+export interface PublishedOutput {
+  kind: 'authorised' | 'response';
+  messageId: string;
+  body: object;
+  deadline?: string;
+}
+
+export interface AuditQuery {
+  userId?: string;
+  mpan?: string;
+  since?: Date;
+  until?: Date;
+  limit: number;
+}
+
+/** All access-control SQL, set-based: one statement per batch, never one per request. */
+@Injectable()
+export class AccessRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** Keeps the highest version per MPAN; an older timeline arriving late changes nothing. Returns MPANs changed. */
+  async applyTimelines(timelines: readonly MpanTimelineUpdated[]): Promise<number> {
+    const latest = new Map<string, MpanTimelineUpdated>();
+    for (const t of timelines) if ((latest.get(t.mpan)?.version ?? 0) < t.version) latest.set(t.mpan, t);
+    if (latest.size === 0) return 0;
+    const rows = [...latest.values()].map(({ mpan, version, updatedAt, ...rest }) => ({
+      mpan, version, updated_at: updatedAt,
+      timeline: { mpan, mdrAppointments: rest.mdrAppointments, suppliers: rest.suppliers, consent: rest.consent, devices: rest.devices },
+    }));
+    const changed: unknown[] = await this.dataSource.query(
+      `INSERT INTO registry_view (mpan, version, timeline, source_updated_at, received_at)
+       SELECT t.mpan, t.version, t.timeline, t.updated_at, now()
+       FROM jsonb_to_recordset($1::jsonb) AS t(mpan text, version int, timeline jsonb, updated_at timestamptz)
+       ON CONFLICT (mpan) DO UPDATE SET version = EXCLUDED.version, timeline = EXCLUDED.timeline,
+         source_updated_at = EXCLUDED.source_updated_at, received_at = now()
+       WHERE EXCLUDED.version > registry_view.version
+       RETURNING mpan`,
+      [JSON.stringify(rows)],
+    );
+    return changed.length;
+  }
+
+  /** The latest record per user by `updatedAt`; an equal time replaces (a correction). Returns users changed. */
+  async applyUsers(users: readonly DccUserUpdated[]): Promise<number> {
+    const latest = new Map<string, DccUserUpdated>();
+    for (const u of users) {
+      const seen = latest.get(u.userId);
+      if (!seen || Date.parse(seen.updatedAt) <= Date.parse(u.updatedAt)) latest.set(u.userId, u);
+    }
+    if (latest.size === 0) return 0;
+    const changed: unknown[] = await this.dataSource.query(
+      `INSERT INTO dcc_users (user_id, record, updated_at)
+       SELECT u.user_id, u.record, u.updated_at FROM jsonb_to_recordset($1::jsonb) AS u(user_id text, record jsonb, updated_at timestamptz)
+       ON CONFLICT (user_id) DO UPDATE SET record = EXCLUDED.record, updated_at = EXCLUDED.updated_at
+       WHERE EXCLUDED.updated_at >= dcc_users.updated_at
+       RETURNING user_id`,
+      [JSON.stringify([...latest.values()].map((u) => ({ user_id: u.userId, record: u, updated_at: u.updatedAt })))],
+    );
+    return changed.length;
+  }
+
+  async timelinesOf(mpans: readonly string[]): Promise<Map<string, ViewedTimeline>> {
+    if (mpans.length === 0) return new Map();
+    const rows: { mpan: string; timeline: MpanTimeline; version: number; source_updated_at: Date }[] = await this.dataSource.query(
+      'SELECT mpan, timeline, version, source_updated_at FROM registry_view WHERE mpan = ANY($1)',
+      [[...new Set(mpans)]],
+    );
+    return new Map(rows.map((r) => [r.mpan, { timeline: r.timeline, version: r.version, updatedAt: r.source_updated_at }]));
+  }
+
+  async usersOf(userIds: readonly string[]): Promise<Map<string, DccUser>> {
+    if (userIds.length === 0) return new Map();
+    const rows: { user_id: string; record: DccUserUpdated }[] = await this.dataSource.query(
+      'SELECT user_id, record FROM dcc_users WHERE user_id = ANY($1)',
+      [[...new Set(userIds)]],
+    );
+    return new Map(rows.map((r) => [r.user_id, toDccUser(r.record)]));
+  }
+
+  /**
+   * Locks the users' counters for the transaction (advisory locks, so users without a row yet are
+   * locked too; in hash order, so two batches cannot deadlock) and reads them.
+   */
+  async lockCounters(manager: EntityManager, userIds: readonly string[]): Promise<Map<string, bigint>> {
+    const unique = [...new Set(userIds)];
+    if (unique.length === 0) return new Map();
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(${COUNTER_LOCK_NAMESPACE}, h) FROM (SELECT DISTINCT hashtext(u) AS h FROM unnest($1::text[]) AS u) AS hashes ORDER BY h`,
+      [unique],
+    );
+    const rows: { user_id: string; last_counter: string }[] = await manager.query(
+      'SELECT user_id, last_counter::text AS last_counter FROM user_counters WHERE user_id = ANY($1)',
+      [unique],
+    );
+    return new Map(rows.map((r) => [r.user_id, BigInt(r.last_counter)]));
+  }
+
+  async saveCounters(manager: EntityManager, counters: ReadonlyMap<string, bigint>): Promise<void> {
+    if (counters.size === 0) return;
+    await manager.query(
+      `INSERT INTO user_counters (user_id, last_counter, updated_at)
+       SELECT c.user_id, c.last_counter::numeric, now() FROM jsonb_to_recordset($1::jsonb) AS c(user_id text, last_counter text)
+       ON CONFLICT (user_id) DO UPDATE SET last_counter = GREATEST(user_counters.last_counter, EXCLUDED.last_counter), updated_at = now()`,
+      [JSON.stringify([...counters].map(([user_id, counter]) => ({ user_id, last_counter: counter.toString() })))],
+    );
+  }
+
+  /** Decisions already taken for these request messages: a redelivery finds them here. */
+  async decisionsOf(manager: EntityManager, messageIds: readonly string[]): Promise<Map<string, DecisionRecord>> {
+    if (messageIds.length === 0) return new Map();
+    const rows: Record<string, unknown>[] = await manager.query(`${SELECT_DECISIONS} WHERE message_id = ANY($1)`, [[...new Set(messageIds)]]);
+    return new Map(rows.map((row) => [row.messageId as string, row as unknown as DecisionRecord]));
+  }
+
+  async saveDecisions(manager: EntityManager, decisions: readonly DecisionRecord[]): Promise<void> {
+    if (decisions.length === 0) return;
+    await manager.query(
+      `INSERT INTO access_decisions (message_id, request_id, user_id, role, srv, mpan, authorised, reason, response_code, message,
+         decided_at, matrix_version, trt_policy, registry_version, registry_updated_at, output)
+       SELECT d."messageId", d."requestId", d."userId", d.role, d.srv, d.mpan, d.authorised, d.reason, d."responseCode", d.message,
+         d."decidedAt", d."matrixVersion", d."trtPolicy", d."registryVersion", d."registryUpdatedAt", d.output
+       FROM jsonb_to_recordset($1::jsonb) AS d("messageId" text, "requestId" text, "userId" text, role text, srv text, mpan text,
+         authorised boolean, reason text, "responseCode" text, message text, "decidedAt" timestamptz, "matrixVersion" text,
+         "trtPolicy" text, "registryVersion" int, "registryUpdatedAt" timestamptz, output jsonb)
+       ON CONFLICT (message_id) DO NOTHING`,
+      [JSON.stringify(decisions)],
+    );
+  }
+
+  async audit(query: AuditQuery): Promise<DecisionRecord[]> {
+    const conditions: string[] = [];
+    const parameters: unknown[] = [];
+    const where = (sql: string, value: unknown) => {
+      parameters.push(value);
+      conditions.push(sql.replace('?', `$${parameters.length}`));
+    };
+    if (query.userId) where('user_id = ?', query.userId);
+    if (query.mpan) where('mpan = ?', query.mpan);
+    if (query.since) where('decided_at >= ?', query.since);
+    if (query.until) where('decided_at < ?', query.until);
+    parameters.push(query.limit);
+    return this.dataSource.query(
+      `${SELECT_DECISIONS} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY decided_at DESC, message_id LIMIT $${parameters.length}`,
+      parameters,
+    );
+  }
+}
+
+const SELECT_DECISIONS = `SELECT message_id AS "messageId", request_id AS "requestId", user_id AS "userId", role, srv, mpan, authorised,
+  reason, response_code AS "responseCode", message, decided_at AS "decidedAt", matrix_version AS "matrixVersion",
+  trt_policy AS "trtPolicy", registry_version AS "registryVersion", registry_updated_at AS "registryUpdatedAt", output
+  FROM access_decisions`;
+
+function toDccUser(record: DccUserUpdated): DccUser {
+  return {
+    userId: record.userId,
+    mpid: record.mpid,
+    roles: record.roles,
+    keys: record.keys.map((key) => ({
+      keyId: key.keyId,
+      role: key.role,
+      publicKeyPem: key.publicKeyPem,
+      validFrom: new Date(key.validFrom),
+      ...(key.validTo ? { validTo: new Date(key.validTo) } : {}),
+      ...(key.revokedAt ? { revokedAt: new Date(key.revokedAt) } : {}),
+    })),
+  };
+}

@@ -1,0 +1,18 @@
+import { DccUserUpdated } from '@halfhour/contracts';
+import { BatchHandler, ConsumedMessage } from '@halfhour/kafka';
+import { AccessMetrics } from '../metrics/access-metrics';
+import { AccessRepository } from './access-repository';
+
+/** Keeps the local copy of the DCC user registry: roles, keys, revocations. */
+export class UsersViewHandler implements BatchHandler<DccUserUpdated> {
+  constructor(
+    private readonly repository: AccessRepository,
+    private readonly metrics: AccessMetrics,
+  ) {}
+
+  async handleBatch(messages: readonly ConsumedMessage<DccUserUpdated>[]): Promise<void> {
+    const applied = await this.repository.applyUsers(messages.map((m) => m.body));
+    this.metrics.viewUpdates.inc({ view: 'users', outcome: 'applied' }, applied);
+    this.metrics.viewUpdates.inc({ view: 'users', outcome: 'stale' }, messages.length - applied);
+  }
+}

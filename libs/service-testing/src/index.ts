@@ -1,0 +1,2 @@
+export * from './service-test-bed';
+export * from './migration-round-trip';
