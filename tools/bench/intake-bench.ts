@@ -7,29 +7,16 @@
  * prefix and are deleted afterwards.
  */
 import 'reflect-metadata';
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ALL_TOPICS, newEnvelope, Topics } from '@halfhour/contracts';
 import { mpanCoreFrom } from '@halfhour/domain';
 import { createIdempotentProducer, encodeEnvelope, provisionTopics } from '@halfhour/kafka';
 import { createTestDatabase, ServiceUnderTest, testKafka, uniqueName } from '@halfhour/testing';
 import { Client } from 'pg';
+import { argument, ensureStack, peakRssMb } from './bench-support';
 
-const root = join(__dirname, '..', '..');
 const total = Number(argument('--messages') ?? 1_000_000);
 const replicas = Number(argument('--replicas') ?? 1);
 const SEND_CHUNK = 20_000;
-
-function argument(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-}
 
 /** Four messages per MPAN: a supplier, an MDR appointment, consent (registrations), a meter (devices). */
 function* messages(prefix: string): Generator<{ topic: string; key: string; value: string; type: string }> {
@@ -47,9 +34,7 @@ function* messages(prefix: string): Generator<{ topic: string; key: string; valu
 }
 
 async function main(): Promise<void> {
-  for (const script of ['scripts/kafka/kafka.sh', 'scripts/postgres/postgres.sh']) {
-    if (spawnSync('bash', [join(root, script), 'ensure'], { stdio: 'inherit' }).status !== 0) throw new Error(`${script} failed`);
-  }
+  ensureStack();
   const prefix = `${uniqueName('bench')}.`;
   const kafka = testKafka('intake-bench');
   const admin = kafka.admin();

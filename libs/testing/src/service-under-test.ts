@@ -15,6 +15,8 @@ export class ServiceUnderTest {
   constructor(
     private readonly entry: string,
     private readonly env: Record<string, string>,
+    /** Flags for node itself, e.g. `--cpu-prof` (not allowed in NODE_OPTIONS). */
+    private readonly nodeArgs: readonly string[] = [],
   ) {}
 
   get pid(): number | undefined {
@@ -32,7 +34,7 @@ export class ServiceUnderTest {
 
   async start(): Promise<this> {
     this.httpPort = await freePort();
-    this.child = spawn(process.execPath, ['-r', '@swc-node/register', join(root, this.entry)], {
+    this.child = spawn(process.execPath, [...this.nodeArgs, '-r', '@swc-node/register', join(root, this.entry)], {
       cwd: root,
       env: {
         ...process.env,

@@ -96,9 +96,13 @@ export class ServiceRequestsHandler implements BatchHandler<ServiceRequest> {
             ...(r.output.deadline ? { deadline: new Date(r.output.deadline) } : {}),
           },
         }));
-    await this.kafka.producer.publishBatches([
-      { topic: Topics.authorisedRequests, messages: outgoing('authorised').map((m) => ({ ...m, definition: Topics.authorisedRequests.messages[0] })) },
-      { topic: Topics.userResponses, messages: outgoing('response').map((m) => ({ ...m, definition: Topics.userResponses.messages[0] })) },
-    ]);
+    // Built from validated requests; decision-output.spec.ts proves every shape valid.
+    await this.kafka.producer.publishBatches(
+      [
+        { topic: Topics.authorisedRequests, messages: outgoing('authorised').map((m) => ({ ...m, definition: Topics.authorisedRequests.messages[0] })) },
+        { topic: Topics.userResponses, messages: outgoing('response').map((m) => ({ ...m, definition: Topics.userResponses.messages[0] })) },
+      ],
+      { prevalidated: true },
+    );
   }
 }

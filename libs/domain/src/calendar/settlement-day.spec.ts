@@ -33,6 +33,16 @@ describe('settlement days (Europe/London)', () => {
     );
   });
 
+  it('gives the date a London wall clock shows, for any instant', () => {
+    const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+    fc.assert(
+      fc.property(fc.integer({ min: Date.parse('2020-01-01T00:00:00Z'), max: Date.parse('2035-01-01T00:00:00Z') }), (ms) => {
+        expect(settlementDayOf(new Date(ms))).toBe(london.format(new Date(ms)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('maps a UTC read interval to the settlement days it touches', () => {
     expect(settlementDaysTouched(new Date('2026-07-14T23:00:00Z'), new Date('2026-07-15T23:00:00Z'))).toEqual({ from: '2026-07-15', to: '2026-07-16' });
     expect(settlementDaysTouched(new Date('2026-07-15T00:00:00Z'), new Date('2026-07-15T23:30:00Z'))).toEqual({ from: '2026-07-15', to: '2026-07-17' });

@@ -17,9 +17,27 @@ const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
+const HOUR_MS = 60 * 60 * 1000;
+/** London's offset from UTC in minutes, by UTC hour: GB clocks change on the hour, and Intl is slow. */
+const offsetByUtcHour = new Map<number, number>();
+
+function londonOffsetMinutes(instant: Date): number {
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  let offset = offsetByUtcHour.get(hour);
+  if (offset === undefined) {
+    const probe = new Date(hour * HOUR_MS);
+    const parts = Object.fromEntries(LONDON_PARTS.formatToParts(probe).map((p) => [p.type, p.value]));
+    const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+    offset = (wall - probe.getTime()) / 60_000;
+    if (offsetByUtcHour.size >= 100_000) offsetByUtcHour.clear();
+    offsetByUtcHour.set(hour, offset);
+  }
+  return offset;
+}
+
 function londonWallClock(instant: Date): { date: CalendarDate; minutes: number } {
-  const parts = Object.fromEntries(LONDON_PARTS.formatToParts(instant).map((p) => [p.type, p.value]));
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+  const wall = new Date(instant.getTime() + londonOffsetMinutes(instant) * 60_000);
+  return { date: wall.toISOString().slice(0, 10), minutes: wall.getUTCHours() * 60 + wall.getUTCMinutes() };
 }
 
 export function settlementDayOf(instant: Date): CalendarDate {
