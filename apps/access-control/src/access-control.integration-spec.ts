@@ -69,6 +69,7 @@ describe('access-control on the real broker and database', () => {
       ['ROLE_NOT_ELIGIBLE', mdr.request({ target: D1, mpan: m1, serviceReferenceVariant: '4.8.2', body: readLog('2026-11-10', '2026-11-11') })],
       ['COMMAND_VARIANT_NOT_ALLOWED', mdr.request({ target: D1, mpan: m1, commandVariant: 8, body: readLog('2026-11-10', '2026-11-11') })],
       ['INVALID_REQUEST_BODY', mdr.request({ target: D1, mpan: m1, body: {} })],
+      ['INVALID_PERIOD', mdr.request({ target: D1, mpan: m1, body: readLog('2026-11-11', '2026-11-10') })],
       ['UNKNOWN_MPAN', mdr.request({ target: D1, mpan: unknownMpan, body: readLog('2026-11-10', '2026-11-11') })],
       // The appointment ends on 25 November: a period running past it is refused whole.
       ['NOT_APPOINTED_MDR', mdr.request({ target: D1, mpan: m1, body: readLog('2026-11-20', '2026-11-27') })],

@@ -105,7 +105,7 @@ describe('decideServiceRequest', () => {
       decide(request({ readPeriod: { start: now, end: now } })),
       decide(request({ srv: '4.8.2' })),
     ];
-    expect(cases.map(reasonOf)).toEqual(['UNKNOWN_SRV', 'COMMAND_VARIANT_NOT_ALLOWED', 'INVALID_REQUEST_BODY', 'INVALID_REQUEST_BODY', 'ROLE_NOT_ELIGIBLE']);
+    expect(cases.map(reasonOf)).toEqual(['UNKNOWN_SRV', 'COMMAND_VARIANT_NOT_ALLOWED', 'INVALID_REQUEST_BODY', 'INVALID_PERIOD', 'ROLE_NOT_ELIGIBLE']);
     expect(cases.every((c) => !c.authorised && c.authenticated)).toBe(true);
   });
 

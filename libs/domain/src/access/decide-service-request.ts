@@ -83,7 +83,7 @@ export function decideServiceRequest(policy: AccessPolicy, request: ServiceReque
     return refuseAuthenticated('COMMAND_VARIANT_NOT_ALLOWED', `SRV ${request.srv} takes command variant ${variant.commandVariants.join(' or ')}, not ${request.commandVariant}`);
   }
   const target = dataTargetOf(request, variant, context.now);
-  if ('invalid' in target) return refuseAuthenticated('INVALID_REQUEST_BODY', target.invalid);
+  if ('invalid' in target) return refuseAuthenticated(target.reason ?? 'INVALID_REQUEST_BODY', target.invalid);
 
   const userMpid = context.user!.mpid;
   if (!isEligible(policy.matrix, request.role, request.srv)) {
@@ -115,7 +115,7 @@ export function decideServiceRequest(policy: AccessPolicy, request: ServiceReque
 type DataTarget =
   | { variant: ServiceRequestVariant; mode: 'ON_DEMAND' | 'SCHEDULED'; days: { from: CalendarDate; to: CalendarDate } }
   | { variant: ServiceRequestVariant; days?: undefined }
-  | { invalid: string };
+  | { invalid: string; reason?: 'INVALID_PERIOD' };
 
 /** What data a request reads, and over which settlement days. */
 function dataTargetOf(request: ServiceRequestToDecide, variant: ServiceRequestVariant, now: Date): DataTarget {
@@ -135,7 +135,7 @@ function dataTargetOf(request: ServiceRequestToDecide, variant: ServiceRequestVa
     default: {
       const period = request.readPeriod;
       if (!period) return { invalid: `SRV ${variant.srv} needs a read log period` };
-      if (!(period.start < period.end)) return { invalid: 'the read log period must end after it starts' };
+      if (!(period.start < period.end)) return { invalid: 'the read log period must end after it starts', reason: 'INVALID_PERIOD' };
       return { variant, mode: 'ON_DEMAND', days: settlementDaysTouched(period.start, period.end) };
     }
   }
