@@ -40,6 +40,11 @@ function londonWallClock(instant: Date): { date: CalendarDate; minutes: number }
   return { date: wall.toISOString().slice(0, 10), minutes: wall.getUTCHours() * 60 + wall.getUTCMinutes() };
 }
 
+/** Minutes since local midnight on a GB wall clock (00:00–23:59), whatever the day's length. */
+export function localMinuteOfDay(instant: Date): number {
+  return londonWallClock(instant).minutes;
+}
+
 export function settlementDayOf(instant: Date): CalendarDate {
   return londonWallClock(instant).date;
 }

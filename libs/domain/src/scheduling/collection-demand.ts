@@ -1,0 +1,52 @@
+import { CalendarDate } from '../calendar/calendar-date';
+import { MarketRole } from '../market/market-role';
+import { ProviderKey } from './provider-key';
+
+/** Who wants a read, and why: a schedule (`DSPScheduleID`) or an on-demand request (request ID). */
+export interface Requester {
+  userId: string;
+  role: MarketRole;
+  origin: string;
+}
+
+/** One data item someone is entitled to and wants read from a meter (R-SCH-1). */
+export interface CollectionDemand {
+  mpan: string;
+  deviceId: string;
+  provider: ProviderKey;
+  srv: string;
+  /** The settlement day of data read. */
+  dataDay: CalendarDate;
+  requesters: Requester[];
+  /** Not before (UTC ms): the data must exist, e.g. after the end of `dataDay`. */
+  earliestMs: number;
+  /** Answered by (UTC ms): the TRT from when it became due. */
+  deadlineMs: number;
+}
+
+/** The identity of a data item: the same MPAN, SRV and day is read once (R-SCH-6). */
+export function itemKeyOf(demand: Pick<CollectionDemand, 'mpan' | 'srv' | 'dataDay'>): string {
+  return `${demand.mpan}|${demand.srv}|${demand.dataDay}`;
+}
+
+/**
+ * Collect once (R-SCH-6, NFR-2): demands for the same data item become one read for all their
+ * requesters, due when the latest of them may start and by the earliest of their deadlines.
+ */
+export function collectOnce(demands: readonly CollectionDemand[]): CollectionDemand[] {
+  const merged = new Map<string, CollectionDemand>();
+  for (const demand of demands) {
+    const key = itemKeyOf(demand);
+    const seen = merged.get(key);
+    if (!seen) {
+      merged.set(key, { ...demand, requesters: [...demand.requesters] });
+      continue;
+    }
+    for (const requester of demand.requesters) {
+      if (!seen.requesters.some((r) => r.userId === requester.userId && r.origin === requester.origin)) seen.requesters.push(requester);
+    }
+    seen.earliestMs = Math.max(seen.earliestMs, demand.earliestMs);
+    seen.deadlineMs = Math.min(seen.deadlineMs, demand.deadlineMs);
+  }
+  return [...merged.values()];
+}

@@ -1,0 +1,44 @@
+import { CalendarDate } from '../calendar/calendar-date';
+import { localMinuteOfDay, settlementDayStart } from '../calendar/settlement-day';
+import { addDays } from '../calendar/calendar-date';
+
+/** The time slots of one local day, and which of them MHHS may use. */
+export interface DaySlots {
+  day: CalendarDate;
+  slotMs: number;
+  /** UTC start of each slot, in ms. */
+  starts: Float64Array;
+  /** 1 where MHHS reads may run: outside the excluded window. */
+  mhhsAllowed: Uint8Array;
+}
+
+export function daySlots(day: CalendarDate, slotMinutes: number, excluded: { fromMinute: number; toMinute: number }): DaySlots {
+  const slotMs = slotMinutes * 60_000;
+  const start = settlementDayStart(day).getTime();
+  const count = Math.floor((settlementDayStart(addDays(day, 1)).getTime() - start) / slotMs);
+  const starts = new Float64Array(count);
+  const mhhsAllowed = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    starts[i] = start + i * slotMs;
+    const minute = localMinuteOfDay(new Date(starts[i]));
+    mhhsAllowed[i] = minute >= excluded.fromMinute && minute < excluded.toMinute ? 0 : 1;
+  }
+  return { day, slotMs, starts, mhhsAllowed };
+}
+
+/** The first slot starting at or after `instantMs` (slots.length if none). */
+export function firstSlotFrom(slots: DaySlots, instantMs: number): number {
+  let lo = 0;
+  let hi = slots.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (slots.starts[mid] < instantMs) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The last slot that ends at or before `instantMs` (-1 if none). */
+export function lastSlotEndingBy(slots: DaySlots, instantMs: number): number {
+  return firstSlotFrom(slots, instantMs - slots.slotMs + 1) - 1;
+}

@@ -1,0 +1,20 @@
+import { acceleratedClock, systemClock } from './clock';
+
+describe('clocks', () => {
+  it('runs an accelerated clock from its origin at its speed, the same in every process', () => {
+    let real = Date.parse('2026-11-28T15:00:00Z');
+    const settings = { simulatedOrigin: new Date('2026-12-01T00:00:00Z'), realOrigin: new Date('2026-11-28T14:59:00Z'), speed: 288 };
+    const a = acceleratedClock(settings, () => real);
+    const b = acceleratedClock(settings, () => real);
+    expect(a.now().toISOString()).toBe('2026-12-01T04:48:00.000Z');
+    real += 5 * 60 * 1000;
+    expect(b.now().toISOString()).toBe('2026-12-02T04:48:00.000Z');
+    expect(a.realDelayFor(24 * 60 * 60 * 1000)).toBe(5 * 60 * 1000);
+    expect(() => acceleratedClock({ ...settings, speed: 0 })).toThrow(RangeError);
+  });
+
+  it('gives the system time by default', () => {
+    expect(Math.abs(systemClock.now().getTime() - Date.now())).toBeLessThan(1000);
+    expect(systemClock.realDelayFor(1234)).toBe(1234);
+  });
+});
