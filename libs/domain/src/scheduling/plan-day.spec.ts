@@ -13,6 +13,7 @@ const instanceArbitrary = fc
   .record({
     day: fc.constantFrom(...DAYS),
     slotMinutes: fc.constantFrom(30, 60, 120),
+    placement: fc.constantFrom('even' as const, 'asap' as const),
     excludedFrom: fc.integer({ min: 0, max: 12 }),
     excludedHours: fc.integer({ min: 0, max: 8 }),
     capacities: fc.array(fc.record({ readsPerSlot: fc.integer({ min: 0, max: 6 }), reservedShare: fc.constantFrom(0, 0.25, 0.5) }), { minLength: 3, maxLength: 3 }),
@@ -29,7 +30,7 @@ const instanceArbitrary = fc
       { maxLength: 120 },
     ),
   })
-  .map(({ day, slotMinutes, excludedFrom, excludedHours, capacities, demands }) => {
+  .map(({ day, slotMinutes, placement, excludedFrom, excludedHours, capacities, demands }) => {
     const capacity: CapacitySettings = {
       slotMinutes,
       excludedWindow: { fromMinute: excludedFrom * 60, toMinute: (excludedFrom + excludedHours) * 60 },
@@ -43,7 +44,7 @@ const instanceArbitrary = fc
       earliestMs: start + d.earliestHour * HOUR,
       deadlineMs: start + (d.earliestHour + d.windowHours) * HOUR,
     }));
-    return { slots: daySlots(day, slotMinutes, capacity.excludedWindow), capacity, demands: collectOnce(asDemands), raw: asDemands };
+    return { slots: daySlots(day, slotMinutes, capacity.excludedWindow), capacity, placement, demands: collectOnce(asDemands), raw: asDemands };
   });
 
 /** The most reads any plan can place: slot by slot, the released items due soonest first (EDF). */
@@ -72,8 +73,8 @@ function optimalPlaced(slots: DaySlots, perSlot: number, demands: readonly Colle
 describe('planDay, for any day, capacities and demands', () => {
   it('never exceeds a provider’s MHHS share of a slot, never uses the excluded window, keeps every read in its window', () => {
     fc.assert(
-      fc.property(instanceArbitrary, ({ slots, capacity, demands }) => {
-        const plan = planDay(slots, capacity, demands);
+      fc.property(instanceArbitrary, ({ slots, capacity, placement, demands }) => {
+        const plan = planDay(slots, capacity, demands, { placement });
         const counted = new Map<string, number[]>();
         demands.forEach((demand, i) => {
           const slot = plan.slotOf[i];
@@ -97,8 +98,8 @@ describe('planDay, for any day, capacities and demands', () => {
 
   it('places every read that any plan could place, and reports the rest per provider', () => {
     fc.assert(
-      fc.property(instanceArbitrary, ({ slots, capacity, demands }) => {
-        const plan = planDay(slots, capacity, demands);
+      fc.property(instanceArbitrary, ({ slots, capacity, placement, demands }) => {
+        const plan = planDay(slots, capacity, demands, { placement });
         for (const provider of PROVIDERS) {
           const mine = demands.filter((d) => d.provider === provider);
           const report = plan.reports.find((r) => r.provider === provider);
@@ -158,6 +159,11 @@ describe('planDay, worked cases', () => {
     expect(plan.reports).toEqual([{ provider: 'CSP-NORTH', items: 4327, placed: 4327, unplaced: 0, mhhsReadsPerSlot: 70, spareBefore: 216 * 70, peakSlotLoad: 21 }]);
   });
 
+  it('takes the earliest spare capacity for on-demand reads and backstops', () => {
+    const plan = planDay(slots, capacity, dailyItems(150), { placement: 'asap' });
+    expect([...plan.loads.get('CSP-NORTH')!.slice(70, 76)]).toEqual([0, 0, 70, 70, 10, 0]);
+  });
+
   it('says up front by how much a day is short', () => {
     const plan = planDay(slots, capacity, [...dailyItems(216 * 70 + 500), ...dailyItems(3000, 'S1SP-X')]);
     expect(plan.reports).toEqual([
@@ -168,7 +174,7 @@ describe('planDay, worked cases', () => {
 
   it('counts reads already planned in the day against capacity', () => {
     const loads = new Map([['S1SP-X', new Int32Array(288).fill(9)]]);
-    const plan = planDay(slots, capacity, dailyItems(300, 'S1SP-X'), loads);
+    const plan = planDay(slots, capacity, dailyItems(300, 'S1SP-X'), { loads });
     expect(plan.reports[0]).toMatchObject({ placed: 216, unplaced: 84, spareBefore: 216, peakSlotLoad: 10 });
   });
 });

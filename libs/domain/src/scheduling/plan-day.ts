@@ -31,9 +31,16 @@ export interface DayPlan {
  * demand it. Demands are taken in deadline order and each goes to the earliest slot it fits —
  * for unit-size reads with windows this places as many as any plan could.
  * In memory and set-wise: O(n log n) for the sort, near-constant per item after it.
- * `loads` carries reads already planned in the day's slots (earlier plans, backstops).
  */
-export function planDay(slots: DaySlots, capacity: CapacitySettings, demands: readonly CollectionDemand[], loads = new Map<ProviderKey, Int32Array>()): DayPlan {
+export interface PlanOptions {
+  /** Reads already planned in the day's slots, per provider (earlier plans, backstops). */
+  loads?: Map<ProviderKey, Int32Array>;
+  /** `even` (the daily plan) smooths over the day; `asap` (on-demand reads, backstops) takes the earliest spare capacity. */
+  placement?: 'even' | 'asap';
+}
+
+export function planDay(slots: DaySlots, capacity: CapacitySettings, demands: readonly CollectionDemand[], options: PlanOptions = {}): DayPlan {
+  const loads = options.loads ?? new Map<ProviderKey, Int32Array>();
   const slotOf = new Int32Array(demands.length).fill(-1);
   const byProvider = new Map<ProviderKey, number[]>();
   demands.forEach((demand, i) => {
@@ -56,8 +63,9 @@ export function planDay(slots: DaySlots, capacity: CapacitySettings, demands: re
     indices.sort((a, b) => demands[a].deadlineMs - demands[b].deadlineMs || demands[a].earliestMs - demands[b].earliestMs);
     // Fill level by level: the even share of every allowed slot, one more, then whatever remains.
     const share = allowed === 0 ? 0 : (indices.length + sum(load, slots)) / allowed;
+    const levels = options.placement === 'asap' ? [perSlot] : [Math.floor(share), Math.ceil(share), perSlot];
     let waiting = indices;
-    for (const level of new Set([Math.floor(share), Math.ceil(share), perSlot].map((l) => Math.min(l, perSlot)))) {
+    for (const level of new Set(levels.map((l) => Math.min(l, perSlot)))) {
       if (waiting.length > 0) waiting = place(waiting, level);
     }
     let peak = 0;
