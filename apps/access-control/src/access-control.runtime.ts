@@ -1,28 +1,32 @@
 import { Topics } from '@halfhour/contracts';
 import { KafkaRuntime, TopicCatchUp } from '@halfhour/kafka';
+import { RegistryViewRepository, TimelinesViewHandler } from '@halfhour/registry-view';
 import { JSON_LOGGER, JsonLogger } from '@halfhour/observability';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { AccessControlConfig } from './access-control.config';
 import { accessPolicyFrom } from './access-policy.provider';
 import { ServiceRequestsHandler } from './decisions/service-requests.handler';
 import { AccessMetrics } from './metrics/access-metrics';
 import { AccessRepository } from './view/access-repository';
 import { RegistryViewAge } from './view/registry-view-age';
-import { TimelinesViewHandler } from './view/timelines-view.handler';
 import { UsersViewHandler } from './view/users-view.handler';
 
 /** Wires the two view consumers, the request consumer and the view-age gauge to their lifecycle. */
 @Injectable()
 export class AccessControlRuntime implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly viewAge: RegistryViewAge;
+  private readonly registryView: RegistryViewRepository;
 
   constructor(
     private readonly config: AccessControlConfig,
     private readonly kafka: KafkaRuntime,
     private readonly repository: AccessRepository,
     private readonly metrics: AccessMetrics,
+    dataSource: DataSource,
     @Inject(JSON_LOGGER) logger: JsonLogger,
   ) {
+    this.registryView = new RegistryViewRepository(dataSource);
     this.viewAge = new RegistryViewAge(kafka, this.group('timelines'), metrics, logger);
   }
 
@@ -35,7 +39,15 @@ export class AccessControlRuntime implements OnModuleInit, OnApplicationBootstra
       maxBatchSize: this.config.MAX_BATCH_SIZE,
       partitionsConsumedConcurrently: this.config.PARTITIONS_CONSUMED_CONCURRENTLY,
     };
-    this.kafka.addConsumer({ ...common, topic: Topics.mpanTimelines, groupId: this.group('timelines'), handler: new TimelinesViewHandler(this.repository, this.metrics) });
+    this.kafka.addConsumer({
+      ...common,
+      topic: Topics.mpanTimelines,
+      groupId: this.group('timelines'),
+      handler: new TimelinesViewHandler(this.registryView, (applied, stale) => {
+        this.metrics.viewUpdates.inc({ view: 'timelines', outcome: 'applied' }, applied);
+        this.metrics.viewUpdates.inc({ view: 'timelines', outcome: 'stale' }, stale);
+      }),
+    });
     this.kafka.addConsumer({ ...common, topic: Topics.users, groupId: this.group('users'), handler: new UsersViewHandler(this.repository, this.metrics) });
     const views = [
       new TopicCatchUp(this.kafka, this.group('timelines'), Topics.mpanTimelines),
@@ -45,7 +57,7 @@ export class AccessControlRuntime implements OnModuleInit, OnApplicationBootstra
       ...common,
       topic: Topics.serviceRequests,
       groupId: this.group('requests'),
-      handler: new ServiceRequestsHandler(accessPolicyFrom(this.config), this.repository, this.kafka, this.metrics, views),
+      handler: new ServiceRequestsHandler(accessPolicyFrom(this.config), this.repository, this.registryView, this.kafka, this.metrics, views),
     });
   }
 

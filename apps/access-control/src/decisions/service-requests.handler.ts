@@ -1,6 +1,7 @@
 import { MessageEnvelope, ServiceRequest, Topics } from '@halfhour/contracts';
 import { AccessPolicy, decideServiceRequest, verifyRequestSignature } from '@halfhour/domain';
 import { BatchHandler, ConsumedMessage, KafkaRuntime, TopicCatchUp, TransientFailure } from '@halfhour/kafka';
+import { RegistryViewRepository } from '@halfhour/registry-view';
 import { AccessMetrics } from '../metrics/access-metrics';
 import { AccessRepository, DecisionRecord } from '../view/access-repository';
 import { decisionRecord } from './decision-output';
@@ -20,6 +21,7 @@ export class ServiceRequestsHandler implements BatchHandler<ServiceRequest> {
   constructor(
     private readonly policy: AccessPolicy,
     private readonly repository: AccessRepository,
+    private readonly registryView: RegistryViewRepository,
     private readonly kafka: KafkaRuntime,
     private readonly metrics: AccessMetrics,
     private readonly views: readonly TopicCatchUp[],
@@ -32,7 +34,7 @@ export class ServiceRequestsHandler implements BatchHandler<ServiceRequest> {
     const parsed = messages.map((message) => ({ message, request: toRequestToDecide(message.body) }));
     const [users, timelines] = await Promise.all([
       this.repository.usersOf(parsed.map((p) => p.request.requestId.originator)),
-      this.repository.timelinesOf(parsed.map((p) => p.request.mpan)),
+      this.registryView.timelinesOf(parsed.map((p) => p.request.mpan)),
     ]);
 
     const { fresh, redelivered } = await this.repository.transaction(async (manager) => {

@@ -1,8 +1,9 @@
 import { SHARED_ENTITIES, SHARED_MIGRATIONS } from '@halfhour/persistence';
+import { RegistryViewEntity } from '@halfhour/registry-view';
 import { AccessDecisionEntity } from './access-decision.entity';
 import { DccUserEntity } from './dcc-user.entity';
 import { CreateAccessControl1764400000000 } from './migrations/1764400000000-create-access-control';
-import { RegistryViewEntity } from './registry-view.entity';
+
 import { UserCounterEntity } from './user-counter.entity';
 
 export const ACCESS_CONTROL_ENTITIES = [...SHARED_ENTITIES, RegistryViewEntity, DccUserEntity, UserCounterEntity, AccessDecisionEntity];

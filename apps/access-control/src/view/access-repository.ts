@@ -1,16 +1,10 @@
-import { DccUserUpdated, MpanTimelineUpdated } from '@halfhour/contracts';
-import { DccUser, MpanTimeline } from '@halfhour/domain';
+import { DccUserUpdated } from '@halfhour/contracts';
+import { DccUser } from '@halfhour/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** The first key of the two-key advisory locks on users' counters; any constant unused elsewhere. */
 const COUNTER_LOCK_NAMESPACE = 163;
-
-export interface ViewedTimeline {
-  timeline: MpanTimeline;
-  version: number;
-  updatedAt: Date;
-}
 
 /** What the audit keeps of a decision; `output` is the message published for it. */
 export interface DecisionRecord {
@@ -56,28 +50,6 @@ export class AccessRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** Keeps the highest version per MPAN; an older timeline arriving late changes nothing. Returns MPANs changed. */
-  async applyTimelines(timelines: readonly MpanTimelineUpdated[]): Promise<number> {
-    const latest = new Map<string, MpanTimelineUpdated>();
-    for (const t of timelines) if ((latest.get(t.mpan)?.version ?? 0) < t.version) latest.set(t.mpan, t);
-    if (latest.size === 0) return 0;
-    const rows = [...latest.values()].map(({ mpan, version, updatedAt, ...rest }) => ({
-      mpan, version, updated_at: updatedAt,
-      timeline: { mpan, mdrAppointments: rest.mdrAppointments, suppliers: rest.suppliers, consent: rest.consent, devices: rest.devices },
-    }));
-    const changed: unknown[] = await this.dataSource.query(
-      `INSERT INTO registry_view (mpan, version, timeline, source_updated_at, received_at)
-       SELECT t.mpan, t.version, t.timeline, t.updated_at, now()
-       FROM jsonb_to_recordset($1::jsonb) AS t(mpan text, version int, timeline jsonb, updated_at timestamptz)
-       ON CONFLICT (mpan) DO UPDATE SET version = EXCLUDED.version, timeline = EXCLUDED.timeline,
-         source_updated_at = EXCLUDED.source_updated_at, received_at = now()
-       WHERE EXCLUDED.version > registry_view.version
-       RETURNING mpan`,
-      [JSON.stringify(rows)],
-    );
-    return changed.length;
-  }
-
   /** The latest record per user by `updatedAt`; an equal time replaces (a correction). Returns users changed. */
   async applyUsers(users: readonly DccUserUpdated[]): Promise<number> {
     const latest = new Map<string, DccUserUpdated>();
@@ -95,15 +67,6 @@ export class AccessRepository {
       [JSON.stringify([...latest.values()].map((u) => ({ user_id: u.userId, record: u, updated_at: u.updatedAt })))],
     );
     return changed.length;
-  }
-
-  async timelinesOf(mpans: readonly string[]): Promise<Map<string, ViewedTimeline>> {
-    if (mpans.length === 0) return new Map();
-    const rows: { mpan: string; timeline: MpanTimeline; version: number; source_updated_at: Date }[] = await this.dataSource.query(
-      'SELECT mpan, timeline, version, source_updated_at FROM registry_view WHERE mpan = ANY($1)',
-      [[...new Set(mpans)]],
-    );
-    return new Map(rows.map((r) => [r.mpan, { timeline: r.timeline, version: r.version, updatedAt: r.source_updated_at }]));
   }
 
   async usersOf(userIds: readonly string[]): Promise<Map<string, DccUser>> {

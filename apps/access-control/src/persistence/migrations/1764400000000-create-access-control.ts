@@ -1,18 +1,11 @@
+import { createRegistryViewTable, dropRegistryViewTable } from '@halfhour/registry-view';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class CreateAccessControl1764400000000 implements MigrationInterface {
   name = 'CreateAccessControl1764400000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
-      CREATE TABLE "registry_view" (
-        "mpan" text NOT NULL,
-        "version" integer NOT NULL,
-        "timeline" jsonb NOT NULL,
-        "source_updated_at" TIMESTAMP WITH TIME ZONE NOT NULL,
-        "received_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
-        CONSTRAINT "PK_registry_view" PRIMARY KEY ("mpan")
-      )`);
+    await createRegistryViewTable(queryRunner);
     await queryRunner.query(`
       CREATE TABLE "dcc_users" (
         "user_id" text NOT NULL,
@@ -56,6 +49,6 @@ export class CreateAccessControl1764400000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "access_decisions"`);
     await queryRunner.query(`DROP TABLE "user_counters"`);
     await queryRunner.query(`DROP TABLE "dcc_users"`);
-    await queryRunner.query(`DROP TABLE "registry_view"`);
+    await dropRegistryViewTable(queryRunner);
   }
 }

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** This service's copy of registration-intake's timelines (registration.mpan-timelines.1). */
+/** A service's own copy of registration-intake's timelines (registration.mpan-timelines.1): the latest version per MPAN. */
 @Entity({ name: 'registry_view' })
 export class RegistryViewEntity {
   @PrimaryColumn({ type: 'text' })
