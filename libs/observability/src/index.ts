@@ -1,6 +1,7 @@
 export * from './config/load-config';
 export * from './config/sensitive.decorator';
 export * from './config/service-config';
+export * from './config/clock-from-config';
 export * from './logging/json-logger';
 export * from './logging/log-context';
 export * from './logging/nest-json-logger';

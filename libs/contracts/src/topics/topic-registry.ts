@@ -11,6 +11,8 @@ import { dccUserUpdated } from '../messages/dcc-user-updated/dcc-user-updated.de
 import { requestAuthorised } from '../messages/request-authorised/request-authorised.definition';
 import { serviceRequest } from '../messages/service-request/service-request.definition';
 import { serviceResponse } from '../messages/service-response/service-response.definition';
+import { readCommand } from '../messages/read-command/read-command.definition';
+import { readResult } from '../messages/read-result/read-result.definition';
 import { defineTopic, TopicDefinition } from './topic-definition';
 
 /**
@@ -107,6 +109,38 @@ export const Topics = {
     cleanupPolicy: 'delete',
     retentionMs: 7 * 24 * 60 * 60 * 1000,
     messages: [serviceResponse],
+  }),
+  smets1Commands: defineTopic({
+    name: 'device.commands.smets1.1',
+    description: 'Read commands for SMETS1 meters, for adapter-smets1 (through the S1SPs). Keyed by device ID.',
+    direction: 'internal',
+    key: { name: 'deviceId', description: 'The EUI-64 of the meter.' },
+    partitions: 12,
+    cleanupPolicy: 'delete',
+    retentionMs: 3 * 24 * 60 * 60 * 1000,
+    messages: [readCommand],
+  }),
+  smets2Commands: defineTopic({
+    name: 'device.commands.smets2.1',
+    description: 'Read commands for SMETS2 meters, for adapter-smets2 (through the CSP of the region). Keyed by device ID.',
+    direction: 'internal',
+    key: { name: 'deviceId', description: 'The EUI-64 of the meter.' },
+    partitions: 12,
+    cleanupPolicy: 'delete',
+    retentionMs: 3 * 24 * 60 * 60 * 1000,
+    messages: [readCommand],
+  }),
+  readResults: defineTopic({
+    name: 'device.read-results.1',
+    description:
+      'Normalised results of read commands from both adapters: per UTC half hour a value and quality, or why the read failed. ' +
+      'The scheduler records outcomes from it; the dip-forwarder delivers the data.',
+    direction: 'internal',
+    key: { name: 'deviceId', description: 'The EUI-64 of the meter.' },
+    partitions: 12,
+    cleanupPolicy: 'delete',
+    retentionMs: 7 * 24 * 60 * 60 * 1000,
+    messages: [readResult],
   }),
 } as const satisfies Record<string, TopicDefinition<any>>;
 

@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsNumber, IsString, Matches, Max, Min } from 'class-validator';
 import { Sensitive } from './sensitive.decorator';
 
 /** Settings every Halfhour service has. A service extends this with its own. */
@@ -26,6 +26,20 @@ export class ServiceConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace'])
   LOG_LEVEL = 'info';
+
+  /**
+   * The shared clock (libs/domain time/clock.ts). With both origins set, every service runs the same
+   * simulated time: CLOCK_SIMULATED_ORIGIN at the real instant CLOCK_REAL_ORIGIN, CLOCK_SPEED times
+   * faster than real time. Unset: the system clock.
+   */
+  @IsNumber() @Min(0.001) @Max(100_000)
+  CLOCK_SPEED = 1;
+
+  @Matches(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z)?$/, { message: 'must be empty or a UTC instant, e.g. 2026-12-01T00:00:00Z' })
+  CLOCK_SIMULATED_ORIGIN = '';
+
+  @Matches(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z)?$/, { message: 'must be empty or a UTC instant, e.g. 2026-11-28T15:00:00Z' })
+  CLOCK_REAL_ORIGIN = '';
 
   /** How long a SIGTERM drain may take before the process gives up and exits. */
   @IsInt() @Min(1000)

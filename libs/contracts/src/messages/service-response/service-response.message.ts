@@ -15,8 +15,15 @@ export class ServiceResponse {
   @Matches(/^(I0|E\d{1,3})$/, { message: 'responseCode must be I0 or a DUIS-style E code' })
   responseCode!: string;
 
-  @IsIn(['REFUSED', 'DATA', 'FAILED'])
-  outcome!: 'REFUSED' | 'DATA' | 'FAILED';
+  /** REFUSED by access control; ACCEPTED (a schedule created, read or deleted); DATA; FAILED (e.g. TRT missed). */
+  @IsIn(['REFUSED', 'ACCEPTED', 'DATA', 'FAILED'])
+  outcome!: 'REFUSED' | 'ACCEPTED' | 'DATA' | 'FAILED';
+
+  /** The schedule a 5.1 created, or a 5.2 / 5.3 acted on. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  dspScheduleId?: string;
 
   /** The refusal or failure reason, as a stable identifier. */
   @IsOptional()

@@ -1,0 +1,79 @@
+import { MARKET_ROLES, MarketRole } from '@halfhour/domain';
+import { Type } from 'class-transformer';
+import { ArrayNotEmpty, IsArray, IsIn, IsInt, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { IsEui64, IsIsoDate, IsMpanCore, IsUtcInstant } from '../../validators/domain-validators';
+import { ReadLogPeriodDto } from '../service-request/service-request.message';
+
+export class RequesterDto {
+  @IsEui64()
+  userId!: string;
+
+  @IsIn(MARKET_ROLES)
+  role!: MarketRole;
+
+  /** The DSPScheduleID or request ID the read is for. */
+  @IsString()
+  @Length(1, 120)
+  origin!: string;
+}
+
+/** Why a read is made: a schedule's daily run, a user's on-demand request, or a backstop after a failure (R-SCH-5). */
+export const READ_KINDS = ['SCHEDULED', 'ON_DEMAND', 'BACKSTOP'] as const;
+export type ReadKind = (typeof READ_KINDS)[number];
+
+/**
+ * The scheduler's instruction to a device adapter: read one data item (an SRV for one settlement
+ * day) from one meter now, for these requesters, by the deadline. One command per attempt.
+ */
+export class ReadCommand {
+  /** Unique per attempt: `<itemKey>#<attempt>`. */
+  @IsString()
+  @Length(1, 160)
+  commandId!: string;
+
+  /** `<mpan>|<srv>|<dataDay>`: the data item, read once for every requester (R-SCH-6). */
+  @IsString()
+  @Length(1, 120)
+  itemKey!: string;
+
+  /** The day whose plan holds the item. */
+  @IsIsoDate()
+  planDay!: string;
+
+  @IsMpanCore()
+  mpan!: string;
+
+  @IsEui64()
+  deviceId!: string;
+
+  /** `CSP-NORTH`, `CSP-CENTRAL`, `CSP-SOUTH` or `S1SP-<id>`. */
+  @Matches(/^(CSP-(NORTH|CENTRAL|SOUTH)|S1SP-[A-Z0-9][A-Z0-9-]*)$/, { message: 'provider must be CSP-<region> or S1SP-<id>' })
+  provider!: string;
+
+  @Matches(/^\d+(\.\d+)*$/, { message: 'srv must look like 4.8.1' })
+  srv!: string;
+
+  @IsIsoDate()
+  dataDay!: string;
+
+  /** The UTC interval of the data: the settlement day's half hours. */
+  @ValidateNested()
+  @Type(() => ReadLogPeriodDto)
+  readPeriod!: ReadLogPeriodDto;
+
+  @IsInt()
+  @Min(1)
+  attempt!: number;
+
+  @IsIn(READ_KINDS)
+  kind!: ReadKind;
+
+  @IsUtcInstant()
+  deadline!: string;
+
+  @IsArray()
+  @ArrayNotEmpty()
+  @ValidateNested({ each: true })
+  @Type(() => RequesterDto)
+  requesters!: RequesterDto[];
+}
