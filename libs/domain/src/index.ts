@@ -25,3 +25,6 @@ export * from './scheduling/capacity';
 export * from './scheduling/day-slots';
 export * from './scheduling/collection-demand';
 export * from './scheduling/plan-day';
+export * from './scheduling/item-state';
+export * from './scheduling/entitlement';
+export * from './scheduling/scheduling-response-codes';

@@ -14,4 +14,5 @@ export interface ServiceEntry {
 export const SERVICE_CATALOGUE: readonly ServiceEntry[] = [
   { name: 'registration-intake', entry: 'apps/registration-intake/src/main.ts', httpPort: 8081, database: 'registration_intake' },
   { name: 'access-control', entry: 'apps/access-control/src/main.ts', httpPort: 8082, database: 'access_control' },
+  { name: 'scheduler', entry: 'apps/scheduler/src/main.ts', httpPort: 8083, database: 'scheduler' },
 ];

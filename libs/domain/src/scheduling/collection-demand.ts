@@ -6,7 +6,11 @@ import { ProviderKey } from './provider-key';
 export interface Requester {
   userId: string;
   role: MarketRole;
+  /** The organisation the user acts for: what entitlement is checked against. */
+  mpid: string;
   origin: string;
+  /** The request that asked for the read (for a schedule, its 5.1). */
+  requestId: string;
 }
 
 /** One data item someone is entitled to and wants read from a meter (R-SCH-1). */

@@ -40,7 +40,7 @@ const instanceArbitrary = fc
     const start = settlementDayStart(day).getTime();
     const asDemands: CollectionDemand[] = demands.map((d) => ({
       mpan: d.mpan, deviceId: 'D', provider: d.provider, srv: d.srv, dataDay: d.dataDay,
-      requesters: [{ userId: d.user, role: 'MDR', origin: `S-${d.user}` }],
+      requesters: [{ userId: d.user, role: 'MDR', mpid: 'MDRA', origin: `S-${d.user}`, requestId: 'R' }],
       earliestMs: start + d.earliestHour * HOUR,
       deadlineMs: start + (d.earliestHour + d.windowHours) * HOUR,
     }));
@@ -146,7 +146,7 @@ describe('planDay, worked cases', () => {
   const dailyItems = (n: number, provider = 'CSP-NORTH'): CollectionDemand[] =>
     Array.from({ length: n }, (_, i) => ({
       mpan: String(i), deviceId: 'D', provider, srv: '4.8.1', dataDay: '2026-06-09',
-      requesters: [{ userId: 'U', role: 'MDR', origin: 'S' }], earliestMs: start, deadlineMs: start + 24 * HOUR,
+      requesters: [{ userId: 'U', role: 'MDR', mpid: 'MDRA', origin: 'S', requestId: 'R' }], earliestMs: start, deadlineMs: start + 24 * HOUR,
     }));
 
   it('spreads a feasible day evenly over the 216 slots from 06:00, none in the night window', () => {

@@ -21,8 +21,8 @@ export const readCommand = defineMessage<ReadCommand>({
     kind: 'SCHEDULED',
     deadline: '2026-04-03T00:00:00Z',
     requesters: [
-      { userId: '90-B3-D5-1F-30-01-00-01', role: 'MDR', origin: 'DSP-7f3a2c1b9e04' },
-      { userId: '90-B3-D5-1F-30-01-00-02', role: 'IS', origin: 'DSP-0c9d8e7f6a5b' },
+      { userId: '90-B3-D5-1F-30-01-00-01', role: 'MDR', mpid: 'MDRA', origin: 'DSP-7f3a2c1b9e04', requestId: '90-B3-D5-1F-30-01-00-01:00-DB-12-34-56-78-90-A0:1001' },
+      { userId: '90-B3-D5-1F-30-01-00-02', role: 'IS', mpid: 'SUPA', origin: 'DSP-0c9d8e7f6a5b', requestId: '90-B3-D5-1F-30-01-00-02:00-DB-12-34-56-78-90-A0:77' },
     ],
   },
 });

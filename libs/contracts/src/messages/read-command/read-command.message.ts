@@ -1,7 +1,7 @@
 import { MARKET_ROLES, MarketRole } from '@halfhour/domain';
 import { Type } from 'class-transformer';
 import { ArrayNotEmpty, IsArray, IsIn, IsInt, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
-import { IsEui64, IsIsoDate, IsMpanCore, IsUtcInstant } from '../../validators/domain-validators';
+import { IsEui64, IsIsoDate, IsMpanCore, IsMpid, IsRequestId, IsUtcInstant } from '../../validators/domain-validators';
 import { ReadLogPeriodDto } from '../service-request/service-request.message';
 
 export class RequesterDto {
@@ -11,10 +11,18 @@ export class RequesterDto {
   @IsIn(MARKET_ROLES)
   role!: MarketRole;
 
+  /** The organisation the user acts for: what entitlement is checked against. */
+  @IsMpid()
+  mpid!: string;
+
   /** The DSPScheduleID or request ID the read is for. */
   @IsString()
   @Length(1, 120)
   origin!: string;
+
+  /** The request that asked for it (for a schedule, its 5.1): responses to the user name it. */
+  @IsRequestId()
+  requestId!: string;
 }
 
 /** Why a read is made: a schedule's daily run, a user's on-demand request, or a backstop after a failure (R-SCH-5). */

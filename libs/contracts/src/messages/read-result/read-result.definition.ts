@@ -24,7 +24,7 @@ export const readResult = defineMessage<ReadResult>({
       { start: '2026-03-31T23:30:00Z', quality: 'MISSING' },
     ],
     registers: [],
-    requesters: [{ userId: '90-B3-D5-1F-30-01-00-01', role: 'MDR', origin: 'DSP-7f3a2c1b9e04' }],
+    requesters: [{ userId: '90-B3-D5-1F-30-01-00-01', role: 'MDR', mpid: 'MDRA', origin: 'DSP-7f3a2c1b9e04', requestId: '90-B3-D5-1F-30-01-00-01:00-DB-12-34-56-78-90-A0:1001' }],
     completedAt: '2026-04-02T07:12:09.511Z',
   },
 });

@@ -1,0 +1,51 @@
+import { capacityOf, mhhsReadsPerSlot, ProviderPlanReport } from '@halfhour/domain';
+import { BadRequestException, Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
+import { ItemRepository } from '../items/item-repository';
+import { SCHEDULING_POLICY, SchedulingPolicy } from '../scheduling-policy';
+
+interface HourRow {
+  provider: string;
+  hour: string;
+  planned: number;
+  mhhsCapacity: number;
+  reservedCapacity: number;
+}
+
+/**
+ * Operator API: a day's plan per provider and hour — reads planned against the MHHS share of the
+ * provider's capacity and the share kept for other traffic — with the plan's report and the items
+ * by state.
+ */
+@Controller('plans')
+export class PlansController {
+  constructor(
+    private readonly items: ItemRepository,
+    @Inject(SCHEDULING_POLICY) private readonly policy: SchedulingPolicy,
+  ) {}
+
+  @Get(':date')
+  async plan(@Param('date') date: string) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
+      throw new BadRequestException({ reasonCode: 'INVALID_DATE', message: `"${date}" is not a date YYYY-MM-DD` });
+    }
+    const [run] = await this.items.dataSource.query(
+      'SELECT planned_at AS "plannedAt", demands, items, report FROM plan_runs WHERE plan_day = $1',
+      [date],
+    ) as { plannedAt: Date; demands: number; items: number; report: ProviderPlanReport[] }[];
+    if (!run) throw new NotFoundException({ reasonCode: 'NOT_PLANNED', message: `no plan for ${date} yet` });
+    const slotsPerHour = 60 / this.policy.capacity.slotMinutes;
+    const hours: HourRow[] = (await this.items.plannedByProviderAndHour(date)).map((row) => {
+      const capacity = capacityOf(this.policy.capacity, row.provider);
+      const mhhs = mhhsReadsPerSlot(capacity);
+      return {
+        provider: row.provider,
+        hour: new Date(row.hour).toISOString(),
+        planned: row.reads,
+        mhhsCapacity: mhhs * slotsPerHour,
+        reservedCapacity: (capacity.readsPerSlot - mhhs) * slotsPerHour,
+      };
+    });
+    const states = await this.items.countsByStateAndProvider([date]);
+    return { planDay: date, ...run, hours, states };
+  }
+}

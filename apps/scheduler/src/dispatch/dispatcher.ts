@@ -1,0 +1,97 @@
+import { ReadCommand, RequesterDto, Topics } from '@halfhour/contracts';
+import { addDays, isEntitledOnDay, isSmets1Provider, MarketRole, settlementDayStart } from '@halfhour/domain';
+import { OutgoingMessage } from '@halfhour/kafka';
+import { KafkaRuntime } from '@halfhour/kafka';
+import { RegistryViewRepository } from '@halfhour/registry-view';
+import { ItemRepository } from '../items/item-repository';
+import { ItemRow } from '../items/item-row';
+import { SchedulerMetrics } from '../metrics/scheduler-metrics';
+import { UserResponder } from '../responses/user-responder';
+import { ScheduleRepository } from '../schedules/schedule-repository';
+import { SchedulingPolicy } from '../scheduling-policy';
+
+/**
+ * Sends the items whose slot has come (R-SCH-4), as read commands on the SMETS1 or SMETS2 topic,
+ * in bulk. Entitlement is checked again now: a requester who may no longer have the data is
+ * dropped, told why, and its schedule stops; an item nobody may have stops. The items are locked
+ * (SKIP LOCKED), marked dispatched and published in one transaction, so replicas never send an
+ * item twice; a crash before the commit sends the same attempt again, with the same command ID.
+ */
+export class Dispatcher {
+  constructor(
+    private readonly policy: SchedulingPolicy,
+    private readonly items: ItemRepository,
+    private readonly schedules: ScheduleRepository,
+    private readonly registryView: RegistryViewRepository,
+    private readonly kafka: KafkaRuntime,
+    private readonly responder: UserResponder,
+    private readonly metrics: SchedulerMetrics,
+  ) {}
+
+  /** Dispatches one batch; returns how many items it took. */
+  async dispatchDue(now: Date, limit: number): Promise<number> {
+    const outcome = await this.items.dataSource.transaction(async (manager) => {
+      const due = await this.items.lockDue(manager, now, limit);
+      if (due.length === 0) return undefined;
+      const timelines = await this.registryView.timelinesOf(due.map((i) => i.mpan), manager);
+      const go: { item: ItemRow; requesters: RequesterDto[] }[] = [];
+      const stopItems: ItemRow[] = [];
+      const dropped: { requester: RequesterDto; item: ItemRow }[] = [];
+      for (const item of due) {
+        const timeline = timelines.get(item.mpan)?.timeline;
+        const entitled = item.requesters.filter((r) => isEntitledOnDay(this.policy.matrix, timeline, { role: r.role as MarketRole, mpid: r.mpid }, item.srv, item.dataDay));
+        item.requesters.filter((r) => !entitled.includes(r)).forEach((requester) => dropped.push({ requester, item }));
+        if (entitled.length === 0) stopItems.push(item);
+        else go.push({ item, requesters: entitled });
+      }
+      await this.items.transition(manager, 'stop', stopItems.map((i) => ({ planDay: i.planDay, itemKey: i.itemKey, at: now })));
+      const dispatched = await this.items.transition(manager, 'dispatch', go.map(({ item }) => ({ planDay: item.planDay, itemKey: item.itemKey, at: now })));
+      const byKey = new Map(go.map((g) => [`${g.item.planDay}|${g.item.itemKey}`, g.requesters]));
+      const commands = dispatched.map((item) => toCommand(item, byKey.get(`${item.planDay}|${item.itemKey}`)!));
+      const schedulesToStop = dropped.map((d) => d.requester.origin).filter((origin) => origin.startsWith('DSP-'));
+      const stoppedSchedules = await this.schedules.stop(manager, schedulesToStop, 'ENTITLEMENT_ENDED', now);
+      await this.kafka.producer.publishBatches(
+        [
+          { topic: Topics.smets1Commands, messages: commands.filter((c) => isSmets1Provider(c.provider)).map(asMessage) },
+          { topic: Topics.smets2Commands, messages: commands.filter((c) => !isSmets1Provider(c.provider)).map(asMessage) },
+        ],
+        { prevalidated: true },
+      );
+      return { commands, dropped, stoppedSchedules: stoppedSchedules.length, took: due.length };
+    });
+    if (!outcome) return 0;
+    await this.responder.refuse(
+      outcome.dropped.map(({ requester, item }) => ({
+        requester,
+        reason: 'ENTITLEMENT_ENDED' as const,
+        message: `${requester.mpid} may no longer have ${item.srv} data of ${item.mpan} for ${item.dataDay}${requester.origin.startsWith('DSP-') ? `; schedule ${requester.origin} has stopped` : ''}`,
+      })),
+      now,
+    );
+    for (const command of outcome.commands) this.metrics.dispatched.inc({ provider: command.provider, kind: command.kind });
+    this.metrics.stopped.inc({ reason: 'ENTITLEMENT_ENDED' }, outcome.stoppedSchedules);
+    return outcome.took;
+  }
+}
+
+function toCommand(item: ItemRow, requesters: RequesterDto[]): ReadCommand {
+  return {
+    commandId: `${item.itemKey}#${item.attempt}`,
+    itemKey: item.itemKey,
+    planDay: item.planDay,
+    mpan: item.mpan,
+    deviceId: item.deviceId,
+    provider: item.provider,
+    srv: item.srv,
+    dataDay: item.dataDay,
+    readPeriod: { start: settlementDayStart(item.dataDay).toISOString(), end: settlementDayStart(addDays(item.dataDay, 1)).toISOString() },
+    attempt: item.attempt,
+    kind: item.kind,
+    deadline: new Date(item.deadline).toISOString(),
+    requesters: requesters.map(({ userId, role, mpid, origin, requestId }) => ({ userId, role, mpid, origin, requestId })),
+  };
+}
+
+function asMessage(command: ReadCommand): OutgoingMessage<ReadCommand> {
+  return { definition: Topics.smets2Commands.messages[0], body: command, envelope: { deadline: new Date(command.deadline) } };
+}

@@ -1,0 +1,154 @@
+import { ITEM_TRANSITIONS, ItemEvent } from '@halfhour/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { itemColumns, ItemRef, ItemRow } from './item-row';
+
+const PARTITION_LOCK = 164;
+const INSERT_CHUNK = 10_000;
+
+type Runner = DataSource | EntityManager;
+
+/**
+ * The collection items' SQL. Every write is set-based (unnest arrays, one statement per chunk),
+ * and every change of state goes through `transition`, whose WHERE clause is the domain's
+ * transition table: a row changes only from a state its event allows.
+ */
+export class ItemRepository {
+  constructor(readonly dataSource: DataSource) {}
+
+  /** Creates the plan day's partition if missing (once, under an advisory lock). */
+  async ensurePartition(planDay: string): Promise<void> {
+    const name = `collection_items_p${planDay.replaceAll('-', '')}`;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [PARTITION_LOCK, name]);
+      await manager.query(
+        `CREATE TABLE IF NOT EXISTS "${name}" PARTITION OF collection_items FOR VALUES FROM ('${planDay}') TO ('${planDay}'::date + 1)`,
+      );
+    });
+  }
+
+  /**
+   * Bulk insert. `merge`: an item already there for the same data (collect once) gains the new
+   * requesters and the earlier deadline, unless it is finished.
+   */
+  async insert(runner: Runner, items: readonly ItemRow[], onConflict: 'ignore' | 'merge' = 'ignore'): Promise<void> {
+    for (let i = 0; i < items.length; i += INSERT_CHUNK) {
+      const chunk = items.slice(i, i + INSERT_CHUNK);
+      const column = <K extends keyof ItemRow>(key: K) => chunk.map((item) => item[key]);
+      await runner.query(
+        `INSERT INTO collection_items (plan_day, item_key, mpan, device_id, provider, srv, data_day, kind, state, slot_start, earliest, deadline, requesters)
+         SELECT * FROM unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::text[], $9::text[],
+           $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::jsonb[])
+         ON CONFLICT (plan_day, item_key) DO ${onConflict === 'ignore' ? 'NOTHING' : `UPDATE SET
+           requesters = collection_items.requesters || EXCLUDED.requesters, deadline = LEAST(collection_items.deadline, EXCLUDED.deadline), updated_at = now()
+           WHERE collection_items.state NOT IN ('SUCCEEDED', 'EXPIRED', 'STOPPED')`}`,
+        [
+          column('planDay'), column('itemKey'), column('mpan'), column('deviceId'), column('provider'), column('srv'), column('dataDay'),
+          column('kind'), column('state'), column('slotStart'), column('earliest'), column('deadline'),
+          chunk.map((item) => JSON.stringify(item.requesters)),
+        ],
+      );
+    }
+  }
+
+  /**
+   * Applies one event to many items at once, from the states the event allows; `set` gives each
+   * item's other new column values. Returns the rows that changed, as they are now.
+   */
+  async transition(runner: Runner, event: ItemEvent, refs: readonly (ItemRef & ItemChanges)[]): Promise<ItemRow[]> {
+    if (refs.length === 0) return [];
+    const { from, to } = ITEM_TRANSITIONS[event];
+    return runner.query(
+      `UPDATE collection_items AS i SET state = $1, updated_at = now(),
+         slot_start = COALESCE(u.slot_start, i.slot_start), kind = COALESCE(u.kind, i.kind),
+         failure_reason = CASE WHEN $1 = 'FAILED' THEN u.failure_reason ELSE i.failure_reason END,
+         attempt = i.attempt + CASE WHEN $1 = 'DISPATCHED' THEN 1 ELSE 0 END,
+         dispatched_at = CASE WHEN $1 = 'DISPATCHED' THEN COALESCE(u.at, now()) ELSE i.dispatched_at END,
+         completed_at = CASE WHEN $1 IN ('SUCCEEDED', 'EXPIRED', 'STOPPED') THEN COALESCE(u.at, now()) ELSE i.completed_at END
+       FROM unnest($3::date[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::timestamptz[], $9::int[])
+         AS u(plan_day, item_key, slot_start, kind, failure_reason, at, attempt)
+       WHERE i.plan_day = u.plan_day AND i.item_key = u.item_key AND i.state = ANY($2::text[])
+         AND (u.attempt IS NULL OR i.attempt = u.attempt)
+       RETURNING ${itemColumns('i')}`,
+      [
+        to, from,
+        refs.map((r) => r.planDay), refs.map((r) => r.itemKey), refs.map((r) => r.slotStart ?? null), refs.map((r) => r.kind ?? null),
+        refs.map((r) => r.failureReason ?? null), refs.map((r) => r.at ?? null), refs.map((r) => r.attempt ?? null),
+      ],
+    );
+  }
+
+  /**
+   * Locks the items whose slot has come, for this transaction. SKIP LOCKED lets replicas work side
+   * by side without ever taking the same item; the caller dispatches them before it commits.
+   */
+  async lockDue(runner: Runner, now: Date, limit: number): Promise<ItemRow[]> {
+    return runner.query(
+      `SELECT ${itemColumns()} FROM collection_items WHERE state = ANY($1::text[]) AND slot_start <= $2
+       ORDER BY slot_start LIMIT $3 FOR UPDATE SKIP LOCKED`,
+      [ITEM_TRANSITIONS.dispatch.from, now, limit],
+    );
+  }
+
+  /** Items waiting for a slot: never placed, or failed and not yet backstopped, still before their deadline. */
+  async awaitingSlot(now: Date, limit: number): Promise<ItemRow[]> {
+    return this.dataSource.query(
+      `SELECT ${itemColumns()} FROM collection_items WHERE state = ANY($1::text[]) AND deadline > $2 ORDER BY deadline LIMIT $3`,
+      [ITEM_TRANSITIONS.place.from, now, limit],
+    );
+  }
+
+  async pastDeadline(now: Date, limit: number): Promise<ItemRow[]> {
+    return this.dataSource.query(
+      `SELECT ${itemColumns()} FROM collection_items WHERE state = ANY($1::text[]) AND deadline <= $2 LIMIT $3`,
+      [ITEM_TRANSITIONS.expire.from, now, limit],
+    );
+  }
+
+  async dispatchedBefore(instant: Date, limit: number): Promise<ItemRow[]> {
+    return this.dataSource.query(
+      `SELECT ${itemColumns()} FROM collection_items WHERE state = 'DISPATCHED' AND dispatched_at < $1 LIMIT $2`,
+      [instant, limit],
+    );
+  }
+
+  async find(refs: readonly ItemRef[]): Promise<ItemRow[]> {
+    if (refs.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT ${itemColumns()} FROM collection_items WHERE (plan_day, item_key) IN (SELECT * FROM unnest($1::date[], $2::text[]))`,
+      [refs.map((r) => r.planDay), refs.map((r) => r.itemKey)],
+    );
+  }
+
+  /** Reads per provider and slot in [from, to), of any plan day and state: a slot once used stays used. */
+  async slotLoads(from: Date, to: Date): Promise<{ provider: string; slotStart: Date; reads: number }[]> {
+    return this.dataSource.query(
+      `SELECT provider, slot_start AS "slotStart", count(*)::int AS reads FROM collection_items
+       WHERE slot_start >= $1 AND slot_start < $2 GROUP BY provider, slot_start`,
+      [from, to],
+    );
+  }
+
+  async countsByStateAndProvider(planDays: readonly string[]): Promise<{ state: string; provider: string; items: number }[]> {
+    return this.dataSource.query(
+      `SELECT state, provider, count(*)::int AS items FROM collection_items WHERE plan_day = ANY($1::date[]) GROUP BY state, provider`,
+      [planDays],
+    );
+  }
+
+  async plannedByProviderAndHour(planDay: string): Promise<{ provider: string; hour: Date; reads: number }[]> {
+    return this.dataSource.query(
+      `SELECT provider, date_trunc('hour', slot_start) AS hour, count(*)::int AS reads FROM collection_items
+       WHERE plan_day = $1 AND slot_start IS NOT NULL GROUP BY provider, hour ORDER BY provider, hour`,
+      [planDay],
+    );
+  }
+}
+
+export interface ItemChanges {
+  slotStart?: Date;
+  kind?: string;
+  failureReason?: string;
+  at?: Date;
+  /** Only if the item is still at this attempt (a late failure of an earlier attempt changes nothing). */
+  attempt?: number;
+}

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { clockFrom, createJsonLogger, loadConfigOrExit, startService } from '@halfhour/observability';
+import { SchedulerConfig } from './scheduler.config';
+import { SchedulerModule } from './scheduler.module';
+import { schedulingPolicyFrom } from './scheduling-policy';
+
+const config = loadConfigOrExit(SchedulerConfig);
+const logger = createJsonLogger(config.SERVICE_NAME, config.LOG_LEVEL);
+
+let settings;
+try {
+  settings = { policy: schedulingPolicyFrom(config), clock: clockFrom(config) };
+} catch (error) {
+  logger.fatal({ err: error }, 'invalid scheduling configuration');
+  process.exit(78);
+}
+
+startService(SchedulerModule.forRoot(config, settings.policy, settings.clock, logger), config, logger).catch((error: unknown) => {
+  logger.fatal({ err: error }, 'failed to start');
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+import { METRICS_REGISTRY } from '@halfhour/observability';
+import { Inject, Injectable } from '@nestjs/common';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+@Injectable()
+export class SchedulerMetrics {
+  readonly items: Gauge<'state' | 'provider'>;
+  readonly slotUtilisation: Gauge<'provider'>;
+  readonly backlog: Gauge;
+  readonly unplanned: Gauge<'provider'>;
+  readonly dispatched: Counter<'provider' | 'kind'>;
+  readonly results: Counter<'provider' | 'outcome'>;
+  readonly backstops: Counter<'provider'>;
+  readonly trtBreaches: Counter<'provider'>;
+  readonly readsSaved: Counter;
+  readonly stopped: Counter<'reason'>;
+  readonly timeToComplete: Histogram<'kind'>;
+  readonly planSeconds: Histogram;
+
+  constructor(@Inject(METRICS_REGISTRY) registry: Registry) {
+    const registers = [registry];
+    this.items = new Gauge({ name: 'halfhour_scheduler_items', help: 'Collection items of today’s and yesterday’s plans by state and provider.', labelNames: ['state', 'provider'], registers });
+    this.slotUtilisation = new Gauge({
+      name: 'halfhour_scheduler_slot_utilisation_ratio',
+      help: 'Reads planned in the current slot over the provider’s MHHS share of the slot.',
+      labelNames: ['provider'],
+      registers,
+    });
+    this.backlog = new Gauge({ name: 'halfhour_scheduler_backlog_items', help: 'Planned items whose slot has passed but which are not dispatched yet.', registers });
+    this.unplanned = new Gauge({
+      name: 'halfhour_scheduler_plan_unplaced_items',
+      help: 'Items the latest daily plan could not fit before their deadline, by provider (the day is short by this many reads).',
+      labelNames: ['provider'],
+      registers,
+    });
+    this.dispatched = new Counter({ name: 'halfhour_scheduler_dispatched_total', help: 'Read commands sent, by provider and kind (SCHEDULED, ON_DEMAND, BACKSTOP).', labelNames: ['provider', 'kind'], registers });
+    this.results = new Counter({ name: 'halfhour_scheduler_results_total', help: 'Read results received, by provider and outcome.', labelNames: ['provider', 'outcome'], registers });
+    this.backstops = new Counter({ name: 'halfhour_scheduler_backstops_total', help: 'Failed reads planned again within their TRT (NFR-6).', labelNames: ['provider'], registers });
+    this.trtBreaches = new Counter({ name: 'halfhour_scheduler_trt_breaches_total', help: 'Items whose deadline passed without complete data.', labelNames: ['provider'], registers });
+    this.readsSaved = new Counter({ name: 'halfhour_scheduler_reads_saved_total', help: 'Meter reads avoided by collecting once for several requesters (R-SCH-6).', registers });
+    this.stopped = new Counter({ name: 'halfhour_scheduler_schedules_stopped_total', help: 'Schedules stopped, by reason.', labelNames: ['reason'], registers });
+    this.timeToComplete = new Histogram({
+      name: 'halfhour_scheduler_time_to_complete_seconds',
+      help: 'From an item becoming due to its complete data arriving; compare with the TRT (86,400 s for scheduled reads).',
+      labelNames: ['kind'],
+      buckets: [30, 60, 300, 900, 3600, 4 * 3600, 8 * 3600, 12 * 3600, 18 * 3600, 24 * 3600, 36 * 3600],
+      registers,
+    });
+    this.planSeconds = new Histogram({ name: 'halfhour_scheduler_plan_seconds', help: 'Time to plan and persist a day.', buckets: [0.1, 1, 5, 15, 60, 300, 900], registers });
+  }
+}

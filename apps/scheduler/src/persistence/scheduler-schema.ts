@@ -1,0 +1,8 @@
+import { SHARED_ENTITIES, SHARED_MIGRATIONS } from '@halfhour/persistence';
+import { RegistryViewEntity } from '@halfhour/registry-view';
+import { CreateScheduler1764500000000 } from './migrations/1764500000000-create-scheduler';
+import { PlanRunEntity } from './plan-run.entity';
+import { ScheduleEntity } from './schedule.entity';
+
+export const SCHEDULER_ENTITIES = [...SHARED_ENTITIES, RegistryViewEntity, ScheduleEntity, PlanRunEntity];
+export const SCHEDULER_MIGRATIONS = [...SHARED_MIGRATIONS, CreateScheduler1764500000000];

@@ -1,0 +1,57 @@
+import { RequesterDto } from '@halfhour/contracts';
+import {
+  addDays,
+  CollectionDemand,
+  EligibilityMatrix,
+  isEntitledOnDay,
+  MarketRole,
+  MpanTimeline,
+  providerKeyOf,
+  resolveMpanOnDay,
+  settlementDayStart,
+} from '@halfhour/domain';
+import { ScheduleRow } from '../schedules/schedule-repository';
+
+export interface DayDemands {
+  demands: CollectionDemand[];
+  /** Schedules whose user may no longer have the day's data: they stop. */
+  notEntitled: ScheduleRow[];
+  /** Schedules whose MPAN has no meter that day: nothing to read. */
+  noMeter: ScheduleRow[];
+}
+
+/**
+ * What the day's plan must read (R-SCH-1): one demand per schedule running for the data day (the
+ * day before the plan day), on the meter and provider serving the MPAN that day, due once the day's
+ * data is complete (the plan day's start) and by the TRT after that.
+ */
+export function dayDemands(planDay: string, schedules: readonly ScheduleRow[], timelines: ReadonlyMap<string, MpanTimeline>, matrix: EligibilityMatrix, trtMs: number): DayDemands {
+  const dataDay = addDays(planDay, -1);
+  const earliestMs = settlementDayStart(planDay).getTime();
+  const result: DayDemands = { demands: [], notEntitled: [], noMeter: [] };
+  for (const schedule of schedules) {
+    const timeline = timelines.get(schedule.mpan);
+    const requester = { role: schedule.role as MarketRole, mpid: schedule.mpid };
+    if (!isEntitledOnDay(matrix, timeline, requester, schedule.srv, dataDay)) {
+      result.notEntitled.push(schedule);
+      continue;
+    }
+    const device = resolveMpanOnDay(timeline!, dataDay).device;
+    if (!device) {
+      result.noMeter.push(schedule);
+      continue;
+    }
+    const requesters: RequesterDto[] = [{ userId: schedule.userId, role: requester.role, mpid: schedule.mpid, origin: schedule.dspScheduleId, requestId: schedule.requestId }];
+    result.demands.push({
+      mpan: schedule.mpan,
+      deviceId: device.deviceId,
+      provider: providerKeyOf(device.provider),
+      srv: schedule.srv,
+      dataDay,
+      requesters,
+      earliestMs,
+      deadlineMs: earliestMs + trtMs,
+    });
+  }
+  return result;
+}

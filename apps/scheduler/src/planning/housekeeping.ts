@@ -1,0 +1,42 @@
+import { JsonLogger } from '@halfhour/observability';
+import { ItemRepository } from '../items/item-repository';
+import { SchedulerMetrics } from '../metrics/scheduler-metrics';
+import { UserResponder } from '../responses/user-responder';
+
+/**
+ * Items that will not end well on their own: dispatched reads with no answer for too long are
+ * failed (and so backstopped), and items whose deadline passed are expired — a TRT breach,
+ * reported to every requester.
+ */
+export class Housekeeping {
+  constructor(
+    private readonly items: ItemRepository,
+    private readonly responder: UserResponder,
+    private readonly metrics: SchedulerMetrics,
+    private readonly logger: JsonLogger,
+  ) {}
+
+  async failUnanswered(now: Date, noResponseAfterMs: number, limit: number): Promise<number> {
+    const stale = await this.items.dispatchedBefore(new Date(now.getTime() - noResponseAfterMs), limit);
+    const failed = await this.items.transition(this.items.dataSource, 'fail', stale.map((item) => ({
+      planDay: item.planDay, itemKey: item.itemKey, attempt: item.attempt, failureReason: 'NO_RESPONSE',
+    })));
+    if (failed.length > 0) this.logger.warn({ items: failed.length }, 'dispatched reads had no answer in time; they will be backstopped');
+    return failed.length;
+  }
+
+  async expirePastDeadline(now: Date, limit: number): Promise<number> {
+    const late = await this.items.pastDeadline(now, limit);
+    const expired = await this.items.transition(this.items.dataSource, 'expire', late.map((item) => ({ planDay: item.planDay, itemKey: item.itemKey, at: now })));
+    await this.responder.refuse(
+      expired.flatMap((item) => item.requesters.map((requester) => ({
+        requester,
+        reason: 'TRT_MISSED' as const,
+        message: `${item.srv} data of ${item.mpan} for ${item.dataDay} could not be read by ${new Date(item.deadline).toISOString()}${item.failureReason ? ` (last failure: ${item.failureReason})` : ''}`,
+      }))),
+      now,
+    );
+    for (const item of expired) this.metrics.trtBreaches.inc({ provider: item.provider });
+    return expired.length;
+  }
+}

@@ -1,0 +1,55 @@
+import { addDays, CollectionDemand, planDay as placeDemands, settlementDayOf, settlementDayStart } from '@halfhour/domain';
+import { ItemRepository } from '../items/item-repository';
+import { ItemRow } from '../items/item-row';
+import { SchedulerMetrics } from '../metrics/scheduler-metrics';
+import { SchedulingPolicy } from '../scheduling-policy';
+import { DailyPlanner } from './daily-planner';
+import { loadsBySlot } from './slot-loads';
+
+/**
+ * Gives waiting items the earliest slot with spare capacity before their deadline (R-SCH-5, NFR-6):
+ * on-demand reads, items the daily plan could not fit, and failed reads as backstops. Today's
+ * slots first, then tomorrow's for what today cannot take. Concurrent placers could both see the
+ * same spare capacity, so only one replica places at a time (an advisory lock).
+ */
+export class SlotPlacer {
+  constructor(
+    private readonly policy: SchedulingPolicy,
+    private readonly items: ItemRepository,
+    private readonly planner: DailyPlanner,
+    private readonly metrics: SchedulerMetrics,
+  ) {}
+
+  async placeWaiting(now: Date, limit: number): Promise<number> {
+    const waiting = await this.items.awaitingSlot(now, limit);
+    if (waiting.length === 0) return 0;
+    let left = waiting;
+    let placed = 0;
+    for (const day of [settlementDayOf(now), addDays(settlementDayOf(now), 1)]) {
+      if (left.length === 0) break;
+      const result = await this.placeOn(day, left, now);
+      placed += result.placed;
+      left = result.left;
+    }
+    return placed;
+  }
+
+  private async placeOn(day: string, waiting: readonly ItemRow[], now: Date): Promise<{ placed: number; left: ItemRow[] }> {
+    return this.items.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(166)');
+      const slots = this.planner.slotsOf(day);
+      const loads = loadsBySlot(slots, await this.items.slotLoads(settlementDayStart(day), settlementDayStart(addDays(day, 1))));
+      const demands: CollectionDemand[] = waiting.map((item) => ({
+        mpan: item.mpan, deviceId: item.deviceId, provider: item.provider, srv: item.srv, dataDay: item.dataDay, requesters: item.requesters,
+        earliestMs: Math.max(new Date(item.earliest).getTime(), now.getTime()), deadlineMs: new Date(item.deadline).getTime(),
+      }));
+      const plan = placeDemands(slots, this.policy.capacity, demands, { loads, placement: 'asap' });
+      const placements = waiting.flatMap((item, i) =>
+        plan.slotOf[i] < 0 ? [] : [{ planDay: item.planDay, itemKey: item.itemKey, slotStart: new Date(slots.starts[plan.slotOf[i]]), kind: item.state === 'FAILED' ? 'BACKSTOP' : item.kind }],
+      );
+      const changed = await this.items.transition(manager, 'place', placements);
+      for (const item of changed) if (item.kind === 'BACKSTOP') this.metrics.backstops.inc({ provider: item.provider });
+      return { placed: changed.length, left: waiting.filter((_, i) => plan.slotOf[i] < 0) };
+    });
+  }
+}

@@ -1,0 +1,31 @@
+import { ReadResult } from '@halfhour/contracts';
+import { Clock } from '@halfhour/domain';
+import { BatchHandler, ConsumedMessage } from '@halfhour/kafka';
+import { ItemRepository } from '../items/item-repository';
+import { SchedulerMetrics } from '../metrics/scheduler-metrics';
+
+/**
+ * Records what the adapters report: complete data succeeds the item (from any attempt: data is
+ * data); a failure or partial data fails the attempt it answers, so the item is backstopped.
+ * Idempotent: a repeated result finds the item already moved on and changes nothing.
+ */
+export class ReadResultsHandler implements BatchHandler<ReadResult> {
+  constructor(
+    private readonly items: ItemRepository,
+    private readonly metrics: SchedulerMetrics,
+    private readonly clock: Clock,
+  ) {}
+
+  async handleBatch(messages: readonly ConsumedMessage<ReadResult>[]): Promise<void> {
+    const results = messages.map((m) => m.body);
+    const complete = results.filter((r) => r.outcome === 'COMPLETE');
+    const failed = results.filter((r) => r.outcome !== 'COMPLETE');
+    const succeeded = await this.items.transition(this.items.dataSource, 'succeed', complete.map((r) => ({ planDay: r.planDay, itemKey: r.itemKey, at: new Date(r.completedAt) })));
+    await this.items.transition(this.items.dataSource, 'fail', failed.map((r) => ({
+      planDay: r.planDay, itemKey: r.itemKey, attempt: r.attempt, failureReason: r.failureReason ?? (r.outcome === 'PARTIAL' ? 'PARTIAL_DATA' : 'FAILED'),
+    })));
+    for (const r of results) this.metrics.results.inc({ provider: r.provider, outcome: r.outcome });
+    const now = this.clock.now().getTime();
+    for (const item of succeeded) this.metrics.timeToComplete.observe({ kind: item.kind }, Math.max(0, now - new Date(item.earliest).getTime()) / 1000);
+  }
+}

@@ -1,0 +1,64 @@
+import { DEFAULT_CAPACITY, DEFAULT_MDR_SRVS, DEFAULT_TRT_SETTINGS } from '@halfhour/domain';
+import { ServiceConfig } from '@halfhour/observability';
+import { IsBoolean, IsInt, IsNumber, IsString, Matches, Max, Min } from 'class-validator';
+
+export class SchedulerConfig extends ServiceConfig {
+  override SERVICE_NAME = 'scheduler';
+  override HTTP_PORT = 8083;
+  override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/scheduler';
+
+  /** Consumer groups are this, dot, the topic's role (requests, timelines, results). */
+  @IsString()
+  CONSUMER_GROUP = 'scheduler';
+
+  @IsInt() @Min(1) @Max(10_000)
+  MAX_BATCH_SIZE = 1000;
+
+  /** R-SCH-4: slot length in minutes; a day's slots start at local midnight. */
+  @IsInt() @Min(1) @Max(60)
+  SLOT_MINUTES = DEFAULT_CAPACITY.slotMinutes;
+
+  /** R-SCH-3: the local read window MHHS stays out of, HH:MM-HH:MM. */
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, { message: 'must be HH:MM-HH:MM, e.g. 00:00-06:00' })
+  EXCLUDED_WINDOW = '00:00-06:00';
+
+  /** Reads per slot per provider: `CSP-NORTH=60000,CSP-CENTRAL=80000,…`. */
+  @Matches(/^([A-Z0-9-]+=\d+)(,[A-Z0-9-]+=\d+)*$/, { message: 'must be PROVIDER=reads,… e.g. CSP-NORTH=60000' })
+  PROVIDER_CAPACITY = Object.entries(DEFAULT_CAPACITY.providers).map(([provider, c]) => `${provider}=${c.readsPerSlot}`).join(',');
+
+  /** Reads per slot of any provider not named above (e.g. each S1SP). */
+  @IsInt() @Min(0)
+  OTHER_PROVIDER_READS_PER_SLOT = DEFAULT_CAPACITY.otherProviders.readsPerSlot;
+
+  /** R-SCH-7: the share of every slot kept for business-as-usual and priority traffic. */
+  @IsNumber() @Min(0) @Max(1)
+  RESERVED_SHARE = DEFAULT_CAPACITY.otherProviders.reservedShare;
+
+  /** R-SCH-2: TRT of scheduled MHHS reads, from the start of the day they become due. */
+  @IsInt() @Min(60)
+  MHHS_TRT_SECONDS = DEFAULT_TRT_SETTINGS.mhhsTrtSeconds;
+
+  /** The MDR's SRVs, for the entitlement check when a schedule runs (same setting as access-control). */
+  @Matches(/^\d+(\.\d+)*(,\d+(\.\d+)*)*$/, { message: 'must be a comma-separated list of SRVs' })
+  MDR_SRVS = DEFAULT_MDR_SRVS.join(',');
+
+  /** How often (real ms) due items are dispatched, failures backstopped, and deadlines checked. */
+  @IsInt() @Min(10)
+  TICK_INTERVAL_MS = 1000;
+
+  /** Items claimed per dispatch query. */
+  @IsInt() @Min(1) @Max(100_000)
+  DISPATCH_BATCH_SIZE = 5000;
+
+  /** Clock seconds after which a dispatched read without an answer is failed and backstopped. */
+  @IsInt() @Min(1)
+  NO_RESPONSE_AFTER_SECONDS = 30 * 60;
+
+  /** How often (real ms) the item gauges are recounted (a GROUP BY over the day's partitions). */
+  @IsInt() @Min(100)
+  GAUGES_INTERVAL_MS = 15_000;
+
+  /** Development convenience; in a cluster the migration Job runs first. */
+  @IsBoolean()
+  MIGRATE_ON_START = true;
+}

@@ -1,0 +1,86 @@
+import { Topics } from '@halfhour/contracts';
+import { Clock } from '@halfhour/domain';
+import { KafkaRuntime, TopicCatchUp } from '@halfhour/kafka';
+import { JSON_LOGGER, JsonLogger } from '@halfhour/observability';
+import { RegistryViewRepository, TimelinesViewHandler } from '@halfhour/registry-view';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Dispatcher } from './dispatch/dispatcher';
+import { ItemRepository } from './items/item-repository';
+import { ItemGauges } from './metrics/item-gauges';
+import { SchedulerMetrics } from './metrics/scheduler-metrics';
+import { DailyPlanner } from './planning/daily-planner';
+import { Housekeeping } from './planning/housekeeping';
+import { SlotPlacer } from './planning/slot-placer';
+import { AuthorisedRequestsHandler } from './requests/authorised-requests.handler';
+import { UserResponder } from './responses/user-responder';
+import { ReadResultsHandler } from './results/read-results.handler';
+import { SchedulerConfig } from './scheduler.config';
+import { SchedulerLoop } from './scheduler-loop';
+import { ScheduleRepository } from './schedules/schedule-repository';
+import { SCHEDULING_POLICY, SchedulingPolicy } from './scheduling-policy';
+
+export const CLOCK = Symbol('CLOCK');
+
+/** Wires the consumers (authorised requests, timelines, read results), the loop and the gauges. */
+@Injectable()
+export class SchedulerRuntime implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+  private readonly registryView: RegistryViewRepository;
+  private readonly schedules: ScheduleRepository;
+  private readonly responder: UserResponder;
+  private readonly loop: SchedulerLoop;
+  private readonly gauges: ItemGauges;
+
+  constructor(
+    private readonly config: SchedulerConfig,
+    @Inject(SCHEDULING_POLICY) policy: SchedulingPolicy,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly kafka: KafkaRuntime,
+    private readonly items: ItemRepository,
+    private readonly metrics: SchedulerMetrics,
+    dataSource: DataSource,
+    @Inject(JSON_LOGGER) logger: JsonLogger,
+  ) {
+    this.registryView = new RegistryViewRepository(dataSource);
+    this.schedules = new ScheduleRepository(dataSource);
+    this.responder = new UserResponder(kafka);
+    const planner = new DailyPlanner(policy, items, this.schedules, this.registryView, this.responder, metrics, logger);
+    this.loop = new SchedulerLoop(
+      clock,
+      [new TopicCatchUp(kafka, this.group('timelines'), Topics.mpanTimelines), new TopicCatchUp(kafka, this.group('requests'), Topics.authorisedRequests)],
+      planner,
+      new SlotPlacer(policy, items, planner, metrics),
+      new Dispatcher(policy, items, this.schedules, this.registryView, kafka, this.responder, metrics),
+      new Housekeeping(items, this.responder, metrics, logger),
+      { tickIntervalMs: config.TICK_INTERVAL_MS, batchSize: config.DISPATCH_BATCH_SIZE, noResponseAfterMs: policy.noResponseAfterMs },
+      logger,
+    );
+    this.gauges = new ItemGauges(items, policy, metrics, clock, logger);
+  }
+
+  private group(role: 'requests' | 'timelines' | 'results'): string {
+    return `${this.config.CONSUMER_GROUP}.${role}`;
+  }
+
+  onModuleInit(): void {
+    const common = { maxBatchSize: this.config.MAX_BATCH_SIZE, partitionsConsumedConcurrently: 3 };
+    this.kafka.addConsumer({ ...common, topic: Topics.mpanTimelines, groupId: this.group('timelines'), handler: new TimelinesViewHandler(this.registryView) });
+    this.kafka.addConsumer({
+      ...common,
+      topic: Topics.authorisedRequests,
+      groupId: this.group('requests'),
+      handler: new AuthorisedRequestsHandler(this.items, this.schedules, this.registryView, this.responder, this.clock, this.group('requests')),
+    });
+    this.kafka.addConsumer({ ...common, topic: Topics.readResults, groupId: this.group('results'), handler: new ReadResultsHandler(this.items, this.metrics, this.clock) });
+  }
+
+  onApplicationBootstrap(): void {
+    this.loop.start();
+    this.gauges.start(this.config.GAUGES_INTERVAL_MS);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.gauges.stop();
+    await this.loop.stop();
+  }
+}

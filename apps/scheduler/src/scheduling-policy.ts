@@ -1,0 +1,36 @@
+import { buildEligibilityMatrix, CapacitySettings, EligibilityMatrix } from '@halfhour/domain';
+import { SchedulerConfig } from './scheduler.config';
+
+export const SCHEDULING_POLICY = Symbol('SCHEDULING_POLICY');
+
+export interface SchedulingPolicy {
+  capacity: CapacitySettings;
+  matrix: EligibilityMatrix;
+  mhhsTrtMs: number;
+  noResponseAfterMs: number;
+}
+
+export function schedulingPolicyFrom(config: SchedulerConfig): SchedulingPolicy {
+  const [from, to] = config.EXCLUDED_WINDOW.split('-').map((hhmm) => {
+    const [h, m] = hhmm.split(':').map(Number);
+    return h * 60 + m;
+  });
+  const reservedShare = config.RESERVED_SHARE;
+  const providers = Object.fromEntries(
+    config.PROVIDER_CAPACITY.split(',').map((entry) => {
+      const [provider, reads] = entry.split('=');
+      return [provider, { readsPerSlot: Number(reads), reservedShare }];
+    }),
+  );
+  return {
+    capacity: {
+      slotMinutes: config.SLOT_MINUTES,
+      excludedWindow: { fromMinute: from, toMinute: to },
+      providers,
+      otherProviders: { readsPerSlot: config.OTHER_PROVIDER_READS_PER_SLOT, reservedShare },
+    },
+    matrix: buildEligibilityMatrix(config.MDR_SRVS.split(',')),
+    mhhsTrtMs: config.MHHS_TRT_SECONDS * 1000,
+    noResponseAfterMs: config.NO_RESPONSE_AFTER_SECONDS * 1000,
+  };
+}

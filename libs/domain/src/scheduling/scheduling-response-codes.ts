@@ -1,0 +1,12 @@
+/**
+ * Codes the scheduler answers users with (R-DIP-3), in the same DUIS-style numbering as
+ * access-control's (E4x: scheduling and delivery). `I0` acknowledges a schedule created, read or
+ * deleted.
+ */
+export const SCHEDULING_RESPONSE_CODES = {
+  SCHEDULE_NOT_FOUND: { code: 'E40', meaning: 'No schedule of this user has that DSPScheduleID (5.2 / 5.3).' },
+  ENTITLEMENT_ENDED: { code: 'E41', meaning: 'The user is no longer entitled to the data (e.g. past the MDR’s ETD); the schedule has stopped.' },
+  TRT_MISSED: { code: 'E42', meaning: 'The data could not be read before the TRT ran out, backstops included.' },
+} as const;
+
+export type SchedulingRefusal = keyof typeof SCHEDULING_RESPONSE_CODES;
