@@ -57,7 +57,8 @@ export class ItemRepository {
   async transition(runner: Runner, event: ItemEvent, refs: readonly (ItemRef & ItemChanges)[]): Promise<ItemRow[]> {
     if (refs.length === 0) return [];
     const { from, to } = ITEM_TRANSITIONS[event];
-    return runner.query(
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [rows] = await runner.query(
       `UPDATE collection_items AS i SET state = $1, updated_at = now(),
          slot_start = COALESCE(u.slot_start, i.slot_start), kind = COALESCE(u.kind, i.kind),
          failure_reason = CASE WHEN $1 = 'FAILED' THEN u.failure_reason ELSE i.failure_reason END,
@@ -75,6 +76,7 @@ export class ItemRepository {
         refs.map((r) => r.failureReason ?? null), refs.map((r) => r.at ?? null), refs.map((r) => r.attempt ?? null),
       ],
     );
+    return rows;
   }
 
   /**

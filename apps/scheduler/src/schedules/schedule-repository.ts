@@ -54,10 +54,12 @@ export class ScheduleRepository {
   /** Stops schedules (deleted by their user, or no longer entitled); returns those that were running. */
   async stop(runner: Runner, ids: readonly string[], reason: string, at: Date, userId?: string): Promise<ScheduleRow[]> {
     if (ids.length === 0) return [];
-    return runner.query(
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [rows] = await runner.query(
       `UPDATE schedules SET stopped_at = $2, stopped_reason = $3
        WHERE dsp_schedule_id = ANY($1::text[]) AND stopped_at IS NULL AND ($4::text IS NULL OR user_id = $4) RETURNING ${COLUMNS}`,
       [[...new Set(ids)], at, reason, userId ?? null],
     );
+    return rows;
   }
 }

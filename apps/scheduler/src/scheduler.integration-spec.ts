@@ -1,0 +1,97 @@
+import { ServiceResponse, Topics } from '@halfhour/contracts';
+import { eventually } from '@halfhour/testing';
+import { Client } from 'pg';
+import { freshMpan, MDR_USER, SchedulerTestBed, SUPPLIER_USER, timeline } from '../test/scheduler-test-bed';
+
+const PLAN_DAY = '2026-12-01';
+const DATA_DAY = '2026-11-30';
+
+describe('scheduler on the real broker and database, on an accelerated clock', () => {
+  let bed: SchedulerTestBed;
+  let db: Client;
+
+  beforeAll(async () => {
+    // 05:00 on 1 December; ten simulated minutes per real second: 06:00 comes six seconds in.
+    bed = await new SchedulerTestBed('2026-12-01T05:00:00Z', 600, {
+      PROVIDER_CAPACITY: 'CSP-NORTH=4,CSP-CENTRAL=4,CSP-SOUTH=4', OTHER_PROVIDER_READS_PER_SLOT: '4', RESERVED_SHARE: '0.5',
+      NO_RESPONSE_AFTER_SECONDS: String(6 * 3600),
+    }).setUp();
+    db = new Client({ connectionString: bed.database.url });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db.end();
+    await bed.tearDown();
+  });
+
+  it('plans a day’s schedules into slots after 06:00, collects once, backstops a failure, and stops a schedule whose appointment ends', async () => {
+    const [m1, m2, m3] = [freshMpan(), freshMpan(), freshMpan()];
+    await bed.publishTimelines([
+      timeline(m1, '00-00-00-00-00-00-F0-01', { kind: 'CSP', region: 'SOUTH' }),
+      timeline(m2, '00-00-00-00-00-00-F0-02', { kind: 'S1SP', s1spId: 'S1SP-A' }),
+      timeline(m3, '00-00-00-00-00-00-F0-03', { kind: 'CSP', region: 'NORTH' }),
+    ]);
+    const m1Mdr = await bed.createSchedule(MDR_USER, m1, '00-00-00-00-00-00-F0-01', '4.8.1', '2026-11-01');
+    await bed.createSchedule(SUPPLIER_USER, m1, '00-00-00-00-00-00-F0-01', '4.8.1', '2026-11-01');
+    await bed.createSchedule(MDR_USER, m2, '00-00-00-00-00-00-F0-02', '4.8.1', '2026-11-01');
+    const m3Mdr = await bed.createSchedule(MDR_USER, m3, '00-00-00-00-00-00-F0-03', '4.8.1', '2026-11-01');
+    await bed.watchCommands();
+    bed.service = await bed.newServiceProcess().start();
+
+    const plan = await eventually(async () => {
+      const { status, body } = await bed.service.get<{ items: number; demands: number; report: { provider: string; placed: number }[] }>(`/plans/${PLAN_DAY}`);
+      expect(status).toBe(200);
+      return body;
+    }, 30_000, 100);
+    expect(plan).toMatchObject({ demands: 4, items: 3 });
+    expect(await bed.service.metric('halfhour_scheduler_reads_saved_total')).toBe(1);
+
+    // The MDR's appointment on m3 is cut back before the day's reads run (a termination arriving mid-morning).
+    await bed.publishTimelines([timeline(m3, '00-00-00-00-00-00-F0-03', { kind: 'CSP', region: 'NORTH' }, DATA_DAY, 2)]);
+    await eventually(async () => expect((await db.query('SELECT version FROM registry_view WHERE mpan = $1', [m3])).rows[0]?.version).toBe(2), 10_000, 50);
+    expect(bed.commands).toEqual([]);
+
+    // 06:00 comes: m1 (two requesters, one read) and m2 go out; m3 does not.
+    const first = await eventually(() => {
+      expect(bed.commands.map((c) => c.command.mpan).sort()).toEqual([m1, m2].sort());
+      return bed.commands.map((c) => c.command);
+    }, 30_000, 50);
+    const m1Command = first.find((c) => c.mpan === m1)!;
+    expect(m1Command.requesters.map((r) => r.role).sort()).toEqual(['IS', 'MDR']);
+    expect(m1Command).toMatchObject({ srv: '4.8.1', dataDay: DATA_DAY, attempt: 1, kind: 'SCHEDULED', provider: 'CSP-SOUTH', readPeriod: { start: '2026-11-30T00:00:00.000Z', end: '2026-12-01T00:00:00.000Z' } });
+    const m2Command = first.find((c) => c.mpan === m2)!;
+    expect(bed.commands.find((c) => c.command.mpan === m2)!.message.headers!['hh-message-type']!.toString()).toBe('device.read-command');
+
+    await bed.answer(m1Command, 'COMPLETE');
+    await bed.answer(m2Command, 'FAILED', 'METER_TIMEOUT');
+    const backstop = await eventually(() => {
+      const found = bed.commands.find((c) => c.command.mpan === m2 && c.command.attempt === 2);
+      expect(found).toBeDefined();
+      return found!.command;
+    }, 30_000, 50);
+    expect(backstop).toMatchObject({ kind: 'BACKSTOP', commandId: `${m2Command.itemKey}#2` });
+    await bed.answer(backstop, 'COMPLETE');
+
+    const states = await eventually(async () => {
+      const { rows } = await db.query('SELECT mpan, state, kind, attempt, slot_start, dispatched_at FROM collection_items ORDER BY mpan');
+      expect(rows.map((r) => r.state).sort()).toEqual(['STOPPED', 'SUCCEEDED', 'SUCCEEDED']);
+      return rows;
+    }, 30_000, 100);
+    for (const row of states.filter((r) => r.state === 'SUCCEEDED')) {
+      // Every read went out in its slot, and no slot is in the night window.
+      expect(new Date(row.slot_start).toISOString() >= '2026-12-01T06:00:00.000Z').toBe(true);
+      expect(new Date(row.dispatched_at).getTime()).toBeGreaterThanOrEqual(new Date(row.slot_start).getTime());
+    }
+    expect(states.find((r) => r.mpan === m2)).toMatchObject({ kind: 'BACKSTOP', attempt: 2 });
+
+    const responses = (await bed.readAll(bed.topicName(Topics.userResponses))).map((m) => JSON.parse(m.value!.toString()) as ServiceResponse);
+    expect(responses.filter((r) => r.outcome === 'ACCEPTED' && r.responseCode === 'I0')).toHaveLength(4);
+    expect(responses.find((r) => r.requestId === m1Mdr.requestId)?.dspScheduleId).toMatch(/^DSP-/);
+    expect(responses.find((r) => r.requestId === m3Mdr.requestId && r.outcome === 'FAILED')).toMatchObject({ responseCode: 'E41', reason: 'ENTITLEMENT_ENDED' });
+    const { rows: stopped } = await db.query('SELECT mpan, stopped_reason FROM schedules WHERE stopped_at IS NOT NULL');
+    expect(stopped).toEqual([{ mpan: m3, stopped_reason: 'ENTITLEMENT_ENDED' }]);
+    expect(await bed.service.metric('halfhour_scheduler_backstops_total')).toBe(1);
+    expect(await bed.service.metric('halfhour_scheduler_dispatched_total', { kind: 'BACKSTOP' })).toBe(1);
+  });
+});
