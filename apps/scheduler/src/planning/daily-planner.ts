@@ -1,6 +1,7 @@
 import { addDays, collectOnce, daySlots, DaySlots, planDay as placeDemands, settlementDayStart } from '@halfhour/domain';
 import { JsonLogger } from '@halfhour/observability';
 import { RegistryViewRepository } from '@halfhour/registry-view';
+import { copyItems } from '../items/copy-items';
 import { ItemRepository } from '../items/item-repository';
 import { ItemRow } from '../items/item-row';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics';
@@ -73,7 +74,12 @@ export class DailyPlanner {
     const planned = await this.items.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [PLAN_LOCK, planDay]);
       if (!locked || (await manager.query('SELECT 1 FROM plan_runs WHERE plan_day = $1', [planDay])).length > 0) return false;
-      await this.items.insert(manager, rows);
+      const existing = new Set<string>(
+        (await manager.query('SELECT item_key FROM collection_items WHERE plan_day = $1', [planDay])).map((r: { item_key: string }) => r.item_key),
+      );
+      // The day's scheduled items are new (plan_runs says so); on-demand items already in the day keep theirs.
+      await this.items.insert(manager, rows.filter((r) => existing.has(r.itemKey)), 'merge');
+      await copyItems(manager, rows.filter((r) => !existing.has(r.itemKey)));
       await manager.query('INSERT INTO plan_runs (plan_day, planned_at, demands, items, report) VALUES ($1, $2, $3, $4, $5)', [
         planDay, now, demands.length, rows.length, JSON.stringify(plan.reports),
       ]);
