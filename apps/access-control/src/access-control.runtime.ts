@@ -1,7 +1,7 @@
 import { Topics } from '@halfhour/contracts';
 import { KafkaRuntime, TopicCatchUp } from '@halfhour/kafka';
 import { RegistryViewRepository, TimelinesViewHandler } from '@halfhour/registry-view';
-import { JSON_LOGGER, JsonLogger } from '@halfhour/observability';
+import { clockFrom, JSON_LOGGER, JsonLogger } from '@halfhour/observability';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessControlConfig } from './access-control.config';
@@ -57,7 +57,7 @@ export class AccessControlRuntime implements OnModuleInit, OnApplicationBootstra
       ...common,
       topic: Topics.serviceRequests,
       groupId: this.group('requests'),
-      handler: new ServiceRequestsHandler(accessPolicyFrom(this.config), this.repository, this.registryView, this.kafka, this.metrics, views),
+      handler: new ServiceRequestsHandler(accessPolicyFrom(this.config), this.repository, this.registryView, this.kafka, this.metrics, views, clockFrom(this.config)),
     });
   }
 

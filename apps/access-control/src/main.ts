@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createJsonLogger, loadConfigOrExit, startService } from '@halfhour/observability';
+import { clockFrom, createJsonLogger, loadConfigOrExit, startService } from '@halfhour/observability';
 import { AccessControlConfig } from './access-control.config';
 import { AccessControlModule } from './access-control.module';
 import { accessPolicyFrom } from './access-policy.provider';
@@ -9,6 +9,7 @@ const logger = createJsonLogger(config.SERVICE_NAME, config.LOG_LEVEL);
 
 try {
   accessPolicyFrom(config);
+  clockFrom(config);
 } catch (error) {
   logger.fatal({ err: error }, 'invalid access policy configuration');
   process.exit(78);

@@ -1,5 +1,5 @@
 import { MessageEnvelope, ServiceRequest, Topics } from '@halfhour/contracts';
-import { AccessPolicy, decideServiceRequest, verifyRequestSignature } from '@halfhour/domain';
+import { AccessPolicy, Clock, decideServiceRequest, verifyRequestSignature } from '@halfhour/domain';
 import { BatchHandler, ConsumedMessage, KafkaRuntime, TopicCatchUp, TransientFailure } from '@halfhour/kafka';
 import { RegistryViewRepository } from '@halfhour/registry-view';
 import { AccessMetrics } from '../metrics/access-metrics';
@@ -25,6 +25,7 @@ export class ServiceRequestsHandler implements BatchHandler<ServiceRequest> {
     private readonly kafka: KafkaRuntime,
     private readonly metrics: AccessMetrics,
     private readonly views: readonly TopicCatchUp[],
+    private readonly clock: Clock,
   ) {}
 
   async handleBatch(messages: readonly ConsumedMessage<ServiceRequest>[]): Promise<void> {
@@ -53,7 +54,7 @@ export class ServiceRequestsHandler implements BatchHandler<ServiceRequest> {
         const userId = request.requestId.originator;
         const user = users.get(userId);
         const viewed = timelines.get(request.mpan);
-        const now = new Date();
+        const now = this.clock.now();
         const decision = decideServiceRequest(this.policy, request, {
           user,
           lastAcceptedCounter: counters.get(userId),

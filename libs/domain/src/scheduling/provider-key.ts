@@ -3,8 +3,10 @@ import { ServiceProvider } from '../registration/registration-event';
 /** Who carries a read: `CSP-NORTH`, `CSP-CENTRAL`, `CSP-SOUTH`, or `S1SP-<id>`. Capacity is per provider. */
 export type ProviderKey = string;
 
+/** An S1SP ID already written `S1SP-…` (as device inventory usually names them) is kept as it is. */
 export function providerKeyOf(provider: ServiceProvider): ProviderKey {
-  return provider.kind === 'CSP' ? `CSP-${provider.region}` : `S1SP-${provider.s1spId}`;
+  if (provider.kind === 'CSP') return `CSP-${provider.region}`;
+  return provider.s1spId.startsWith('S1SP-') ? provider.s1spId : `S1SP-${provider.s1spId}`;
 }
 
 export function isSmets1Provider(key: ProviderKey): boolean {

@@ -1,0 +1,56 @@
+import { RequestAuthorised, ServiceResponse, Topics } from '@halfhour/contracts';
+import { eventually } from '@halfhour/testing';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { freshMpan, MDR_USER, SchedulerTestBed, timeline } from '../test/scheduler-test-bed';
+
+describe('scheduler deadlines', () => {
+  let bed: SchedulerTestBed;
+  let db: Client;
+
+  beforeAll(async () => {
+    // 10:00 on 1 December at ten simulated minutes per real second; reads unanswered for 20 minutes are failed.
+    bed = await new SchedulerTestBed('2026-12-01T10:00:00Z', 600, { NO_RESPONSE_AFTER_SECONDS: String(20 * 60) }).setUp();
+    db = new Client({ connectionString: bed.database.url });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db.end();
+    await bed.tearDown();
+  });
+
+  it('reads an on-demand request at once, backstops it when unanswered, and reports the TRT breach at its deadline', async () => {
+    const mpan = freshMpan();
+    const deviceId = '00-00-00-00-00-00-F1-01';
+    await bed.publishTimelines([timeline(mpan, deviceId, { kind: 'S1SP', s1spId: 'S1SP-B' })]);
+    await bed.watchCommands();
+    bed.service = await bed.newServiceProcess().start();
+
+    const request: RequestAuthorised = {
+      requestId: `${MDR_USER.userId}:${deviceId}:7`, requestMessageId: randomUUID(), userId: MDR_USER.userId, mpid: 'MDRA', role: 'MDR',
+      srv: '4.8.1', dataSrv: '4.8.1', mode: 'ON_DEMAND', mpan, deviceId, days: { from: '2026-11-29', to: '2026-11-30' },
+      trt: { seconds: 3600, basis: 'EXISTING_ON_DEMAND', policy: 'EQUAL_EXISTING' },
+      decidedAt: '2026-12-01T10:00:00Z', dueBy: '2026-12-01T11:00:00Z', matrixVersion: 'test', registryVersion: 1,
+    };
+    await bed.publish(Topics.authorisedRequests, Topics.authorisedRequests.messages[0], [request]);
+
+    const commands = await eventually(() => {
+      expect(bed.commands.map((c) => c.command.attempt)).toEqual(expect.arrayContaining([1, 2]));
+      return bed.commands.map((c) => c.command);
+    }, 30_000, 50);
+    expect(commands[0]).toMatchObject({ kind: 'ON_DEMAND', dataDay: '2026-11-29', provider: 'S1SP-B', deadline: '2026-12-01T11:00:00.000Z' });
+    expect(commands[0].requesters).toEqual([{ userId: MDR_USER.userId, role: 'MDR', mpid: 'MDRA', origin: request.requestId, requestId: request.requestId }]);
+    expect(commands.find((c) => c.attempt === 2)).toMatchObject({ kind: 'BACKSTOP' });
+
+    const breach = await eventually(async () => {
+      const responses = (await bed.readAll(bed.topicName(Topics.userResponses))).map((m) => JSON.parse(m.value!.toString()) as ServiceResponse);
+      expect(responses).toHaveLength(1);
+      return responses[0];
+    }, 30_000, 200);
+    expect(breach).toMatchObject({ requestId: request.requestId, userId: MDR_USER.userId, outcome: 'FAILED', responseCode: 'E42', reason: 'TRT_MISSED' });
+    expect(breach.message).toContain('NO_RESPONSE');
+    expect((await db.query('SELECT state FROM collection_items')).rows).toEqual([{ state: 'EXPIRED' }]);
+    expect(await bed.service.metric('halfhour_scheduler_trt_breaches_total', { provider: 'S1SP-B' })).toBe(1);
+  });
+});
