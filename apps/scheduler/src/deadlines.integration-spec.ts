@@ -53,4 +53,34 @@ describe('scheduler deadlines', () => {
     expect((await db.query('SELECT state FROM collection_items')).rows).toEqual([{ state: 'EXPIRED' }]);
     expect(await bed.service.metric('halfhour_scheduler_trt_breaches_total', { provider: 'S1SP-B' })).toBe(1);
   });
+
+  it('lets a user read and delete its own schedules, and no one else’s', async () => {
+    const mpan = freshMpan();
+    const deviceId = '00-00-00-00-00-00-F1-02';
+    const created = await bed.createSchedule(MDR_USER, mpan, deviceId, '4.6.1', '2026-12-05');
+    const manage = (srv: '5.2' | '5.3', userId: string, dspScheduleId: string): RequestAuthorised => ({
+      ...created, requestId: `${userId}:${deviceId}:${Math.floor(Math.random() * 1e9)}`, requestMessageId: randomUUID(), userId,
+      srv, dataSrv: srv, mode: 'SCHEDULE_MANAGEMENT', dspScheduleId, schedule: undefined, days: undefined,
+    });
+    const responses = async (requestId: string) => eventually(async () => {
+      const all = (await bed.readAll(bed.topicName(Topics.userResponses))).map((m) => JSON.parse(m.value!.toString()) as ServiceResponse);
+      const mine = all.filter((r) => r.requestId === requestId);
+      expect(mine).toHaveLength(1);
+      return mine[0];
+    }, 30_000, 100);
+    const { dspScheduleId } = await responses(created.requestId);
+    expect(dspScheduleId).toMatch(/^DSP-[0-9a-f]{16}$/);
+
+    const read = manage('5.2', MDR_USER.userId, dspScheduleId!);
+    const stranger = manage('5.3', '00-00-00-00-00-00-EE-09', dspScheduleId!);
+    const remove = manage('5.3', MDR_USER.userId, dspScheduleId!);
+    for (const request of [read, stranger, remove]) {
+      await bed.publish(Topics.authorisedRequests, Topics.authorisedRequests.messages[0], [JSON.parse(JSON.stringify(request))]);
+      await responses(request.requestId);
+    }
+    expect(await responses(read.requestId)).toMatchObject({ responseCode: 'I0', outcome: 'ACCEPTED', message: `${dspScheduleId}: 4.6.1 DAILY ${mpan} from 2026-12-05` });
+    expect(await responses(stranger.requestId)).toMatchObject({ responseCode: 'E40', reason: 'SCHEDULE_NOT_FOUND' });
+    expect(await responses(remove.requestId)).toMatchObject({ responseCode: 'I0', dspScheduleId });
+    expect((await db.query('SELECT stopped_reason FROM schedules WHERE dsp_schedule_id = $1', [dspScheduleId])).rows).toEqual([{ stopped_reason: 'DELETED' }]);
+  });
 });
