@@ -1,6 +1,5 @@
-import { KafkaModule } from '@halfhour/kafka';
-import { createMetricsRegistry, JsonLogger, ObservabilityModule } from '@halfhour/observability';
-import { PersistenceModule } from '@halfhour/persistence';
+import { JsonLogger } from '@halfhour/observability';
+import { serviceInfrastructure } from '@halfhour/service-kit';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccessControlConfig } from './access-control.config';
 import { AccessControlRuntime } from './access-control.runtime';
@@ -14,22 +13,7 @@ export class AccessControlModule {
   static forRoot(config: AccessControlConfig, logger: JsonLogger): DynamicModule {
     return {
       module: AccessControlModule,
-      imports: [
-        ObservabilityModule.forRoot({ registry: createMetricsRegistry(config.SERVICE_NAME), logger }),
-        KafkaModule.forRoot({
-          brokers: config.KAFKA_BROKERS,
-          clientId: config.SERVICE_NAME,
-          topicPrefix: config.KAFKA_TOPIC_PREFIX,
-          sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
-        }),
-        PersistenceModule.forRoot({
-          url: config.DATABASE_URL,
-          applicationName: config.SERVICE_NAME,
-          entities: ACCESS_CONTROL_ENTITIES,
-          migrations: ACCESS_CONTROL_MIGRATIONS,
-          migrateOnStart: config.MIGRATE_ON_START,
-        }),
-      ],
+      imports: serviceInfrastructure(config, logger, { entities: ACCESS_CONTROL_ENTITIES, migrations: ACCESS_CONTROL_MIGRATIONS }),
       controllers: [AuditController],
       providers: [{ provide: AccessControlConfig, useValue: config }, AccessRepository, AccessMetrics, AccessControlRuntime],
     };

@@ -27,7 +27,7 @@ export class AccessControlRuntime implements OnModuleInit, OnApplicationBootstra
     @Inject(JSON_LOGGER) logger: JsonLogger,
   ) {
     this.registryView = new RegistryViewRepository(dataSource);
-    this.viewAge = new RegistryViewAge(kafka, this.group('timelines'), metrics, logger);
+    this.viewAge = new RegistryViewAge(kafka, this.group('timelines'), metrics, logger, config.VIEW_AGE_INTERVAL_MS);
   }
 
   private group(role: 'timelines' | 'users' | 'requests'): string {
@@ -62,10 +62,10 @@ export class AccessControlRuntime implements OnModuleInit, OnApplicationBootstra
   }
 
   onApplicationBootstrap(): void {
-    this.viewAge.start(this.config.VIEW_AGE_INTERVAL_MS);
+    this.viewAge.start();
   }
 
-  onModuleDestroy(): void {
-    this.viewAge.stop();
+  onModuleDestroy(): Promise<void> {
+    return this.viewAge.stop();
   }
 }

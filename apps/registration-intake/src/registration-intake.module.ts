@@ -1,6 +1,5 @@
-import { KafkaModule } from '@halfhour/kafka';
-import { createMetricsRegistry, JsonLogger, ObservabilityModule } from '@halfhour/observability';
-import { PersistenceModule } from '@halfhour/persistence';
+import { JsonLogger } from '@halfhour/observability';
+import { serviceInfrastructure } from '@halfhour/service-kit';
 import { DynamicModule, Module } from '@nestjs/common';
 import { MpanRegistryController } from './api/mpan-registry.controller';
 import { RegistrationMetrics } from './metrics/registration-metrics';
@@ -14,22 +13,7 @@ export class RegistrationIntakeModule {
   static forRoot(config: RegistrationIntakeConfig, logger: JsonLogger): DynamicModule {
     return {
       module: RegistrationIntakeModule,
-      imports: [
-        ObservabilityModule.forRoot({ registry: createMetricsRegistry(config.SERVICE_NAME), logger }),
-        KafkaModule.forRoot({
-          brokers: config.KAFKA_BROKERS,
-          clientId: config.SERVICE_NAME,
-          topicPrefix: config.KAFKA_TOPIC_PREFIX,
-          sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
-        }),
-        PersistenceModule.forRoot({
-          url: config.DATABASE_URL,
-          applicationName: config.SERVICE_NAME,
-          entities: REGISTRY_ENTITIES,
-          migrations: REGISTRY_MIGRATIONS,
-          migrateOnStart: config.MIGRATE_ON_START,
-        }),
-      ],
+      imports: serviceInfrastructure(config, logger, { entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS }),
       controllers: [MpanRegistryController],
       providers: [
         { provide: RegistrationIntakeConfig, useValue: config },

@@ -29,7 +29,7 @@ export class RegistrationIntakeRuntime implements OnModuleInit, OnApplicationBoo
       intervalMs: config.TIMELINE_RELAY_INTERVAL_MS,
       batchSize: config.TIMELINE_RELAY_BATCH_SIZE,
     });
-    this.gauges = new RegistrySizeGauges(dataSource, metrics, logger);
+    this.gauges = new RegistrySizeGauges(dataSource, metrics, logger, config.REGISTRY_METRICS_INTERVAL_MS);
   }
 
   private get participantsGroup(): string {
@@ -55,11 +55,10 @@ export class RegistrationIntakeRuntime implements OnModuleInit, OnApplicationBoo
 
   onApplicationBootstrap(): void {
     this.relay.start();
-    this.gauges.start(this.config.REGISTRY_METRICS_INTERVAL_MS);
+    this.gauges.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.gauges.stop();
-    await this.relay.stop();
+    await Promise.all([this.gauges.stop(), this.relay.stop()]);
   }
 }

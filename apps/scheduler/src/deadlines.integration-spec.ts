@@ -27,11 +27,14 @@ describe('scheduler deadlines', () => {
     await bed.watchCommands();
     bed.service = await bed.newServiceProcess().start();
 
+    // Decided now, due an hour later: the read fails silently twice (20 minutes each) and expires.
+    const decidedAt = new Date(Math.ceil(bed.simulatedNow().getTime() / 60_000) * 60_000);
+    const dueBy = new Date(decidedAt.getTime() + 3600_000).toISOString();
     const request: RequestAuthorised = {
       requestId: `${MDR_USER.userId}:${deviceId}:7`, requestMessageId: randomUUID(), userId: MDR_USER.userId, mpid: 'MDRA', role: 'MDR',
       srv: '4.8.1', dataSrv: '4.8.1', mode: 'ON_DEMAND', mpan, deviceId, days: { from: '2026-11-29', to: '2026-11-30' },
       trt: { seconds: 3600, basis: 'EXISTING_ON_DEMAND', policy: 'EQUAL_EXISTING' },
-      decidedAt: '2026-12-01T10:00:00Z', dueBy: '2026-12-01T11:00:00Z', matrixVersion: 'test', registryVersion: 1,
+      decidedAt: decidedAt.toISOString(), dueBy, matrixVersion: 'test', registryVersion: 1,
     };
     await bed.publish(Topics.authorisedRequests, Topics.authorisedRequests.messages[0], [request]);
 
@@ -39,7 +42,7 @@ describe('scheduler deadlines', () => {
       expect(bed.commands.map((c) => c.command.attempt)).toEqual(expect.arrayContaining([1, 2]));
       return bed.commands.map((c) => c.command);
     }, 30_000, 50);
-    expect(commands[0]).toMatchObject({ kind: 'ON_DEMAND', dataDay: '2026-11-29', provider: 'S1SP-B', deadline: '2026-12-01T11:00:00.000Z' });
+    expect(commands[0]).toMatchObject({ kind: 'ON_DEMAND', dataDay: '2026-11-29', provider: 'S1SP-B', deadline: dueBy });
     expect(commands[0].requesters).toEqual([{ userId: MDR_USER.userId, role: 'MDR', mpid: 'MDRA', origin: request.requestId, requestId: request.requestId }]);
     expect(commands.find((c) => c.attempt === 2)).toMatchObject({ kind: 'BACKSTOP' });
 

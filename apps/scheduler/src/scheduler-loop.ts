@@ -1,6 +1,6 @@
 import { addDays, Clock, settlementDayOf } from '@halfhour/domain';
 import { TopicCatchUp } from '@halfhour/kafka';
-import { JsonLogger } from '@halfhour/observability';
+import { JsonLogger, RepeatingTask } from '@halfhour/observability';
 import { Dispatcher } from './dispatch/dispatcher';
 import { DailyPlanner } from './planning/daily-planner';
 import { Housekeeping } from './planning/housekeeping';
@@ -20,9 +20,7 @@ export interface LoopSettings {
  * and a plan made before the schedules are read would leave them out of the day.
  */
 export class SchedulerLoop {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
+  private readonly task: RepeatingTask;
 
   constructor(
     private readonly clock: Clock,
@@ -32,17 +30,17 @@ export class SchedulerLoop {
     private readonly dispatcher: Dispatcher,
     private readonly housekeeping: Housekeeping,
     private readonly settings: LoopSettings,
-    private readonly logger: JsonLogger,
-  ) {}
-
-  start(): void {
-    this.schedule(0);
+    logger: JsonLogger,
+  ) {
+    this.task = new RepeatingTask('scheduler tick', () => this.tick(), settings.tickIntervalMs, logger);
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+  start(): void {
+    this.task.start();
+  }
+
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 
   async tick(): Promise<void> {
@@ -52,18 +50,10 @@ export class SchedulerLoop {
     await this.planner.planIfNeeded(today, now);
     await this.housekeeping.failUnanswered(now, this.settings.noResponseAfterMs, this.settings.batchSize);
     await this.placer.placeWaiting(now, this.settings.batchSize);
-    while ((await this.dispatcher.dispatchDue(now, this.settings.batchSize)) === this.settings.batchSize && !this.stopped);
+    while ((await this.dispatcher.dispatchDue(now, this.settings.batchSize)) === this.settings.batchSize);
     await this.housekeeping.expirePastDeadline(now, this.settings.batchSize);
     // Plan tomorrow as soon as the clock is into its last hour, so its night slots are ready.
     if (settlementDayOf(new Date(now.getTime() + 3600_000)) !== today) await this.planner.planIfNeeded(addDays(today, 1), now);
   }
 
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick()
-        .catch((error: unknown) => this.logger.error({ err: error }, 'scheduler tick failed; it runs again next tick'))
-        .finally(() => this.schedule(this.settings.tickIntervalMs));
-    }, delayMs);
-  }
 }

@@ -11,8 +11,9 @@ describe('scheduler on the real broker and database, on an accelerated clock', (
   let db: Client;
 
   beforeAll(async () => {
-    // 05:00 on 1 December; ten simulated minutes per real second: 06:00 comes six seconds in.
-    bed = await new SchedulerTestBed('2026-12-01T05:00:00Z', 600, {
+    // 04:30 on 1 December when the scheduler starts; ten simulated minutes per real second: 06:00
+    // comes nine seconds later, time to plan and to cut an appointment back before the reads go out.
+    bed = await new SchedulerTestBed('2026-12-01T04:30:00Z', 600, {
       PROVIDER_CAPACITY: 'CSP-NORTH=4,CSP-CENTRAL=4,CSP-SOUTH=4', OTHER_PROVIDER_READS_PER_SLOT: '4', RESERVED_SHARE: '0.5',
       NO_RESPONSE_AFTER_SECONDS: String(6 * 3600),
     }).setUp();

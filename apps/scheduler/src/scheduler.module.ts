@@ -1,7 +1,6 @@
 import { Clock } from '@halfhour/domain';
-import { KafkaModule } from '@halfhour/kafka';
-import { createMetricsRegistry, JsonLogger, ObservabilityModule } from '@halfhour/observability';
-import { PersistenceModule } from '@halfhour/persistence';
+import { JsonLogger } from '@halfhour/observability';
+import { serviceInfrastructure } from '@halfhour/service-kit';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PlansController } from './api/plans.controller';
@@ -17,22 +16,7 @@ export class SchedulerModule {
   static forRoot(config: SchedulerConfig, policy: SchedulingPolicy, clock: Clock, logger: JsonLogger): DynamicModule {
     return {
       module: SchedulerModule,
-      imports: [
-        ObservabilityModule.forRoot({ registry: createMetricsRegistry(config.SERVICE_NAME), logger }),
-        KafkaModule.forRoot({
-          brokers: config.KAFKA_BROKERS,
-          clientId: config.SERVICE_NAME,
-          topicPrefix: config.KAFKA_TOPIC_PREFIX,
-          sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
-        }),
-        PersistenceModule.forRoot({
-          url: config.DATABASE_URL,
-          applicationName: config.SERVICE_NAME,
-          entities: SCHEDULER_ENTITIES,
-          migrations: SCHEDULER_MIGRATIONS,
-          migrateOnStart: config.MIGRATE_ON_START,
-        }),
-      ],
+      imports: serviceInfrastructure(config, logger, { entities: SCHEDULER_ENTITIES, migrations: SCHEDULER_MIGRATIONS }),
       controllers: [PlansController],
       providers: [
         { provide: SchedulerConfig, useValue: config },

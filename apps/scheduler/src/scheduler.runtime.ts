@@ -55,7 +55,7 @@ export class SchedulerRuntime implements OnModuleInit, OnApplicationBootstrap, O
       { tickIntervalMs: config.TICK_INTERVAL_MS, batchSize: config.DISPATCH_BATCH_SIZE, noResponseAfterMs: policy.noResponseAfterMs },
       logger,
     );
-    this.gauges = new ItemGauges(items, policy, metrics, clock, logger);
+    this.gauges = new ItemGauges(items, policy, metrics, clock, logger, config.GAUGES_INTERVAL_MS);
   }
 
   private group(role: 'requests' | 'timelines' | 'results'): string {
@@ -76,11 +76,10 @@ export class SchedulerRuntime implements OnModuleInit, OnApplicationBootstrap, O
 
   onApplicationBootstrap(): void {
     this.loop.start();
-    this.gauges.start(this.config.GAUGES_INTERVAL_MS);
+    this.gauges.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.gauges.stop();
-    await this.loop.stop();
+    await Promise.all([this.gauges.stop(), this.loop.stop()]);
   }
 }

@@ -22,19 +22,31 @@ export class SchedulerTestBed extends ServiceTestBed {
   private commandConsumer?: Consumer;
   private counter = 1000;
 
-  constructor(simulatedOrigin: string, speed: number, env: Record<string, string> = {}) {
-    super({
-      name: 'sched',
-      entry: 'apps/scheduler/src/main.ts',
-      env: {
-        CLOCK_SIMULATED_ORIGIN: simulatedOrigin,
-        CLOCK_REAL_ORIGIN: new Date().toISOString(),
-        CLOCK_SPEED: String(speed),
-        TICK_INTERVAL_MS: '50',
-        GAUGES_INTERVAL_MS: '200',
-        ...env,
-      },
+  private realOrigin?: Date;
+
+  constructor(
+    private readonly simulatedOrigin: string,
+    private readonly speed: number,
+    env: Record<string, string> = {},
+  ) {
+    super({ name: 'sched', entry: 'apps/scheduler/src/main.ts', env: { TICK_INTERVAL_MS: '50', GAUGES_INTERVAL_MS: '200', ...env } });
+  }
+
+  /** The clock starts at `simulatedOrigin` when the first process starts; every replica shares it. */
+  override newServiceProcess(env: Record<string, string> = {}) {
+    this.realOrigin ??= new Date();
+    return super.newServiceProcess({
+      CLOCK_SIMULATED_ORIGIN: this.simulatedOrigin,
+      CLOCK_REAL_ORIGIN: this.realOrigin.toISOString(),
+      CLOCK_SPEED: String(this.speed),
+      ...env,
     });
+  }
+
+  /** The scheduler's time now. */
+  simulatedNow(): Date {
+    const elapsed = this.realOrigin ? Date.now() - this.realOrigin.getTime() : 0;
+    return new Date(Date.parse(this.simulatedOrigin) + elapsed * this.speed);
   }
 
   /** Collects every read command both command topics carry, from the start. */

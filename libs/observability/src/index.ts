@@ -12,3 +12,4 @@ export * from './health/health-probe';
 export * from './observability.tokens';
 export * from './observability.module';
 export * from './service-bootstrap';
+export * from './repeating-task';

@@ -1,6 +1,6 @@
 import { Topics } from '@halfhour/contracts';
 import { KafkaRuntime } from '@halfhour/kafka';
-import { JsonLogger } from '@halfhour/observability';
+import { JsonLogger, RepeatingTask } from '@halfhour/observability';
 import { AccessMetrics } from '../metrics/access-metrics';
 
 /**
@@ -8,33 +8,31 @@ import { AccessMetrics } from '../metrics/access-metrics';
  * since it was last seen at zero (since start, until the first time).
  */
 export class RegistryViewAge {
-  private timer?: NodeJS.Timeout;
+  private readonly task: RepeatingTask;
   private currentAt = Date.now();
 
   constructor(
     private readonly kafka: KafkaRuntime,
     private readonly timelinesGroup: string,
     private readonly metrics: AccessMetrics,
-    private readonly logger: JsonLogger,
-  ) {}
-
-  start(intervalMs: number): void {
-    this.timer = setInterval(() => void this.measure(), intervalMs);
-    this.timer.unref();
+    logger: JsonLogger,
+    intervalMs: number,
+  ) {
+    this.task = new RepeatingTask('registry view age', () => this.measure(), intervalMs, logger);
   }
 
-  stop(): void {
-    clearInterval(this.timer);
+  start(): void {
+    this.task.start();
+  }
+
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 
   async measure(): Promise<void> {
-    try {
-      const lag = await this.kafka.consumerLag(this.timelinesGroup, Topics.mpanTimelines);
-      if (lag === 0) this.currentAt = Date.now();
-      this.metrics.viewLag.set(lag);
-      this.metrics.viewAge.set((Date.now() - this.currentAt) / 1000);
-    } catch (error) {
-      this.logger.warn({ err: error }, 'could not measure the registry view lag');
-    }
+    const lag = await this.kafka.consumerLag(this.timelinesGroup, Topics.mpanTimelines);
+    if (lag === 0) this.currentAt = Date.now();
+    this.metrics.viewLag.set(lag);
+    this.metrics.viewAge.set((Date.now() - this.currentAt) / 1000);
   }
 }

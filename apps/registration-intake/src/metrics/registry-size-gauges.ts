@@ -1,5 +1,5 @@
 import { HH_PERMITTED_STATUSES } from '@halfhour/domain';
-import { JsonLogger } from '@halfhour/observability';
+import { JsonLogger, RepeatingTask } from '@halfhour/observability';
 import { DataSource } from 'typeorm';
 import { RegistrationMetrics } from './registration-metrics';
 
@@ -12,22 +12,23 @@ const inForce = (list: string) => `$.${list}[*] ? (@.from <= $d && (!exists(@.to
  * not on scrape.
  */
 export class RegistrySizeGauges {
-  private timer?: NodeJS.Timeout;
+  private readonly task: RepeatingTask;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly metrics: RegistrationMetrics,
-    private readonly logger: JsonLogger,
-  ) {}
-
-  start(intervalMs: number): void {
-    const refresh = () => void this.refresh().catch((err) => this.logger.warn({ err }, 'registry size refresh failed'));
-    refresh();
-    this.timer = setInterval(refresh, intervalMs);
+    logger: JsonLogger,
+    intervalMs: number,
+  ) {
+    this.task = new RepeatingTask('registry size gauges', () => this.refresh(), intervalMs, logger);
   }
 
-  stop(): void {
-    clearInterval(this.timer);
+  start(): void {
+    this.task.start();
+  }
+
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 
   async refresh(today = new Date().toISOString().slice(0, 10)): Promise<void> {

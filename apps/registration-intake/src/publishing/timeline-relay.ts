@@ -1,6 +1,6 @@
 import { MpanTimelineUpdated, Topics } from '@halfhour/contracts';
 import { KafkaRuntime } from '@halfhour/kafka';
-import { JsonLogger } from '@halfhour/observability';
+import { JsonLogger, RepeatingTask } from '@halfhour/observability';
 import { RegistrationMetrics } from '../metrics/registration-metrics';
 import { RegistryRepository, UnpublishedTimeline } from '../registry/registry.repository';
 
@@ -14,26 +14,29 @@ import { RegistryRepository, UnpublishedTimeline } from '../registry/registry.re
 const LEASE_SECONDS = 30;
 
 export class TimelineRelay {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
+  private readonly task: RepeatingTask;
 
   constructor(
     private readonly registry: RegistryRepository,
     private readonly kafka: KafkaRuntime,
     private readonly metrics: RegistrationMetrics,
-    private readonly logger: JsonLogger,
+    logger: JsonLogger,
     private readonly settings: { intervalMs: number; batchSize: number },
-  ) {}
-
-  start(): void {
-    this.schedule(0);
+  ) {
+    // A full batch means more are waiting: go again at once.
+    this.task = new RepeatingTask('timeline relay', async () => {
+      const published = await this.publishOnce();
+      this.metrics.unpublishedTimelines.set(await this.registry.unpublishedCount());
+      return published >= this.settings.batchSize;
+    }, settings.intervalMs, logger);
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+  start(): void {
+    this.task.start();
+  }
+
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Publishes one batch; returns how many timelines went out. */
@@ -51,24 +54,6 @@ export class TimelineRelay {
     return leased.length;
   }
 
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick();
-    }, delayMs);
-  }
-
-  private async tick(): Promise<void> {
-    let published = 0;
-    try {
-      published = await this.publishOnce();
-      this.metrics.unpublishedTimelines.set(await this.registry.unpublishedCount());
-    } catch (error) {
-      this.logger.warn({ err: error }, 'timeline relay failed; will retry');
-    }
-    // A full batch means more are waiting: go again at once.
-    this.schedule(published >= this.settings.batchSize ? 0 : this.settings.intervalMs);
-  }
 }
 
 export function toTimelineMessage(row: UnpublishedTimeline): MpanTimelineUpdated {

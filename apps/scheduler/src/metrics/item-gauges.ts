@@ -1,52 +1,50 @@
 import { addDays, Clock, mhhsReadsPerSlot, capacityOf, settlementDayOf } from '@halfhour/domain';
-import { JsonLogger } from '@halfhour/observability';
+import { JsonLogger, RepeatingTask } from '@halfhour/observability';
 import { ItemRepository } from '../items/item-repository';
 import { SchedulingPolicy } from '../scheduling-policy';
 import { SchedulerMetrics } from './scheduler-metrics';
 
 /** Recounts the item gauges (a GROUP BY over yesterday's and today's partitions) on an interval. */
 export class ItemGauges {
-  private timer?: NodeJS.Timeout;
+  private readonly task: RepeatingTask;
 
   constructor(
     private readonly items: ItemRepository,
     private readonly policy: SchedulingPolicy,
     private readonly metrics: SchedulerMetrics,
     private readonly clock: Clock,
-    private readonly logger: JsonLogger,
-  ) {}
-
-  start(intervalMs: number): void {
-    this.timer = setInterval(() => void this.measure(), intervalMs);
-    this.timer.unref();
+    logger: JsonLogger,
+    intervalMs: number,
+  ) {
+    this.task = new RepeatingTask('item gauges', () => this.measure(), intervalMs, logger);
   }
 
-  stop(): void {
-    clearInterval(this.timer);
+  start(): void {
+    this.task.start();
+  }
+
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 
   async measure(): Promise<void> {
-    try {
-      const now = this.clock.now();
-      const today = settlementDayOf(now);
-      this.metrics.items.reset();
-      for (const row of await this.items.countsByStateAndProvider([addDays(today, -1), today])) {
-        this.metrics.items.set({ state: row.state, provider: row.provider }, row.items);
-      }
-      const [{ backlog }] = await this.items.dataSource.query(
-        `SELECT count(*)::int AS backlog FROM collection_items WHERE state = 'PLANNED' AND slot_start < $1`,
-        [new Date(now.getTime() - this.policy.capacity.slotMinutes * 60_000)],
-      );
-      this.metrics.backlog.set(backlog);
-      const slotMs = this.policy.capacity.slotMinutes * 60_000;
-      const slotStart = new Date(Math.floor(now.getTime() / slotMs) * slotMs);
-      this.metrics.slotUtilisation.reset();
-      for (const row of await this.items.slotLoads(slotStart, new Date(slotStart.getTime() + slotMs))) {
-        const capacity = mhhsReadsPerSlot(capacityOf(this.policy.capacity, row.provider));
-        this.metrics.slotUtilisation.set({ provider: row.provider }, capacity > 0 ? row.reads / capacity : 0);
-      }
-    } catch (error) {
-      this.logger.warn({ err: error }, 'could not recount the item gauges');
+    const now = this.clock.now();
+    const today = settlementDayOf(now);
+    this.metrics.items.reset();
+    for (const row of await this.items.countsByStateAndProvider([addDays(today, -1), today])) {
+      this.metrics.items.set({ state: row.state, provider: row.provider }, row.items);
+    }
+    const [{ backlog }] = await this.items.dataSource.query(
+      `SELECT count(*)::int AS backlog FROM collection_items WHERE state = 'PLANNED' AND slot_start < $1`,
+      [new Date(now.getTime() - this.policy.capacity.slotMinutes * 60_000)],
+    );
+    this.metrics.backlog.set(backlog);
+    const slotMs = this.policy.capacity.slotMinutes * 60_000;
+    const slotStart = new Date(Math.floor(now.getTime() / slotMs) * slotMs);
+    this.metrics.slotUtilisation.reset();
+    for (const row of await this.items.slotLoads(slotStart, new Date(slotStart.getTime() + slotMs))) {
+      const capacity = mhhsReadsPerSlot(capacityOf(this.policy.capacity, row.provider));
+      this.metrics.slotUtilisation.set({ provider: row.provider }, capacity > 0 ? row.reads / capacity : 0);
     }
   }
 }

@@ -29,11 +29,8 @@ export class RequesterDto {
 export const READ_KINDS = ['SCHEDULED', 'ON_DEMAND', 'BACKSTOP'] as const;
 export type ReadKind = (typeof READ_KINDS)[number];
 
-/**
- * The scheduler's instruction to a device adapter: read one data item (an SRV for one settlement
- * day) from one meter now, for these requesters, by the deadline. One command per attempt.
- */
-export class ReadCommand {
+/** What a read command and its result both name: the attempt, the data item and the meter. */
+export class ReadAttemptDto {
   /** Unique per attempt: `<itemKey>#<attempt>`. */
   @IsString()
   @Length(1, 160)
@@ -64,24 +61,30 @@ export class ReadCommand {
   @IsIsoDate()
   dataDay!: string;
 
-  /** The UTC interval of the data: the settlement day's half hours. */
-  @ValidateNested()
-  @Type(() => ReadLogPeriodDto)
-  readPeriod!: ReadLogPeriodDto;
-
   @IsInt()
   @Min(1)
   attempt!: number;
-
-  @IsIn(READ_KINDS)
-  kind!: ReadKind;
-
-  @IsUtcInstant()
-  deadline!: string;
 
   @IsArray()
   @ArrayNotEmpty()
   @ValidateNested({ each: true })
   @Type(() => RequesterDto)
   requesters!: RequesterDto[];
+}
+
+/**
+ * The scheduler's instruction to a device adapter: read one data item (an SRV for one settlement
+ * day) from one meter now, for these requesters, by the deadline. One command per attempt.
+ */
+export class ReadCommand extends ReadAttemptDto {
+  /** The UTC interval of the data: the settlement day's half hours. */
+  @ValidateNested()
+  @Type(() => ReadLogPeriodDto)
+  readPeriod!: ReadLogPeriodDto;
+
+  @IsIn(READ_KINDS)
+  kind!: ReadKind;
+
+  @IsUtcInstant()
+  deadline!: string;
 }

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Min, ValidateNested } from 'class-validator';
-import { IsEui64, IsIsoDate, IsMpanCore, IsUtcInstant } from '../../validators/domain-validators';
-import { RequesterDto } from '../read-command/read-command.message';
+import { IsArray, IsIn, IsNumber, IsOptional, IsString, Length, Min, ValidateNested } from 'class-validator';
+import { IsUtcInstant } from '../../validators/domain-validators';
+import { ReadAttemptDto } from '../read-command/read-command.message';
 
 /** One half-hour of data (R-DEV-1): a value only where the meter gave one; missing stays missing. */
 export class HalfHourValueDto {
@@ -35,37 +35,7 @@ export const READ_OUTCOMES = ['COMPLETE', 'PARTIAL', 'FAILED'] as const;
 export type ReadOutcome = (typeof READ_OUTCOMES)[number];
 
 /** A device adapter's answer to one read command, in the one normalised shape for both generations. */
-export class ReadResult {
-  @IsString()
-  @Length(1, 160)
-  commandId!: string;
-
-  @IsString()
-  @Length(1, 120)
-  itemKey!: string;
-
-  @IsIsoDate()
-  planDay!: string;
-
-  @IsMpanCore()
-  mpan!: string;
-
-  @IsEui64()
-  deviceId!: string;
-
-  @IsString()
-  provider!: string;
-
-  @IsString()
-  srv!: string;
-
-  @IsIsoDate()
-  dataDay!: string;
-
-  @IsInt()
-  @Min(1)
-  attempt!: number;
-
+export class ReadResult extends ReadAttemptDto {
   @IsIn(READ_OUTCOMES)
   outcome!: ReadOutcome;
 
@@ -87,11 +57,6 @@ export class ReadResult {
   @ValidateNested({ each: true })
   @Type(() => RegisterReadDto)
   registers!: RegisterReadDto[];
-
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => RequesterDto)
-  requesters!: RequesterDto[];
 
   @IsUtcInstant()
   completedAt!: string;

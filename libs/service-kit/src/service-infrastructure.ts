@@ -1,0 +1,32 @@
+import { KafkaModule } from '@halfhour/kafka';
+import { createMetricsRegistry, JsonLogger, ObservabilityModule, ServiceConfig } from '@halfhour/observability';
+import { PersistenceModule } from '@halfhour/persistence';
+import { DynamicModule } from '@nestjs/common';
+
+type PersistenceOptions = Parameters<typeof PersistenceModule.forRoot>[0];
+
+/**
+ * What every Halfhour service imports: metrics, logs and health; Kafka (the idempotent producer,
+ * batch consumers, topic prefix); and its own database with its migrations.
+ */
+export function serviceInfrastructure(
+  config: ServiceConfig & { MIGRATE_ON_START: boolean },
+  logger: JsonLogger,
+  schema: Pick<PersistenceOptions, 'entities' | 'migrations'>,
+): DynamicModule[] {
+  return [
+    ObservabilityModule.forRoot({ registry: createMetricsRegistry(config.SERVICE_NAME), logger }),
+    KafkaModule.forRoot({
+      brokers: config.KAFKA_BROKERS,
+      clientId: config.SERVICE_NAME,
+      topicPrefix: config.KAFKA_TOPIC_PREFIX,
+      sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+    }),
+    PersistenceModule.forRoot({
+      url: config.DATABASE_URL,
+      applicationName: config.SERVICE_NAME,
+      ...schema,
+      migrateOnStart: config.MIGRATE_ON_START,
+    }),
+  ];
+}
