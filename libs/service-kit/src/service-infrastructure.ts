@@ -7,14 +7,14 @@ type PersistenceOptions = Parameters<typeof PersistenceModule.forRoot>[0];
 
 /**
  * What every Halfhour service imports: metrics, logs and health; Kafka (the idempotent producer,
- * batch consumers, topic prefix); and its own database with its migrations.
+ * batch consumers, topic prefix); and, with a schema, its own database with its migrations.
  */
 export function serviceInfrastructure(
-  config: ServiceConfig & { MIGRATE_ON_START: boolean },
+  config: ServiceConfig & { MIGRATE_ON_START?: boolean },
   logger: JsonLogger,
-  schema: Pick<PersistenceOptions, 'entities' | 'migrations'>,
+  schema?: Pick<PersistenceOptions, 'entities' | 'migrations'>,
 ): DynamicModule[] {
-  return [
+  const modules = [
     ObservabilityModule.forRoot({ registry: createMetricsRegistry(config.SERVICE_NAME), logger }),
     KafkaModule.forRoot({
       brokers: config.KAFKA_BROKERS,
@@ -22,11 +22,15 @@ export function serviceInfrastructure(
       topicPrefix: config.KAFKA_TOPIC_PREFIX,
       sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
     }),
+  ];
+  if (!schema) return modules;
+  return [
+    ...modules,
     PersistenceModule.forRoot({
       url: config.DATABASE_URL,
       applicationName: config.SERVICE_NAME,
       ...schema,
-      migrateOnStart: config.MIGRATE_ON_START,
+      migrateOnStart: config.MIGRATE_ON_START ?? true,
     }),
   ];
 }

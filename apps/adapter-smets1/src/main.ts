@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { Topics } from '@halfhour/contracts';
+import { AdapterModule } from '@halfhour/device-adapter';
+import { clockFrom, createJsonLogger, loadConfigOrExit, startService } from '@halfhour/observability';
+import { AdapterSmets1Config } from './adapter-smets1.config';
+import { PostgresDataCache } from './cache/postgres-data-cache';
+import { SMETS1_CACHE_ENTITIES, SMETS1_CACHE_MIGRATIONS } from './cache/smets1-cache-schema';
+
+/** SMETS1 meters through their S1SP (R-DEV-1), with the data cache that saves SMETS1 traffic (R-DEV-2). */
+const config = loadConfigOrExit(AdapterSmets1Config);
+const logger = createJsonLogger(config.SERVICE_NAME, config.LOG_LEVEL);
+const clock = clockFrom(config);
+
+const module = AdapterModule.forRoot(config, logger, {
+  topic: Topics.smets1Commands,
+  clock,
+  cache: {
+    schema: { entities: SMETS1_CACHE_ENTITIES, migrations: SMETS1_CACHE_MIGRATIONS },
+    create: (dataSource, _metrics, cacheLogger) => new PostgresDataCache(dataSource, clock, config.CACHE_RETENTION_DAYS, config.CACHE_SWEEP_INTERVAL_MS, cacheLogger),
+  },
+});
+
+startService(module, config, logger).catch((error: unknown) => {
+  logger.fatal({ err: error }, 'failed to start');
+  process.exit(1);
+});

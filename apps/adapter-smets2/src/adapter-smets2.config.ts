@@ -1,0 +1,7 @@
+import { AdapterConfig } from '@halfhour/device-adapter';
+
+export class AdapterSmets2Config extends AdapterConfig {
+  override SERVICE_NAME = 'adapter-smets2';
+  override HTTP_PORT = 8085;
+  override CONSUMER_GROUP = 'adapter-smets2';
+}

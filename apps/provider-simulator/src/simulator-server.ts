@@ -1,0 +1,93 @@
+import { JsonLogger } from '@halfhour/observability';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
+import { Behaviour } from './provider-behaviour';
+import { ReadRequest, SimulatedProvider } from './simulated-provider';
+
+const READ = /^\/providers\/([A-Z0-9-]+)\/reads$/;
+const BEHAVIOUR = /^\/providers\/([A-Z0-9-]+)(?:\/meters\/([0-9A-F-]+))?\/behaviour$/;
+const STATS = /^\/providers\/([A-Z0-9-]+)\/stats$/;
+
+/**
+ * The SIMULATED providers' HTTP API — what the device adapters call in place of the real CSPs and
+ * S1SPs — and its control API for tests and operators:
+ * - `POST /providers/{provider}/reads` `{ commandId, mpan, deviceId, srv, start, end }` → 200 data,
+ *   429 throttled, 503 failed or down, 413 too large, or no answer at all;
+ * - `PUT /providers/{provider}[/meters/{deviceId}]/behaviour` with part of a Behaviour;
+ * - `GET /providers/{provider}/stats`, `DELETE /providers/{provider}/stats` (also resets behaviour).
+ */
+export class SimulatorServer {
+  private readonly server: Server;
+  private readonly sockets = new Set<Socket>();
+
+  constructor(
+    private readonly providers: ReadonlyMap<string, SimulatedProvider>,
+    private readonly logger: JsonLogger,
+  ) {
+    this.server = createServer((request, response) => void this.route(request, response));
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+  }
+
+  listen(port: number): Promise<void> {
+    return new Promise((resolve) => this.server.listen(port, () => resolve()));
+  }
+
+  /** Stops at once: reads held open on purpose (timeouts) are cut. */
+  close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = request.url ?? '';
+    try {
+      if (url === '/health/live' || url === '/health/ready') return send(response, 200, { status: 'ok' });
+      let match = READ.exec(url);
+      if (match && request.method === 'POST') {
+        const answer = await this.provider(match[1]).read((await body(request)) as ReadRequest);
+        if (answer === 'NEVER') return;
+        return send(response, answer.status, answer.body, answer.headers);
+      }
+      match = BEHAVIOUR.exec(url);
+      if (match && request.method === 'PUT') {
+        return send(response, 200, this.provider(match[1]).change((await body(request)) as Partial<Behaviour>, match[2]));
+      }
+      match = STATS.exec(url);
+      if (match && request.method === 'GET') return send(response, 200, this.provider(match[1]).stats);
+      if (match && request.method === 'DELETE') {
+        this.provider(match[1]).reset();
+        return send(response, 204);
+      }
+      send(response, 404, { error: 'NOT_FOUND' });
+    } catch (error) {
+      if (error instanceof UnknownProvider) return send(response, 404, { error: 'UNKNOWN_PROVIDER', message: error.message });
+      this.logger.warn({ err: error, url }, 'simulator request failed');
+      send(response, 400, { error: 'BAD_REQUEST' });
+    }
+  }
+
+  private provider(name: string): SimulatedProvider {
+    const provider = this.providers.get(name);
+    if (!provider) throw new UnknownProvider(`no simulated provider ${name}`);
+    return provider;
+  }
+}
+
+class UnknownProvider extends Error {}
+
+async function body(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+}
+
+function send(response: ServerResponse, status: number, payload?: unknown, headers: Record<string, string> = {}): void {
+  if (payload === undefined) {
+    response.writeHead(status, headers).end();
+    return;
+  }
+  response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(payload));
+}

@@ -1,0 +1,80 @@
+import { ReadCommand, TopicDefinition } from '@halfhour/contracts';
+import { Clock } from '@halfhour/domain';
+import { KafkaRuntime } from '@halfhour/kafka';
+import { JsonLogger, METRICS_REGISTRY } from '@halfhour/observability';
+import { serviceInfrastructure } from '@halfhour/service-kit';
+import { DynamicModule, Inject, Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { Registry } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { AdapterConfig } from './adapter.config';
+import { AdapterMetrics } from './adapter-metrics';
+import { DataCache } from './data-cache';
+import { ProviderPolicies } from './provider-policies';
+import { ReadCommandsHandler } from './read-commands.handler';
+
+export interface AdapterOptions {
+  /** The command topic this adapter serves. */
+  topic: TopicDefinition<ReadCommand>;
+  clock: Clock;
+  /** SMETS1: the cache, its tables and how to build it on the service's database. */
+  cache?: {
+    schema: { entities: NonNullable<Parameters<typeof serviceInfrastructure>[2]>['entities']; migrations: NonNullable<Parameters<typeof serviceInfrastructure>[2]>['migrations'] };
+    create(dataSource: DataSource, metrics: AdapterMetrics, logger: JsonLogger): DataCache & { start?(): void; stop?(): Promise<void> };
+  };
+}
+
+const ADAPTER_OPTIONS = Symbol('ADAPTER_OPTIONS');
+const BREAKER_VALUES = { closed: 0, half_open: 1, open: 2 } as const;
+
+/** Wires one device adapter: its command consumer, the provider policies and, for SMETS1, the cache. */
+@Injectable()
+class AdapterRuntime implements OnModuleInit {
+  constructor(
+    private readonly config: AdapterConfig,
+    @Inject(ADAPTER_OPTIONS) private readonly options: AdapterOptions,
+    private readonly kafka: KafkaRuntime,
+    @Inject('ADAPTER_LOGGER') private readonly logger: JsonLogger,
+    @Inject('ADAPTER_CACHE') private readonly cache: (DataCache & { start?(): void; stop?(): Promise<void> }) | undefined,
+    @Inject(AdapterMetrics) private readonly metrics: AdapterMetrics,
+  ) {}
+
+  onModuleInit(): void {
+    const policies = new ProviderPolicies(this.config.resilience, (provider, state) => {
+      this.metrics.breakerState.set({ provider }, BREAKER_VALUES[state]);
+      this.logger.warn({ provider, state }, `circuit breaker for ${provider} is ${state}`);
+    });
+    this.kafka.addConsumer({
+      topic: this.options.topic,
+      groupId: `${this.config.CONSUMER_GROUP}.commands`,
+      maxBatchSize: this.config.MAX_BATCH_SIZE,
+      partitionsConsumedConcurrently: 3,
+      handler: new ReadCommandsHandler({ urlOf: (p) => this.config.urlOf(p) }, policies, this.kafka, this.metrics, this.options.clock, this.cache),
+    });
+    this.cache?.start?.();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.cache?.stop?.();
+  }
+}
+
+@Module({})
+export class AdapterModule {
+  static forRoot(config: AdapterConfig, logger: JsonLogger, options: AdapterOptions): DynamicModule {
+    const cache = options.cache;
+    return {
+      module: AdapterModule,
+      imports: serviceInfrastructure(config, logger, cache?.schema),
+      providers: [
+        { provide: AdapterConfig, useValue: config },
+        { provide: ADAPTER_OPTIONS, useValue: options },
+        { provide: 'ADAPTER_LOGGER', useValue: logger },
+        { provide: AdapterMetrics, useFactory: (registry: Registry) => new AdapterMetrics(registry), inject: [METRICS_REGISTRY] },
+        cache
+          ? { provide: 'ADAPTER_CACHE', useFactory: (dataSource: DataSource, metrics: AdapterMetrics) => cache.create(dataSource, metrics, logger), inject: [DataSource, AdapterMetrics] }
+          : { provide: 'ADAPTER_CACHE', useValue: undefined },
+        AdapterRuntime,
+      ],
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { ReadCommand } from '@halfhour/contracts';
+import { ProviderCallFailed } from './provider-errors';
+
+/** What a provider returns for one read: the half hours it has, and register readings. */
+export interface ProviderReading {
+  periods: { start: string; kwh: number }[];
+  registers: { register: string; kwh: number; readAt: string }[];
+}
+
+/**
+ * One HTTP call to a provider's read API (the CSP of the meter's region, or its S1SP): one
+ * settlement day of one meter, never a long profile log (R-DEV-4). Errors are typed by whether a
+ * retry can help: throttling, 5xx and timeouts can; a refusal (4xx) cannot.
+ */
+export async function readFromProvider(baseUrl: string, command: ReadCommand, signal: AbortSignal): Promise<ProviderReading> {
+  let response: Response;
+  try {
+    response = await fetch(`${baseUrl}/providers/${command.provider}/reads`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        commandId: command.commandId, mpan: command.mpan, deviceId: command.deviceId, srv: command.srv,
+        start: command.readPeriod.start, end: command.readPeriod.end,
+      }),
+      signal,
+    });
+  } catch (error) {
+    if (signal.aborted) throw new ProviderCallFailed('TIMEOUT', true, `${command.provider} did not answer in time`);
+    throw new ProviderCallFailed('PROVIDER_ERROR', true, `${command.provider} could not be reached: ${(error as Error).message}`);
+  }
+  if (response.status === 429) {
+    const seconds = Number(response.headers.get('retry-after'));
+    throw new ProviderCallFailed('THROTTLED', true, `${command.provider} throttled the read`, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined);
+  }
+  if (response.status >= 500) throw new ProviderCallFailed('PROVIDER_ERROR', true, `${command.provider} answered ${response.status}: ${await response.text()}`);
+  if (!response.ok) throw new ProviderCallFailed('REFUSED', false, `${command.provider} refused the read (${response.status}): ${await response.text()}`);
+  const body = (await response.json()) as Partial<ProviderReading>;
+  if (!Array.isArray(body.periods) || !Array.isArray(body.registers)) throw new ProviderCallFailed('BAD_RESPONSE', false, `${command.provider} answered without periods or registers`);
+  return { periods: body.periods, registers: body.registers };
+}

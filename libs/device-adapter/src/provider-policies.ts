@@ -1,0 +1,83 @@
+import {
+  BrokenCircuitError,
+  bulkhead,
+  BulkheadRejectedError,
+  circuitBreaker,
+  CircuitState,
+  ConsecutiveBreaker,
+  DelegateBackoff,
+  handleWhen,
+  IRetryBackoffContext,
+  IPolicy,
+  retry,
+  timeout,
+  TimeoutStrategy,
+  wrap,
+} from 'cockatiel';
+import { ProviderCallFailed } from './provider-errors';
+
+export interface ResilienceSettings {
+  callTimeoutMs: number;
+  maxAttempts: number;
+  backoffInitialMs: number;
+  backoffMaxMs: number;
+  breakerConsecutiveFailures: number;
+  breakerHalfOpenAfterMs: number;
+  concurrencyPerProvider: number;
+}
+
+/** Only failures that may pass are retried; a refusal is the meter's problem, not the provider's. */
+const transient = handleWhen((error) => error instanceof ProviderCallFailed && error.retryable);
+/** The breaker counts the provider failing, not the provider pacing us (429): that is waited out. */
+const providerFailing = handleWhen((error) => error instanceof ProviderCallFailed && error.retryable && error.reason !== 'THROTTLED');
+
+/** Exponential backoff with full jitter, or the provider's Retry-After when it gave one. */
+function backoff(initialMs: number, maxMs: number) {
+  return new DelegateBackoff((context: IRetryBackoffContext<unknown>) => {
+    const error = 'error' in context.result ? context.result.error : undefined;
+    if (error instanceof ProviderCallFailed && error.retryAfterMs !== undefined) return error.retryAfterMs;
+    return Math.random() * Math.min(maxMs, initialMs * 2 ** context.attempt);
+  });
+}
+
+/**
+ * Per provider (R-DEV-3): at most `concurrencyPerProvider` calls at once (the rest wait); each
+ * attempt times out; retryable failures are retried with exponential backoff and full jitter (or
+ * after the provider's Retry-After); after `breakerConsecutiveFailures` provider failures in a row
+ * (errors and timeouts, not throttling) the breaker opens and calls fail at once until
+ * a probe after `breakerHalfOpenAfterMs` succeeds. Built on cockatiel, not by hand.
+ */
+export class ProviderPolicies {
+  private readonly policies = new Map<string, IPolicy>();
+
+  constructor(
+    private readonly settings: ResilienceSettings,
+    private readonly onBreakerState: (provider: string, state: 'closed' | 'half_open' | 'open') => void,
+  ) {}
+
+  forProvider(provider: string): IPolicy {
+    let policy = this.policies.get(provider);
+    if (!policy) {
+      const s = this.settings;
+      const breaker = circuitBreaker(providerFailing, { halfOpenAfter: s.breakerHalfOpenAfterMs, breaker: new ConsecutiveBreaker(s.breakerConsecutiveFailures) });
+      breaker.onStateChange((state) => this.onBreakerState(provider, state === CircuitState.Open || state === CircuitState.Isolated ? 'open' : state === CircuitState.HalfOpen ? 'half_open' : 'closed'));
+      policy = wrap(
+        bulkhead(s.concurrencyPerProvider, Number.MAX_SAFE_INTEGER),
+        retry(transient, { maxAttempts: s.maxAttempts - 1, backoff: backoff(s.backoffInitialMs, s.backoffMaxMs) }),
+        breaker,
+        timeout(s.callTimeoutMs, TimeoutStrategy.Cooperative),
+      );
+      this.policies.set(provider, policy);
+    }
+    return policy;
+  }
+}
+
+/** Why a call through the policies failed, as a failure reason for the read result. */
+export function failureReasonOf(error: unknown): string {
+  if (error instanceof ProviderCallFailed) return `${error.reason}: ${error.message}`.slice(0, 300);
+  if (error instanceof BrokenCircuitError) return 'PROVIDER_UNAVAILABLE: circuit open after repeated failures';
+  if (error instanceof BulkheadRejectedError) return 'PROVIDER_BUSY: too many calls waiting';
+  if (error instanceof Error && error.name === 'TaskCancelledError') return 'TIMEOUT: the provider did not answer in time';
+  return `ADAPTER_ERROR: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300);
+}

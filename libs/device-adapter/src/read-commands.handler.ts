@@ -1,0 +1,75 @@
+import { ReadCommand, ReadResult, Topics } from '@halfhour/contracts';
+import { Clock } from '@halfhour/domain';
+import { BatchHandler, ConsumedMessage, KafkaRuntime } from '@halfhour/kafka';
+import { AdapterMetrics } from './adapter-metrics';
+import { DataCache } from './data-cache';
+import { failedResult, resultFromReading } from './normalise-reading';
+import { ProviderReading, readFromProvider } from './provider-client';
+import { failureReasonOf, ProviderPolicies } from './provider-policies';
+
+export interface ProviderDirectory {
+  /** The base URL of a provider's read API. */
+  urlOf(provider: string): string;
+}
+
+/**
+ * Reads a batch of commands from their providers, concurrently within each provider's limits, and
+ * publishes one result per command — data, partial data or a failure with its reason; a command
+ * is never dropped. With a cache (SMETS1), a command whose data the cache holds whole is answered
+ * from it without a call; otherwise the cache's half hours fill what the meter did not return.
+ */
+export class ReadCommandsHandler implements BatchHandler<ReadCommand> {
+  constructor(
+    private readonly directory: ProviderDirectory,
+    private readonly policies: ProviderPolicies,
+    private readonly kafka: KafkaRuntime,
+    private readonly metrics: AdapterMetrics,
+    private readonly clock: Clock,
+    private readonly cache?: DataCache,
+  ) {}
+
+  async handleBatch(messages: readonly ConsumedMessage<ReadCommand>[]): Promise<void> {
+    const commands = messages.map((m) => m.body);
+    const cached = this.cache ? await this.cache.lookup(commands) : new Map<string, ProviderReading>();
+    const results = await Promise.all(commands.map((command) => this.read(command, cached.get(command.commandId))));
+    await this.cache?.store(results.filter((r) => r.source === 'METER'));
+    await this.kafka.producer.publish(
+      Topics.readResults,
+      results.map((body, i) => ({ definition: Topics.readResults.messages[0], body, envelope: { causedBy: messages[i].envelope } })),
+      { prevalidated: true },
+    );
+    for (const result of results) {
+      this.metrics.results.inc({ provider: result.provider, outcome: result.outcome, source: result.source });
+      const missing = result.periods.filter((p) => p.quality === 'MISSING').length;
+      this.metrics.periods.inc({ provider: result.provider, quality: 'MISSING' }, missing);
+      this.metrics.periods.inc({ provider: result.provider, quality: 'ACTUAL' }, result.periods.length - missing);
+    }
+  }
+
+  private async read(command: ReadCommand, cached: ProviderReading | undefined): Promise<ReadResult> {
+    if (this.cache) {
+      const fromCache = cached ? resultFromReading(command, cached, 'CACHE', this.clock.now()) : undefined;
+      this.metrics.cache.inc({ outcome: fromCache?.outcome === 'COMPLETE' ? 'hit' : 'miss' });
+      if (fromCache?.outcome === 'COMPLETE') return fromCache;
+    }
+    const started = process.hrtime.bigint();
+    try {
+      const reading = await this.policies.forProvider(command.provider).execute(({ signal }) => readFromProvider(this.directory.urlOf(command.provider), command, signal));
+      this.metrics.calls.inc({ provider: command.provider, outcome: 'ok' });
+      return resultFromReading(command, merge(reading, cached), 'METER', this.clock.now());
+    } catch (error) {
+      const reason = failureReasonOf(error);
+      this.metrics.calls.inc({ provider: command.provider, outcome: reason.split(':')[0] });
+      return failedResult(command, reason, this.clock.now());
+    } finally {
+      this.metrics.callSeconds.observe({ provider: command.provider }, Number(process.hrtime.bigint() - started) / 1e9);
+    }
+  }
+}
+
+/** The meter's half hours, and the cache's where the meter returned none. */
+function merge(reading: ProviderReading, cached: ProviderReading | undefined): ProviderReading {
+  if (!cached) return reading;
+  const have = new Set(reading.periods.map((p) => Date.parse(p.start)));
+  return { ...reading, periods: [...reading.periods, ...cached.periods.filter((p) => !have.has(Date.parse(p.start)))] };
+}
