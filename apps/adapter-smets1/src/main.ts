@@ -11,7 +11,7 @@ const config = loadConfigOrExit(AdapterSmets1Config);
 const logger = createJsonLogger(config.SERVICE_NAME, config.LOG_LEVEL);
 const clock = clockFrom(config);
 
-const module = AdapterModule.forRoot(config, logger, {
+const adapterModule = AdapterModule.forRoot(config, logger, {
   topic: Topics.smets1Commands,
   clock,
   cache: {
@@ -20,7 +20,7 @@ const module = AdapterModule.forRoot(config, logger, {
   },
 });
 
-startService(module, config, logger).catch((error: unknown) => {
+startService(adapterModule, config, logger).catch((error: unknown) => {
   logger.fatal({ err: error }, 'failed to start');
   process.exit(1);
 });

@@ -2,7 +2,7 @@ import { Topics } from '@halfhour/contracts';
 import { mpanCoreFrom, settlementDayStart, settlementPeriodStarts } from '@halfhour/domain';
 import { syntheticHalfHourKwh, syntheticRegisterKwh } from '@halfhour/simulation';
 import { eventually } from '@halfhour/testing';
-import { AdapterTestBed } from '../test/adapter-test-bed';
+import { AdapterTestBed } from '@halfhour/service-testing';
 
 let serial = Math.floor(Math.random() * 1e9);
 const meter = (n: number) => ({ mpan: mpanCoreFrom('15', String(serial++).padStart(10, '0')), deviceId: `00-00-00-00-00-02-00-${String(n).padStart(2, '0')}` });

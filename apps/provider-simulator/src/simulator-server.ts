@@ -1,6 +1,7 @@
 import { JsonLogger } from '@halfhour/observability';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
+import { Gauge, Registry } from 'prom-client';
 import { Behaviour } from './provider-behaviour';
 import { ReadRequest, SimulatedProvider } from './simulated-provider';
 
@@ -20,10 +21,23 @@ export class SimulatorServer {
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
 
+  private readonly metrics = new Registry();
+
   constructor(
     private readonly providers: ReadonlyMap<string, SimulatedProvider>,
     private readonly logger: JsonLogger,
   ) {
+    new Gauge({
+      name: 'halfhour_simulator_reads',
+      help: 'SIMULATOR: reads received per simulated provider, by what it did with them.',
+      labelNames: ['provider', 'outcome'],
+      registers: [this.metrics],
+      collect() {
+        for (const [name, provider] of providers) {
+          for (const [outcome, count] of Object.entries(provider.stats)) this.set({ provider: name, outcome }, count);
+        }
+      },
+    });
     this.server = createServer((request, response) => void this.route(request, response));
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
@@ -45,6 +59,10 @@ export class SimulatorServer {
     const url = request.url ?? '';
     try {
       if (url === '/health/live' || url === '/health/ready') return send(response, 200, { status: 'ok' });
+      if (url === '/metrics') {
+        response.writeHead(200, { 'content-type': this.metrics.contentType }).end(await this.metrics.metrics());
+        return;
+      }
       let match = READ.exec(url);
       if (match && request.method === 'POST') {
         const answer = await this.provider(match[1]).read((await body(request)) as ReadRequest);

@@ -15,4 +15,8 @@ export const SERVICE_CATALOGUE: readonly ServiceEntry[] = [
   { name: 'registration-intake', entry: 'apps/registration-intake/src/main.ts', httpPort: 8081, database: 'registration_intake' },
   { name: 'access-control', entry: 'apps/access-control/src/main.ts', httpPort: 8082, database: 'access_control' },
   { name: 'scheduler', entry: 'apps/scheduler/src/main.ts', httpPort: 8083, database: 'scheduler' },
+  { name: 'adapter-smets1', entry: 'apps/adapter-smets1/src/main.ts', httpPort: 8084, database: 'adapter_smets1' },
+  { name: 'adapter-smets2', entry: 'apps/adapter-smets2/src/main.ts', httpPort: 8085 },
+  // SIMULATOR of the CSPs and S1SPs the adapters call; a deployment points PROVIDER_URLS at the real ones.
+  { name: 'provider-simulator', entry: 'apps/provider-simulator/src/main.ts', httpPort: 8090 },
 ];

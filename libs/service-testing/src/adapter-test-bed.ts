@@ -1,6 +1,7 @@
 import { ReadCommand, ReadResult, Topics } from '@halfhour/contracts';
 import { addDays, settlementDayStart } from '@halfhour/domain';
-import { ProviderSimulator, ServiceTestBed } from '@halfhour/service-testing';
+import { ProviderSimulator } from './provider-simulator';
+import { ServiceTestBed } from './service-test-bed';
 import { eventually } from '@halfhour/testing';
 
 /** A device adapter on the real broker, calling the provider simulator over real HTTP; the test plays the scheduler. */
