@@ -54,7 +54,10 @@ export class ReadCommandsHandler implements BatchHandler<ReadCommand> {
     }
     const started = process.hrtime.bigint();
     try {
-      const reading = await this.policies.forProvider(command.provider).execute(({ signal }) => readFromProvider(this.directory.urlOf(command.provider), command, signal));
+      // A signal of its own per read: cockatiel's timeouts hang their listeners on the parent signal.
+      const reading = await this.policies
+        .forProvider(command.provider)
+        .execute(({ signal }) => readFromProvider(this.directory.urlOf(command.provider), command, signal), new AbortController().signal);
       this.metrics.calls.inc({ provider: command.provider, outcome: 'ok' });
       return resultFromReading(command, merge(reading, cached), 'METER', this.clock.now());
     } catch (error) {

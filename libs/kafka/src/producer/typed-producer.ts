@@ -50,6 +50,8 @@ export class TypedProducer {
     private readonly producer: BatchSender,
     private readonly metrics: ProducerMetrics,
     private readonly topicPrefix = '',
+    /** Below the broker's message.max.bytes (1 MiB by default), which bounds a partition's batch in one request. */
+    private readonly maxRequestBytes = 900_000,
   ) {}
 
   async publish<T extends object>(topic: TopicDefinition<T>, messages: readonly OutgoingMessage<T>[], options: PublishOptions = {}): Promise<MessageEnvelope[]> {
@@ -71,10 +73,10 @@ export class TypedProducer {
       envelopes.push(topicEnvelopes);
       return { topic: withTopicPrefix(topic, this.topicPrefix).name, messages: encoded };
     });
-    const nonEmpty = topicMessages.filter((t) => t.messages.length > 0);
-    if (nonEmpty.length === 0) return envelopes;
-    await this.producer.sendBatch({ acks: -1, topicMessages: nonEmpty });
-    for (const { topic, messages } of nonEmpty) this.metrics.messages.inc({ topic }, messages.length);
+    for (const request of requestsOf(topicMessages, this.maxRequestBytes)) {
+      await this.producer.sendBatch({ acks: -1, topicMessages: request });
+      for (const { topic, messages } of request) this.metrics.messages.inc({ topic }, messages.length);
+    }
     return envelopes;
   }
 
@@ -93,6 +95,39 @@ export class TypedProducer {
       message: { key: definition.keyOf(body), value: JSON.stringify(body), headers: encodeEnvelope(envelope) },
     };
   }
+}
+
+/**
+ * Splits messages into requests of at most `maxBytes` (keys, values and headers), in order, so a
+ * large publish never becomes one record batch the broker refuses. Sends stay serialised, so the
+ * order within each partition holds.
+ */
+export function requestsOf(topicMessages: readonly { topic: string; messages: Message[] }[], maxBytes: number): { topic: string; messages: Message[] }[][] {
+  const requests: { topic: string; messages: Message[] }[][] = [];
+  let current: { topic: string; messages: Message[] }[] = [];
+  let bytes = 0;
+  for (const { topic, messages } of topicMessages) {
+    for (const message of messages) {
+      const size = sizeOf(message);
+      if (bytes > 0 && bytes + size > maxBytes) {
+        requests.push(current);
+        current = [];
+        bytes = 0;
+      }
+      let entry = current.at(-1);
+      if (!entry || entry.topic !== topic) current.push((entry = { topic, messages: [] }));
+      entry.messages.push(message);
+      bytes += size;
+    }
+  }
+  if (current.length > 0) requests.push(current);
+  return requests;
+}
+
+function sizeOf(message: Message): number {
+  let size = 64 + Buffer.byteLength(String(message.key ?? '')) + Buffer.byteLength(String(message.value ?? ''));
+  for (const [name, value] of Object.entries(message.headers ?? {})) size += name.length + Buffer.byteLength(String(value ?? ''));
+  return size;
 }
 
 /** The one producer a process needs: idempotent, so broker retries never duplicate a message. */

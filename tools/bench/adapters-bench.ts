@@ -1,0 +1,89 @@
+/**
+ * npm run bench:adapters [-- --commands N]
+ *
+ * Feeds N read commands (default 20,000; one settlement day of 4.8.1 each) to each device adapter
+ * through the real broker, against the provider simulator answering at once, and prints each
+ * adapter's results per second and peak RSS. The SMETS1 adapter is run twice over the same
+ * commands: the second pass is served from its cache.
+ */
+import 'reflect-metadata';
+import { ALL_TOPICS, newEnvelope, ReadCommand, Topics } from '@halfhour/contracts';
+import { addDays, mpanCoreFrom, settlementDayStart } from '@halfhour/domain';
+import { createIdempotentProducer, encodeEnvelope, provisionTopics } from '@halfhour/kafka';
+import { ProviderSimulator } from '@halfhour/service-testing';
+import { createTestDatabase, ServiceUnderTest, testKafka, uniqueName } from '@halfhour/testing';
+import { argument, ensureStack, peakRssMb } from './bench-support';
+
+const total = Number(argument('--commands') ?? 20_000);
+const DATA_DAY = '2026-11-30';
+const CHUNK = 5_000;
+
+function commands(pass: number, providers: readonly string[]): ReadCommand[] {
+  return Array.from({ length: total }, (_, i) => {
+    const mpan = mpanCoreFrom(String(10 + (i % 14)), String(i).padStart(10, '0'));
+    const itemKey = `${mpan}|4.8.1|${DATA_DAY}`;
+    return {
+      commandId: `${itemKey}#${pass}`, itemKey, planDay: addDays(DATA_DAY, 1), mpan,
+      deviceId: `00-00-00-00-${(i >>> 16).toString(16).padStart(2, '0')}-${((i >>> 8) & 255).toString(16).padStart(2, '0')}-${(i & 255).toString(16).padStart(2, '0')}-01`.toUpperCase(),
+      provider: providers[i % providers.length], srv: '4.8.1', dataDay: DATA_DAY, attempt: pass, kind: 'SCHEDULED', deadline: '2026-12-02T00:00:00Z',
+      readPeriod: { start: settlementDayStart(DATA_DAY).toISOString(), end: settlementDayStart(addDays(DATA_DAY, 1)).toISOString() },
+      requesters: [{ userId: '00-00-00-00-00-00-AA-01', role: 'MDR', mpid: 'MDRA', origin: 'DSP-1', requestId: '00-00-00-00-00-00-AA-01:00-00-00-00-00-00-00-01:1' }],
+    };
+  });
+}
+
+async function main(): Promise<void> {
+  ensureStack();
+  const prefix = `${uniqueName('bench')}.`;
+  const kafka = testKafka('adapters-bench');
+  const admin = kafka.admin();
+  const producer = createIdempotentProducer(kafka);
+  await Promise.all([admin.connect(), producer.connect()]);
+  await provisionTopics(admin, ALL_TOPICS, 1, prefix);
+  const database = await createTestDatabase('hh_adapters_bench');
+  const simulator = await new ProviderSimulator().start();
+  const services: ServiceUnderTest[] = [];
+  try {
+    for (const provider of ['CSP-NORTH', 'CSP-CENTRAL', 'CSP-SOUTH', 'S1SP-A', 'S1SP-B']) await simulator.behave(provider, { latencyMs: [0, 0] });
+    const adapter = async (entry: string) => {
+      const service = await new ServiceUnderTest(entry, {
+        KAFKA_TOPIC_PREFIX: prefix, DATABASE_URL: database.url, PROVIDER_URLS: `*=${simulator.baseUrl}`, CONCURRENCY_PER_PROVIDER: '50', LOG_LEVEL: 'warn',
+      }).start();
+      services.push(service);
+      return service;
+    };
+    const run = async (label: string, service: ServiceUnderTest, topic: typeof Topics.smets1Commands, batch: ReadCommand[], metric: Record<string, string>) => {
+      const before = await service.metric('halfhour_adapter_results_total', metric);
+      const started = Date.now();
+      for (let i = 0; i < batch.length; i += CHUNK) {
+        await producer.sendBatch({
+          acks: -1,
+          topicMessages: [{
+            topic: `${prefix}${topic.name}`,
+            messages: batch.slice(i, i + CHUNK).map((c) => ({ key: c.deviceId, value: JSON.stringify(c), headers: encodeEnvelope(newEnvelope('device.read-command', 1)) })),
+          }],
+        });
+      }
+      while ((await service.metric('halfhour_adapter_results_total', metric)) - before < batch.length) await new Promise((resolve) => setTimeout(resolve, 100));
+      const seconds = (Date.now() - started) / 1000;
+      console.log(`${label.padEnd(34)} ${batch.length} results in ${seconds.toFixed(1)} s: ${Math.round(batch.length / seconds)}/s, peak RSS ${peakRssMb(service.pid!).toFixed(0)} MB`);
+    };
+
+    const smets2 = await adapter('apps/adapter-smets2/src/main.ts');
+    await run('adapter-smets2 (3 CSPs)', smets2, Topics.smets2Commands, commands(1, ['CSP-NORTH', 'CSP-CENTRAL', 'CSP-SOUTH']), { outcome: 'COMPLETE' });
+    const smets1 = await adapter('apps/adapter-smets1/src/main.ts');
+    await run('adapter-smets1 (2 S1SPs, cold cache)', smets1, Topics.smets1Commands, commands(1, ['S1SP-A', 'S1SP-B']), { outcome: 'COMPLETE', source: 'METER' });
+    await run('adapter-smets1 (served from cache)', smets1, Topics.smets1Commands, commands(2, ['S1SP-A', 'S1SP-B']), { outcome: 'COMPLETE', source: 'CACHE' });
+  } finally {
+    await Promise.all(services.map((s) => s.stop('SIGTERM')));
+    await simulator.stop();
+    await admin.deleteTopics({ topics: ALL_TOPICS.flatMap((t) => [`${prefix}${t.name}`, `${prefix}${t.name}.dlq`]) });
+    await Promise.all([admin.disconnect(), producer.disconnect()]);
+    await database.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
