@@ -28,3 +28,5 @@ export * from './scheduling/plan-day';
 export * from './scheduling/item-state';
 export * from './scheduling/entitlement';
 export * from './scheduling/scheduling-response-codes';
+export * from './delivery/dip-message';
+export * from './delivery/dip-signature';
