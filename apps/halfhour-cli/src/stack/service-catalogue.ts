@@ -17,6 +17,9 @@ export const SERVICE_CATALOGUE: readonly ServiceEntry[] = [
   { name: 'scheduler', entry: 'apps/scheduler/src/main.ts', httpPort: 8083, database: 'scheduler' },
   { name: 'adapter-smets1', entry: 'apps/adapter-smets1/src/main.ts', httpPort: 8084, database: 'adapter_smets1' },
   { name: 'adapter-smets2', entry: 'apps/adapter-smets2/src/main.ts', httpPort: 8085 },
-  // SIMULATOR of the CSPs and S1SPs the adapters call; a deployment points PROVIDER_URLS at the real ones.
+  { name: 'dip-forwarder', entry: 'apps/dip-forwarder/src/main.ts', httpPort: 8086, database: 'dip_forwarder' },
+  // SIMULATORS of the outside world: the CSPs and S1SPs the adapters call, and Elexon's DIP; a
+  // deployment points PROVIDER_URLS and DIP_URL at the real ones.
   { name: 'provider-simulator', entry: 'apps/provider-simulator/src/main.ts', httpPort: 8090 },
+  { name: 'dip-simulator', entry: 'apps/dip-simulator/src/main.ts', httpPort: 8091 },
 ];

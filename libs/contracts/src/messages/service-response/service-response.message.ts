@@ -19,6 +19,12 @@ export class ServiceResponse {
   @IsIn(['REFUSED', 'ACCEPTED', 'DATA', 'FAILED'])
   outcome!: 'REFUSED' | 'ACCEPTED' | 'DATA' | 'FAILED';
 
+  /** Where the data went: the DIP message's sender unique reference (outcome DATA). */
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  dataReference?: string;
+
   /** The schedule a 5.1 created, or a 5.2 / 5.3 acted on. */
   @IsOptional()
   @IsString()

@@ -1,0 +1,104 @@
+import { JsonLogger, RepeatingTask } from '@halfhour/observability';
+import { EntityManager } from 'typeorm';
+import { DipMetrics } from '../metrics/dip-metrics';
+import { OutboxRepository, OutboxRow } from '../outbox/outbox-repository';
+import { DipCredentials, sendToDip } from './dip-client';
+
+export interface RelaySettings {
+  url: string;
+  batchSize: number;
+  concurrency: number;
+  callTimeoutMs: number;
+  backoffMaxMs: number;
+  intervalMs: number;
+  rowsPerRound: number;
+}
+
+/**
+ * Delivers the outbox to the DIP (R-DIP-2): pending MPAN-days are locked (SKIP LOCKED, so
+ * replicas share the work), sent in signed calls of `batchSize`, and marked delivered with the
+ * DIP's transaction ID, or refused for good on a 4xx (a refused call of several is retried one by
+ * one, so one bad MPAN-day does not sink the rest). While the DIP fails, the whole relay backs off
+ * exponentially with jitter — one probe at a time, nothing lost, nothing marked — and drains the
+ * backlog at full speed once a call succeeds again. A crash after the DIP accepted but before the
+ * commit resends the same reference: the DIP sees a duplicate, not new data.
+ */
+export class DipRelay {
+  private readonly task: RepeatingTask;
+  private failuresInARow = 0;
+  private pausedUntil = 0;
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly credentials: DipCredentials,
+    private readonly metrics: DipMetrics,
+    private readonly logger: JsonLogger,
+    private readonly settings: RelaySettings,
+    private readonly now: () => Date,
+  ) {
+    this.task = new RepeatingTask('DIP relay', () => this.deliverOnce(), settings.intervalMs, logger);
+  }
+
+  start(): void {
+    this.task.start();
+  }
+
+  stop(): Promise<void> {
+    return this.task.stop();
+  }
+
+  /** One round; true when more is waiting and the DIP is answering. */
+  async deliverOnce(): Promise<boolean> {
+    if (Date.now() < this.pausedUntil) return false;
+    const taken = await this.outbox.dataSource.transaction(async (manager) => {
+      const rows = await this.outbox.lockPending(manager, this.settings.rowsPerRound);
+      const calls: OutboxRow[][] = [];
+      for (let i = 0; i < rows.length; i += this.settings.batchSize) calls.push(rows.slice(i, i + this.settings.batchSize));
+      let next = 0;
+      const worker = async () => {
+        while (next < calls.length && Date.now() >= this.pausedUntil) await this.deliver(manager, calls[next++], true);
+      };
+      await Promise.all(Array.from({ length: Math.min(this.settings.concurrency, calls.length) }, worker));
+      return rows.length;
+    });
+    const backlog = await this.outbox.backlog();
+    this.metrics.backlog.set(backlog.pending);
+    this.metrics.backlogOldest.set(backlog.oldestSeconds);
+    return taken === this.settings.rowsPerRound && Date.now() >= this.pausedUntil;
+  }
+
+  private async deliver(manager: EntityManager, rows: OutboxRow[], splitOnRefusal: boolean): Promise<void> {
+    const started = process.hrtime.bigint();
+    const outcome = await sendToDip(this.settings.url, rows.map((r) => r.message), this.credentials, this.settings.callTimeoutMs, this.now());
+    const status = outcome.kind === 'ACCEPTED' ? '2xx' : outcome.kind === 'REFUSED' ? '4xx' : 'error';
+    this.metrics.callSeconds.observe({ status }, Number(process.hrtime.bigint() - started) / 1e9);
+    const references = rows.map((r) => r.reference);
+    switch (outcome.kind) {
+      case 'ACCEPTED':
+        this.failuresInARow = 0;
+        await this.outbox.finish(manager, references, 'DELIVERED', outcome.transactionId);
+        this.metrics.messages.inc({ outcome: 'delivered' }, rows.length);
+        return;
+      case 'REFUSED':
+        this.failuresInARow = 0;
+        if (splitOnRefusal && rows.length > 1) {
+          for (const row of rows) await this.deliver(manager, [row], false);
+          return;
+        }
+        await this.outbox.finish(manager, references, 'REFUSED', outcome.reason);
+        this.metrics.messages.inc({ outcome: 'refused' }, rows.length);
+        this.logger.error({ references, reason: outcome.reason }, 'the DIP refused an MPAN-day; it will not be sent again');
+        return;
+      case 'FAILED': {
+        this.failuresInARow++;
+        const wait = Math.min(this.settings.backoffMaxMs, 250 * 2 ** Math.min(this.failuresInARow, 20)) * (0.5 + Math.random() / 2);
+        this.pausedUntil = Date.now() + wait;
+        await this.outbox.recordFailure(manager, references, outcome.reason);
+        this.metrics.messages.inc({ outcome: 'retried' }, rows.length);
+        if (this.failuresInARow === 1 || this.failuresInARow % 10 === 0) {
+          this.logger.warn({ failuresInARow: this.failuresInARow, waitMs: Math.round(wait), reason: outcome.reason }, 'the DIP is failing; delivery backs off');
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import { ReadResult, ServiceResponse, Topics } from '@halfhour/contracts';
+import { addDays, DipMessage, mpanCoreFrom, settlementPeriodStarts } from '@halfhour/domain';
+import { migrationRoundTrip, ServiceTestBed } from '@halfhour/service-testing';
+import { syntheticHalfHourKwh } from '@halfhour/simulation';
+import { eventually, ServiceUnderTest } from '@halfhour/testing';
+import { Client } from 'pg';
+import { DIP_FORWARDER_ENTITIES, DIP_FORWARDER_MIGRATIONS } from './persistence/dip-forwarder-schema';
+
+let serial = Math.floor(Math.random() * 1e9);
+const freshMpan = () => mpanCoreFrom('13', String(serial++).padStart(10, '0'));
+const USER = { userId: '00-00-00-00-00-00-AA-01', role: 'MDR' as const, mpid: 'MDRA', origin: 'DSP-0123456789abcdef', requestId: '00-00-00-00-00-00-AA-01:00-00-00-00-00-00-00-01:5' };
+
+function result(mpan: string, dataDay: string, attempt = 1): ReadResult {
+  const itemKey = `${mpan}|4.8.1|${dataDay}`;
+  return {
+    commandId: `${itemKey}#${attempt}`, itemKey, planDay: addDays(dataDay, 1), mpan, deviceId: '00-00-00-00-00-00-D1-01', provider: 'CSP-CENTRAL', srv: '4.8.1',
+    dataDay, attempt, outcome: 'COMPLETE', source: 'METER', registers: [], requesters: [USER], completedAt: new Date().toISOString(),
+    periods: settlementPeriodStarts(dataDay).map((start) => ({ start: start.toISOString(), quality: 'ACTUAL' as const, kwh: syntheticHalfHourKwh(mpan, 'IMPORT', start) })),
+  };
+}
+
+describe('dip-forwarder with the DIP simulator', () => {
+  const bed = new ServiceTestBed({ name: 'dip', entry: 'apps/dip-forwarder/src/main.ts', env: { RELAY_INTERVAL_MS: '50', DIP_BACKOFF_MAX_MS: '500', DIP_BATCH_SIZE: '5' } });
+  const dip = new ServiceUnderTest('apps/dip-simulator/src/main.ts', {});
+  let db: Client;
+  const dipStats = async () => (await dip.get<{ unique: number; duplicates: number; refused: number; badSignatures: number; calls: number; unavailable: number }>('/dip/stats')).body;
+  const behave = (changes: object) => fetch(`${dip.baseUrl}/dip/behaviour`, { method: 'PUT', body: JSON.stringify(changes) });
+  const forwarder = () => bed.newServiceProcess({ DIP_URL: dip.baseUrl });
+  const publish = (results: ReadResult[]) => bed.publish(Topics.readResults, Topics.readResults.messages[0], results);
+
+  beforeAll(async () => {
+    await bed.setUp();
+    await dip.start();
+    db = new Client({ connectionString: bed.database.url });
+    await db.connect();
+    bed.service = await forwarder().start();
+  });
+
+  beforeEach(async () => {
+    await fetch(`${dip.baseUrl}/dip/stats`, { method: 'DELETE' });
+  });
+
+  afterAll(async () => {
+    await db.end();
+    await dip.stop();
+    await bed.tearDown();
+  });
+
+  it('sends clock-change days as 46 and 50 settlement periods, signed, and tells the requester where the data went', async () => {
+    const mpan = freshMpan();
+    await publish([result(mpan, '2026-03-29'), result(mpan, '2026-10-25')]);
+    await eventually(async () => expect((await dipStats()).unique).toBe(2), 30_000, 100);
+    expect((await dipStats()).badSignatures).toBe(0);
+    const { rows } = await db.query(`SELECT reference, state, transaction_id FROM dip_outbox WHERE mpan = $1 ORDER BY item_key`, [mpan]);
+    expect(rows.map((r) => r.state)).toEqual(['DELIVERED', 'DELIVERED']);
+    const [spring, autumn] = await Promise.all(rows.map(async (r) => (await dip.get<DipMessage>(`/dip/messages/${encodeURIComponent(r.reference)}`)).body));
+    expect(spring.custom.periods.map((p) => p.settlementPeriod)).toEqual(Array.from({ length: 46 }, (_, i) => i + 1));
+    expect(autumn.custom.periods.map((p) => p.settlementPeriod)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(autumn.custom.periods[4]).toEqual({ utcPeriodStart: '2026-10-25T01:00:00.000Z', settlementPeriod: 5, quality: 'ACTUAL', kwh: syntheticHalfHourKwh(mpan, 'IMPORT', new Date('2026-10-25T01:00:00Z')) });
+    expect(autumn.common).toMatchObject({ mpanCore: mpan, gspGroup: '_D', interfaceId: 'HALFHOUR-HH-DATA', senderUniqueReference: rows[1].reference });
+
+    const responses = (await bed.readAll(bed.topicName(Topics.userResponses))).map((m) => JSON.parse(m.value!.toString()) as ServiceResponse);
+    expect(responses.filter((r) => r.dataReference?.startsWith(mpan))).toEqual(rows.map((r) => expect.objectContaining({
+      requestId: USER.requestId, userId: USER.userId, responseCode: 'I0', outcome: 'DATA', dataReference: r.reference, dspScheduleId: USER.origin,
+    })));
+  });
+
+  it('keeps everything through a long DIP outage and two restarts, then delivers each MPAN-day once in effect', async () => {
+    await behave({ down: true });
+    const mpans = Array.from({ length: 40 }, freshMpan);
+    await publish(mpans.map((m) => result(m, '2026-11-30')));
+    await eventually(async () => expect(await bed.service.metric('halfhour_dip_backlog_messages')).toBe(40), 30_000, 100);
+    await bed.service.stop('SIGTERM');
+    // The same results again, as after a crash upstream: queued once.
+    await publish(mpans.slice(0, 10).map((m) => result(m, '2026-11-30', 2)));
+    bed.service = await forwarder().start();
+    await eventually(async () => expect((await dipStats()).unavailable).toBeGreaterThan(0), 30_000, 100);
+    await bed.service.stop('SIGKILL');
+    bed.service = await forwarder().start();
+    expect((await dipStats()).unique).toBe(0);
+
+    await behave({ down: false });
+    await eventually(async () => expect((await dipStats()).unique).toBe(40), 60_000, 100);
+    const { rows } = await db.query(`SELECT state, count(*)::int AS n FROM dip_outbox WHERE mpan = ANY($1) GROUP BY state`, [mpans]);
+    expect(rows).toEqual([{ state: 'DELIVERED', n: 40 }]);
+    expect(await bed.service.metric('halfhour_dip_backlog_messages')).toBe(0);
+  });
+
+  it('reports an MPAN-day the DIP refuses, delivers the rest of its call, and never sends it again', async () => {
+    const [refused, ...fine] = Array.from({ length: 5 }, freshMpan);
+    await behave({ refuseMpans: [refused] });
+    await publish([refused, ...fine].map((m) => result(m, '2026-11-29')));
+    await eventually(async () => expect((await dipStats()).unique).toBe(4), 30_000, 100);
+    const { rows } = await db.query(`SELECT state, last_error FROM dip_outbox WHERE mpan = $1`, [refused]);
+    expect(rows).toEqual([{ state: 'REFUSED', last_error: expect.stringContaining('MPAN_NOT_REGISTERED') }]);
+    const refusedCalls = (await dipStats()).refused;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await dipStats()).refused).toBe(refusedCalls);
+    expect(await bed.service.metric('halfhour_dip_messages_total', { outcome: 'refused' })).toBe(1);
+  });
+
+  it('has an outbox schema its migrations build exactly, and take down', async () => {
+    expect(await migrationRoundTrip(DIP_FORWARDER_ENTITIES, DIP_FORWARDER_MIGRATIONS)).toEqual({
+      applied: DIP_FORWARDER_MIGRATIONS.map((m) => m.name), pendingAfterUp: [], tablesAfterDown: [],
+    });
+  });
+});

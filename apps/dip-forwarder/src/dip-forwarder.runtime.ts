@@ -1,0 +1,70 @@
+import { Topics } from '@halfhour/contracts';
+import { Clock } from '@halfhour/domain';
+import { KafkaRuntime } from '@halfhour/kafka';
+import { JSON_LOGGER, JsonLogger } from '@halfhour/observability';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DipRelay } from './delivery/dip-relay';
+import { DipCredentials } from './delivery/dip-client';
+import { DipForwarderConfig } from './dip-forwarder.config';
+import { ReadResultsHandler } from './intake/read-results.handler';
+import { DipMetrics } from './metrics/dip-metrics';
+import { OutboxRepository } from './outbox/outbox-repository';
+
+export const DIP_CREDENTIALS = Symbol('DIP_CREDENTIALS');
+export const CLOCK = Symbol('CLOCK');
+
+/** Wires the read-results consumer (into the outbox) and the relay (out to the DIP). */
+@Injectable()
+export class DipForwarderRuntime implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+  private readonly outbox: OutboxRepository;
+  private readonly relay: DipRelay;
+
+  constructor(
+    private readonly config: DipForwarderConfig,
+    private readonly kafka: KafkaRuntime,
+    private readonly metrics: DipMetrics,
+    @Inject(DIP_CREDENTIALS) credentials: DipCredentials,
+    @Inject(CLOCK) private readonly clock: Clock,
+    dataSource: DataSource,
+    @Inject(JSON_LOGGER) logger: JsonLogger,
+  ) {
+    this.outbox = new OutboxRepository(dataSource);
+    this.relay = new DipRelay(this.outbox, credentials, metrics, logger, {
+      url: config.DIP_URL.replace(/\/$/, ''),
+      batchSize: config.DIP_BATCH_SIZE,
+      concurrency: config.DIP_CONCURRENCY,
+      callTimeoutMs: config.DIP_CALL_TIMEOUT_MS,
+      backoffMaxMs: config.DIP_BACKOFF_MAX_MS,
+      intervalMs: config.RELAY_INTERVAL_MS,
+      rowsPerRound: config.RELAY_BATCH_SIZE,
+    }, () => clock.now());
+  }
+
+  onModuleInit(): void {
+    const settings = {
+      interfaceId: this.config.DIP_INTERFACE_ID,
+      schemaVersion: this.config.DIP_SCHEMA_VERSION,
+      eventCode: this.config.DIP_EVENT_CODE,
+      senderDipId: this.config.DIP_SENDER_ID,
+      senderRole: this.config.DIP_SENDER_ROLE,
+      recipients: this.config.DIP_RECIPIENTS.split(','),
+    };
+    const group = `${this.config.CONSUMER_GROUP}.results`;
+    this.kafka.addConsumer({
+      topic: Topics.readResults,
+      groupId: group,
+      maxBatchSize: this.config.MAX_BATCH_SIZE,
+      partitionsConsumedConcurrently: 3,
+      handler: new ReadResultsHandler(this.outbox, settings, this.kafka, this.metrics, this.clock, group),
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.relay.stop();
+  }
+}

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { clockFrom, createJsonLogger, loadConfigOrExit, startService } from '@halfhour/observability';
+import { loadSigningCredentials } from './delivery/signing-credentials';
+import { DipForwarderConfig } from './dip-forwarder.config';
+import { DipForwarderModule } from './dip-forwarder.module';
+
+/** Delivers retrieved HH data to Elexon's DIP and tells users, exactly once in effect (R-DIP-1…3). */
+const config = loadConfigOrExit(DipForwarderConfig);
+const logger = createJsonLogger(config.SERVICE_NAME, config.LOG_LEVEL);
+
+let ready;
+try {
+  ready = { credentials: loadSigningCredentials(config.DIP_CERTIFICATE_FILE, config.DIP_PRIVATE_KEY_FILE, logger), clock: clockFrom(config) };
+} catch (error) {
+  logger.fatal({ err: error }, 'invalid DIP signing or clock configuration');
+  process.exit(78);
+}
+
+startService(DipForwarderModule.forRoot(config, ready.credentials, ready.clock, logger), config, logger).catch((error: unknown) => {
+  logger.fatal({ err: error }, 'failed to start');
+  process.exit(1);
+});

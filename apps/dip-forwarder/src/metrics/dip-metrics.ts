@@ -1,0 +1,32 @@
+import { METRICS_REGISTRY } from '@halfhour/observability';
+import { Inject, Injectable } from '@nestjs/common';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+@Injectable()
+export class DipMetrics {
+  readonly messages: Counter<'outcome'>;
+  readonly backlog: Gauge;
+  readonly backlogOldest: Gauge;
+  readonly callSeconds: Histogram<'status'>;
+  readonly responses: Counter<'code'>;
+
+  constructor(@Inject(METRICS_REGISTRY) registry: Registry) {
+    const registers = [registry];
+    this.messages = new Counter({
+      name: 'halfhour_dip_messages_total',
+      help: 'MPAN-day messages by outcome: delivered, retried (a failed try), refused (a terminal 4xx), queued.',
+      labelNames: ['outcome'],
+      registers,
+    });
+    this.backlog = new Gauge({ name: 'halfhour_dip_backlog_messages', help: 'MPAN-days waiting for delivery to the DIP.', registers });
+    this.backlogOldest = new Gauge({ name: 'halfhour_dip_backlog_oldest_seconds', help: 'Age of the oldest MPAN-day waiting for delivery.', registers });
+    this.callSeconds = new Histogram({
+      name: 'halfhour_dip_call_seconds',
+      help: 'DIP call latency by answer class (2xx, 4xx, 5xx, error).',
+      labelNames: ['status'],
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    this.responses = new Counter({ name: 'halfhour_dip_user_responses_total', help: 'Responses sent to users, by response code.', labelNames: ['code'], registers });
+  }
+}

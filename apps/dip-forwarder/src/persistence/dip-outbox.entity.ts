@@ -1,0 +1,42 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * Retrieved MPAN-days waiting for, or done with, delivery to the DIP. Written before the read
+ * result's offset is committed; keyed by the message's sender unique reference (the idempotency
+ * key), so the same data is queued once however often it arrives.
+ */
+@Entity({ name: 'dip_outbox' })
+@Index('IDX_dip_outbox_pending', ['createdAt'], { where: "state = 'PENDING'" })
+export class DipOutboxEntity {
+  @PrimaryColumn({ type: 'text' })
+  reference!: string;
+
+  @Column({ name: 'item_key', type: 'text' })
+  itemKey!: string;
+
+  @Column({ type: 'text' })
+  mpan!: string;
+
+  /** The DipMessage, as sent. */
+  @Column({ type: 'jsonb' })
+  message!: object;
+
+  /** PENDING, DELIVERED or REFUSED (a terminal 4xx). */
+  @Column({ type: 'text' })
+  state!: string;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError!: string | null;
+
+  @Column({ name: 'transaction_id', type: 'text', nullable: true })
+  transactionId!: string | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt!: Date | null;
+}

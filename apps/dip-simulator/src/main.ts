@@ -1,0 +1,76 @@
+import { createJsonLogger, loadConfigOrExit } from '@halfhour/observability';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
+import { DipBehaviour, SimulatedDip } from './simulated-dip';
+
+/**
+ * SIMULATOR of Elexon's Data Integration Platform for tests and the local stack:
+ * `POST /dip/messages` (signed), `PUT /dip/behaviour`, `GET /dip/stats`, `GET /dip/messages/{reference}`,
+ * `DELETE /dip/stats` (forget everything), `/health/live`, `/health/ready`.
+ */
+class DipSimulatorConfig {
+  @IsInt() @Min(0) @Max(65535)
+  HTTP_PORT = 8091;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace'])
+  LOG_LEVEL = 'info';
+}
+
+const config = loadConfigOrExit(DipSimulatorConfig);
+const logger = createJsonLogger('dip-simulator', config.LOG_LEVEL);
+const dip = new SimulatedDip();
+const sockets = new Set<Socket>();
+
+const server = createServer((request, response) => void route(request, response).catch((error: unknown) => {
+  logger.warn({ err: error }, 'DIP simulator request failed');
+  send(response, 400, { error: 'BAD_REQUEST' });
+}));
+server.on('connection', (socket) => {
+  sockets.add(socket);
+  socket.on('close', () => sockets.delete(socket));
+});
+
+async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = request.url ?? '';
+  if (url === '/health/live' || url === '/health/ready') return send(response, 200, { status: 'ok' });
+  if (url === '/dip/messages' && request.method === 'POST') {
+    const headers = Object.fromEntries(['X-DIP-Signature-Date', 'X-DIP-Content-Hash', 'X-DIP-Signature-Certificate', 'X-DIP-Signature'].map((h) => [h, request.headers[h.toLowerCase()] as string | undefined]));
+    const answer = await dip.receive(await body(request), headers);
+    return send(response, answer.status, answer.body);
+  }
+  if (url === '/dip/behaviour' && request.method === 'PUT') {
+    dip.behaviour = { ...dip.behaviour, ...(JSON.parse((await body(request)).toString('utf8')) as Partial<DipBehaviour>) };
+    return send(response, 200, dip.behaviour);
+  }
+  if (url === '/dip/stats' && request.method === 'GET') return send(response, 200, dip.stats);
+  if (url === '/dip/stats' && request.method === 'DELETE') {
+    dip.reset();
+    return send(response, 204);
+  }
+  const stored = /^\/dip\/messages\/(.+)$/.exec(url);
+  if (stored && request.method === 'GET') {
+    const message = dip.accepted.get(decodeURIComponent(stored[1]));
+    return message ? send(response, 200, message) : send(response, 404, { error: 'NOT_FOUND' });
+  }
+  send(response, 404, { error: 'NOT_FOUND' });
+}
+
+async function body(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function send(response: ServerResponse, status: number, payload?: unknown): void {
+  if (payload === undefined) response.writeHead(status).end();
+  else response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+}
+
+server.listen(config.HTTP_PORT, () => logger.info({ port: config.HTTP_PORT }, 'DIP simulator listening'));
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    for (const socket of sockets) socket.destroy();
+    server.close(() => process.exit(0));
+  });
+}

@@ -1,0 +1,74 @@
+import { DipMessage, DipSignatureHeaders, findDipSignatureProblem } from '@halfhour/domain';
+import { randomUUID } from 'node:crypto';
+
+export interface DipBehaviour {
+  /** Every call answered 503. */
+  down: boolean;
+  /** Extra time before each answer. */
+  slowMs: number;
+  /** Messages for these MPANs are refused with 422 and a reason. */
+  refuseMpans: string[];
+}
+
+export type DipAnswer = { status: number; body: unknown };
+
+const REQUIRED_COMMON = ['interfaceId', 'schemaVersion', 'eventCode', 'senderDipId', 'senderRole', 'senderUniqueReference', 'timestamp', 'mpanCore', 'gspGroup', 'recipients'] as const;
+
+/**
+ * A SIMULATED Elexon Data Integration Platform: checks each call's signature headers and each
+ * message's common block, acknowledges with a transaction ID, and remembers what it accepted by
+ * the sender's unique reference, so a test can count unique and duplicate deliveries.
+ */
+export class SimulatedDip {
+  behaviour: DipBehaviour = { down: false, slowMs: 0, refuseMpans: [] };
+  readonly accepted = new Map<string, DipMessage>();
+  readonly stats = { calls: 0, unique: 0, duplicates: 0, refused: 0, badSignatures: 0, unavailable: 0 };
+
+  async receive(body: Buffer, headers: Partial<DipSignatureHeaders>): Promise<DipAnswer> {
+    this.stats.calls++;
+    if (this.behaviour.slowMs > 0) await new Promise((resolve) => setTimeout(resolve, this.behaviour.slowMs));
+    if (this.behaviour.down) {
+      this.stats.unavailable++;
+      return { status: 503, body: { error: 'DIP_UNAVAILABLE' } };
+    }
+    const problem = findDipSignatureProblem(body, headers);
+    if (problem) {
+      this.stats.badSignatures++;
+      return { status: 401, body: { error: 'SIGNATURE_REJECTED', reason: problem } };
+    }
+    let messages: DipMessage[];
+    try {
+      const parsed = JSON.parse(body.toString('utf8')) as { messages?: DipMessage[] };
+      messages = parsed.messages ?? [];
+    } catch {
+      return this.refuse('MALFORMED_JSON', 'the body is not JSON');
+    }
+    for (const message of messages) {
+      const missing = REQUIRED_COMMON.filter((field) => message.common?.[field] === undefined);
+      if (missing.length > 0 || !Array.isArray(message.custom?.periods)) return this.refuse('SCHEMA_VIOLATION', `missing ${missing.join(', ') || 'custom.periods'}`);
+      if (this.behaviour.refuseMpans.includes(message.common.mpanCore)) return this.refuse('MPAN_NOT_REGISTERED', `${message.common.mpanCore} is not known to settlement`);
+    }
+    const results = messages.map((message) => {
+      const reference = message.common.senderUniqueReference;
+      const duplicate = this.accepted.has(reference);
+      if (duplicate) this.stats.duplicates++;
+      else {
+        this.stats.unique++;
+        this.accepted.set(reference, message);
+      }
+      return { senderUniqueReference: reference, duplicate };
+    });
+    return { status: 200, body: { transactionId: randomUUID(), results } };
+  }
+
+  reset(): void {
+    this.behaviour = { down: false, slowMs: 0, refuseMpans: [] };
+    this.accepted.clear();
+    for (const key of Object.keys(this.stats) as (keyof typeof this.stats)[]) this.stats[key] = 0;
+  }
+
+  private refuse(error: string, reason: string): DipAnswer {
+    this.stats.refused++;
+    return { status: 422, body: { error, reason } };
+  }
+}
