@@ -2,12 +2,13 @@ import { createJsonLogger, loadConfigOrExit } from '@halfhour/observability';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
+import { Gauge, Registry } from 'prom-client';
 import { DipBehaviour, SimulatedDip } from './simulated-dip';
 
 /**
  * SIMULATOR of Elexon's Data Integration Platform for tests and the local stack:
  * `POST /dip/messages` (signed), `PUT /dip/behaviour`, `GET /dip/stats`, `GET /dip/messages/{reference}`,
- * `DELETE /dip/stats` (forget everything), `/health/live`, `/health/ready`.
+ * `DELETE /dip/stats` (forget everything), `/metrics`, `/health/live`, `/health/ready`.
  */
 class DipSimulatorConfig {
   @IsInt() @Min(0) @Max(65535)
@@ -20,6 +21,16 @@ class DipSimulatorConfig {
 const config = loadConfigOrExit(DipSimulatorConfig);
 const logger = createJsonLogger('dip-simulator', config.LOG_LEVEL);
 const dip = new SimulatedDip();
+const metrics = new Registry();
+new Gauge({
+  name: 'halfhour_simulator_dip_messages',
+  help: 'SIMULATOR: what the simulated DIP received, by outcome (unique, duplicates, refused, badSignatures, unavailable, calls).',
+  labelNames: ['outcome'],
+  registers: [metrics],
+  collect() {
+    for (const [outcome, count] of Object.entries(dip.stats)) this.set({ outcome }, count);
+  },
+});
 const sockets = new Set<Socket>();
 
 const server = createServer((request, response) => void route(request, response).catch((error: unknown) => {
@@ -34,6 +45,10 @@ server.on('connection', (socket) => {
 async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = request.url ?? '';
   if (url === '/health/live' || url === '/health/ready') return send(response, 200, { status: 'ok' });
+  if (url === '/metrics') {
+    response.writeHead(200, { 'content-type': metrics.contentType }).end(await metrics.metrics());
+    return;
+  }
   if (url === '/dip/messages' && request.method === 'POST') {
     const headers = Object.fromEntries(['X-DIP-Signature-Date', 'X-DIP-Content-Hash', 'X-DIP-Signature-Certificate', 'X-DIP-Signature'].map((h) => [h, request.headers[h.toLowerCase()] as string | undefined]));
     const answer = await dip.receive(await body(request), headers);
