@@ -2,7 +2,7 @@ import { JsonLogger, RepeatingTask } from '@halfhour/observability';
 import { EntityManager } from 'typeorm';
 import { DipMetrics } from '../metrics/dip-metrics';
 import { OutboxRepository, OutboxRow } from '../outbox/outbox-repository';
-import { DipCredentials, sendToDip } from './dip-client';
+import { DipCallOutcome, DipCredentials, sendToDip } from './dip-client';
 
 export interface RelaySettings {
   url: string;
@@ -54,11 +54,14 @@ export class DipRelay {
       const rows = await this.outbox.lockPending(manager, this.settings.rowsPerRound);
       const calls: OutboxRow[][] = [];
       for (let i = 0; i < rows.length; i += this.settings.batchSize) calls.push(rows.slice(i, i + this.settings.batchSize));
+      // Calls run side by side; their outcomes are written one after another on the one connection.
+      const outcomes: Delivery[] = [];
       let next = 0;
       const worker = async () => {
-        while (next < calls.length && Date.now() >= this.pausedUntil) await this.deliver(manager, calls[next++], true);
+        while (next < calls.length && Date.now() >= this.pausedUntil) outcomes.push(...(await this.deliver(calls[next++], true)));
       };
       await Promise.all(Array.from({ length: Math.min(this.settings.concurrency, calls.length) }, worker));
+      for (const outcome of outcomes) await this.record(manager, outcome);
       return rows.length;
     });
     const backlog = await this.outbox.backlog();
@@ -67,38 +70,50 @@ export class DipRelay {
     return taken === this.settings.rowsPerRound && Date.now() >= this.pausedUntil;
   }
 
-  private async deliver(manager: EntityManager, rows: OutboxRow[], splitOnRefusal: boolean): Promise<void> {
+  /** Sends one call; a refused call of several is sent again one MPAN-day at a time. */
+  private async deliver(rows: OutboxRow[], splitOnRefusal: boolean): Promise<Delivery[]> {
     const started = process.hrtime.bigint();
     const outcome = await sendToDip(this.settings.url, rows.map((r) => r.message), this.credentials, this.settings.callTimeoutMs, this.now());
     const status = outcome.kind === 'ACCEPTED' ? '2xx' : outcome.kind === 'REFUSED' ? '4xx' : 'error';
     this.metrics.callSeconds.observe({ status }, Number(process.hrtime.bigint() - started) / 1e9);
+    if (outcome.kind === 'REFUSED' && splitOnRefusal && rows.length > 1) {
+      const single: Delivery[] = [];
+      for (const row of rows) single.push(...(await this.deliver([row], false)));
+      return single;
+    }
+    if (outcome.kind === 'FAILED') {
+      this.failuresInARow++;
+      const wait = Math.min(this.settings.backoffMaxMs, 250 * 2 ** Math.min(this.failuresInARow, 20)) * (0.5 + Math.random() / 2);
+      this.pausedUntil = Date.now() + wait;
+      if (this.failuresInARow === 1 || this.failuresInARow % 10 === 0) {
+        this.logger.warn({ failuresInARow: this.failuresInARow, waitMs: Math.round(wait), reason: outcome.reason }, 'the DIP is failing; delivery backs off');
+      }
+    } else {
+      this.failuresInARow = 0;
+    }
+    return [{ rows, outcome }];
+  }
+
+  private async record(manager: EntityManager, { rows, outcome }: Delivery): Promise<void> {
     const references = rows.map((r) => r.reference);
     switch (outcome.kind) {
       case 'ACCEPTED':
-        this.failuresInARow = 0;
         await this.outbox.finish(manager, references, 'DELIVERED', outcome.transactionId);
         this.metrics.messages.inc({ outcome: 'delivered' }, rows.length);
         return;
       case 'REFUSED':
-        this.failuresInARow = 0;
-        if (splitOnRefusal && rows.length > 1) {
-          for (const row of rows) await this.deliver(manager, [row], false);
-          return;
-        }
         await this.outbox.finish(manager, references, 'REFUSED', outcome.reason);
         this.metrics.messages.inc({ outcome: 'refused' }, rows.length);
         this.logger.error({ references, reason: outcome.reason }, 'the DIP refused an MPAN-day; it will not be sent again');
         return;
-      case 'FAILED': {
-        this.failuresInARow++;
-        const wait = Math.min(this.settings.backoffMaxMs, 250 * 2 ** Math.min(this.failuresInARow, 20)) * (0.5 + Math.random() / 2);
-        this.pausedUntil = Date.now() + wait;
+      case 'FAILED':
         await this.outbox.recordFailure(manager, references, outcome.reason);
         this.metrics.messages.inc({ outcome: 'retried' }, rows.length);
-        if (this.failuresInARow === 1 || this.failuresInARow % 10 === 0) {
-          this.logger.warn({ failuresInARow: this.failuresInARow, waitMs: Math.round(wait), reason: outcome.reason }, 'the DIP is failing; delivery backs off');
-        }
-      }
     }
   }
+}
+
+interface Delivery {
+  rows: OutboxRow[];
+  outcome: DipCallOutcome;
 }
