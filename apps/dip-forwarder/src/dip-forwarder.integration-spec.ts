@@ -51,8 +51,12 @@ describe('dip-forwarder with the DIP simulator', () => {
     await publish([result(mpan, '2026-03-29'), result(mpan, '2026-10-25')]);
     await eventually(async () => expect((await dipStats()).unique).toBe(2), 30_000, 100);
     expect((await dipStats()).badSignatures).toBe(0);
-    const { rows } = await db.query(`SELECT reference, state, transaction_id FROM dip_outbox WHERE mpan = $1 ORDER BY item_key`, [mpan]);
-    expect(rows.map((r) => r.state)).toEqual(['DELIVERED', 'DELIVERED']);
+    // The DIP has them; the forwarder records that when its round commits.
+    const rows = await eventually(async () => {
+      const found = (await db.query(`SELECT reference, state, transaction_id FROM dip_outbox WHERE mpan = $1 ORDER BY item_key`, [mpan])).rows;
+      expect(found.map((r) => r.state)).toEqual(['DELIVERED', 'DELIVERED']);
+      return found;
+    }, 10_000, 100);
     const [spring, autumn] = await Promise.all(rows.map(async (r) => (await dip.get<DipMessage>(`/dip/messages/${encodeURIComponent(r.reference)}`)).body));
     expect(spring.custom.periods.map((p) => p.settlementPeriod)).toEqual(Array.from({ length: 46 }, (_, i) => i + 1));
     expect(autumn.custom.periods.map((p) => p.settlementPeriod)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
@@ -81,9 +85,11 @@ describe('dip-forwarder with the DIP simulator', () => {
 
     await behave({ down: false });
     await eventually(async () => expect((await dipStats()).unique).toBe(40), 60_000, 100);
-    const { rows } = await db.query(`SELECT state, count(*)::int AS n FROM dip_outbox WHERE mpan = ANY($1) GROUP BY state`, [mpans]);
-    expect(rows).toEqual([{ state: 'DELIVERED', n: 40 }]);
-    expect(await bed.service.metric('halfhour_dip_backlog_messages')).toBe(0);
+    await eventually(async () => {
+      const { rows } = await db.query(`SELECT state, count(*)::int AS n FROM dip_outbox WHERE mpan = ANY($1) GROUP BY state`, [mpans]);
+      expect(rows).toEqual([{ state: 'DELIVERED', n: 40 }]);
+    }, 10_000, 100);
+    await eventually(async () => expect(await bed.service.metric('halfhour_dip_backlog_messages')).toBe(0), 10_000, 100);
   });
 
   it('reports an MPAN-day the DIP refuses, delivers the rest of its call, and never sends it again', async () => {
@@ -91,8 +97,10 @@ describe('dip-forwarder with the DIP simulator', () => {
     await behave({ refuseMpans: [refused] });
     await publish([refused, ...fine].map((m) => result(m, '2026-11-29')));
     await eventually(async () => expect((await dipStats()).unique).toBe(4), 30_000, 100);
-    const { rows } = await db.query(`SELECT state, last_error FROM dip_outbox WHERE mpan = $1`, [refused]);
-    expect(rows).toEqual([{ state: 'REFUSED', last_error: expect.stringContaining('MPAN_NOT_REGISTERED') }]);
+    await eventually(async () => {
+      const { rows } = await db.query(`SELECT state, last_error FROM dip_outbox WHERE mpan = $1`, [refused]);
+      expect(rows).toEqual([{ state: 'REFUSED', last_error: expect.stringContaining('MPAN_NOT_REGISTERED') }]);
+    }, 10_000, 100);
     const refusedCalls = (await dipStats()).refused;
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect((await dipStats()).refused).toBe(refusedCalls);
