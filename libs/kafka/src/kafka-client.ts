@@ -18,11 +18,29 @@ export function createKafkaClient(options: KafkaConnectionOptions): Kafka {
     logCreator: () => (entry: LogEntry) => {
       const { message, ...extra } = entry.log;
       const fields = { namespace: entry.namespace, ...extra };
-      if (entry.level === logLevel.ERROR) kafkaLogger.error(fields, message);
-      else if (entry.level === logLevel.WARN) kafkaLogger.warn(fields, message);
-      else kafkaLogger.debug(fields, message);
+      kafkaLogger[levelOf(entry)](fields, message);
     },
   });
+}
+
+/**
+ * Answers kafkajs logs as errors that are the ordinary life of a consumer group — a rebalance, a
+ * coordinator moving or loading — and that kafkajs retries by itself. Logged as info, so an SRE's
+ * error count means something.
+ */
+const ROUTINE_GROUP_STATES = [
+  'The group is rebalancing, so a rejoin is needed',
+  'The group coordinator is not available',
+  'This is not the correct coordinator for this group',
+  "The coordinator is loading and hence can't process requests",
+];
+
+export function levelOf(entry: Pick<LogEntry, 'level' | 'log'>): 'error' | 'warn' | 'info' | 'debug' {
+  const error = (entry.log as { error?: unknown }).error;
+  if ((entry.level === logLevel.ERROR || entry.level === logLevel.WARN) && typeof error === 'string' && ROUTINE_GROUP_STATES.includes(error)) return 'info';
+  if (entry.level === logLevel.ERROR) return 'error';
+  if (entry.level === logLevel.WARN) return 'warn';
+  return 'debug';
 }
 
 export function parseBrokerList(commaSeparated: string): string[] {
