@@ -7,12 +7,12 @@
  * decisions per second beside the raw verify rate, and its peak RSS.
  */
 import 'reflect-metadata';
-import { ALL_TOPICS, DccUserUpdated, MpanTimelineUpdated, newEnvelope, ServiceRequest, Topics } from '@halfhour/contracts';
+import { DccUserUpdated, MpanTimelineUpdated, newEnvelope, ServiceRequest, Topics } from '@halfhour/contracts';
 import { addDays, canonicalRequestText, mpanCoreFrom, settlementDayOf, settlementDayStart, signRequest } from '@halfhour/domain';
-import { createIdempotentProducer, encodeEnvelope, provisionTopics } from '@halfhour/kafka';
-import { createTestDatabase, ServiceUnderTest, testKafka, uniqueName } from '@halfhour/testing';
+import { encodeEnvelope } from '@halfhour/kafka';
+import { createTestDatabase, ServiceUnderTest } from '@halfhour/testing';
 import { generateKeyPairSync, KeyObject, sign, verify } from 'node:crypto';
-import { argument, ensureStack, peakRssMb } from './bench-support';
+import { argument, ensureStack, openBenchTopics, peakRssMb } from './bench-support';
 
 const requests = Number(argument('--requests') ?? 100_000);
 const userCount = Number(argument('--users') ?? 200);
@@ -87,12 +87,8 @@ async function main(): Promise<void> {
   }
   console.log(`signed ${requests} requests in ${((Date.now() - signStart) / 1000).toFixed(1)} s`);
 
-  const prefix = `${uniqueName('bench')}.`;
-  const kafka = testKafka('access-bench');
-  const admin = kafka.admin();
-  const producer = createIdempotentProducer(kafka);
-  await Promise.all([admin.connect(), producer.connect()]);
-  await provisionTopics(admin, ALL_TOPICS, 1, prefix);
+  const topics = await openBenchTopics('access-bench');
+  const { prefix, producer } = topics;
   const database = await createTestDatabase('hh_bench');
   let service: ServiceUnderTest | undefined;
   const send = async (topic: string, type: string, items: readonly { key: string; value: object }[]) => {
@@ -132,8 +128,7 @@ async function main(): Promise<void> {
     console.log(`  peak RSS:           ${peakRssMb(service.pid!).toFixed(0)} MB`);
   } finally {
     await service?.stop('SIGTERM');
-    await admin.deleteTopics({ topics: ALL_TOPICS.flatMap((t) => [`${prefix}${t.name}`, `${prefix}${t.name}.dlq`]) });
-    await Promise.all([admin.disconnect(), producer.disconnect()]);
+    await topics.close();
     await database.drop();
   }
 }

@@ -7,12 +7,12 @@
  * commands: the second pass is served from its cache.
  */
 import 'reflect-metadata';
-import { ALL_TOPICS, newEnvelope, ReadCommand, Topics } from '@halfhour/contracts';
+import { newEnvelope, ReadCommand, Topics } from '@halfhour/contracts';
 import { addDays, mpanCoreFrom, settlementDayStart } from '@halfhour/domain';
-import { createIdempotentProducer, encodeEnvelope, provisionTopics } from '@halfhour/kafka';
+import { encodeEnvelope } from '@halfhour/kafka';
 import { ProviderSimulator } from '@halfhour/service-testing';
-import { createTestDatabase, ServiceUnderTest, testKafka, uniqueName } from '@halfhour/testing';
-import { argument, ensureStack, peakRssMb } from './bench-support';
+import { createTestDatabase, ServiceUnderTest } from '@halfhour/testing';
+import { argument, ensureStack, openBenchTopics, peakRssMb } from './bench-support';
 
 const total = Number(argument('--commands') ?? 20_000);
 const DATA_DAY = '2026-11-30';
@@ -34,12 +34,8 @@ function commands(pass: number, providers: readonly string[]): ReadCommand[] {
 
 async function main(): Promise<void> {
   ensureStack();
-  const prefix = `${uniqueName('bench')}.`;
-  const kafka = testKafka('adapters-bench');
-  const admin = kafka.admin();
-  const producer = createIdempotentProducer(kafka);
-  await Promise.all([admin.connect(), producer.connect()]);
-  await provisionTopics(admin, ALL_TOPICS, 1, prefix);
+  const topics = await openBenchTopics('adapters-bench');
+  const { prefix, producer } = topics;
   const database = await createTestDatabase('hh_adapters_bench');
   const simulator = await new ProviderSimulator().start();
   const services: ServiceUnderTest[] = [];
@@ -77,8 +73,7 @@ async function main(): Promise<void> {
   } finally {
     await Promise.all(services.map((s) => s.stop('SIGTERM')));
     await simulator.stop();
-    await admin.deleteTopics({ topics: ALL_TOPICS.flatMap((t) => [`${prefix}${t.name}`, `${prefix}${t.name}.dlq`]) });
-    await Promise.all([admin.disconnect(), producer.disconnect()]);
+    await topics.close();
     await database.drop();
   }
 }

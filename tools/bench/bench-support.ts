@@ -1,3 +1,7 @@
+import { ALL_TOPICS } from '@halfhour/contracts';
+import { createIdempotentProducer, provisionTopics } from '@halfhour/kafka';
+import { testKafka, uniqueName } from '@halfhour/testing';
+import { Admin, Kafka, Producer } from 'kafkajs';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,4 +25,33 @@ export function ensureStack(): void {
   for (const script of ['scripts/kafka/kafka.sh', 'scripts/postgres/postgres.sh']) {
     if (spawnSync('bash', [join(repositoryRoot, script), 'ensure'], { stdio: 'inherit' }).status !== 0) throw new Error(`${script} failed`);
   }
+}
+
+/** A benchmark's own topics (a unique prefix, provisioned now) with an admin client and a raw idempotent producer. */
+export interface BenchTopics {
+  prefix: string;
+  kafka: Kafka;
+  admin: Admin;
+  producer: Producer;
+  /** Deletes the topics and disconnects. */
+  close(): Promise<void>;
+}
+
+export async function openBenchTopics(clientId: string): Promise<BenchTopics> {
+  const prefix = `${uniqueName('bench')}.`;
+  const kafka = testKafka(clientId);
+  const admin = kafka.admin();
+  const producer = createIdempotentProducer(kafka);
+  await Promise.all([admin.connect(), producer.connect()]);
+  await provisionTopics(admin, ALL_TOPICS, 1, prefix);
+  return {
+    prefix,
+    kafka,
+    admin,
+    producer,
+    async close() {
+      await admin.deleteTopics({ topics: ALL_TOPICS.flatMap((t) => [`${prefix}${t.name}`, `${prefix}${t.name}.dlq`]) });
+      await Promise.all([admin.disconnect(), producer.disconnect()]);
+    },
+  };
 }

@@ -6,12 +6,12 @@
  * once) in calls of B MPAN-days (default 10). Prints MPAN-days delivered per second and peak RSS.
  */
 import 'reflect-metadata';
-import { ALL_TOPICS, newEnvelope, ReadResult, Topics } from '@halfhour/contracts';
+import { newEnvelope, ReadResult, Topics } from '@halfhour/contracts';
 import { addDays, mpanCoreFrom, settlementPeriodStarts } from '@halfhour/domain';
-import { createIdempotentProducer, encodeEnvelope, provisionTopics } from '@halfhour/kafka';
+import { encodeEnvelope } from '@halfhour/kafka';
 import { syntheticHalfHourKwh } from '@halfhour/simulation';
-import { createTestDatabase, ServiceUnderTest, testKafka, uniqueName } from '@halfhour/testing';
-import { argument, ensureStack, peakRssMb } from './bench-support';
+import { createTestDatabase, ServiceUnderTest } from '@halfhour/testing';
+import { argument, ensureStack, openBenchTopics, peakRssMb } from './bench-support';
 
 const days = Number(argument('--days') ?? 20_000);
 const batch = argument('--batch') ?? '10';
@@ -31,12 +31,8 @@ function result(i: number): ReadResult {
 
 async function main(): Promise<void> {
   ensureStack();
-  const prefix = `${uniqueName('bench')}.`;
-  const kafka = testKafka('dip-bench');
-  const admin = kafka.admin();
-  const producer = createIdempotentProducer(kafka);
-  await Promise.all([admin.connect(), producer.connect()]);
-  await provisionTopics(admin, ALL_TOPICS, 1, prefix);
+  const topics = await openBenchTopics('dip-bench');
+  const { prefix, producer } = topics;
   const database = await createTestDatabase('hh_dip_bench');
   const dip = await new ServiceUnderTest('apps/dip-simulator/src/main.ts', { LOG_LEVEL: 'warn' }).start();
   let forwarder: ServiceUnderTest | undefined;
@@ -71,8 +67,7 @@ async function main(): Promise<void> {
   } finally {
     await forwarder?.stop('SIGTERM');
     await dip.stop('SIGTERM');
-    await admin.deleteTopics({ topics: ALL_TOPICS.flatMap((t) => [`${prefix}${t.name}`, `${prefix}${t.name}.dlq`]) });
-    await Promise.all([admin.disconnect(), producer.disconnect()]);
+    await topics.close();
     await database.drop();
   }
 }

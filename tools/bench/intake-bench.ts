@@ -7,12 +7,12 @@
  * prefix and are deleted afterwards.
  */
 import 'reflect-metadata';
-import { ALL_TOPICS, newEnvelope, Topics } from '@halfhour/contracts';
+import { newEnvelope, Topics } from '@halfhour/contracts';
 import { mpanCoreFrom } from '@halfhour/domain';
-import { createIdempotentProducer, encodeEnvelope, provisionTopics } from '@halfhour/kafka';
-import { createTestDatabase, ServiceUnderTest, testKafka, uniqueName } from '@halfhour/testing';
+import { encodeEnvelope } from '@halfhour/kafka';
+import { createTestDatabase, ServiceUnderTest } from '@halfhour/testing';
 import { Client } from 'pg';
-import { argument, ensureStack, peakRssMb } from './bench-support';
+import { argument, ensureStack, openBenchTopics, peakRssMb } from './bench-support';
 
 const total = Number(argument('--messages') ?? 1_000_000);
 const replicas = Number(argument('--replicas') ?? 1);
@@ -35,12 +35,8 @@ function* messages(prefix: string): Generator<{ topic: string; key: string; valu
 
 async function main(): Promise<void> {
   ensureStack();
-  const prefix = `${uniqueName('bench')}.`;
-  const kafka = testKafka('intake-bench');
-  const admin = kafka.admin();
-  const producer = createIdempotentProducer(kafka);
-  await Promise.all([admin.connect(), producer.connect()]);
-  await provisionTopics(admin, ALL_TOPICS, 1, prefix);
+  const topics = await openBenchTopics('intake-bench');
+  const { prefix, producer } = topics;
   const database = await createTestDatabase('hh_bench');
   let services: ServiceUnderTest[] = [];
   try {
@@ -122,8 +118,7 @@ async function main(): Promise<void> {
     console.log(`  peak RSS:           ${rss}`);
   } finally {
     await Promise.all(services.map((service) => service.stop('SIGTERM')));
-    await admin.deleteTopics({ topics: ALL_TOPICS.flatMap((t) => [`${prefix}${t.name}`, `${prefix}${t.name}.dlq`]) });
-    await Promise.all([admin.disconnect(), producer.disconnect()]);
+    await topics.close();
     await database.drop();
   }
 }
