@@ -28,9 +28,10 @@ export class ReadResultsHandler implements BatchHandler<ReadResult> {
     const withData = messages.filter((m) => m.body.outcome !== 'FAILED');
     const queued = withData.map(({ body: r, envelope }) => {
       const day = { itemKey: r.itemKey, mpan: r.mpan, srv: r.srv, settlementDate: r.dataDay, periods: r.periods, registers: r.registers };
-      const draft = dipMessageFor(this.settings, day, '', now);
-      const reference = `${r.itemKey}#${createHash('sha256').update(JSON.stringify(draft.custom)).digest('hex').slice(0, 16)}`;
-      return { result: r, messageId: envelope.messageId, row: { reference, itemKey: r.itemKey, mpan: r.mpan, message: dipMessageFor(this.settings, day, reference, now) } };
+      const message = dipMessageFor(this.settings, day, '', now);
+      const reference = `${r.itemKey}#${createHash('sha256').update(JSON.stringify(message.custom)).digest('hex').slice(0, 16)}`;
+      message.common.senderUniqueReference = reference;
+      return { result: r, messageId: envelope.messageId, row: { reference, itemKey: r.itemKey, mpan: r.mpan, message } };
     });
     const fresh = await this.outbox.dataSource.transaction(async (manager) => {
       const claimed = await claimNewMessages(manager, this.consumerGroup, queued.map((q) => q.messageId));

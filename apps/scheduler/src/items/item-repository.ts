@@ -13,10 +13,14 @@ type Runner = DataSource | EntityManager;
  * transition table: a row changes only from a state its event allows.
  */
 export class ItemRepository {
+  /** Partitions this process has made sure of: once is enough, they are never dropped while in use. */
+  private readonly partitions = new Set<string>();
+
   constructor(readonly dataSource: DataSource) {}
 
   /** Creates the plan day's partition if missing (once, under an advisory lock). */
   async ensurePartition(planDay: string): Promise<void> {
+    if (this.partitions.has(planDay)) return;
     const name = `collection_items_p${planDay.replaceAll('-', '')}`;
     await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [PARTITION_LOCK, name]);
@@ -24,6 +28,7 @@ export class ItemRepository {
         `CREATE TABLE IF NOT EXISTS "${name}" PARTITION OF collection_items FOR VALUES FROM ('${planDay}') TO ('${planDay}'::date + 1)`,
       );
     });
+    this.partitions.add(planDay);
   }
 
   /**

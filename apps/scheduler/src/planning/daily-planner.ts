@@ -34,8 +34,14 @@ export class DailyPlanner {
     return daySlots(planDay, this.policy.capacity.slotMinutes, this.policy.capacity.excludedWindow);
   }
 
+  /** Days known to have a plan: the loop asks every tick, and a plan, once made, stands. */
+  private readonly planned = new Set<string>();
+
   async isPlanned(planDay: string): Promise<boolean> {
-    return (await this.items.dataSource.query('SELECT 1 FROM plan_runs WHERE plan_day = $1', [planDay])).length > 0;
+    if (!this.planned.has(planDay) && (await this.items.dataSource.query('SELECT 1 FROM plan_runs WHERE plan_day = $1', [planDay])).length > 0) {
+      this.planned.add(planDay);
+    }
+    return this.planned.has(planDay);
   }
 
   async planIfNeeded(planDay: string, now: Date): Promise<void> {
@@ -87,6 +93,7 @@ export class DailyPlanner {
       return true;
     });
     if (!planned) return;
+    this.planned.add(planDay);
 
     await this.responder.refuse(
       notEntitled.map((s) => ({
