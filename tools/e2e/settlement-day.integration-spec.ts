@@ -1,169 +1,120 @@
-import { ALL_TOPICS, DccUserUpdated, deadLetterTopicOf, MessageDefinition, ServiceRequest, ServiceResponse, TopicDefinition, Topics, withTopicPrefix } from '@halfhour/contracts';
-import { DipMessage, mpanCoreFrom, settlementPeriodStarts, signRequest } from '@halfhour/domain';
-import { createIdempotentProducer, provisionTopics, SerialBatchSender, TypedProducer } from '@halfhour/kafka';
-import { ProducerMetrics } from '@halfhour/observability';
-import { syntheticHalfHourKwh } from '@halfhour/simulation';
-import { createTestDatabase, eventually, readWholeTopic, ServiceUnderTest, TestDatabase, testKafka, uniqueName } from '@halfhour/testing';
-import { generateKeyPairSync, KeyObject } from 'node:crypto';
-import { Client } from 'pg';
-import { Registry } from 'prom-client';
+import { DccUserUpdated, ServiceRequest, ServiceResponse, Topics, withTopicPrefix } from '@halfhour/contracts';
+import { settlementPeriodStarts } from '@halfhour/domain';
+import { DEFAULT_POPULATION_SETTINGS, deliveryKey, generatePopulation, SimulatedRequest, syntheticHalfHourKwh } from '@halfhour/simulation';
+import { eventually, readWholeTopic, testBrokers, testKafka } from '@halfhour/testing';
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
- * One settlement day through the whole real stack — every service, both simulators, the broker and
- * PostgreSQL — on an accelerated clock. The test plays CSS (standing data, registrations, devices)
- * and the DCC users (signed 5.1 schedules, some refused on purpose), then checks what reached the
- * DIP, MPAN-day by MPAN-day and value by value, and the responses users got.
+ * `npm start`'s settlement day, small: the CLI runs every service, both provider simulators and the
+ * upstream simulators on the real broker and database, on an accelerated clock. The test then
+ * checks the outcome against the seeded population on its own: each MPAN-day that should reach
+ * the DIP did, once, with the meter's values, and nothing else; every request — good, spoiled on
+ * purpose, cut short by a registry change mid-run — got the answers it should.
  */
-const MPANS = 24;
-const DATA_DAY = '2026-12-01';
-const SERVICES = ['registration-intake', 'access-control', 'scheduler', 'adapter-smets1', 'adapter-smets2', 'dip-forwarder'] as const;
+const MPANS = 300;
+const COLLECTION_DAY = '2026-12-02';
+const SEED = 7;
+const PORT_OFFSET = 21_000;
+const PHASE_ORDER = ['BEFORE_PLAN', 'AFTER_APPOINTMENTS', 'ON_DEMAND'] as const;
 
-interface User {
-  record: DccUserUpdated;
-  key: KeyObject;
-  counter: number;
-}
+jest.setTimeout(420_000);
 
-function user(userId: string, mpid: string, role: 'MDR' | 'IS'): User {
-  const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  return {
-    key: privateKey,
-    counter: 100,
-    record: {
-      userId, mpid, roles: [role], updatedAt: '2026-01-01T00:00:00Z',
-      keys: [{ keyId: `${mpid}-1`, role, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), validFrom: '2026-01-01T00:00:00Z' }],
-    },
-  };
-}
+describe('npm start: a settlement day end to end', () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'halfhour-day-'));
+  const output: string[] = [];
+  let cli: ChildProcess;
 
-jest.setTimeout(300_000);
-
-describe('a settlement day end to end', () => {
-  const prefix = `${uniqueName('e2e')}.`;
-  const kafka = testKafka('e2e');
-  const admin = kafka.admin();
-  const raw = createIdempotentProducer(kafka);
-  const producer = new TypedProducer(new SerialBatchSender(raw), ProducerMetrics.of(new Registry()), prefix);
-  const databases: TestDatabase[] = [];
-  const processes = new Map<string, ServiceUnderTest>();
-  const providerSimulator = new ServiceUnderTest('apps/provider-simulator/src/main.ts', {});
-  const dipSimulator = new ServiceUnderTest('apps/dip-simulator/src/main.ts', {});
-  /** For topics of one message type. */
-  const publish = <T extends object>(topic: TopicDefinition<T>, bodies: readonly T[]) =>
-    producer.publish(topic, bodies.map((body) => ({ definition: topic.messages[0] as MessageDefinition<T>, body })));
-
-  beforeAll(async () => {
-    await Promise.all([admin.connect(), raw.connect()]);
-    await provisionTopics(admin, ALL_TOPICS, 1, prefix);
-    await Promise.all([providerSimulator.start(), dipSimulator.start()]);
+  beforeAll(() => {
+    cli = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/halfhour-cli/src/main.ts', 'start',
+      '--mpans', String(MPANS), '--seed', String(SEED), '--day', COLLECTION_DAY, '--day-seconds', '60', '--setup-seconds', '45',
+      '--out', outDir, '--port-offset', String(PORT_OFFSET), '--namespace', 'e2e', '--keep-running'], {
+      env: { ...process.env, KAFKA_BROKERS: testBrokers().join(','), SWC_NODE_PROJECT: 'tsconfig.json' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    cli.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    cli.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   });
 
   afterAll(async () => {
-    await Promise.all([...processes.values()].map((p) => p.stop('SIGTERM')));
-    await Promise.all([providerSimulator.stop(), dipSimulator.stop()]);
-    await admin.deleteTopics({ topics: ALL_TOPICS.flatMap((t) => [withTopicPrefix(t, prefix).name, deadLetterTopicOf(withTopicPrefix(t, prefix).name)]) });
-    await Promise.all([admin.disconnect(), raw.disconnect()]);
-    await Promise.all(databases.map((d) => d.drop()));
+    if (cli.exitCode === null) {
+      cli.kill('SIGINT');
+      await once(cli, 'exit');
+    }
+    rmSync(outDir, { recursive: true, force: true });
   });
 
-  it('reads every scheduled MPAN once, delivers each MPAN-day to the DIP once with the meters’ values, and refuses what it must', async () => {
-    const mdr = user('00-00-00-00-00-00-E2-01', 'MDRA', 'MDR');
-    const supplier = user('00-00-00-00-00-00-E2-02', 'SUPA', 'IS');
-    const regions = ['NORTH', 'CENTRAL', 'SOUTH'] as const;
-    const meters = Array.from({ length: MPANS }, (_, i) => ({
-      mpan: mpanCoreFrom(String(10 + (i % 14)), String(Math.floor(Math.random() * 1e8) * 100 + i).padStart(10, '0')),
-      deviceId: `00-00-00-00-00-E2-${(i >> 8).toString(16).padStart(2, '0').toUpperCase()}-${(i & 255).toString(16).padStart(2, '0').toUpperCase()}`,
-      smets1: i % 4 === 0,
-      region: regions[i % 3],
-    }));
+  it('delivers exactly the MPAN-days it should, once, with the meters’ values, answers every request as it should, and reconciles', async () => {
+    const reportFile = join(outDir, 'report.json');
+    await eventually(() => {
+      if (cli.exitCode !== null) throw new Error(`the CLI exited early (${cli.exitCode}):\n${output.join('')}`);
+      expect(existsSync(reportFile)).toBe(true);
+    }, 360_000, 1000);
+    const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+    const population = generatePopulation({ ...DEFAULT_POPULATION_SETTINGS, seed: SEED, mpans: MPANS, dataDay: '2026-12-01' });
 
-    // Every service on one accelerated clock, an hour per real second, reaching 22:00 on 1 December
-    // 60 s from now: time to start, load the registry and pass the schedules through access-control
-    // before 2 December is planned (at 23:00) and read (from 06:00).
-    const clock = { CLOCK_SIMULATED_ORIGIN: '2026-12-01T22:00:00Z', CLOCK_REAL_ORIGIN: new Date(Date.now() + 60_000).toISOString(), CLOCK_SPEED: '3600' };
-    for (const service of SERVICES) {
-      const database = await createTestDatabase(`hh_e2e_${service.replace('-', '_')}`);
-      databases.push(database);
-      processes.set(service, new ServiceUnderTest(`apps/${service}/src/main.ts`, {
-        ...clock, KAFKA_TOPIC_PREFIX: prefix, DATABASE_URL: database.url, REQUEST_MAX_AGE_SECONDS: String(30 * 86_400),
-        PROVIDER_URLS: `*=${providerSimulator.baseUrl}`, DIP_URL: dipSimulator.baseUrl, TICK_INTERVAL_MS: '100', RELAY_INTERVAL_MS: '50',
-        TIMELINE_RELAY_INTERVAL_MS: '50', REGISTRY_METRICS_INTERVAL_MS: '1000', NO_RESPONSE_AFTER_SECONDS: String(4 * 3600), KAFKA_SESSION_TIMEOUT_MS: '6000',
-      }));
+    // What reached the (simulated) DIP, seen from the DIP's side.
+    const dip = `http://127.0.0.1:${8091 + PORT_OFFSET}`;
+    const mpanDays = (await (await fetch(`${dip}/dip/mpan-days`)).json()) as { mpanCore: string; srv: string; settlementDate: string; references: string[]; complete: boolean; kwh: number[] }[];
+    expect(new Set(mpanDays.map((d) => deliveryKey(d.mpanCore, d.srv, d.settlementDate)))).toEqual(population.expectedDeliveries);
+    const direction = new Map(population.meters.map((m) => [m.mpan, m.direction]));
+    for (const day of mpanDays) {
+      expect(day.references).toHaveLength(1);
+      expect(day.kwh).toEqual(settlementPeriodStarts(day.settlementDate).map((start) => syntheticHalfHourKwh(day.mpanCore, direction.get(day.mpanCore)!, start)));
     }
-    await Promise.all([...processes.values()].map((p) => p.start()));
+    expect(await (await fetch(`${dip}/dip/stats`)).json()).toMatchObject({ badSignatures: 0, refused: 0 });
 
-    // CSS: standing data, registrations (supplier, MDR appointment, consent) and devices.
-    await publish(Topics.marketParticipants, [
-      { mpid: 'MDRA', name: 'MDR A', roles: ['MDR'], effectiveFrom: '2025-01-01' },
-      { mpid: 'SUPA', name: 'Supplier A', roles: ['IS'], effectiveFrom: '2025-01-01' },
-    ]);
-    const [mdrAppointed, , , supplierRegistered, consentChanged] = Topics.registrations.messages;
-    const registrations = Topics.registrations;
-    await producer.publish(registrations, meters.map((m, i) => ({ definition: supplierRegistered, body: { mpan: m.mpan, registrationId: `R${i}`, supplierMpid: 'SUPA', effectiveFrom: '2026-01-01', sequence: 1 } as never })));
-    await producer.publish(registrations, meters.map((m, i) => ({ definition: mdrAppointed, body: { mpan: m.mpan, appointmentId: `A${i}`, mdrMpid: 'MDRA', effectiveFrom: '2026-11-01', sequence: 2 } as never })));
-    await producer.publish(registrations, meters.map((m) => ({ definition: consentChanged, body: { mpan: m.mpan, status: 'DOMESTIC_OPTED_IN', effectiveFrom: '2026-01-01', sequence: 3 } as never })));
-    await producer.publish(Topics.deviceInventory, meters.map((m) => ({
-      definition: Topics.deviceInventory.messages[0],
-      body: { mpan: m.mpan, deviceId: m.deviceId, direction: 'IMPORT', effectiveFrom: '2025-01-01', sequence: 4, ...(m.smets1 ? { smetsGeneration: 1, s1spId: 'S1SP-A' } : { smetsGeneration: 2, cspRegion: m.region }) } as never,
-    })));
-    await publish(Topics.users, [mdr.record, supplier.record]);
-    // Users send their requests once the registry knows the MPANs (a request is decided on the registry as it is then).
-    const intake = processes.get('registration-intake')!;
-    await eventually(async () => {
-      expect(await intake.metric('halfhour_registry_mpans')).toBe(MPANS);
-      expect(await intake.metric('halfhour_registry_unpublished_timelines')).toBe(0);
-    }, 30_000, 200);
-    const accessControl = processes.get('access-control')!;
-    const versions = async (service: string, table: string) => {
-      const client = new Client({ connectionString: databases[SERVICES.indexOf(service as never)].url });
-      await client.connect();
-      try {
-        return (await client.query(`SELECT mpan, version FROM ${table} ORDER BY mpan`)).rows;
-      } finally {
-        await client.end();
-      }
-    };
-    await eventually(async () => expect(await versions('access-control', 'registry_view')).toEqual(await versions('registration-intake', 'mpan_timelines')), 30_000, 200);
-
-    // Users: the MDR schedules every MPAN's profile; the supplier half of them (read once for both).
-    const schedule = (u: User, m: (typeof meters)[number], overrides: Partial<ServiceRequest> = {}, sign = true): ServiceRequest => {
-      u.counter++;
-      const unsigned: ServiceRequest = {
-        requestId: `${u.record.userId}:${m.deviceId}:${u.counter}`, role: u.record.roles[0], serviceReference: '5.1', serviceReferenceVariant: '5.1', commandVariant: 8,
-        mpan: m.mpan, createdAt: new Date().toISOString(), body: { schedule: { srv: '4.8.1', frequency: 'DAILY', startDate: DATA_DAY } }, ...overrides,
-      };
-      return sign ? { ...unsigned, signature: signRequest(unsigned, u.key) } : unsigned;
-    };
-    const good = [...meters.map((m) => schedule(mdr, m)), ...meters.filter((_, i) => i % 2 === 0).map((m) => schedule(supplier, m))];
-    const forged = schedule(mdr, meters[1], {}, false);
-    const tooEarly = schedule(mdr, meters[3], { body: { schedule: { srv: '4.8.1', frequency: 'DAILY', startDate: '2026-10-01' } } });
-    await publish(Topics.serviceRequests, [...good, forged, tooEarly]);
-
-    // The day's reads run from 06:00 on 2 December; every scheduled MPAN-day reaches the DIP once.
-    const dipStats = async () => (await dipSimulator.get<{ unique: number; duplicates: number; badSignatures: number; refused: number }>('/dip/stats')).body;
-    await eventually(async () => expect(await accessControl.metric('halfhour_access_decisions_total')).toBe(good.length + 2), 45_000, 500);
-    await eventually(async () => expect((await dipStats()).unique).toBe(MPANS), 150_000, 500);
-    const stats = await dipStats();
-    expect(stats).toMatchObject({ badSignatures: 0, refused: 0 });
-
-    const scheduler = processes.get('scheduler')!;
-    expect(await scheduler.metric('halfhour_scheduler_reads_saved_total')).toBe(MPANS / 2);
-    const responses = (await readWholeTopic(kafka, admin, withTopicPrefix(Topics.userResponses, prefix).name)).map((msg) => JSON.parse(msg.value!.toString()) as ServiceResponse);
-    expect(responses.find((r) => r.requestId === forged.requestId)).toMatchObject({ responseCode: 'E13', reason: 'SIGNATURE_INVALID' });
-    expect(responses.find((r) => r.requestId === tooEarly.requestId)).toMatchObject({ responseCode: 'E31', reason: 'NOT_APPOINTED_MDR' });
-    expect(responses.filter((r) => r.outcome === 'ACCEPTED')).toHaveLength(good.length);
-    const data = responses.filter((r) => r.outcome === 'DATA');
-    expect(new Set(data.map((r) => `${r.userId}|${r.dataReference}`)).size).toBe(good.length);
-    for (const m of meters) {
-      const delivered = (await dipSimulator.get<DipMessage>(`/dip/messages/${encodeURIComponent(await referenceOf(m.mpan))}`)).body;
-      expect(delivered.common.mpanCore).toBe(m.mpan);
-      expect(delivered.custom.periods.map((p) => p.kwh)).toEqual(settlementPeriodStarts(DATA_DAY).map((start) => syntheticHalfHourKwh(m.mpan, 'IMPORT', start)));
+    // Every request as the users sent it, matched to the population's by user and order.
+    const kafka = testKafka('e2e-day');
+    const admin = kafka.admin();
+    await admin.connect();
+    const read = async <T>(topic: string) => (await readWholeTopic(kafka, admin, topic)).map((m) => JSON.parse(m.value!.toString()) as T);
+    const sent = await read<ServiceRequest>(withTopicPrefix(Topics.serviceRequests, report.run.topicPrefix).name);
+    const responses = await read<ServiceResponse>(withTopicPrefix(Topics.userResponses, report.run.topicPrefix).name);
+    const userIds = new Map((await read<DccUserUpdated>(withTopicPrefix(Topics.users, report.run.topicPrefix).name)).map((u) => [u.mpid, u.userId]));
+    await admin.disconnect();
+    expect(sent).toHaveLength(population.requests.length);
+    const answersTo = new Map<string, string[]>();
+    for (const r of responses) answersTo.set(r.requestId, [...(answersTo.get(r.requestId) ?? []), r.outcome === 'DATA' ? 'DATA' : r.responseCode]);
+    const designed = byUser(population.requests
+      .map((r, index) => ({ ...r, index, userId: userIds.get(r.user)! }))
+      .sort((a, b) => PHASE_ORDER.indexOf(a.phase) - PHASE_ORDER.indexOf(b.phase) || a.index - b.index));
+    const actual = byUser(sent.map((s) => ({ ...s, userId: s.requestId.split(':')[0] })));
+    for (const [userId, requests] of designed) {
+      const theirs = actual.get(userId)!;
+      expect(theirs.map((s) => s.mpan)).toEqual(requests.map((r) => r.mpan));
+      requests.forEach((request, i) => {
+        const answers = answersTo.get(theirs[i].requestId) ?? [];
+        expect({ request: theirs[i].requestId, answers: answers.sort() }).toEqual({ request: theirs[i].requestId, answers: expectedAnswers(request).sort() });
+      });
     }
 
-    async function referenceOf(mpan: string): Promise<string> {
-      const found = data.find((r) => r.dataReference?.startsWith(`${mpan}|4.8.1|${DATA_DAY}`));
-      if (!found) throw new Error(`no data response for ${mpan}`);
-      return found.dataReference!;
-    }
+    // The report agrees and reconciles: planned = delivered + stopped + expired, per provider.
+    expect(report.checks.deliveries.ok).toBe(true);
+    expect(report.checks.responses.ok).toBe(true);
+    for (const row of report.reconciliation) expect(row.planned).toBe(row.delivered + row.stopped + row.expired);
+    expect(report.dip.mpanDaysDelivered).toBe(population.expectedDeliveries.size);
+    expect(report.readsSaved.collectOnce).toBeGreaterThan(0);
+    expect(report.readsSaved.smets1Cache.hits).toBeGreaterThan(0);
+
+    cli.kill('SIGINT');
+    const [code] = await once(cli, 'exit');
+    expect(output.join('')).toContain('stopped cleanly');
+    expect(code).toBe(0);
   });
 });
+
+function byUser<T extends { userId: string }>(requests: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const request of requests) groups.set(request.userId, [...(groups.get(request.userId) ?? []), request]);
+  return groups;
+}
+
+/** A schedule is acknowledged (I0) and later answered with DATA or E41; an on-demand read with DATA; a refusal with its code. */
+function expectedAnswers(request: SimulatedRequest): string[] {
+  if (request.expected.decision !== 'I0') return [request.expected.decision];
+  return [...(request.schedule ? ['I0'] : []), ...(request.expected.outcome ? [request.expected.outcome] : [])];
+}

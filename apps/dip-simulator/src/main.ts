@@ -8,6 +8,7 @@ import { DipBehaviour, SimulatedDip } from './simulated-dip';
 /**
  * SIMULATOR of Elexon's Data Integration Platform for tests and the local stack:
  * `POST /dip/messages` (signed), `PUT /dip/behaviour`, `GET /dip/stats`, `GET /dip/messages/{reference}`,
+ * `GET /dip/mpan-days` (what was accepted, per MPAN-day),
  * `DELETE /dip/stats` (forget everything), `/metrics`, `/health/live`, `/health/ready`.
  */
 class DipSimulatorConfig {
@@ -59,6 +60,7 @@ async function route(request: IncomingMessage, response: ServerResponse): Promis
     return send(response, 200, dip.behaviour);
   }
   if (url === '/dip/stats' && request.method === 'GET') return send(response, 200, dip.stats);
+  if (url === '/dip/mpan-days' && request.method === 'GET') return send(response, 200, dip.mpanDays());
   if (url === '/dip/stats' && request.method === 'DELETE') {
     dip.reset();
     return send(response, 204);

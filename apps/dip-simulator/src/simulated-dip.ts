@@ -61,6 +61,21 @@ export class SimulatedDip {
     return { status: 200, body: { transactionId: randomUUID(), results } };
   }
 
+  /** What was accepted, per MPAN-day: the test's and the report's view of what reached settlement. */
+  mpanDays(): { mpanCore: string; srv: string; settlementDate: string; references: string[]; complete: boolean; kwh: (number | null)[] }[] {
+    const days = new Map<string, { mpanCore: string; srv: string; settlementDate: string; references: string[]; complete: boolean; kwh: (number | null)[] }>();
+    for (const [reference, message] of this.accepted) {
+      const key = `${message.common.mpanCore}|${message.custom.srv}|${message.custom.settlementDate}`;
+      const complete = message.custom.periods.every((p) => p.quality === 'ACTUAL');
+      const day = days.get(key) ?? { mpanCore: message.common.mpanCore, srv: message.custom.srv, settlementDate: message.custom.settlementDate, references: [], complete: false, kwh: [] };
+      day.references.push(reference);
+      if (complete || !day.complete) day.kwh = message.custom.periods.map((p) => p.kwh);
+      day.complete ||= complete;
+      days.set(key, day);
+    }
+    return [...days.values()];
+  }
+
   reset(): void {
     this.behaviour = { down: false, slowMs: 0, refuseMpans: [] };
     this.accepted.clear();

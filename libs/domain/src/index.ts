@@ -2,6 +2,7 @@ export * from './identifiers/mpan-core';
 export * from './identifiers/mpid';
 export * from './identifiers/eui64';
 export * from './market/market-role';
+export * from './market/csp-region';
 export * from './calendar/calendar-date';
 export * from './registration/hh-consent';
 export * from './registration/registration-event';

@@ -1,1 +1,3 @@
 export * from './synthetic-meter';
+export * from './population/seeded-random';
+export * from './population/population';

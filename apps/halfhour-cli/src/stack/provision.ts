@@ -6,11 +6,11 @@ import { ServiceEntry } from './service-catalogue';
 import { databaseUrl, kafkaBrokers, replicationFactor } from './stack-settings';
 
 /** Every registry topic and its DLQ, as the deploy Job does in a cluster. */
-export async function provisionAllTopics(): Promise<ProvisioningReport> {
+export async function provisionAllTopics(prefix = process.env.KAFKA_TOPIC_PREFIX ?? ''): Promise<ProvisioningReport> {
   const admin = new Kafka({ clientId: 'halfhour-cli', brokers: kafkaBrokers().split(','), logLevel: logLevel.ERROR }).admin();
   await admin.connect();
   try {
-    return await provisionTopics(admin, ALL_TOPICS, replicationFactor(), process.env.KAFKA_TOPIC_PREFIX ?? '');
+    return await provisionTopics(admin, ALL_TOPICS, replicationFactor(), prefix);
   } finally {
     await admin.disconnect();
   }

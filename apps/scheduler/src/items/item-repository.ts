@@ -33,9 +33,22 @@ export class ItemRepository {
 
   /**
    * Bulk insert. `merge`: an item already there for the same data (collect once) gains the new
-   * requesters and the earlier deadline, unless it is finished.
+   * requesters and the earlier deadline — planned again if its slot is later than that — and a
+   * finished one is reopened for the new requesters alone.
    */
   async insert(runner: Runner, items: readonly ItemRow[], onConflict: 'ignore' | 'merge' = 'ignore'): Promise<void> {
+    const inState = (states: readonly string[]) => `collection_items.state IN (${states.map((s) => `'${s}'`).join(', ')})`;
+    const reopened = inState(ITEM_TRANSITIONS.reopen.from);
+    const hastened = `${inState(ITEM_TRANSITIONS.hasten.from)} AND collection_items.slot_start >= EXCLUDED.deadline`;
+    const merge = `UPDATE SET
+           requesters = CASE WHEN ${reopened} THEN EXCLUDED.requesters ELSE collection_items.requesters || EXCLUDED.requesters END,
+           deadline = CASE WHEN ${reopened} THEN EXCLUDED.deadline ELSE LEAST(collection_items.deadline, EXCLUDED.deadline) END,
+           state = CASE WHEN ${reopened} THEN '${ITEM_TRANSITIONS.reopen.to}' WHEN ${hastened} THEN '${ITEM_TRANSITIONS.hasten.to}' ELSE collection_items.state END,
+           kind = CASE WHEN ${reopened} THEN EXCLUDED.kind ELSE collection_items.kind END,
+           earliest = CASE WHEN ${reopened} THEN EXCLUDED.earliest ELSE collection_items.earliest END,
+           slot_start = CASE WHEN ${reopened} OR ${hastened} THEN NULL ELSE collection_items.slot_start END,
+           completed_at = CASE WHEN ${reopened} THEN NULL ELSE collection_items.completed_at END,
+           updated_at = now()`;
     for (let i = 0; i < items.length; i += INSERT_CHUNK) {
       const chunk = items.slice(i, i + INSERT_CHUNK);
       const column = <K extends keyof ItemRow>(key: K) => chunk.map((item) => item[key]);
@@ -43,9 +56,7 @@ export class ItemRepository {
         `INSERT INTO collection_items (plan_day, item_key, mpan, device_id, provider, srv, data_day, kind, state, slot_start, earliest, deadline, requesters)
          SELECT * FROM unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::text[], $9::text[],
            $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::jsonb[])
-         ON CONFLICT (plan_day, item_key) DO ${onConflict === 'ignore' ? 'NOTHING' : `UPDATE SET
-           requesters = collection_items.requesters || EXCLUDED.requesters, deadline = LEAST(collection_items.deadline, EXCLUDED.deadline), updated_at = now()
-           WHERE collection_items.state NOT IN ('SUCCEEDED', 'EXPIRED', 'STOPPED')`}`,
+         ON CONFLICT (plan_day, item_key) DO ${onConflict === 'ignore' ? 'NOTHING' : merge}`,
         [
           column('planDay'), column('itemKey'), column('mpan'), column('deviceId'), column('provider'), column('srv'), column('dataDay'),
           column('kind'), column('state'), column('slotStart'), column('earliest'), column('deadline'),

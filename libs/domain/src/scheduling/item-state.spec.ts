@@ -2,10 +2,13 @@ import fc from 'fast-check';
 import { FINAL_ITEM_STATES, ITEM_STATES, ITEM_TRANSITIONS, ItemEvent, nextItemState } from './item-state';
 
 describe('collection item states', () => {
-  it('never leave a final state', () => {
+  it('leave a final state only when reopened for someone new, and are then read again from the start', () => {
     for (const state of FINAL_ITEM_STATES) {
-      for (const event of Object.keys(ITEM_TRANSITIONS) as ItemEvent[]) expect(nextItemState(state, event)).toBeUndefined();
+      for (const event of Object.keys(ITEM_TRANSITIONS) as ItemEvent[]) {
+        expect(nextItemState(state, event)).toBe(event === 'reopen' ? 'UNPLACED' : undefined);
+      }
     }
+    for (const state of ITEM_STATES.filter((s) => !FINAL_ITEM_STATES.includes(s))) expect(nextItemState(state, 'reopen')).toBeUndefined();
   });
 
   it('reach a final state on every path that ends in success, expiry or stop', () => {

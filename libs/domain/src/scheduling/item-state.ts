@@ -21,6 +21,16 @@ export const ITEM_TRANSITIONS = {
   expire: { from: ['UNPLACED', 'PLANNED', 'DISPATCHED', 'FAILED'], to: 'EXPIRED' },
   /** No requester may have the data any more (e.g. the MDR's appointment ended). */
   stop: { from: ['UNPLACED', 'PLANNED', 'FAILED'], to: 'STOPPED' },
+  /**
+   * Someone asks for the same data with an earlier deadline (an on-demand read) than the item's
+   * slot allows: it waits for the earliest slot again.
+   */
+  hasten: { from: ['PLANNED'], to: 'UNPLACED' },
+  /**
+   * Someone new asks for data whose item is finished: it is read again for them alone (a SMETS1
+   * read is then answered from the adapter's cache; the DIP gets the same data only once).
+   */
+  reopen: { from: ['SUCCEEDED', 'EXPIRED', 'STOPPED'], to: 'UNPLACED' },
 } as const satisfies Record<string, { from: readonly ItemState[]; to: ItemState }>;
 
 export type ItemEvent = keyof typeof ITEM_TRANSITIONS;

@@ -1,0 +1,59 @@
+import { addDays, CalendarDate, settlementDayOf } from '@halfhour/domain';
+
+/** What `npm start` (`halfhour start`) runs: one settlement day of a simulated population. */
+export interface DayOptions {
+  mpans: number;
+  seed: number;
+  /** The day the reads happen; its data day is the day before. */
+  collectionDay: CalendarDate;
+  /** Real seconds the simulated day takes. */
+  daySeconds: number;
+  /** Real seconds allowed for starting the services and loading the registry before the day. */
+  setupSeconds: number;
+  keepRunning: boolean;
+  outDir: string;
+  /** Added to every service's usual port (so a run can sit beside another stack). */
+  portOffset: number;
+  /** Names the run's databases and topics, so runs of different namespaces never meet. */
+  namespace: string;
+  /** Draw progress bars (a terminal) or print a line now and then (a log). */
+  progressBars: boolean;
+}
+
+export const DAY_USAGE = `  start [--mpans N] [--day-seconds S] [--day YYYY-MM-DD] [--seed N] [--setup-seconds S]
+        [--keep-running] [--out DIR] [--port-offset N] [--namespace NAME]
+                              run one settlement day of N simulated MPANs through every service
+                              (npm start); report in DIR/report.json and DIR/capacity.html`;
+
+export function parseDayOptions(flags: readonly string[], isTerminal: boolean): DayOptions {
+  const value = (name: string) => {
+    const at = flags.indexOf(name);
+    return at >= 0 ? flags[at + 1] : undefined;
+  };
+  const number = (name: string, fallback: number, min: number) => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    const parsed = Number(raw);
+    if (!Number.isFinite(parsed) || parsed < min) throw new RangeError(`${name} must be a number ≥ ${min}, not "${raw}"`);
+    return parsed;
+  };
+  const mpans = Math.floor(number('--mpans', 10_000, 10));
+  const day = value('--day') ?? settlementDayOf(new Date());
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new RangeError(`--day must be YYYY-MM-DD, not "${day}"`);
+  return {
+    mpans,
+    seed: Math.floor(number('--seed', 162, 0)),
+    collectionDay: day,
+    daySeconds: number('--day-seconds', 180, 20),
+    setupSeconds: number('--setup-seconds', Math.ceil(45 + mpans / 250), 10),
+    keepRunning: flags.includes('--keep-running'),
+    outDir: value('--out') ?? 'out',
+    portOffset: Math.floor(number('--port-offset', 0, 0)),
+    namespace: value('--namespace') ?? 'day',
+    progressBars: isTerminal && !flags.includes('--no-progress-bars'),
+  };
+}
+
+export function dataDayOf(options: Pick<DayOptions, 'collectionDay'>): CalendarDate {
+  return addDays(options.collectionDay, -1);
+}

@@ -1,0 +1,198 @@
+import { ServiceResponse } from '@halfhour/contracts';
+import { ProviderPlanReport, providerKeyOf, settlementPeriodStarts } from '@halfhour/domain';
+import { deliveryKey, Population, syntheticHalfHourKwh } from '@halfhour/simulation';
+import { StackMetrics } from './stack-view';
+
+export interface HourRow { provider: string; hour: string; planned: number; mhhsCapacity: number; reservedCapacity: number }
+export interface PlanView { planDay: string; plannedAt: string; demands: number; items: number; report: ProviderPlanReport[]; hours: HourRow[] }
+export interface ItemOutcome { provider: string; kind: string; state: string; items: number; withinTrt: number }
+export interface DipMpanDay { mpanCore: string; srv: string; settlementDate: string; references: string[]; complete: boolean; kwh: (number | null)[] }
+export interface SentRequest { request: { requestId: string }; index: number }
+
+/** Everything the report is made from, gathered at the end of the run. */
+export interface RunFacts {
+  population: Population;
+  collectionDay: string;
+  topicPrefix: string;
+  speed: number;
+  realSeconds: number;
+  providerCapacity: string;
+  plan?: PlanView;
+  outcomes: ItemOutcome[];
+  metrics: StackMetrics;
+  dipMpanDays: DipMpanDay[];
+  dipStats: Record<string, number>;
+  responses: ServiceResponse[];
+  sent: SentRequest[];
+}
+
+const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
+const sumOf = (rows: readonly ItemOutcome[], pick: (row: ItemOutcome) => number = (row) => row.items) => rows.reduce((total, row) => total + pick(row), 0);
+
+/**
+ * The day's report: what the consultees asked the DCC to show — capacity use and headroom per
+ * provider, HH collection share, scheduled vs on-demand, success rates, TRT compliance, reads
+ * saved, refusals, MPAN-days delivered — and whether the numbers reconcile and the outcome is the
+ * one the population's design expects.
+ */
+export function buildDayReport(facts: RunFacts) {
+  const { population, outcomes, metrics } = facts;
+  const meters = population.meters;
+  const providers = [...new Set([...meters.map((m) => providerKeyOf(m.provider)), ...outcomes.map((o) => o.provider)])].sort();
+  const of = (kind: string) => outcomes.filter((o) => o.kind === kind || (kind === 'SCHEDULED' && o.kind === 'BACKSTOP'));
+  const readsOf = (rows: readonly ItemOutcome[]) => {
+    const succeeded = sumOf(rows.filter((r) => r.state === 'SUCCEEDED'));
+    const stopped = sumOf(rows.filter((r) => r.state === 'STOPPED'));
+    const items = sumOf(rows);
+    return { items, succeeded, stopped, expired: sumOf(rows.filter((r) => r.state === 'EXPIRED')), successRate: ratio(succeeded, items - stopped) };
+  };
+  const cacheHits = metrics.smets1.sum('halfhour_adapter_cache_lookups_total', { outcome: 'hit' });
+  const cacheMisses = metrics.smets1.sum('halfhour_adapter_cache_lookups_total', { outcome: 'miss' });
+
+  return {
+    run: {
+      collectionDay: facts.collectionDay, topicPrefix: facts.topicPrefix, dataDay: population.settings.dataDay, seed: population.settings.seed, clockSpeed: facts.speed,
+      realSeconds: Math.round(facts.realSeconds), providerCapacity: facts.providerCapacity,
+    },
+    population: {
+      mpans: meters.length,
+      smets1: meters.filter((m) => m.generation === 1).length,
+      smets2: meters.filter((m) => m.generation === 2).length,
+      byProvider: Object.fromEntries(providers.map((p) => [p, meters.filter((m) => providerKeyOf(m.provider) === p).length])),
+      mdrCollected: meters.filter((m) => m.mdr).length,
+      optedOut: meters.filter((m) => m.consent === 'DOMESTIC_OPTED_OUT').length,
+      export: meters.filter((m) => m.direction === 'EXPORT').length,
+      midRunChanges: countBy(population.changes.map((c) => c.kind)),
+    },
+    hhCollection: hhCollectionOf(facts),
+    capacity: capacityOf(facts.plan, providers),
+    reads: {
+      scheduled: readsOf(of('SCHEDULED')),
+      onDemand: readsOf(of('ON_DEMAND')),
+      dispatchedByKind: metrics.scheduler.by('halfhour_scheduler_dispatched_total', 'kind'),
+      backstops: metrics.scheduler.sum('halfhour_scheduler_backstops_total'),
+      providerCallsByOutcome: sumRecords(metrics.smets2.by('halfhour_adapter_provider_calls_total', 'outcome'), metrics.smets1.by('halfhour_adapter_provider_calls_total', 'outcome')),
+    },
+    trt: {
+      items: sumOf(outcomes.filter((o) => o.state !== 'STOPPED')),
+      withinTrt: sumOf(outcomes, (o) => o.withinTrt),
+      compliance: ratio(sumOf(outcomes, (o) => o.withinTrt), sumOf(outcomes.filter((o) => o.state !== 'STOPPED'))),
+      breaches: metrics.scheduler.sum('halfhour_scheduler_trt_breaches_total'),
+    },
+    readsSaved: {
+      collectOnce: metrics.scheduler.sum('halfhour_scheduler_reads_saved_total'),
+      smets1Cache: { hits: cacheHits, misses: cacheMisses, hitRatio: ratio(cacheHits, cacheHits + cacheMisses) },
+    },
+    refusals: {
+      byCode: countBy(facts.responses.filter((r) => r.responseCode !== 'I0').map((r) => r.responseCode)),
+      byReason: metrics.access.by('halfhour_access_refusals_total', 'reason'),
+      schedulesStopped: metrics.scheduler.by('halfhour_scheduler_schedules_stopped_total', 'reason'),
+    },
+    dip: {
+      mpanDaysDelivered: facts.dipMpanDays.length,
+      deliveredByForwarder: metrics.dip.sum('halfhour_dip_messages_total', { outcome: 'delivered' }),
+      ...facts.dipStats,
+    },
+    reconciliation: reconcile(providers, outcomes),
+    checks: {
+      deliveries: checkDeliveries(population, facts.dipMpanDays),
+      responses: checkResponses(population, facts.sent, facts.responses),
+    },
+  };
+}
+
+export type DayReport = ReturnType<typeof buildDayReport>;
+
+/** planned = delivered + stopped + expired (+ unfinished, which must be none), per provider. */
+function reconcile(providers: readonly string[], outcomes: readonly ItemOutcome[]) {
+  return providers.map((provider) => {
+    const rows = outcomes.filter((o) => o.provider === provider);
+    const count = (state: string) => sumOf(rows.filter((r) => r.state === state));
+    const planned = sumOf(rows);
+    const delivered = count('SUCCEEDED');
+    const stopped = count('STOPPED');
+    const expired = count('EXPIRED');
+    const unfinished = planned - delivered - stopped - expired;
+    return { provider, planned, delivered, stopped, expired, unfinished, reconciles: unfinished === 0 };
+  });
+}
+
+function hhCollectionOf(facts: RunFacts) {
+  const registry = facts.metrics.intake.sum('halfhour_registry_mpans');
+  const read = new Set(facts.dipMpanDays.filter((d) => d.settlementDate === facts.population.settings.dataDay).map((d) => d.mpanCore)).size;
+  return {
+    registryMpans: registry,
+    hhPermittedMpans: facts.metrics.intake.sum('halfhour_registry_hh_permitted_mpans'),
+    mpansWithHhDataForDataDay: read,
+    share: ratio(read, facts.population.meters.length),
+  };
+}
+
+function capacityOf(plan: PlanView | undefined, providers: readonly string[]) {
+  return providers.map((provider) => {
+    const hours = (plan?.hours ?? []).filter((h) => h.provider === provider && h.mhhsCapacity > 0);
+    const utilisation = hours.map((h) => h.planned / h.mhhsCapacity);
+    const report = plan?.report.find((r) => r.provider === provider);
+    const peak = utilisation.length ? Math.max(...utilisation) : 0;
+    return {
+      provider,
+      mhhsReadsPerSlot: report?.mhhsReadsPerSlot ?? null,
+      itemsAtPlan: report?.items ?? 0,
+      unplacedAtPlan: report?.unplaced ?? 0,
+      peakSlotLoad: report?.peakSlotLoad ?? 0,
+      peakHourUtilisation: ratio(peak * 1000, 1000),
+      meanHourUtilisation: ratio(utilisation.reduce((a, b) => a + b, 0), utilisation.length || 1),
+      headroom: ratio((1 - peak) * 1000, 1000),
+    };
+  });
+}
+
+/** Every expected MPAN-day at the DIP exactly once, complete, with the meter's values; nothing else. */
+function checkDeliveries(population: Population, delivered: readonly DipMpanDay[]) {
+  const byKey = new Map(delivered.map((d) => [deliveryKey(d.mpanCore, d.srv, d.settlementDate), d]));
+  const direction = new Map(population.meters.map((m) => [m.mpan, m.direction]));
+  const missing = [...population.expectedDeliveries].filter((key) => !byKey.has(key));
+  const unexpected = [...byKey.keys()].filter((key) => !population.expectedDeliveries.has(key));
+  const notOnce = delivered.filter((d) => d.references.length !== 1 || !d.complete).map((d) => deliveryKey(d.mpanCore, d.srv, d.settlementDate));
+  const wrongValues = delivered
+    .filter((d) => {
+      const expected = settlementPeriodStarts(d.settlementDate).map((start) => syntheticHalfHourKwh(d.mpanCore, direction.get(d.mpanCore) ?? 'IMPORT', start));
+      return JSON.stringify(expected) !== JSON.stringify(d.kwh);
+    })
+    .map((d) => deliveryKey(d.mpanCore, d.srv, d.settlementDate));
+  return {
+    expected: population.expectedDeliveries.size, delivered: delivered.length,
+    missing: missing.slice(0, 20), missingCount: missing.length,
+    unexpected: unexpected.slice(0, 20), unexpectedCount: unexpected.length,
+    notExactlyOnce: notOnce.slice(0, 20), notExactlyOnceCount: notOnce.length,
+    wrongValues: wrongValues.slice(0, 20), wrongValuesCount: wrongValues.length,
+    ok: missing.length + unexpected.length + notOnce.length + wrongValues.length === 0,
+  };
+}
+
+/** Each request answered as the population's design says: its decision, then DATA or E41. */
+function checkResponses(population: Population, sent: readonly SentRequest[], responses: readonly ServiceResponse[]) {
+  const byRequest = new Map<string, ServiceResponse[]>();
+  for (const response of responses) byRequest.set(response.requestId, [...(byRequest.get(response.requestId) ?? []), response]);
+  const mismatches: { requestId: string; expected: string; got: string[] }[] = [];
+  for (const { request, index } of sent) {
+    const expected = population.requests[index].expected;
+    const got = (byRequest.get(request.requestId) ?? []).map((r) => (r.outcome === 'DATA' ? 'DATA' : r.responseCode));
+    const wanted = expected.decision !== 'I0' ? [expected.decision] : [...(population.requests[index].schedule ? ['I0'] : []), ...(expected.outcome ? [expected.outcome] : [])];
+    const matches = wanted.length === got.length && wanted.every((code) => got.includes(code));
+    if (!matches) mismatches.push({ requestId: request.requestId, expected: wanted.join('+'), got });
+  }
+  return { requests: sent.length, matching: sent.length - mismatches.length, mismatches: mismatches.slice(0, 20), mismatchCount: mismatches.length, ok: mismatches.length === 0 };
+}
+
+function countBy(values: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
+}
+
+function sumRecords(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = { ...a };
+  for (const [key, value] of Object.entries(b)) out[key] = (out[key] ?? 0) + value;
+  return out;
+}

@@ -1,0 +1,32 @@
+import { DayReport } from './day-report';
+
+const pct = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(1)} %`);
+
+/** The report as a few screenfuls of text for the terminal. */
+export function reportSummary(report: DayReport): string {
+  const lines = [
+    `Settlement day ${report.run.collectionDay} (data day ${report.run.dataDay}), ${report.population.mpans} MPANs, clock ×${report.run.clockSpeed}, ${report.run.realSeconds} s`,
+    '',
+    `HH data for the data day: ${report.hhCollection.mpansWithHhDataForDataDay} MPANs (${pct(report.hhCollection.share)}); HH-permitted in the registry: ${report.hhCollection.hhPermittedMpans}`,
+    `Scheduled reads: ${report.reads.scheduled.items} items, ${report.reads.scheduled.succeeded} succeeded (${pct(report.reads.scheduled.successRate)} of those still wanted), ${report.reads.scheduled.stopped} stopped, ${report.reads.scheduled.expired} expired`,
+    `On-demand reads: ${report.reads.onDemand.items} items, ${report.reads.onDemand.succeeded} succeeded (${pct(report.reads.onDemand.successRate)}), ${report.reads.onDemand.expired} expired`,
+    `Backstops: ${report.reads.backstops}   TRT compliance: ${pct(report.trt.compliance)} (${report.trt.breaches} breaches)`,
+    `Reads saved: ${report.readsSaved.collectOnce} by collecting once, ${report.readsSaved.smets1Cache.hits} by the SMETS1 cache (hit ratio ${pct(report.readsSaved.smets1Cache.hitRatio)})`,
+    `Refusals: ${Object.entries(report.refusals.byCode).sort().map(([code, n]) => `${code}×${n}`).join(' ') || 'none'}`,
+    `DIP: ${report.dip.mpanDaysDelivered} MPAN-days delivered`,
+    '',
+    'provider        planned delivered stopped expired unfinished  peak-hour  headroom',
+    ...report.reconciliation.map((r) => {
+      const capacity = report.capacity.find((c) => c.provider === r.provider);
+      return `${r.provider.padEnd(14)} ${[r.planned, r.delivered, r.stopped, r.expired, r.unfinished].map((n) => String(n).padStart(8)).join('')}  ${pct(capacity?.peakHourUtilisation ?? null).padStart(9)} ${pct(capacity?.headroom ?? null).padStart(9)}${r.reconciles ? '' : '  DOES NOT RECONCILE'}`;
+    }),
+    '',
+    `Check — deliveries as designed: ${report.checks.deliveries.ok ? 'yes' : `NO (missing ${report.checks.deliveries.missingCount}, unexpected ${report.checks.deliveries.unexpectedCount}, not once ${report.checks.deliveries.notExactlyOnceCount}, wrong values ${report.checks.deliveries.wrongValuesCount})`}`,
+    `Check — responses as designed: ${report.checks.responses.ok ? 'yes' : `NO (${report.checks.responses.mismatchCount} of ${report.checks.responses.requests})`}`,
+  ];
+  return lines.join('\n');
+}
+
+export function reportIsClean(report: DayReport): boolean {
+  return report.reconciliation.every((r) => r.reconciles) && report.checks.deliveries.ok && report.checks.responses.ok;
+}

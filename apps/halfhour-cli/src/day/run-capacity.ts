@@ -1,0 +1,29 @@
+import { DEFAULT_CAPACITY, providerKeyOf } from '@halfhour/domain';
+import { Population } from '@halfhour/simulation';
+
+/** Slots between 06:00 and midnight at the default slot length. */
+const OPEN_SLOTS = ((24 - 6) * 60) / DEFAULT_CAPACITY.slotMinutes;
+const RESERVED_SHARE = DEFAULT_CAPACITY.otherProviders.reservedShare;
+/** CSP North runs close to its limit (R-DEV-4); the others keep a third of their MHHS share spare. */
+const HEADROOM: Record<string, number> = { 'CSP-NORTH': 1.08 };
+const DEFAULT_HEADROOM = 1.5;
+
+/**
+ * Each provider's reads per slot for a run, scaled to the simulated population as the national
+ * figures are to the nation, so the capacity picture shows the same shape: every provider's day
+ * fits within its MHHS share, one of them tightly.
+ */
+export function providerCapacityFor(population: Population): string {
+  const reads = new Map<string, number>();
+  for (const meter of population.meters) {
+    const provider = providerKeyOf(meter.provider);
+    reads.set(provider, (reads.get(provider) ?? 0) + 1);
+  }
+  return [...reads.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([provider, count]) => {
+      const mhhsPerSlot = (count * (HEADROOM[provider] ?? DEFAULT_HEADROOM)) / OPEN_SLOTS;
+      return `${provider}=${Math.max(2, Math.ceil(mhhsPerSlot / (1 - RESERVED_SHARE)))}`;
+    })
+    .join(',');
+}

@@ -1,0 +1,239 @@
+import { ServiceResponse, Topics, withTopicPrefix } from '@halfhour/contracts';
+import { DEFAULT_POPULATION_SETTINGS, generatePopulation, Population } from '@halfhour/simulation';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
+import { SERVICE_CATALOGUE, ServiceEntry } from '../stack/service-catalogue';
+import { ServiceProcess } from '../stack/service-process';
+import { REPOSITORY_ROOT } from '../stack/stack-settings';
+import { capacityPage } from './capacity-page';
+import { dataDayOf, DayOptions } from './day-options';
+import { buildDayReport, DayReport, DipMpanDay, ItemOutcome, PlanView } from './day-report';
+import { DayTimeline } from './day-timeline';
+import { ProgressDisplay } from './progress-display';
+import { providerCapacityFor } from './run-capacity';
+import { runEnvironment } from './run-environment';
+import { RunNamespace } from './run-namespace';
+import { scrapeStack, ServiceUrls } from './stack-view';
+import { readTopicToEnd } from './topic-reader';
+import { UpstreamDriver } from './upstream-driver';
+
+/** The simulated providers' failures during the day: one S1SP down mid-morning, a little noise everywhere. */
+const OUTAGE = { provider: 'S1SP-B', fromHour: 9, toHour: 11 };
+const BACKGROUND_FAILURES = { failureRate: 0.02, timeoutRate: 0.002 };
+/** After the day ends, how long (real) to wait for the last items and deliveries to settle. */
+const SETTLE_MS = 60_000;
+
+/**
+ * One settlement day end to end, as `npm start` runs it: fresh topics and databases, every service
+ * and simulator as its own process on one accelerated clock, the upstream simulators publishing
+ * the population and its requests at their moments in the day, live progress, and at the end the
+ * report (on screen, `report.json`, `capacity.html`). Leaves the stack up with `keepRunning` until
+ * `stopRequested` resolves.
+ */
+export class SettlementDayRun {
+  readonly population: Population;
+  readonly namespace: RunNamespace;
+  readonly timeline: DayTimeline;
+  private readonly entries: ServiceEntry[];
+  private readonly processes: ServiceProcess[];
+  private readonly urls: ServiceUrls;
+  private readonly providerCapacity: string;
+  private upstream?: UpstreamDriver;
+  private plan?: PlanView;
+
+  constructor(private readonly options: DayOptions, private readonly log: (line: string) => void = console.log) {
+    this.population = generatePopulation({ ...DEFAULT_POPULATION_SETTINGS, seed: options.seed, mpans: options.mpans, dataDay: dataDayOf(options) });
+    this.namespace = new RunNamespace(options.namespace);
+    this.timeline = new DayTimeline(options.collectionDay, options.daySeconds, options.setupSeconds);
+    this.entries = SERVICE_CATALOGUE.map((entry) => ({ ...entry, httpPort: entry.httpPort + options.portOffset }));
+    this.processes = this.entries.map((entry) => new ServiceProcess(entry));
+    const url = (name: string) => `http://127.0.0.1:${this.entries.find((e) => e.name === name)!.httpPort}`;
+    this.urls = {
+      intake: url('registration-intake'), access: url('access-control'), scheduler: url('scheduler'), smets1: url('adapter-smets1'),
+      smets2: url('adapter-smets2'), dip: url('dip-forwarder'), providerSimulator: url('provider-simulator'), dipSimulator: url('dip-simulator'),
+    };
+    this.providerCapacity = providerCapacityFor(this.population);
+  }
+
+  get serviceUrls(): ServiceUrls {
+    return this.urls;
+  }
+
+  get topicPrefix(): string {
+    return this.namespace.topicPrefix;
+  }
+
+  async run(): Promise<DayReport> {
+    const startedAt = Date.now();
+    await this.startStack();
+    await this.loadRegistry();
+    await this.playTheDay();
+    const report = await this.report(startedAt);
+    this.writeReport(report);
+    return report;
+  }
+
+  async stop(): Promise<void> {
+    await this.upstream?.disconnect().catch(() => undefined);
+    await Promise.all(this.processes.map((p) => p.stop()));
+  }
+
+  /** Deletes the run's topics (the databases stay for a look until the next run). */
+  async cleanUp(): Promise<void> {
+    await this.namespace.deleteTopics();
+  }
+
+  private async startStack(): Promise<void> {
+    this.log(`population: ${this.population.meters.length} MPANs, ${this.population.requests.length} requests, ${this.population.changes.length} mid-run registry changes (seed ${this.options.seed})`);
+    this.log(`run: topics ${this.namespace.topicPrefix}*, databases ${this.namespace.name}_*, clock ×${this.timeline.speed.toFixed(0)}; the day starts in ${this.options.setupSeconds} s`);
+    await this.namespace.create(this.entries);
+    const environment = runEnvironment(this.timeline, this.namespace.topicPrefix, this.providerCapacity, { providers: this.urls.providerSimulator, dip: this.urls.dipSimulator });
+    this.processes.forEach((process) => {
+      const database = this.namespace.databaseOf(process.entry);
+      process.start({ ...environment, CONSUMER_GROUP: `${this.namespace.topicPrefix}${process.entry.name}`, ...(database ? { DATABASE_URL: this.namespace.databaseUrlOf(process.entry) } : {}) });
+    });
+    await Promise.all(this.processes.map((p) => p.waitUntilReady()));
+    await this.putProviderBehaviour('*', BACKGROUND_FAILURES);
+    this.log(`services ready (${this.processes.length} processes); logs in out/logs/`);
+  }
+
+  /** CSS and the users publish the registry; every service's view of it is complete before the requests. */
+  private async loadRegistry(): Promise<void> {
+    this.upstream = new UpstreamDriver(this.population, this.namespace.topicPrefix);
+    await this.upstream.connect();
+    await this.upstream.publishRegistry();
+    await this.waitFor('the registry', async () => {
+      const { intake } = await scrapeStack(this.urls);
+      return intake.sum('halfhour_registry_mpans') === this.population.meters.length && intake.sum('halfhour_registry_unpublished_timelines') === 0;
+    });
+    await this.waitFor('access-control’s and the scheduler’s registry views', async () => {
+      const published = await this.viewFingerprint('registration-intake', 'mpan_timelines');
+      return published === (await this.viewFingerprint('access-control', 'registry_view')) && published === (await this.viewFingerprint('scheduler', 'registry_view'));
+    });
+    const sent = await this.upstream.publishRequests('BEFORE_PLAN', this.timeline.clock.now());
+    await this.waitFor('access-control’s decisions', async () => (await scrapeStack(this.urls)).access.sum('halfhour_access_decisions_total') >= sent);
+    const spare = this.timeline.realMsUntil(this.timeline.planAt);
+    if (spare < 0) throw new Error(`setting up took ${Math.round(-spare / 1000)} s too long for the plan at 23:00; run again with a larger --setup-seconds`);
+    this.log(`registry loaded and ${sent} requests decided; ${Math.round(spare / 1000)} s to spare before the plan`);
+  }
+
+  /** Waits through the simulated day, doing each scripted thing at its moment, showing progress. */
+  private async playTheDay(): Promise<void> {
+    const script: { at: Date; what: string; run: () => Promise<unknown> }[] = [
+      { at: this.timeline.at(2), what: 'CSS: mid-run registry changes', run: () => this.upstream!.publishMidRunChanges() },
+      { at: this.timeline.at(3), what: 'users: schedules for new appointments', run: () => this.upstream!.publishRequests('AFTER_APPOINTMENTS', this.timeline.clock.now()) },
+      { at: this.timeline.at(OUTAGE.fromHour), what: `${OUTAGE.provider} goes down`, run: () => this.putProviderBehaviour(OUTAGE.provider, { down: true }) },
+      { at: this.timeline.at(OUTAGE.toHour), what: `${OUTAGE.provider} is back`, run: () => this.putProviderBehaviour(OUTAGE.provider, { down: false }) },
+      { at: this.timeline.at(12), what: 'users: on-demand reads', run: () => this.upstream!.publishRequests('ON_DEMAND', this.timeline.clock.now()) },
+    ];
+    const progress = new ProgressDisplay(this.options.progressBars);
+    const events: string[] = [];
+    const settleBy = Date.now() + this.timeline.realMsUntil(this.timeline.end) + SETTLE_MS;
+    try {
+      for (;;) {
+        const now = this.timeline.clock.now();
+        for (const step of script.filter((s) => s.at <= now)) {
+          script.splice(script.indexOf(step), 1);
+          await step.run();
+          events.push(`${now.toISOString().slice(11, 16)} ${step.what}`);
+        }
+        const metrics = await scrapeStack(this.urls);
+        progress.update(now, metrics);
+        if (now >= this.timeline.end && (await this.dayIsSettled(metrics))) break;
+        if (Date.now() > settleBy) {
+          events.push('the day ended with work still unfinished (see the report)');
+          break;
+        }
+        await sleep(500);
+      }
+    } finally {
+      progress.stop();
+    }
+    for (const event of events) this.log(`  ${event}`);
+  }
+
+  /** Every item final, the forwarder's backlog empty and nothing more arriving at the DIP. */
+  private async dayIsSettled(metrics: Awaited<ReturnType<typeof scrapeStack>>): Promise<boolean> {
+    const outcomes = await this.itemOutcomes();
+    const unfinished = outcomes.filter((o) => !['SUCCEEDED', 'STOPPED', 'EXPIRED'].includes(o.state)).reduce((n, o) => n + o.items, 0);
+    return unfinished === 0 && metrics.dip.sum('halfhour_dip_backlog_messages') === 0;
+  }
+
+  private async report(startedAt: number): Promise<DayReport> {
+    const metrics = await scrapeStack(this.urls);
+    const [plan, outcomes, dipMpanDays, dipStats, responses] = await Promise.all([
+      this.getJson<PlanView>(`${this.urls.scheduler}/plans/${this.options.collectionDay}`).catch(() => undefined),
+      this.itemOutcomes(),
+      this.getJson<DipMpanDay[]>(`${this.urls.dipSimulator}/dip/mpan-days`),
+      this.getJson<Record<string, number>>(`${this.urls.dipSimulator}/dip/stats`),
+      this.responses(),
+    ]);
+    this.plan = plan;
+    return buildDayReport({
+      population: this.population, collectionDay: this.options.collectionDay, speed: this.timeline.speed, realSeconds: (Date.now() - startedAt) / 1000,
+      topicPrefix: this.namespace.topicPrefix, providerCapacity: this.providerCapacity, plan, outcomes, metrics, dipMpanDays, dipStats, responses, sent: this.upstream?.sent ?? [],
+    });
+  }
+
+  private writeReport(report: DayReport): void {
+    const dir = resolve(REPOSITORY_ROOT, this.options.outDir);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(join(dir, 'capacity.html'), capacityPage(report, this.plan?.hours ?? []));
+    this.log(`report: ${join(dir, 'report.json')}, capacity picture: ${join(dir, 'capacity.html')}`);
+  }
+
+  /** Items of the collection day by provider, kind and state, with how many finished within their TRT. */
+  private itemOutcomes(): Promise<ItemOutcome[]> {
+    return this.query<ItemOutcome>('scheduler',
+      `SELECT provider, kind, state, count(*)::int AS items,
+              count(*) FILTER (WHERE state = 'SUCCEEDED' AND completed_at <= deadline)::int AS "withinTrt"
+       FROM collection_items WHERE plan_day = $1 GROUP BY provider, kind, state ORDER BY provider, kind, state`, [this.options.collectionDay]);
+  }
+
+  private responses(): Promise<ServiceResponse[]> {
+    return readTopicToEnd<ServiceResponse>(withTopicPrefix(Topics.userResponses, this.namespace.topicPrefix).name);
+  }
+
+  /** Count and version sum of a registry table: equal when a view holds every published timeline. */
+  private async viewFingerprint(service: string, table: string): Promise<string> {
+    const [row] = await this.query<{ n: string; v: string }>(service, `SELECT count(*) AS n, coalesce(sum(version), 0) AS v FROM ${table}`, []);
+    return `${row.n}/${row.v}`;
+  }
+
+  private async query<T>(service: string, sql: string, parameters: unknown[]): Promise<T[]> {
+    const client = new Client({ connectionString: this.namespace.databaseUrlOf(this.entries.find((e) => e.name === service)!) });
+    await client.connect();
+    try {
+      return (await client.query(sql, parameters)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+
+  private async putProviderBehaviour(provider: string, behaviour: object): Promise<void> {
+    const providers = provider === '*' ? ['CSP-NORTH', 'CSP-CENTRAL', 'CSP-SOUTH', 'S1SP-A', 'S1SP-B'] : [provider];
+    for (const name of providers) {
+      const response = await fetch(`${this.urls.providerSimulator}/providers/${name}/behaviour`, {
+        method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(behaviour),
+      });
+      if (!response.ok) throw new Error(`provider simulator refused behaviour for ${name}: ${response.status}`);
+    }
+  }
+
+  private async getJson<T>(url: string): Promise<T> {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    return (await response.json()) as T;
+  }
+
+  private async waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 120_000 + this.population.meters.length * 20): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await check().catch(() => false))) {
+      if (Date.now() > deadline) throw new Error(`gave up waiting for ${what} after ${Math.round(timeoutMs / 1000)} s`);
+      await sleep(250);
+    }
+  }
+}

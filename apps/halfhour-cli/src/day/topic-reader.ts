@@ -1,0 +1,39 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { kafkaBrokers } from '../stack/stack-settings';
+
+/** Every message on a topic from the start to its end as of now, parsed as JSON. */
+export async function readTopicToEnd<T>(topic: string, timeoutMs = 60_000): Promise<T[]> {
+  const kafka = new Kafka({ clientId: 'halfhour-cli-report', brokers: kafkaBrokers().split(','), logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
+  await admin.disconnect();
+  const remaining = new Map([...ends].filter(([, high]) => high > 0));
+  const messages: T[] = [];
+  if (remaining.size === 0) return messages;
+  const consumer = kafka.consumer({ groupId: `halfhour-cli-report-${randomUUID()}` });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${topic} not read to its end within ${timeoutMs} ms`)), timeoutMs);
+      void consumer.run({
+        eachBatch: async ({ batch }) => {
+          for (const message of batch.messages) {
+            if (Number(message.offset) >= (ends.get(batch.partition) ?? 0)) continue;
+            if (message.value) messages.push(JSON.parse(message.value.toString()) as T);
+            if (Number(message.offset) + 1 >= ends.get(batch.partition)!) remaining.delete(batch.partition);
+          }
+          if (remaining.size === 0) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return messages;
+}

@@ -1,0 +1,59 @@
+import { MessageDefinition, ServiceRequest, TopicDefinition, Topics } from '@halfhour/contracts';
+import { createIdempotentProducer, SerialBatchSender, TypedProducer } from '@halfhour/kafka';
+import { ProducerMetrics } from '@halfhour/observability';
+import { Population, RequestPhase } from '@halfhour/simulation';
+import { CssFeedSimulator, DccUsersSimulator } from '@halfhour/upstream-simulators';
+import { Kafka, logLevel, Producer } from 'kafkajs';
+import { Registry } from 'prom-client';
+import { kafkaBrokers } from '../stack/stack-settings';
+
+/** The run's SIMULATED upstream systems — CSS and the DCC users — publishing through the contracts. */
+export class UpstreamDriver {
+  readonly css: CssFeedSimulator;
+  readonly users = new DccUsersSimulator();
+  /** Every request sent, with the population's request it came from, for the report's checks. */
+  readonly sent: { request: ServiceRequest; index: number }[] = [];
+  private readonly raw: Producer;
+  private readonly producer: TypedProducer;
+
+  constructor(private readonly population: Population, topicPrefix: string) {
+    this.css = new CssFeedSimulator(population);
+    this.raw = createIdempotentProducer(new Kafka({ clientId: 'halfhour-upstream-simulators', brokers: kafkaBrokers().split(','), logLevel: logLevel.NOTHING }));
+    this.producer = new TypedProducer(new SerialBatchSender(this.raw), ProducerMetrics.of(new Registry()), topicPrefix);
+  }
+
+  connect(): Promise<void> {
+    return this.raw.connect();
+  }
+
+  disconnect(): Promise<void> {
+    return this.raw.disconnect();
+  }
+
+  /** Standing data, users, registrations and devices: the registry as it is before the day. */
+  async publishRegistry(): Promise<void> {
+    await this.publishAll(Topics.marketParticipants, this.css.marketParticipants());
+    await this.publishAll(Topics.users, this.users.records());
+    await this.producer.publish(Topics.registrations, this.css.registrations() as never);
+    await this.producer.publish(Topics.deviceInventory, this.css.devices() as never);
+  }
+
+  async publishMidRunChanges(): Promise<number> {
+    const changes = this.css.midRunChanges();
+    await this.producer.publish(Topics.registrations, changes as never);
+    return changes.length;
+  }
+
+  /** Signs and sends the phase's requests, as each user would, at the simulated `now`. */
+  async publishRequests(phase: RequestPhase, now: Date): Promise<number> {
+    const indexes = this.population.requests.flatMap((r, index) => (r.phase === phase ? [index] : []));
+    const signed = this.users.sign(indexes.map((i) => this.population.requests[i]), now);
+    signed.forEach((request, i) => this.sent.push({ request, index: indexes[i] }));
+    await this.publishAll(Topics.serviceRequests, signed);
+    return signed.length;
+  }
+
+  private async publishAll<T extends object>(topic: TopicDefinition<T>, bodies: readonly T[]): Promise<void> {
+    await this.producer.publish(topic, bodies.map((body) => ({ definition: topic.messages[0] as MessageDefinition<T>, body })));
+  }
+}

@@ -1,0 +1,237 @@
+import {
+  addDays, CalendarDate, DEFAULT_CSP_REGION_BY_DISTRIBUTOR, EnergyDirection, HhConsentStatus, mpanCoreFrom, ServiceProvider, SmetsGeneration,
+} from '@halfhour/domain';
+import { SeededRandom } from './seeded-random';
+
+/**
+ * A SIMULATED population of smart meters, their market participants and what their DCC users ask
+ * for during one run: the seed of `npm start`'s settlement day and of the end-to-end test. Pure and
+ * seeded, so a run can be repeated and its expected outcome is known before it starts.
+ */
+export interface PopulationSettings {
+  mpans: number;
+  seed: number;
+  /** The settlement day whose data the run collects; it is read the day after. */
+  dataDay: CalendarDate;
+  /** NFR-1: the share of MHHS collection done by MDRs (the rest by suppliers). */
+  mdrShare: number;
+  /** NFR-3: of the MDR-collected MPANs, the share whose supplier also schedules the same data. */
+  supplierAlsoReadsShare: number;
+  /** End-2023: 14.6 m SMETS1 of 33.5 m smart meters. */
+  smets1Share: number;
+  optedOutShare: number;
+  exportShare: number;
+  /** Share of MDR-collected MPANs whose MDR asks, mid-run, for the day before as well. */
+  onDemandShare: number;
+}
+
+export const DEFAULT_POPULATION_SETTINGS: Omit<PopulationSettings, 'mpans' | 'dataDay'> = {
+  seed: 162,
+  mdrShare: 0.25,
+  supplierAlsoReadsShare: 0.2,
+  smets1Share: 14.6 / 33.5,
+  optedOutShare: 0.04,
+  exportShare: 0.03,
+  onDemandShare: 0.04,
+};
+
+export const SIMULATED_SUPPLIERS = ['SUPA', 'SUPB', 'SUPC', 'SUPD'] as const;
+export const SIMULATED_MDRS = ['MDRA', 'MDRB'] as const;
+export const SIMULATED_S1SPS = ['S1SP-A', 'S1SP-B'] as const;
+
+export interface SimulatedMeter {
+  mpan: string;
+  deviceId: string;
+  generation: SmetsGeneration;
+  provider: ServiceProvider;
+  direction: EnergyDirection;
+  supplier: string;
+  /** The MDR appointed before the run, if any. */
+  mdr?: string;
+  consent: HhConsentStatus;
+}
+
+/** Registry changes CSS sends while the day runs (after the plan, before the reads). */
+export type MidRunChange =
+  | { kind: 'APPOINTMENT_ENDS'; mpan: string; mdr: string; effectiveTo: CalendarDate }
+  | { kind: 'APPOINTMENT_STARTS'; mpan: string; mdr: string; effectiveFrom: CalendarDate }
+  | { kind: 'CHANGE_OF_SUPPLIER'; mpan: string; supplier: string; effectiveFrom: CalendarDate; mdrRetained: boolean };
+
+/** When in the run a user sends a request. */
+export type RequestPhase = 'BEFORE_PLAN' | 'AFTER_APPOINTMENTS' | 'ON_DEMAND';
+
+/** How a request is spoiled on purpose, to be refused. */
+export type Tampering = 'FORGED_SIGNATURE' | 'REPLAYED_COUNTER' | 'EXPIRED';
+
+/** Suppliers read import MPANs as import suppliers (IS) and export MPANs as export suppliers (ES). */
+export type SimulatedRole = 'MDR' | 'IS' | 'ES';
+
+export interface SimulatedRequest {
+  user: string;
+  role: SimulatedRole;
+  mpan: string;
+  /** The request's target device (normally the MPAN's meter). */
+  deviceId: string;
+  phase: RequestPhase;
+  srv: string;
+  /** 5.1 from this day, or an on-demand read of these days [from, to). */
+  schedule?: { startDate: CalendarDate };
+  days?: { from: CalendarDate; to: CalendarDate };
+  tampering?: Tampering;
+  /** What the user should hear: the decision, then for reads of the data day DATA or E41. */
+  expected: { decision: string; outcome?: 'DATA' | 'E41' };
+}
+
+export interface Population {
+  settings: PopulationSettings;
+  meters: SimulatedMeter[];
+  changes: MidRunChange[];
+  requests: SimulatedRequest[];
+  /** `mpan|srv|day` of every MPAN-day that must reach the DIP exactly once. */
+  expectedDeliveries: Set<string>;
+}
+
+export function generatePopulation(settings: PopulationSettings): Population {
+  const random = new SeededRandom(settings.seed);
+  const meters = Array.from({ length: settings.mpans }, (_, index) => meterOf(index, random, settings));
+  const mdrCollected = meters.filter((m) => m.mdr);
+  const changes = midRunChanges(meters, random, settings.dataDay);
+  const changed = new Set(changes.map((c) => c.mpan));
+  const requests = [
+    ...scheduledReads(meters, random, settings),
+    ...schedulesOfNewAppointments(changes, meters, settings.dataDay),
+    ...onDemandReads(mdrCollected.filter((m) => !changed.has(m.mpan)), random, settings),
+    ...spoiledRequests(meters, random, settings.dataDay),
+  ];
+  const population: Population = { settings, meters, changes, requests, expectedDeliveries: new Set() };
+  settleExpectations(population);
+  return population;
+}
+
+export function deliveryKey(mpan: string, srv: string, day: CalendarDate): string {
+  return `${mpan}|${srv}|${day}`;
+}
+
+export function profileSrvOf(meter: Pick<SimulatedMeter, 'direction'>): string {
+  return meter.direction === 'EXPORT' ? '4.8.3' : '4.8.1';
+}
+
+function meterOf(index: number, random: SeededRandom, settings: PopulationSettings): SimulatedMeter {
+  const distributor = random.pick(Object.keys(DEFAULT_CSP_REGION_BY_DISTRIBUTOR));
+  const smets1 = random.chance(settings.smets1Share);
+  const mdrCollected = random.chance(settings.mdrShare);
+  const optedOut = !mdrCollected && random.chance(settings.optedOutShare / (1 - settings.mdrShare));
+  return {
+    mpan: mpanCoreFrom(distributor, String(index).padStart(10, '0')),
+    deviceId: deviceIdOf(index),
+    generation: smets1 ? 1 : 2,
+    provider: smets1 ? { kind: 'S1SP', s1spId: random.pick(SIMULATED_S1SPS) } : { kind: 'CSP', region: DEFAULT_CSP_REGION_BY_DISTRIBUTOR[distributor] },
+    direction: random.chance(settings.exportShare) ? 'EXPORT' : 'IMPORT',
+    supplier: random.pick(SIMULATED_SUPPLIERS),
+    ...(mdrCollected ? { mdr: random.pick(SIMULATED_MDRS) } : {}),
+    consent: optedOut ? 'DOMESTIC_OPTED_OUT' : random.chance(0.1) ? 'DOMESTIC_LEGACY_OPTED_IN' : 'DOMESTIC_OPTED_IN',
+  };
+}
+
+/** An EUI-64 from the meter's index. */
+function deviceIdOf(index: number): string {
+  const bytes = index.toString(16).padStart(12, '0').toUpperCase().match(/../g)!;
+  return ['00', 'DB', ...bytes].join('-');
+}
+
+/** About 1 % of appointments end, 1 % start, and two Changes of Supplier (one keeping the MDR). */
+function midRunChanges(meters: readonly SimulatedMeter[], random: SeededRandom, dataDay: CalendarDate): MidRunChange[] {
+  const appointed = meters.filter((m) => m.mdr && m.consent !== 'DOMESTIC_OPTED_OUT');
+  const unappointed = meters.filter((m) => !m.mdr && m.consent !== 'DOMESTIC_OPTED_OUT');
+  const few = (list: readonly unknown[]) => Math.max(1, Math.round(list.length * 0.01));
+  const ending = random.sample(appointed, few(appointed));
+  const starting = random.sample(unappointed, few(unappointed));
+  const switching = random.sample(appointed.filter((m) => !ending.includes(m)), 2);
+  return [
+    ...ending.map((m): MidRunChange => ({ kind: 'APPOINTMENT_ENDS', mpan: m.mpan, mdr: m.mdr!, effectiveTo: dataDay })),
+    ...starting.map((m): MidRunChange => ({ kind: 'APPOINTMENT_STARTS', mpan: m.mpan, mdr: random.pick(SIMULATED_MDRS), effectiveFrom: addDays(dataDay, 1) })),
+    ...switching.map((m, i): MidRunChange => ({
+      kind: 'CHANGE_OF_SUPPLIER', mpan: m.mpan, supplier: SIMULATED_SUPPLIERS.find((s) => s !== m.supplier)!, effectiveFrom: dataDay, mdrRetained: i === 0,
+    })),
+  ];
+}
+
+/** Every MPAN's collector schedules the data day's profile; some suppliers read beside the MDR. */
+function scheduledReads(meters: readonly SimulatedMeter[], random: SeededRandom, settings: PopulationSettings): SimulatedRequest[] {
+  const schedule = (m: SimulatedMeter, user: string, role: SimulatedRole): SimulatedRequest => ({
+    user, role, mpan: m.mpan, deviceId: m.deviceId, phase: 'BEFORE_PLAN', srv: profileSrvOf(m), schedule: { startDate: settings.dataDay },
+    expected: m.consent === 'DOMESTIC_OPTED_OUT' ? { decision: 'E37' } : { decision: 'I0', outcome: 'DATA' },
+  });
+  return meters.flatMap((m) => {
+    const supplierRole = m.direction === 'EXPORT' ? 'ES' : 'IS';
+    if (!m.mdr) return [schedule(m, m.supplier, supplierRole)];
+    return random.chance(settings.supplierAlsoReadsShare) ? [schedule(m, m.mdr, 'MDR'), schedule(m, m.supplier, supplierRole)] : [schedule(m, m.mdr, 'MDR')];
+  });
+}
+
+/** A newly appointed MDR schedules from its first day: accepted, read after this run. */
+function schedulesOfNewAppointments(changes: readonly MidRunChange[], meters: readonly SimulatedMeter[], dataDay: CalendarDate): SimulatedRequest[] {
+  const meterOf = new Map(meters.map((m) => [m.mpan, m]));
+  return changes.flatMap((change) => {
+    if (change.kind !== 'APPOINTMENT_STARTS') return [];
+    const m = meterOf.get(change.mpan)!;
+    return [{
+      user: change.mdr, role: 'MDR' as const, mpan: m.mpan, deviceId: m.deviceId, phase: 'AFTER_APPOINTMENTS' as const, srv: profileSrvOf(m),
+      schedule: { startDate: addDays(dataDay, 1) }, expected: { decision: 'I0' },
+    }];
+  });
+}
+
+/**
+ * Mid-run, some MDRs (of MPANs the run's changes leave alone) ask for the day before the data day (a new read), and for a few SMETS1 meters
+ * the data day again (read once already: answered from the SMETS1 cache).
+ */
+function onDemandReads(mdrCollected: readonly SimulatedMeter[], random: SeededRandom, settings: PopulationSettings): SimulatedRequest[] {
+  const eligible = mdrCollected.filter((m) => m.consent !== 'DOMESTIC_OPTED_OUT');
+  const request = (m: SimulatedMeter, from: CalendarDate): SimulatedRequest => ({
+    user: m.mdr!, role: 'MDR', mpan: m.mpan, deviceId: m.deviceId, phase: 'ON_DEMAND', srv: profileSrvOf(m),
+    days: { from, to: addDays(from, 1) }, expected: { decision: 'I0', outcome: 'DATA' },
+  });
+  const count = Math.max(1, Math.round(eligible.length * settings.onDemandShare));
+  const dayBefore = random.sample(eligible, count).map((m) => request(m, addDays(settings.dataDay, -1)));
+  const again = random.sample(eligible.filter((m) => m.generation === 1), Math.max(1, Math.round(count / 4))).map((m) => request(m, settings.dataDay));
+  return [...dayBefore, ...again];
+}
+
+/** A few of each kind of request that must be refused, and the code each must get. */
+function spoiledRequests(meters: readonly SimulatedMeter[], random: SeededRandom, dataDay: CalendarDate): SimulatedRequest[] {
+  const eligible = meters.filter((m) => m.consent !== 'DOMESTIC_OPTED_OUT' && m.direction === 'IMPORT');
+  const base = (m: SimulatedMeter, user: string, role: SimulatedRole): SimulatedRequest => ({
+    user, role, mpan: m.mpan, deviceId: m.deviceId, phase: 'BEFORE_PLAN', srv: '4.8.1', schedule: { startDate: dataDay }, expected: { decision: 'I0' },
+  });
+  const picks = random.sample(eligible, 12);
+  const at = (i: number) => picks[i % picks.length];
+  const notTheirs = (m: SimulatedMeter) => SIMULATED_SUPPLIERS.find((s) => s !== m.supplier)!;
+  const notAppointed = (m: SimulatedMeter) => SIMULATED_MDRS.find((s) => s !== m.mdr)!;
+  const exportMeter = meters.find((m) => m.direction === 'EXPORT' && m.consent !== 'DOMESTIC_OPTED_OUT');
+  const unknown = { ...at(6), mpan: mpanCoreFrom('10', '9999999999') };
+  return [
+    { ...base(at(0), at(0).supplier, 'IS'), tampering: 'FORGED_SIGNATURE', expected: { decision: 'E13' } },
+    { ...base(at(1), at(1).supplier, 'IS'), tampering: 'REPLAYED_COUNTER', expected: { decision: 'E15' } },
+    { ...base(at(2), at(2).supplier, 'IS'), tampering: 'EXPIRED', expected: { decision: 'E14' } },
+    { ...base(at(3), notTheirs(at(3)), 'IS'), expected: { decision: 'E32' } },
+    { ...base(at(4), notAppointed(at(4)), 'MDR'), expected: { decision: 'E31' } },
+    { ...base(at(5), at(5).supplier, 'IS'), deviceId: at(7).deviceId, expected: { decision: 'E34' } },
+    { ...base(unknown, unknown.supplier, 'IS'), expected: { decision: 'E30' } },
+    ...(exportMeter ? [{ ...base(exportMeter, exportMeter.supplier, 'IS'), expected: { decision: 'E35' } }] : []),
+  ];
+}
+
+/** Which reads end stopped (E41) once the mid-run changes apply, and what must reach the DIP. */
+function settleExpectations(population: Population): void {
+  const { changes, requests, expectedDeliveries, settings } = population;
+  const mdrLoses = new Set(changes.flatMap((c) => (c.kind === 'APPOINTMENT_ENDS' || (c.kind === 'CHANGE_OF_SUPPLIER' && !c.mdrRetained) ? [c.mpan] : [])));
+  const supplierLoses = new Set(changes.flatMap((c) => (c.kind === 'CHANGE_OF_SUPPLIER' ? [c.mpan] : [])));
+  for (const request of requests) {
+    if (request.expected.outcome !== 'DATA') continue;
+    const readOnDataDay = request.schedule?.startDate === settings.dataDay;
+    const loses = request.role === 'MDR' ? mdrLoses : supplierLoses;
+    if (readOnDataDay && loses.has(request.mpan)) request.expected = { decision: 'I0', outcome: 'E41' };
+    else expectedDeliveries.add(deliveryKey(request.mpan, request.srv, request.schedule?.startDate ?? request.days!.from));
+  }
+}

@@ -1,0 +1,65 @@
+import { MarketParticipantUpdated, MessageDefinition, Topics } from '@halfhour/contracts';
+import { addDays } from '@halfhour/domain';
+import { MidRunChange, Population, SIMULATED_MDRS, SIMULATED_SUPPLIERS, SimulatedMeter } from '@halfhour/simulation';
+
+type Outgoing = { definition: MessageDefinition<object>; body: object };
+
+const [MDR_APPOINTED, , MDR_TERMINATED, SUPPLIER_REGISTERED, CONSENT_CHANGED] = Topics.registrations.messages as unknown as MessageDefinition<object>[];
+const DEVICE_COMMISSIONED = Topics.deviceInventory.messages[0] as unknown as MessageDefinition<object>;
+const STANDING_SINCE = '2020-01-01';
+
+/**
+ * A SIMULATED Central Switching Service feed (and the DCC's device inventory): the population's
+ * standing data and registrations as the contracts' messages, and the changes it sends mid-run.
+ */
+export class CssFeedSimulator {
+  constructor(private readonly population: Population) {}
+
+  marketParticipants(): MarketParticipantUpdated[] {
+    return [
+      ...SIMULATED_SUPPLIERS.map((mpid) => ({ mpid, name: `Simulated supplier ${mpid}`, roles: ['IS' as const, 'ES' as const], effectiveFrom: STANDING_SINCE })),
+      ...SIMULATED_MDRS.map((mpid) => ({ mpid, name: `Simulated MDR ${mpid}`, roles: ['MDR' as const], effectiveFrom: STANDING_SINCE })),
+    ];
+  }
+
+  /** Supplier, MDR appointment and consent of every MPAN, in that order per MPAN. */
+  registrations(): Outgoing[] {
+    const appointedFrom = addDays(this.population.settings.dataDay, -60);
+    return this.population.meters.flatMap((m) => [
+      { definition: SUPPLIER_REGISTERED, body: { mpan: m.mpan, registrationId: `REG-${m.mpan}`, supplierMpid: m.supplier, effectiveFrom: STANDING_SINCE, sequence: 1 } },
+      ...(m.mdr ? [{ definition: MDR_APPOINTED, body: { mpan: m.mpan, appointmentId: appointmentIdOf(m.mpan, 1), mdrMpid: m.mdr, effectiveFrom: appointedFrom, sequence: 2 } }] : []),
+      { definition: CONSENT_CHANGED, body: { mpan: m.mpan, status: m.consent, effectiveFrom: STANDING_SINCE, sequence: 3 } },
+    ]);
+  }
+
+  devices(): Outgoing[] {
+    return this.population.meters.map((m) => ({ definition: DEVICE_COMMISSIONED, body: deviceOf(m) }));
+  }
+
+  midRunChanges(): Outgoing[] {
+    return this.population.changes.map((change) => messageOf(change));
+  }
+}
+
+function appointmentIdOf(mpan: string, n: number): string {
+  return `APT-${mpan}-${n}`;
+}
+
+function deviceOf(m: SimulatedMeter): object {
+  const provider = m.provider.kind === 'CSP' ? { cspRegion: m.provider.region } : { s1spId: m.provider.s1spId };
+  return { mpan: m.mpan, deviceId: m.deviceId, smetsGeneration: m.generation, ...provider, direction: m.direction, effectiveFrom: STANDING_SINCE, sequence: 4 };
+}
+
+function messageOf(change: MidRunChange): Outgoing {
+  switch (change.kind) {
+    case 'APPOINTMENT_ENDS':
+      return { definition: MDR_TERMINATED, body: { mpan: change.mpan, appointmentId: appointmentIdOf(change.mpan, 1), effectiveTo: change.effectiveTo, sequence: 10 } };
+    case 'APPOINTMENT_STARTS':
+      return { definition: MDR_APPOINTED, body: { mpan: change.mpan, appointmentId: appointmentIdOf(change.mpan, 2), mdrMpid: change.mdr, effectiveFrom: change.effectiveFrom, sequence: 10 } };
+    case 'CHANGE_OF_SUPPLIER':
+      return {
+        definition: SUPPLIER_REGISTERED,
+        body: { mpan: change.mpan, registrationId: `REG-${change.mpan}-2`, supplierMpid: change.supplier, effectiveFrom: change.effectiveFrom, mdrAppointmentRetained: change.mdrRetained, sequence: 10 },
+      };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './css-feed';
+export * from './dcc-users';
