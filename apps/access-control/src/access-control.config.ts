@@ -11,6 +11,15 @@ export class AccessControlConfig extends ServiceConfig {
   @IsString()
   CONSUMER_GROUP = 'access-control';
 
+  /**
+   * How requests are consumed. `batch`: our batch runner (libs/kafka). `nest-event-pattern`: the
+   * stock way — an @EventPattern handler on NestJS's ServerKafka, one message at a time, offsets
+   * auto-committed, no retries or dead letters — kept only so `npm run bench` can measure the
+   * batch runner against it on the same work. Never in production.
+   */
+  @IsIn(['batch', 'nest-event-pattern'])
+  REQUEST_CONSUMER: 'batch' | 'nest-event-pattern' = 'batch';
+
   /** Requests decided in one pass and one database transaction. */
   @IsInt() @Min(1) @Max(10_000)
   MAX_BATCH_SIZE = 500;

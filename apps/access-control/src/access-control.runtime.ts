@@ -17,6 +17,8 @@ import { UsersViewHandler } from './view/users-view.handler';
 export class AccessControlRuntime implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly viewAge: RegistryViewAge;
   private readonly registryView: RegistryViewRepository;
+  /** Decides a batch of requests; the consumer below, or the stock transport's controller, feeds it. */
+  requestsHandler!: ServiceRequestsHandler;
 
   constructor(
     private readonly config: AccessControlConfig,
@@ -53,12 +55,10 @@ export class AccessControlRuntime implements OnModuleInit, OnApplicationBootstra
       new TopicCatchUp(this.kafka, this.group('timelines'), Topics.mpanTimelines),
       new TopicCatchUp(this.kafka, this.group('users'), Topics.users),
     ];
-    this.kafka.addConsumer({
-      ...common,
-      topic: Topics.serviceRequests,
-      groupId: this.group('requests'),
-      handler: new ServiceRequestsHandler(accessPolicyFrom(this.config), this.repository, this.registryView, this.kafka, this.metrics, views, clockFrom(this.config)),
-    });
+    this.requestsHandler = new ServiceRequestsHandler(accessPolicyFrom(this.config), this.repository, this.registryView, this.kafka, this.metrics, views, clockFrom(this.config));
+    if (this.config.REQUEST_CONSUMER === 'batch') {
+      this.kafka.addConsumer({ ...common, topic: Topics.serviceRequests, groupId: this.group('requests'), handler: this.requestsHandler });
+    }
   }
 
   onApplicationBootstrap(): void {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { clockFrom, createJsonLogger, loadConfigOrExit, startService } from '@halfhour/observability';
+import { MicroserviceOptions, Transport } from '@nestjs/microservices';
 import { AccessControlConfig } from './access-control.config';
 import { AccessControlModule } from './access-control.module';
 import { accessPolicyFrom } from './access-policy.provider';
@@ -15,7 +16,20 @@ try {
   process.exit(78);
 }
 
-startService(AccessControlModule.forRoot(config, logger), config, logger).catch((error: unknown) => {
+startService(AccessControlModule.forRoot(config, logger), config, logger, async (app) => {
+  if (config.REQUEST_CONSUMER !== 'nest-event-pattern') return;
+  logger.warn('requests consumed by the stock NestJS Kafka transport: a benchmark baseline, not for production');
+  app.connectMicroservice<MicroserviceOptions>({
+    transport: Transport.KAFKA,
+    options: {
+      client: { clientId: `${config.SERVICE_NAME}-stock`, brokers: config.KAFKA_BROKERS.split(',') },
+      consumer: { groupId: `${config.CONSUMER_GROUP}.requests` },
+      subscribe: { fromBeginning: true },
+      parser: { keepBinary: true },
+    },
+  });
+  await app.startAllMicroservices();
+}).catch((error: unknown) => {
   logger.fatal({ err: error }, 'failed to start');
   process.exit(1);
 });

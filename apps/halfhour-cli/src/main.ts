@@ -13,6 +13,7 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...flags] = argv;
   switch (command) {
     case 'start':
+      if (flags.includes('--help')) return void console.log(DAY_USAGE);
       return dayCommand(parseDayOptions(flags, process.stdout.isTTY === true));
     case 'up':
       return startCommand({ exitWhenReady: flags.includes('--exit-when-ready') });

@@ -11,7 +11,12 @@ import { NestJsonLogger } from './logging/nest-json-logger';
  * and commit, then connections close); if that takes longer than SHUTDOWN_TIMEOUT_MS the process
  * exits anyway, so a stuck dependency cannot hold a pod in Terminating for ever.
  */
-export async function startService(module: Type<unknown> | DynamicModule, config: ServiceConfig, logger: JsonLogger): Promise<INestApplication> {
+export async function startService(
+  module: Type<unknown> | DynamicModule,
+  config: ServiceConfig,
+  logger: JsonLogger,
+  beforeListen: (app: INestApplication) => Promise<void> | void = () => undefined,
+): Promise<INestApplication> {
   logger.info({ config: describeConfig(config) }, 'starting');
   const app = await NestFactory.create(module, { logger: new NestJsonLogger(logger) });
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -24,6 +29,7 @@ export async function startService(module: Type<unknown> | DynamicModule, config
     });
   }
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  await beforeListen(app);
   await app.listen(config.HTTP_PORT, '0.0.0.0');
   logger.info({ port: config.HTTP_PORT }, 'listening');
   return app;

@@ -21,11 +21,18 @@ export interface DayOptions {
 }
 
 export const DAY_USAGE = `  start [--mpans N] [--day-seconds S] [--day YYYY-MM-DD] [--seed N] [--setup-seconds S]
-        [--keep-running] [--out DIR] [--port-offset N] [--namespace NAME]
+        [--keep-running] [--out DIR] [--port-offset N] [--namespace NAME] [--no-progress-bars]
                               run one settlement day of N simulated MPANs through every service
                               (npm start); report in DIR/report.json and DIR/capacity.html`;
 
+const VALUED = ['--mpans', '--seed', '--day', '--day-seconds', '--setup-seconds', '--out', '--port-offset', '--namespace'];
+const SWITCHES = ['--keep-running', '--no-progress-bars'];
+
 export function parseDayOptions(flags: readonly string[], isTerminal: boolean): DayOptions {
+  for (let i = 0; i < flags.length; i++) {
+    if (VALUED.includes(flags[i])) i++;
+    else if (!SWITCHES.includes(flags[i])) throw new RangeError(`unknown option "${flags[i]}"\n${DAY_USAGE}`);
+  }
   const value = (name: string) => {
     const at = flags.indexOf(name);
     return at >= 0 ? flags[at + 1] : undefined;

@@ -33,8 +33,8 @@ export class ItemRepository {
 
   /**
    * Bulk insert. `merge`: an item already there for the same data (collect once) gains the new
-   * requesters and the earlier deadline — planned again if its slot is later than that — and a
-   * finished one is reopened for the new requesters alone.
+   * requesters and the earlier deadline — planned again, as the new kind (on-demand), if its slot
+   * is later than that — and a finished one is reopened for the new requesters alone.
    */
   async insert(runner: Runner, items: readonly ItemRow[], onConflict: 'ignore' | 'merge' = 'ignore'): Promise<void> {
     const inState = (states: readonly string[]) => `collection_items.state IN (${states.map((s) => `'${s}'`).join(', ')})`;
@@ -44,7 +44,7 @@ export class ItemRepository {
            requesters = CASE WHEN ${reopened} THEN EXCLUDED.requesters ELSE collection_items.requesters || EXCLUDED.requesters END,
            deadline = CASE WHEN ${reopened} THEN EXCLUDED.deadline ELSE LEAST(collection_items.deadline, EXCLUDED.deadline) END,
            state = CASE WHEN ${reopened} THEN '${ITEM_TRANSITIONS.reopen.to}' WHEN ${hastened} THEN '${ITEM_TRANSITIONS.hasten.to}' ELSE collection_items.state END,
-           kind = CASE WHEN ${reopened} THEN EXCLUDED.kind ELSE collection_items.kind END,
+           kind = CASE WHEN ${reopened} OR ${hastened} THEN EXCLUDED.kind ELSE collection_items.kind END,
            earliest = CASE WHEN ${reopened} THEN EXCLUDED.earliest ELSE collection_items.earliest END,
            slot_start = CASE WHEN ${reopened} OR ${hastened} THEN NULL ELSE collection_items.slot_start END,
            completed_at = CASE WHEN ${reopened} THEN NULL ELSE collection_items.completed_at END,
@@ -105,6 +105,37 @@ export class ItemRepository {
        ORDER BY slot_start LIMIT $3 FOR UPDATE SKIP LOCKED`,
       [ITEM_TRANSITIONS.dispatch.from, now, limit],
     );
+  }
+
+  /** For each item key, the latest of `planDays` that already holds an item for it. */
+  async latestPlanDayOf(runner: Runner, itemKeys: readonly string[], planDays: readonly string[]): Promise<Map<string, string>> {
+    if (itemKeys.length === 0) return new Map();
+    const rows: { item_key: string; plan_day: string }[] = await runner.query(
+      `SELECT item_key, max(plan_day)::text AS plan_day FROM collection_items
+       WHERE plan_day = ANY($1::date[]) AND item_key = ANY($2::text[]) GROUP BY item_key`,
+      [planDays, itemKeys],
+    );
+    return new Map(rows.map((row) => [row.item_key, row.plan_day]));
+  }
+
+  /**
+   * Earliest-deadline-first when a slot is short: the planned item of `provider` in the earliest
+   * slot that starts at or after `from` and ends by `deadline`, among those due after `deadline`, is
+   * put back to wait for a slot (`hasten`) and its slot is returned for the caller to give away.
+   * The earliest, so the urgent read keeps the most time for retries and backstops.
+   */
+  async releaseSlotOfLaterDeadline(runner: Runner, provider: string, from: Date, deadline: Date, slotMinutes: number): Promise<Date | undefined> {
+    const [rows] = await runner.query(
+      `UPDATE collection_items AS i SET state = $1, slot_start = NULL, updated_at = now()
+       FROM (SELECT plan_day, item_key, slot_start FROM collection_items
+             WHERE provider = $2 AND state = ANY($3::text[]) AND deadline > $5 AND slot_start >= $4
+               AND slot_start + make_interval(mins => $6) <= $5
+             ORDER BY slot_start, deadline DESC LIMIT 1 FOR UPDATE SKIP LOCKED) AS v
+       WHERE i.plan_day = v.plan_day AND i.item_key = v.item_key
+       RETURNING v.slot_start`,
+      [ITEM_TRANSITIONS.hasten.to, provider, ITEM_TRANSITIONS.hasten.from, from, deadline, slotMinutes],
+    );
+    return (rows as { slot_start: Date }[])[0]?.slot_start;
   }
 
   /** Items waiting for a slot: never placed, or failed and not yet backstopped, still before their deadline. */

@@ -9,8 +9,11 @@ import { loadsBySlot } from './slot-loads';
 /**
  * Gives waiting items the earliest slot with spare capacity before their deadline (R-SCH-5, NFR-6):
  * on-demand reads, items the daily plan could not fit, and failed reads as backstops. Today's
- * slots first, then tomorrow's for what today cannot take. Concurrent placers could both see the
- * same spare capacity, so only one replica places at a time (an advisory lock).
+ * slots first, then tomorrow's for what today cannot take. An on-demand read that still finds no
+ * room takes the slot of a planned item whose deadline is later (earliest deadline first: after an outage,
+ * backstops due by midnight must not crowd out an on-demand read due within hours); that item
+ * waits for a slot again. Concurrent placers could both see the same spare capacity, so only one
+ * replica places at a time (an advisory lock).
  */
 export class SlotPlacer {
   constructor(
@@ -31,7 +34,23 @@ export class SlotPlacer {
       placed += result.placed;
       left = result.left;
     }
-    return placed;
+    const onDemand = left.filter((item) => item.kind === 'ON_DEMAND');
+    return placed + (onDemand.length > 0 ? await this.takeSlotsOfLaterDeadlines(onDemand, now) : 0);
+  }
+
+  private async takeSlotsOfLaterDeadlines(waiting: readonly ItemRow[], now: Date): Promise<number> {
+    return this.items.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(166)');
+      const placements = [];
+      for (const item of [...waiting].sort((a, b) => new Date(a.deadline).getTime() - new Date(b.deadline).getTime())) {
+        const from = new Date(Math.max(new Date(item.earliest).getTime(), now.getTime()));
+        const slotStart = await this.items.releaseSlotOfLaterDeadline(manager, item.provider, from, new Date(item.deadline), this.policy.capacity.slotMinutes);
+        if (slotStart) placements.push({ planDay: item.planDay, itemKey: item.itemKey, slotStart: new Date(slotStart), kind: item.state === 'FAILED' ? 'BACKSTOP' : item.kind });
+      }
+      const changed = await this.items.transition(manager, 'place', placements);
+      for (const item of changed) if (item.kind === 'BACKSTOP') this.metrics.backstops.inc({ provider: item.provider });
+      return changed.length;
+    });
   }
 
   private async placeOn(day: string, waiting: readonly ItemRow[], now: Date): Promise<{ placed: number; left: ItemRow[] }> {

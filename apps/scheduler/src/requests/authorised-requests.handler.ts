@@ -63,7 +63,9 @@ export class AuthorisedRequestsHandler implements BatchHandler<RequestAuthorised
           requesters: [{ userId: r.userId, role: r.role, mpid: r.mpid, origin: r.requestId, requestId: r.requestId }],
         }];
       }));
-      await this.items.insert(manager, items, 'merge');
+      // Collect once across midnight too: tomorrow's plan may already hold the same read.
+      const planned = await this.items.latestPlanDayOf(manager, items.map((item) => item.itemKey), [today, addDays(today, 1)]);
+      await this.items.insert(manager, items.map((item) => ({ ...item, planDay: planned.get(item.itemKey) ?? item.planDay })), 'merge');
     });
 
     for (const r of messages.map((m) => m.body).filter((r) => r.srv === '5.2')) {

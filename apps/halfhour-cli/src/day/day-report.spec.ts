@@ -1,0 +1,52 @@
+import { settlementPeriodStarts } from '@halfhour/domain';
+import { DEFAULT_POPULATION_SETTINGS, generatePopulation, syntheticHalfHourKwh } from '@halfhour/simulation';
+import { buildDayReport, DipMpanDay, ItemOutcome, RunFacts } from './day-report';
+import { MetricsSnapshot } from './metrics-reader';
+
+const population = generatePopulation({ ...DEFAULT_POPULATION_SETTINGS, mpans: 200, dataDay: '2026-12-01' });
+const direction = new Map(population.meters.map((m) => [m.mpan, m.direction]));
+
+function delivered(key: string): DipMpanDay {
+  const [mpanCore, srv, settlementDate] = key.split('|');
+  const kwh = settlementPeriodStarts(settlementDate).map((start) => syntheticHalfHourKwh(mpanCore, direction.get(mpanCore)!, start));
+  return { mpanCore, srv, settlementDate, references: [`${key}#1`], complete: true, kwh };
+}
+
+function facts(overrides: Partial<RunFacts> = {}): RunFacts {
+  const metrics = MetricsSnapshot.empty();
+  return {
+    population, collectionDay: '2026-12-02', topicPrefix: 'day-x.', speed: 480, realSeconds: 300, providerCapacity: '',
+    outcomes: [], metrics: { intake: metrics, access: metrics, scheduler: metrics, smets1: metrics, smets2: metrics, dip: metrics },
+    dipMpanDays: [...population.expectedDeliveries].map(delivered), dipStats: {}, responses: [], sent: [], ...overrides,
+  };
+}
+
+describe('the day report', () => {
+  it('finds the deliveries as designed when exactly the expected MPAN-days arrived once with the meters’ values', () => {
+    expect(buildDayReport(facts()).checks.deliveries).toMatchObject({ ok: true, missingCount: 0, unexpectedCount: 0, notExactlyOnceCount: 0, wrongValuesCount: 0 });
+  });
+
+  it('names what is missing, unexpected, sent twice or wrong', () => {
+    const [first, second, third, ...rest] = [...population.expectedDeliveries].map(delivered);
+    const twice = { ...second, references: [...second.references, 'again'] };
+    const wrong = { ...third, kwh: third.kwh.map((v) => (v ?? 0) + 1) };
+    const stranger = delivered(`${population.meters[0].mpan}|4.8.1|2026-11-01`);
+    const checks = buildDayReport(facts({ dipMpanDays: [twice, wrong, stranger, ...rest] })).checks.deliveries;
+    expect(checks).toMatchObject({ ok: false, missing: [`${first.mpanCore}|${first.srv}|${first.settlementDate}`], unexpectedCount: 1, notExactlyOnceCount: 1, wrongValuesCount: 1 });
+  });
+
+  it('reconciles each provider: planned = delivered + stopped + expired, anything else unfinished', () => {
+    const outcomes: ItemOutcome[] = [
+      { provider: 'CSP-NORTH', kind: 'SCHEDULED', state: 'SUCCEEDED', items: 90, withinTrt: 90 },
+      { provider: 'CSP-NORTH', kind: 'SCHEDULED', state: 'STOPPED', items: 4, withinTrt: 0 },
+      { provider: 'CSP-NORTH', kind: 'ON_DEMAND', state: 'EXPIRED', items: 1, withinTrt: 0 },
+      { provider: 'S1SP-A', kind: 'SCHEDULED', state: 'SUCCEEDED', items: 10, withinTrt: 9 },
+      { provider: 'S1SP-A', kind: 'BACKSTOP', state: 'PLANNED', items: 2, withinTrt: 0 },
+    ];
+    const report = buildDayReport(facts({ outcomes }));
+    expect(report.reconciliation.find((r) => r.provider === 'CSP-NORTH')).toEqual({ provider: 'CSP-NORTH', planned: 95, delivered: 90, stopped: 4, expired: 1, unfinished: 0, reconciles: true });
+    expect(report.reconciliation.find((r) => r.provider === 'S1SP-A')).toMatchObject({ planned: 12, unfinished: 2, reconciles: false });
+    expect(report.trt).toMatchObject({ items: 103, withinTrt: 99 });
+    expect(report.reads.onDemand).toMatchObject({ items: 1, expired: 1, successRate: 0 });
+  });
+});

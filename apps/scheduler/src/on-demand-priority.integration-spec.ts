@@ -1,0 +1,66 @@
+import { RequestAuthorised, Topics } from '@halfhour/contracts';
+import { eventually } from '@halfhour/testing';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { freshMpan, MDR_USER, SchedulerTestBed, timeline } from '../test/scheduler-test-bed';
+
+const ITEMS = 20;
+const DUE_BY = '2026-12-02T06:30:00.000Z';
+
+describe('an urgent on-demand read when the MHHS share is full', () => {
+  let bed: SchedulerTestBed;
+  let db: Client;
+
+  beforeAll(async () => {
+    // 21:00 on 1 December at 30 simulated minutes per real second; one MHHS read per 5-minute slot
+    // for S1SPs, so the plan fills 06:00–07:35 one read a slot.
+    bed = await new SchedulerTestBed('2026-12-01T21:00:00Z', 1800, {
+      OTHER_PROVIDER_READS_PER_SLOT: '2', RESERVED_SHARE: '0.5', NO_RESPONSE_AFTER_SECONDS: '86400',
+    }).setUp();
+    db = new Client({ connectionString: bed.database.url });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db.end();
+    await bed.tearDown();
+  });
+
+  it('reads the data before its deadline in the slot of a later-deadline item, which is read later; no slot above capacity, every item once', async () => {
+    const meters = Array.from({ length: ITEMS }, (_, i) => ({ mpan: freshMpan(), deviceId: `00-00-00-00-00-00-F2-${i.toString(16).padStart(2, '0').toUpperCase()}` }));
+    await bed.publishTimelines(meters.map((m) => timeline(m.mpan, m.deviceId, { kind: 'S1SP', s1spId: 'S1SP-A' })));
+    await bed.watchCommands();
+    bed.service = await bed.newServiceProcess().start();
+    for (const m of meters) await bed.createSchedule(MDR_USER, m.mpan, m.deviceId, '4.8.1', '2026-12-01');
+
+    const planned = await eventually(async () => {
+      const { rows } = await db.query<{ mpan: string; device_id: string; slot_start: Date }>("SELECT mpan, device_id, slot_start FROM collection_items WHERE state = 'PLANNED' ORDER BY slot_start");
+      expect(rows).toHaveLength(ITEMS);
+      return rows;
+    }, 30_000, 100);
+    expect(planned[0].slot_start.toISOString()).toBe('2026-12-02T06:00:00.000Z');
+    const last = planned[ITEMS - 1];
+    expect(last.slot_start.getTime()).toBeGreaterThan(Date.parse(DUE_BY));
+
+    // Before 06:00 the supplier asks on demand for the data the last slot would read, due by 06:30.
+    const request: RequestAuthorised = {
+      requestId: `${MDR_USER.userId}:${last.device_id}:9`, requestMessageId: randomUUID(), userId: MDR_USER.userId, mpid: 'MDRA', role: 'MDR',
+      srv: '4.8.1', dataSrv: '4.8.1', mode: 'ON_DEMAND', mpan: last.mpan, deviceId: last.device_id, days: { from: '2026-12-01', to: '2026-12-02' },
+      trt: { seconds: 3600, basis: 'EXISTING_ON_DEMAND', policy: 'EQUAL_EXISTING' },
+      decidedAt: bed.simulatedNow().toISOString(), dueBy: DUE_BY, matrixVersion: 'test', registryVersion: 1,
+    };
+    expect(bed.simulatedNow().getTime()).toBeLessThan(Date.parse('2026-12-02T05:00:00Z'));
+    await bed.publish(Topics.authorisedRequests, Topics.authorisedRequests.messages[0], [request]);
+
+    await eventually(() => expect(new Set(bed.commands.map((c) => c.command.itemKey)).size).toBe(ITEMS), 60_000, 100);
+    const urgent = bed.commands.find((c) => c.command.mpan === last.mpan)!.command;
+    expect(urgent.requesters.map((r) => r.requestId)).toContain(request.requestId);
+    expect(urgent.kind).toBe('ON_DEMAND');
+    const sent = bed.commands.map((c) => c.command.itemKey);
+    expect(bed.commands.filter((c) => sent.indexOf(c.command.itemKey) !== sent.lastIndexOf(c.command.itemKey)).map((c) => `${c.command.attempt} ${c.command.kind} ${c.command.commandId}`)).toEqual([]);
+
+    const { rows } = await db.query<{ mpan: string; slot_start: Date; n: number }>('SELECT mpan, slot_start FROM collection_items ORDER BY slot_start');
+    expect(rows.find((r) => r.mpan === last.mpan)!.slot_start.getTime()).toBeLessThan(Date.parse(DUE_BY));
+    expect(new Set(rows.map((r) => r.slot_start.toISOString())).size).toBe(ITEMS);
+  });
+});
