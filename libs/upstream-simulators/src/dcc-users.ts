@@ -60,7 +60,7 @@ export class DccUsersSimulator {
     const unsigned: ServiceRequest = {
       requestId: `${user.record.userId}:${request.deviceId}:${counter}`, role: request.role, mpan: request.mpan, createdAt,
       ...(request.schedule
-        ? { serviceReference: '5.1', serviceReferenceVariant: '5.1', commandVariant: 8, body: { schedule: { srv: request.srv, frequency: 'DAILY', startDate: request.schedule.startDate } } }
+        ? { serviceReference: '5.1', serviceReferenceVariant: '5.1', commandVariant: 8, body: { schedule: { srv: request.srv, frequency: 'DAILY', ...request.schedule } } }
         : {
             serviceReference: request.srv.split('.').slice(0, 2).join('.'), serviceReferenceVariant: request.srv, commandVariant: 1,
             body: { readLogPeriod: { start: settlementDayStart(request.days!.from).toISOString(), end: settlementDayStart(request.days!.to).toISOString() } },

@@ -16,6 +16,14 @@ export interface DayOptions {
   portOffset: number;
   /** Names the run's databases and topics, so runs of different namespaces never meet. */
   namespace: string;
+  /** The day's scripted provider failures (an S1SP outage, background failures); off for throughput runs. */
+  providerFailures: boolean;
+  /** Real seconds to wait after the day for the last items and deliveries. */
+  settleSeconds: number;
+  /** Schedules for the data day only, so a fast clock does not start the next day's reads. */
+  oneDaySchedules: boolean;
+  /** Settings for every service on top of the run's own (benchmarks lift time limits this way). */
+  extraEnvironment: Record<string, string>;
   /** Draw progress bars (a terminal) or print a line now and then (a log). */
   progressBars: boolean;
 }
@@ -57,6 +65,10 @@ export function parseDayOptions(flags: readonly string[], isTerminal: boolean): 
     outDir: value('--out') ?? 'out',
     portOffset: Math.floor(number('--port-offset', 0, 0)),
     namespace: value('--namespace') ?? 'day',
+    providerFailures: true,
+    oneDaySchedules: false,
+    settleSeconds: 60,
+    extraEnvironment: {},
     progressBars: isTerminal && !flags.includes('--no-progress-bars'),
   };
 }

@@ -22,8 +22,6 @@ import { UpstreamDriver } from './upstream-driver';
 /** The simulated providers' failures during the day: one S1SP down mid-morning, a little noise everywhere. */
 const OUTAGE = { provider: 'S1SP-B', fromHour: 9, toHour: 11 };
 const BACKGROUND_FAILURES = { failureRate: 0.02, timeoutRate: 0.002 };
-/** After the day ends, how long (real) to wait for the last items and deliveries to settle. */
-const SETTLE_MS = 60_000;
 
 /**
  * One settlement day end to end, as `npm start` runs it: fresh topics and databases, every service
@@ -42,9 +40,13 @@ export class SettlementDayRun {
   private readonly providerCapacity: string;
   private upstream?: UpstreamDriver;
   private plan?: PlanView;
+  /** Real times (ms) the setup's stages began and ended, for benchmarks. */
+  readonly milestones: Partial<Record<'registryPublishing' | 'registryLoaded' | 'requestsPublishing' | 'requestsDecided', number>> = {};
 
   constructor(private readonly options: DayOptions, private readonly log: (line: string) => void = console.log) {
-    this.population = generatePopulation({ ...DEFAULT_POPULATION_SETTINGS, seed: options.seed, mpans: options.mpans, dataDay: dataDayOf(options) });
+    this.population = generatePopulation({
+      ...DEFAULT_POPULATION_SETTINGS, seed: options.seed, mpans: options.mpans, dataDay: dataDayOf(options), oneDaySchedules: options.oneDaySchedules,
+    });
     this.namespace = new RunNamespace(options.namespace);
     this.timeline = new DayTimeline(options.collectionDay, options.daySeconds, options.setupSeconds);
     this.entries = SERVICE_CATALOGUE.map((entry) => ({ ...entry, httpPort: entry.httpPort + options.portOffset }));
@@ -75,6 +77,11 @@ export class SettlementDayRun {
     return report;
   }
 
+  /** Each process's peak resident memory so far (VmHWM), in MB; call before `stop`. */
+  peakRssMb(): Record<string, number> {
+    return Object.fromEntries(this.processes.map((p) => [p.entry.name, p.peakRssMb()]));
+  }
+
   async stop(): Promise<void> {
     await this.upstream?.disconnect().catch(() => undefined);
     await Promise.all(this.processes.map((p) => p.stop()));
@@ -92,10 +99,13 @@ export class SettlementDayRun {
     const environment = runEnvironment(this.timeline, this.namespace.topicPrefix, this.providerCapacity, { providers: this.urls.providerSimulator, dip: this.urls.dipSimulator });
     this.processes.forEach((process) => {
       const database = this.namespace.databaseOf(process.entry);
-      process.start({ ...environment, CONSUMER_GROUP: `${this.namespace.topicPrefix}${process.entry.name}`, ...(database ? { DATABASE_URL: this.namespace.databaseUrlOf(process.entry) } : {}) });
+      process.start({
+        ...environment, CONSUMER_GROUP: `${this.namespace.topicPrefix}${process.entry.name}`,
+        ...(database ? { DATABASE_URL: this.namespace.databaseUrlOf(process.entry) } : {}), ...this.options.extraEnvironment,
+      });
     });
     await Promise.all(this.processes.map((p) => p.waitUntilReady()));
-    await this.putProviderBehaviour('*', BACKGROUND_FAILURES);
+    if (this.options.providerFailures) await this.putProviderBehaviour('*', BACKGROUND_FAILURES);
     this.log(`services ready (${this.processes.length} processes); logs in out/logs/`);
   }
 
@@ -103,6 +113,7 @@ export class SettlementDayRun {
   private async loadRegistry(): Promise<void> {
     this.upstream = new UpstreamDriver(this.population, this.namespace.topicPrefix);
     await this.upstream.connect();
+    this.milestones.registryPublishing = Date.now();
     await this.upstream.publishRegistry();
     await this.waitFor('the registry', async () => {
       const { intake } = await scrapeStack(this.urls);
@@ -112,8 +123,11 @@ export class SettlementDayRun {
       const published = await this.viewFingerprint('registration-intake', 'mpan_timelines');
       return published === (await this.viewFingerprint('access-control', 'registry_view')) && published === (await this.viewFingerprint('scheduler', 'registry_view'));
     });
+    this.milestones.registryLoaded = Date.now();
+    this.milestones.requestsPublishing = Date.now();
     const sent = await this.upstream.publishRequests('BEFORE_PLAN', this.timeline.clock.now());
     await this.waitFor('access-control’s decisions', async () => (await scrapeStack(this.urls)).access.sum('halfhour_access_decisions_total') >= sent);
+    this.milestones.requestsDecided = Date.now();
     const spare = this.timeline.realMsUntil(this.timeline.planAt);
     if (spare < 0) throw new Error(`setting up took ${Math.round(-spare / 1000)} s too long for the plan at 23:00; run again with a larger --setup-seconds`);
     this.log(`registry loaded and ${sent} requests decided; ${Math.round(spare / 1000)} s to spare before the plan`);
@@ -124,13 +138,15 @@ export class SettlementDayRun {
     const script: { at: Date; what: string; run: () => Promise<unknown> }[] = [
       { at: this.timeline.at(2), what: 'CSS: mid-run registry changes', run: () => this.upstream!.publishMidRunChanges() },
       { at: this.timeline.at(3), what: 'users: schedules for new appointments', run: () => this.upstream!.publishRequests('AFTER_APPOINTMENTS', this.timeline.clock.now()) },
-      { at: this.timeline.at(OUTAGE.fromHour), what: `${OUTAGE.provider} goes down`, run: () => this.putProviderBehaviour(OUTAGE.provider, { down: true }) },
-      { at: this.timeline.at(OUTAGE.toHour), what: `${OUTAGE.provider} is back`, run: () => this.putProviderBehaviour(OUTAGE.provider, { down: false }) },
       { at: this.timeline.at(12), what: 'users: on-demand reads', run: () => this.upstream!.publishRequests('ON_DEMAND', this.timeline.clock.now()) },
+      ...(this.options.providerFailures ? [
+        { at: this.timeline.at(OUTAGE.fromHour), what: `${OUTAGE.provider} goes down`, run: () => this.putProviderBehaviour(OUTAGE.provider, { down: true }) },
+        { at: this.timeline.at(OUTAGE.toHour), what: `${OUTAGE.provider} is back`, run: () => this.putProviderBehaviour(OUTAGE.provider, { down: false }) },
+      ] : []),
     ];
     const progress = new ProgressDisplay(this.options.progressBars);
     const events: string[] = [];
-    const settleBy = Date.now() + this.timeline.realMsUntil(this.timeline.end) + SETTLE_MS;
+    const settleBy = Date.now() + this.timeline.realMsUntil(this.timeline.end) + this.options.settleSeconds * 1000;
     try {
       for (;;) {
         const now = this.timeline.clock.now();

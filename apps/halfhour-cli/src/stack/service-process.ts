@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ServiceEntry } from './service-catalogue';
 import { databaseUrl, kafkaBrokers, REPOSITORY_ROOT } from './stack-settings';
@@ -50,6 +50,16 @@ export class ServiceProcess {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     throw new Error(`${this.entry.name} not ready within ${timeoutMs} ms; see ${this.logFile}`);
+  }
+
+  /** Peak resident set (VmHWM) in MB while it runs; 0 once it has exited or where /proc is missing. */
+  peakRssMb(): number {
+    try {
+      const status = readFileSync(`/proc/${this.child?.pid}/status`, 'utf8');
+      return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+    } catch {
+      return 0;
+    }
   }
 
   /** SIGTERM, as Kubernetes sends it; the service drains within its own shutdown timeout. */

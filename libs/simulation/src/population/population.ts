@@ -23,6 +23,8 @@ export interface PopulationSettings {
   exportShare: number;
   /** Share of MDR-collected MPANs whose MDR asks, mid-run, for the day before as well. */
   onDemandShare: number;
+  /** Schedules end after the data day instead of running daily for ever (benchmarks: one day's work). */
+  oneDaySchedules: boolean;
 }
 
 export const DEFAULT_POPULATION_SETTINGS: Omit<PopulationSettings, 'mpans' | 'dataDay'> = {
@@ -33,6 +35,7 @@ export const DEFAULT_POPULATION_SETTINGS: Omit<PopulationSettings, 'mpans' | 'da
   optedOutShare: 0.04,
   exportShare: 0.03,
   onDemandShare: 0.04,
+  oneDaySchedules: false,
 };
 
 export const SIMULATED_SUPPLIERS = ['SUPA', 'SUPB', 'SUPC', 'SUPD'] as const;
@@ -74,8 +77,8 @@ export interface SimulatedRequest {
   deviceId: string;
   phase: RequestPhase;
   srv: string;
-  /** 5.1 from this day, or an on-demand read of these days [from, to). */
-  schedule?: { startDate: CalendarDate };
+  /** 5.1 from this day (to `endDate`, inclusive, if given), or an on-demand read of these days [from, to). */
+  schedule?: { startDate: CalendarDate; endDate?: CalendarDate };
   days?: { from: CalendarDate; to: CalendarDate };
   tampering?: Tampering;
   /** What the user should hear: the decision, then for reads of the data day DATA or E41. */
@@ -99,7 +102,8 @@ export function generatePopulation(settings: PopulationSettings): Population {
   const changed = new Set(changes.map((c) => c.mpan));
   const requests = [
     ...scheduledReads(meters, random, settings),
-    ...schedulesOfNewAppointments(changes, meters, settings.dataDay),
+    // A one-day run has no tomorrow for newly appointed MDRs to schedule.
+    ...(settings.oneDaySchedules ? [] : schedulesOfNewAppointments(changes, meters, settings.dataDay)),
     ...onDemandReads(mdrCollected.filter((m) => !changed.has(m.mpan)), random, settings),
     ...spoiledRequests(meters, random, settings.dataDay),
   ];
@@ -159,7 +163,8 @@ function midRunChanges(meters: readonly SimulatedMeter[], random: SeededRandom, 
 /** Every MPAN's collector schedules the data day's profile; some suppliers read beside the MDR. */
 function scheduledReads(meters: readonly SimulatedMeter[], random: SeededRandom, settings: PopulationSettings): SimulatedRequest[] {
   const schedule = (m: SimulatedMeter, user: string, role: SimulatedRole): SimulatedRequest => ({
-    user, role, mpan: m.mpan, deviceId: m.deviceId, phase: 'BEFORE_PLAN', srv: profileSrvOf(m), schedule: { startDate: settings.dataDay },
+    user, role, mpan: m.mpan, deviceId: m.deviceId, phase: 'BEFORE_PLAN', srv: profileSrvOf(m),
+    schedule: { startDate: settings.dataDay, ...(settings.oneDaySchedules ? { endDate: settings.dataDay } : {}) },
     expected: m.consent === 'DOMESTIC_OPTED_OUT' ? { decision: 'E37' } : { decision: 'I0', outcome: 'DATA' },
   });
   return meters.flatMap((m) => {
