@@ -10,7 +10,7 @@ import { createTestDatabase, ServiceUnderTest } from '@halfhour/testing';
 import { generateKeyPairSync, KeyObject, sign, verify } from 'node:crypto';
 import { openBenchTopics, peakRssMb } from './bench-support';
 
-const SEND_CHUNK = 10_000;
+const SEND_CHUNK = 2_000;
 
 export interface AccessWorkload {
   requests: number;

@@ -63,4 +63,39 @@ describe('an urgent on-demand read when the MHHS share is full', () => {
     expect(rows.find((r) => r.mpan === last.mpan)!.slot_start.getTime()).toBeLessThan(Date.parse(DUE_BY));
     expect(new Set(rows.map((r) => r.slot_start.toISOString())).size).toBe(ITEMS);
   });
+
+  it('reads the data again for someone who joined an item after its command went out, so they hear too', async () => {
+    const mpan = freshMpan();
+    const deviceId = '00-00-00-00-00-00-F3-01';
+    await bed.publishTimelines([timeline(mpan, deviceId, { kind: 'S1SP', s1spId: 'S1SP-A' })]);
+    const ask = async (counter: number): Promise<RequestAuthorised> => {
+      const request: RequestAuthorised = {
+        requestId: `${MDR_USER.userId}:${deviceId}:${counter}`, requestMessageId: randomUUID(), userId: MDR_USER.userId, mpid: 'MDRA', role: 'MDR',
+        srv: '4.8.1', dataSrv: '4.8.1', mode: 'ON_DEMAND', mpan, deviceId, days: { from: '2026-12-01', to: '2026-12-02' },
+        trt: { seconds: 86_400, basis: 'EXISTING_ON_DEMAND', policy: 'EQUAL_EXISTING' },
+        decidedAt: bed.simulatedNow().toISOString(), dueBy: new Date(bed.simulatedNow().getTime() + 86_400_000).toISOString(), matrixVersion: 'test', registryVersion: 1,
+      };
+      await bed.publish(Topics.authorisedRequests, Topics.authorisedRequests.messages[0], [request]);
+      return request;
+    };
+    const commandsFor = () => bed.commands.filter((c) => c.command.mpan === mpan).map((c) => c.command);
+    const first = await ask(100);
+    const [sent] = await eventually(() => {
+      expect(commandsFor()).toHaveLength(1);
+      return commandsFor();
+    }, 30_000, 100);
+    const second = await ask(101);
+    await eventually(async () => {
+      const { rows } = await db.query<{ requesters: { requestId: string }[] }>('SELECT requesters FROM collection_items WHERE mpan = $1', [mpan]);
+      expect(rows[0].requesters.map((r) => r.requestId)).toEqual([first.requestId, second.requestId]);
+    }, 30_000, 100);
+
+    await bed.answer(sent, 'COMPLETE');
+    const again = await eventually(() => {
+      expect(commandsFor()).toHaveLength(2);
+      return commandsFor()[1];
+    }, 30_000, 100);
+    expect(again.requesters.map((r) => r.requestId)).toEqual([second.requestId]);
+    expect(again.attempt).toBe(2);
+  });
 });

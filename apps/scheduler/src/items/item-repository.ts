@@ -107,6 +107,17 @@ export class ItemRepository {
     );
   }
 
+  /** Finished items read again for these requesters alone (`reopen`). */
+  async reopenFor(runner: Runner, items: readonly (ItemRef & Pick<ItemRow, 'requesters'>)[]): Promise<void> {
+    if (items.length === 0) return;
+    await runner.query(
+      `UPDATE collection_items AS i SET state = $1, requesters = u.requesters, slot_start = NULL, completed_at = NULL, updated_at = now()
+       FROM unnest($3::date[], $4::text[], $5::jsonb[]) AS u(plan_day, item_key, requesters)
+       WHERE i.plan_day = u.plan_day AND i.item_key = u.item_key AND i.state = ANY($2::text[])`,
+      [ITEM_TRANSITIONS.reopen.to, ITEM_TRANSITIONS.reopen.from, items.map((i) => i.planDay), items.map((i) => i.itemKey), items.map((i) => JSON.stringify(i.requesters))],
+    );
+  }
+
   /** For each item key, the latest of `planDays` that already holds an item for it. */
   async latestPlanDayOf(runner: Runner, itemKeys: readonly string[], planDays: readonly string[]): Promise<Map<string, string>> {
     if (itemKeys.length === 0) return new Map();

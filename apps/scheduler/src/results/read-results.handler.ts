@@ -7,8 +7,12 @@ import { SchedulerMetrics } from '../metrics/scheduler-metrics';
 /**
  * Records what the adapters report: complete data succeeds the item (from any attempt: data is
  * data); a failure or partial data fails the attempt it answers, so the item is backstopped.
+ * Someone who joined the item after its command went out is not among the result's requesters, so
+ * would hear nothing: the item is reopened for them alone (read again; the DIP sees the data once).
  * Idempotent: a repeated result finds the item already moved on and changes nothing.
  */
+const requesterKey = (requester: { userId: string; requestId: string }) => `${requester.userId}|${requester.requestId}`;
+
 export class ReadResultsHandler implements BatchHandler<ReadResult> {
   constructor(
     private readonly items: ItemRepository,
@@ -24,6 +28,13 @@ export class ReadResultsHandler implements BatchHandler<ReadResult> {
     await this.items.transition(this.items.dataSource, 'fail', failed.map((r) => ({
       planDay: r.planDay, itemKey: r.itemKey, attempt: r.attempt, failureReason: r.failureReason ?? (r.outcome === 'PARTIAL' ? 'PARTIAL_DATA' : 'FAILED'),
     })));
+    const answered = new Map(complete.map((r) => [`${r.planDay}|${r.itemKey}`, new Set(r.requesters.map(requesterKey))]));
+    const latecomers = succeeded.flatMap((item) => {
+      const heard = answered.get(`${item.planDay}|${item.itemKey}`);
+      const unanswered = item.requesters.filter((requester) => !heard?.has(requesterKey(requester)));
+      return unanswered.length > 0 ? [{ planDay: item.planDay, itemKey: item.itemKey, requesters: unanswered }] : [];
+    });
+    await this.items.reopenFor(this.items.dataSource, latecomers);
     for (const r of results) this.metrics.results.inc({ provider: r.provider, outcome: r.outcome });
     const now = this.clock.now().getTime();
     for (const item of succeeded) this.metrics.timeToComplete.observe({ kind: item.kind }, Math.max(0, now - new Date(item.earliest).getTime()) / 1000);
