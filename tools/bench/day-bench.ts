@@ -64,7 +64,7 @@ async function measureDay() {
     mpans: mpanDays, seed: 162, collectionDay: settlementDayOf(new Date()), daySeconds: 13, setupSeconds: Math.ceil(60 + mpanDays / 500),
     keepRunning: false, outDir: 'out/bench-day', portOffset: 0, namespace: 'bench', progressBars: false,
     providerFailures: false, oneDaySchedules: true, settleSeconds: 3600,
-    extraEnvironment: { MHHS_TRT_SECONDS: String(30 * 86_400), EXISTING_ON_DEMAND_TRT_SECONDS: String(30 * 86_400), NO_RESPONSE_AFTER_SECONDS: String(30 * 86_400), CALL_TIMEOUT_MS: '10000', LOG_LEVEL: 'error' },
+    extraEnvironment: { MHHS_TRT_SECONDS: String(30 * 86_400), EXISTING_ON_DEMAND_TRT_SECONDS: String(30 * 86_400), NO_RESPONSE_AFTER_SECONDS: String(30 * 86_400), CALL_TIMEOUT_MS: '10000', DIP_CALL_TIMEOUT_MS: '30000', LOG_LEVEL: 'error' },
   };
   const run = new SettlementDayRun(options, (line) => console.log(`  ${line}`));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

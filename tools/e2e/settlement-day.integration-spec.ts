@@ -1,12 +1,15 @@
 import { DccUserUpdated, ServiceRequest, ServiceResponse, Topics, withTopicPrefix } from '@halfhour/contracts';
 import { settlementPeriodStarts } from '@halfhour/domain';
 import { DEFAULT_POPULATION_SETTINGS, deliveryKey, generatePopulation, SimulatedRequest, syntheticHalfHourKwh } from '@halfhour/simulation';
-import { eventually, readWholeTopic, testBrokers, testKafka } from '@halfhour/testing';
+import { eventually, freePort, readWholeTopic, testBrokers, testKafka } from '@halfhour/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MetricsSnapshot } from '../../apps/halfhour-cli/src/day/metrics-reader';
+import { repositoryRoot, runTool } from '../deploy/deploy-tools';
+import { dashboardExpressions, metricsNamedInRulesAndDashboards } from '../deploy/named-metrics';
 
 /**
  * `npm start`'s settlement day, small: the CLI runs every service, both provider simulators and the
@@ -20,6 +23,8 @@ const COLLECTION_DAY = '2026-12-02';
 const SEED = 7;
 const PORT_OFFSET = 21_000;
 const PHASE_ORDER = ['BEFORE_PLAN', 'AFTER_APPOINTMENTS', 'ON_DEMAND'] as const;
+/** The six services' usual ports (apps/halfhour-cli/src/stack/service-catalogue.ts). */
+const SERVICE_PORTS = [8081, 8082, 8083, 8084, 8085, 8086];
 
 jest.setTimeout(420_000);
 
@@ -100,12 +105,58 @@ describe('npm start: a settlement day end to end', () => {
     expect(report.readsSaved.collectOnce).toBeGreaterThan(0);
     expect(report.readsSaved.smets1Cache.hits).toBeGreaterThan(0);
 
+    await checkObservability();
+
     cli.kill('SIGINT');
     const [code] = await once(cli, 'exit');
     expect(output.join('')).toContain('stopped cleanly');
     expect(code).toBe(0);
   });
 });
+
+/**
+ * Every metric the alert rules and dashboards name is one the running services export, and a real
+ * Prometheus scraping them answers the dashboards' queries with data.
+ */
+async function checkObservability(): Promise<void> {
+  const ports = SERVICE_PORTS.map((port) => port + PORT_OFFSET);
+  const scrapes = await Promise.all(ports.map((port) => MetricsSnapshot.of(`http://127.0.0.1:${port}`)));
+  const exported = new Set(scrapes.flatMap((s) => [...s.names()]));
+  const missing = [...metricsNamedInRulesAndDashboards()].filter(([name]) => !exported.has(name));
+  expect(missing).toEqual([]);
+
+  const dir = mkdtempSync(join(tmpdir(), 'halfhour-prometheus-'));
+  copyFileSync(join(repositoryRoot, 'deploy/prometheus/halfhour-rules.yaml'), join(dir, 'halfhour-rules.yaml'));
+  writeFileSync(join(dir, 'prometheus.yml'), [
+    'global: { scrape_interval: 1s, evaluation_interval: 1s }',
+    'rule_files: [halfhour-rules.yaml]',
+    'scrape_configs:',
+    '  - job_name: halfhour',
+    `    static_configs: [{ targets: [${ports.map((p) => `"127.0.0.1:${p}"`).join(', ')}] }]`,
+  ].join('\n'));
+  runTool('promtool', 'prometheus', ['--version']);
+  const port = await freePort();
+  const prometheus = spawn('prometheus', [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`], { stdio: 'ignore' });
+  try {
+    const query = async (expr: string) => {
+      const response = await fetch(`http://127.0.0.1:${port}/api/v1/query?query=${encodeURIComponent(expr)}`);
+      return ((await response.json()) as { data: { result: unknown[] } }).data.result;
+    };
+    await eventually(async () => expect(await query('sum by (instance) (up{job="halfhour"})')).toHaveLength(ports.length), 60_000, 500);
+    const expressions = dashboardExpressions();
+    expect(expressions.length).toBeGreaterThan(10);
+    await eventually(async () => expect(await query('sum by (state) (halfhour_scheduler_items)')).not.toHaveLength(0), 30_000, 500);
+    // Every dashboard query is valid PromQL to this Prometheus (an error would be thrown as a 400).
+    for (const expr of expressions) {
+      const response = await fetch(`http://127.0.0.1:${port}/api/v1/query?query=${encodeURIComponent(expr)}`);
+      expect({ expr, status: response.status }).toEqual({ expr, status: 200 });
+    }
+  } finally {
+    prometheus.kill('SIGTERM');
+    await once(prometheus, 'exit');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function byUser<T extends { userId: string }>(requests: readonly T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();

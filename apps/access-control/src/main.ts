@@ -4,6 +4,8 @@ import { MicroserviceOptions, Transport } from '@nestjs/microservices';
 import { AccessControlConfig } from './access-control.config';
 import { AccessControlModule } from './access-control.module';
 import { accessPolicyFrom } from './access-policy.provider';
+import { migrateAndExit, migrationRequested } from '@halfhour/service-kit';
+import { ACCESS_CONTROL_ENTITIES, ACCESS_CONTROL_MIGRATIONS } from './persistence/access-control-schema';
 
 const config = loadConfigOrExit(AccessControlConfig);
 const logger = createJsonLogger(config.SERVICE_NAME, config.LOG_LEVEL);
@@ -16,7 +18,8 @@ try {
   process.exit(78);
 }
 
-startService(AccessControlModule.forRoot(config, logger), config, logger, async (app) => {
+if (migrationRequested()) void migrateAndExit(config, logger, { entities: ACCESS_CONTROL_ENTITIES, migrations: ACCESS_CONTROL_MIGRATIONS });
+else startService(AccessControlModule.forRoot(config, logger), config, logger, async (app) => {
   if (config.REQUEST_CONSUMER !== 'nest-event-pattern') return;
   logger.warn('requests consumed by the stock NestJS Kafka transport: a benchmark baseline, not for production');
   app.connectMicroservice<MicroserviceOptions>({

@@ -5,6 +5,7 @@ import { clockFrom, createJsonLogger, loadConfigOrExit, startService } from '@ha
 import { AdapterSmets1Config } from './adapter-smets1.config';
 import { PostgresDataCache } from './cache/postgres-data-cache';
 import { SMETS1_CACHE_ENTITIES, SMETS1_CACHE_MIGRATIONS } from './cache/smets1-cache-schema';
+import { migrateAndExit, migrationRequested } from '@halfhour/service-kit';
 
 /** SMETS1 meters through their S1SP (R-DEV-1), with the data cache that saves SMETS1 traffic (R-DEV-2). */
 const config = loadConfigOrExit(AdapterSmets1Config);
@@ -20,7 +21,8 @@ const adapterModule = AdapterModule.forRoot(config, logger, {
   },
 });
 
-startService(adapterModule, config, logger).catch((error: unknown) => {
+if (migrationRequested()) void migrateAndExit(config, logger, { entities: SMETS1_CACHE_ENTITIES, migrations: SMETS1_CACHE_MIGRATIONS });
+else startService(adapterModule, config, logger).catch((error: unknown) => {
   logger.fatal({ err: error }, 'failed to start');
   process.exit(1);
 });

@@ -3,6 +3,8 @@ import { clockFrom, createJsonLogger, loadConfigOrExit, startService } from '@ha
 import { loadSigningCredentials } from './delivery/signing-credentials';
 import { DipForwarderConfig } from './dip-forwarder.config';
 import { DipForwarderModule } from './dip-forwarder.module';
+import { migrateAndExit, migrationRequested } from '@halfhour/service-kit';
+import { DIP_FORWARDER_ENTITIES, DIP_FORWARDER_MIGRATIONS } from './persistence/dip-forwarder-schema';
 
 /** Delivers retrieved HH data to Elexon's DIP and tells users, exactly once in effect (R-DIP-1…3). */
 const config = loadConfigOrExit(DipForwarderConfig);
@@ -16,7 +18,8 @@ try {
   process.exit(78);
 }
 
-startService(DipForwarderModule.forRoot(config, ready.credentials, ready.clock, logger), config, logger).catch((error: unknown) => {
+if (migrationRequested()) void migrateAndExit(config, logger, { entities: DIP_FORWARDER_ENTITIES, migrations: DIP_FORWARDER_MIGRATIONS });
+else startService(DipForwarderModule.forRoot(config, ready.credentials, ready.clock, logger), config, logger).catch((error: unknown) => {
   logger.fatal({ err: error }, 'failed to start');
   process.exit(1);
 });

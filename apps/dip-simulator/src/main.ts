@@ -1,8 +1,8 @@
 import { createJsonLogger, loadConfigOrExit } from '@halfhour/observability';
-import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
 import { Gauge, Registry } from 'prom-client';
+import { DipSimulatorConfig } from './dip-simulator.config';
 import { DipBehaviour, SimulatedDip } from './simulated-dip';
 
 /**
@@ -11,14 +11,6 @@ import { DipBehaviour, SimulatedDip } from './simulated-dip';
  * `GET /dip/mpan-days` (what was accepted, per MPAN-day),
  * `DELETE /dip/stats` (forget everything), `/metrics`, `/health/live`, `/health/ready`.
  */
-class DipSimulatorConfig {
-  @IsInt() @Min(0) @Max(65535)
-  HTTP_PORT = 8091;
-
-  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace'])
-  LOG_LEVEL = 'info';
-}
-
 const config = loadConfigOrExit(DipSimulatorConfig);
 const logger = createJsonLogger('dip-simulator', config.LOG_LEVEL);
 const dip = new SimulatedDip();

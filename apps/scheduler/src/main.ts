@@ -3,6 +3,8 @@ import { clockFrom, createJsonLogger, loadConfigOrExit, startService } from '@ha
 import { SchedulerConfig } from './scheduler.config';
 import { SchedulerModule } from './scheduler.module';
 import { schedulingPolicyFrom } from './scheduling-policy';
+import { migrateAndExit, migrationRequested } from '@halfhour/service-kit';
+import { SCHEDULER_ENTITIES, SCHEDULER_MIGRATIONS } from './persistence/scheduler-schema';
 
 const config = loadConfigOrExit(SchedulerConfig);
 const logger = createJsonLogger(config.SERVICE_NAME, config.LOG_LEVEL);
@@ -15,7 +17,8 @@ try {
   process.exit(78);
 }
 
-startService(SchedulerModule.forRoot(config, settings.policy, settings.clock, logger), config, logger).catch((error: unknown) => {
+if (migrationRequested()) void migrateAndExit(config, logger, { entities: SCHEDULER_ENTITIES, migrations: SCHEDULER_MIGRATIONS });
+else startService(SchedulerModule.forRoot(config, settings.policy, settings.clock, logger), config, logger).catch((error: unknown) => {
   logger.fatal({ err: error }, 'failed to start');
   process.exit(1);
 });

@@ -1,1 +1,2 @@
 export * from './service-infrastructure';
+export * from './migrate-and-exit';

@@ -1,52 +1,69 @@
-import parsePrometheusTextFormat from 'parse-prometheus-text-format';
-
 type Labels = Record<string, string>;
+interface Sample {
+  name: string;
+  labels: Labels;
+  value: number;
+}
 
-/** One scrape of a service's /metrics, summed the ways the progress display and the report need. */
+const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)/;
+const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
+
+/**
+ * One scrape of a service's /metrics (the Prometheus text format: a sample per line, comments
+ * skipped), summed the ways the progress display, the report and the benchmark need. A histogram
+ * is its `_bucket`, `_sum` and `_count` samples, as Prometheus itself sees it.
+ */
 export class MetricsSnapshot {
-  private constructor(private readonly families: ReturnType<typeof parsePrometheusTextFormat>) {}
+  private constructor(private readonly samples: readonly Sample[]) {}
 
   static async of(baseUrl: string): Promise<MetricsSnapshot> {
-    const response = await fetch(`${baseUrl}/metrics`);
+    const response = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(10_000) });
     if (!response.ok) throw new Error(`${baseUrl}/metrics answered ${response.status}`);
-    return new MetricsSnapshot(parsePrometheusTextFormat(await response.text()));
+    return MetricsSnapshot.parse(await response.text());
+  }
+
+  static parse(text: string): MetricsSnapshot {
+    const samples: Sample[] = [];
+    for (const line of text.split('\n')) {
+      const match = SAMPLE.exec(line);
+      if (!match || line.startsWith('#')) continue;
+      const labels: Labels = {};
+      for (const [, key, value] of (match[2] ?? '').matchAll(LABEL)) labels[key] = value.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
+      samples.push({ name: match[1], labels, value: Number(match[3]) });
+    }
+    return new MetricsSnapshot(samples);
   }
 
   static empty(): MetricsSnapshot {
     return new MetricsSnapshot([]);
   }
 
-  /** The sum of a counter's or gauge's samples whose labels include `where`. */
+  /** Every metric name in the scrape, histogram and summary series included (`_bucket`, `_sum`, `_count`). */
+  names(): Set<string> {
+    return new Set(this.samples.map((s) => s.name));
+  }
+
+  /** The sum of a series' samples whose labels include `where`. */
   sum(name: string, where: Labels = {}): number {
-    return this.samples(name)
-      .filter((sample) => Object.entries(where).every(([key, value]) => sample.labels?.[key] === value))
-      .reduce((total, sample) => total + Number(sample.value ?? 0), 0);
+    return this.matching(name, where).reduce((total, sample) => total + sample.value, 0);
   }
 
   /** Sums by the value of one label. */
   by(name: string, label: string, where: Labels = {}): Record<string, number> {
     const totals: Record<string, number> = {};
-    for (const sample of this.samples(name)) {
-      if (!Object.entries(where).every(([key, value]) => sample.labels?.[key] === value)) continue;
-      const key = sample.labels?.[label] ?? '';
-      totals[key] = (totals[key] ?? 0) + Number(sample.value ?? 0);
+    for (const sample of this.matching(name, where)) {
+      const key = sample.labels[label] ?? '';
+      totals[key] = (totals[key] ?? 0) + sample.value;
     }
     return totals;
   }
 
-  /** A histogram's count, sum and cumulative buckets over all its label sets. */
-  histogram(name: string, where: Labels = {}): { count: number; sum: number; buckets: Record<string, number> } {
-    const result = { count: 0, sum: 0, buckets: {} as Record<string, number> };
-    for (const sample of this.samples(name)) {
-      if (!Object.entries(where).every(([key, value]) => sample.labels?.[key] === value)) continue;
-      result.count += Number(sample.count ?? 0);
-      result.sum += Number(sample.sum ?? 0);
-      for (const [le, count] of Object.entries(sample.buckets ?? {})) result.buckets[le] = (result.buckets[le] ?? 0) + Number(count);
-    }
-    return result;
+  /** A histogram's count and sum over all its label sets. */
+  histogram(name: string, where: Labels = {}): { count: number; sum: number } {
+    return { count: this.sum(`${name}_count`, where), sum: this.sum(`${name}_sum`, where) };
   }
 
-  private samples(name: string) {
-    return this.families.find((family) => family.name === name)?.metrics ?? [];
+  private matching(name: string, where: Labels): Sample[] {
+    return this.samples.filter((s) => s.name === name && Object.entries(where).every(([key, value]) => s.labels[key] === value));
   }
 }

@@ -46,6 +46,8 @@ export class Dispatcher {
       }
       await this.items.transition(manager, 'stop', stopItems.map((i) => ({ planDay: i.planDay, itemKey: i.itemKey, at: now })));
       const dispatched = await this.items.transition(manager, 'dispatch', go.map(({ item }) => ({ planDay: item.planDay, itemKey: item.itemKey, at: now })));
+      // A backstop of this item must not tell the dropped requesters again.
+      await this.items.setRequesters(manager, go.filter((g) => g.requesters.length < g.item.requesters.length).map(({ item, requesters }) => ({ planDay: item.planDay, itemKey: item.itemKey, requesters })));
       const byKey = new Map(go.map((g) => [`${g.item.planDay}|${g.item.itemKey}`, g.requesters]));
       const commands = dispatched.map((item) => toCommand(item, byKey.get(`${item.planDay}|${item.itemKey}`)!));
       const schedulesToStop = dropped.map((d) => d.requester.origin).filter((origin) => origin.startsWith('DSP-'));

@@ -107,6 +107,17 @@ export class ItemRepository {
     );
   }
 
+  /** Replaces items' requesters (those no longer entitled are dropped once, and told once). */
+  async setRequesters(runner: Runner, items: readonly (ItemRef & Pick<ItemRow, 'requesters'>)[]): Promise<void> {
+    if (items.length === 0) return;
+    await runner.query(
+      `UPDATE collection_items AS i SET requesters = u.requesters, updated_at = now()
+       FROM unnest($1::date[], $2::text[], $3::jsonb[]) AS u(plan_day, item_key, requesters)
+       WHERE i.plan_day = u.plan_day AND i.item_key = u.item_key`,
+      [items.map((i) => i.planDay), items.map((i) => i.itemKey), items.map((i) => JSON.stringify(i.requesters))],
+    );
+  }
+
   /** Finished items read again for these requesters alone (`reopen`). */
   async reopenFor(runner: Runner, items: readonly (ItemRef & Pick<ItemRow, 'requesters'>)[]): Promise<void> {
     if (items.length === 0) return;

@@ -1,0 +1,33 @@
+import { MetricsSnapshot } from './metrics-reader';
+
+const TEXT = `# HELP halfhour_scheduler_items Items.
+# TYPE halfhour_scheduler_items gauge
+halfhour_scheduler_items{state="PLANNED",provider="CSP-NORTH",service="scheduler"} 5
+halfhour_scheduler_items{state="SUCCEEDED",provider="CSP-NORTH",service="scheduler"} 7
+halfhour_scheduler_items{state="PLANNED",provider="S1SP-A",service="scheduler"} 2
+# TYPE halfhour_scheduler_plan_seconds histogram
+halfhour_scheduler_plan_seconds_bucket{le="0.1",service="scheduler"} 2
+halfhour_scheduler_plan_seconds_bucket{le="+Inf",service="scheduler"} 2
+halfhour_scheduler_plan_seconds_sum{service="scheduler"} 0.14
+halfhour_scheduler_plan_seconds_count{service="scheduler"} 2
+halfhour_odd{reason="say \\"hi\\", then go"} NaN
+`;
+
+describe('a metrics scrape', () => {
+  const snapshot = MetricsSnapshot.parse(TEXT);
+
+  it('sums series, filtered by labels and grouped by one', () => {
+    expect(snapshot.sum('halfhour_scheduler_items')).toBe(14);
+    expect(snapshot.sum('halfhour_scheduler_items', { state: 'PLANNED' })).toBe(7);
+    expect(snapshot.by('halfhour_scheduler_items', 'provider')).toEqual({ 'CSP-NORTH': 12, 'S1SP-A': 2 });
+  });
+
+  it('reads a labelled histogram’s sum and count', () => {
+    expect(snapshot.histogram('halfhour_scheduler_plan_seconds')).toEqual({ count: 2, sum: 0.14 });
+  });
+
+  it('names every series, and copes with escaped quotes and NaN', () => {
+    expect(snapshot.names()).toEqual(new Set(['halfhour_scheduler_items', 'halfhour_scheduler_plan_seconds_bucket', 'halfhour_scheduler_plan_seconds_sum', 'halfhour_scheduler_plan_seconds_count', 'halfhour_odd']));
+    expect(snapshot.by('halfhour_odd', 'reason')).toEqual({ 'say "hi", then go': NaN });
+  });
+});

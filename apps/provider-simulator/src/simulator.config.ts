@@ -1,0 +1,14 @@
+import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+
+/** SIMULATOR: plays the CSPs and S1SPs for tests and the local stack. Never a production service. */
+export class SimulatorConfig {
+  @IsInt() @Min(0) @Max(65535)
+  HTTP_PORT = 8090;
+
+  /** The providers played, comma-separated. */
+  @Matches(/^[A-Z0-9-]+(,[A-Z0-9-]+)*$/)
+  PROVIDERS = 'CSP-NORTH,CSP-CENTRAL,CSP-SOUTH,S1SP-A,S1SP-B';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace'])
+  LOG_LEVEL = 'info';
+}

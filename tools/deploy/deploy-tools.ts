@@ -1,0 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export const repositoryRoot = join(__dirname, '..', '..');
+
+/** Runs a command from a Debian package, installing the package first through the project's script if it is missing. */
+export function runTool(command: string, debianPackage: string, args: readonly string[], cwd = repositoryRoot): { status: number; output: string } {
+  const ensured = spawnSync('bash', [join(repositoryRoot, 'scripts/tools/ensure-debian-tool.sh'), command, debianPackage], { encoding: 'utf8' });
+  if (ensured.status !== 0) throw new Error(`could not provide ${command}: ${ensured.stderr}`);
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { status: result.status ?? 1, output: `${result.stdout}${result.stderr}` };
+}

@@ -1,0 +1,94 @@
+import { ALL_TOPICS } from '@halfhour/contracts';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { repositoryRoot, runTool } from './deploy-tools';
+import { appOfCommand, settingsOf } from './service-settings';
+
+type K8sObject = { apiVersion: string; kind: string; metadata: { name: string }; spec?: any; data?: Record<string, string> };
+
+function render(overlay: string): { yaml: string; objects: K8sObject[] } {
+  const { status, output } = runTool('kubectl', 'kubectl', ['kustomize', join(repositoryRoot, 'deploy/k8s/overlays', overlay)]);
+  if (status !== 0) throw new Error(`kustomize ${overlay} failed: ${output}`);
+  return { yaml: output, objects: parseAllDocuments(output).map((d) => d.toJS() as K8sObject).filter(Boolean) };
+}
+
+/** Offline validation against the Kubernetes, KEDA and Prometheus Operator schemas (tools/deploy/validate-k8s.mjs). */
+function validate(yaml: string): { objects: unknown[]; problems: { kind: string; name: string; error: string }[] } {
+  const result = spawnSync(process.execPath, [join(__dirname, 'validate-k8s.mjs')], { input: yaml, encoding: 'utf8', cwd: repositoryRoot });
+  return JSON.parse(result.stdout);
+}
+
+const partitionsOf = (topic: string) => ALL_TOPICS.find((t) => t.name === topic)?.partitions;
+
+describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
+  const { yaml, objects } = render(overlay);
+  const ofKind = (kind: string) => objects.filter((o) => o.kind === kind);
+  const deployments = ofKind('Deployment');
+
+  it('renders objects that all validate against their schemas offline', () => {
+    const report = validate(yaml);
+    expect(report.problems).toEqual([]);
+    expect(report.objects.length).toBe(objects.length);
+  });
+
+  it('runs each service hardened, probed, bounded and given time to drain', () => {
+    expect(deployments.map((d) => d.metadata.name).sort()).toEqual(['access-control', 'adapter-smets1', 'adapter-smets2', 'dip-forwarder', 'registration-intake', 'scheduler']);
+    for (const deployment of deployments) {
+      const pod = deployment.spec.template.spec;
+      const [container] = pod.containers;
+      expect(pod.securityContext).toMatchObject({ runAsNonRoot: true });
+      expect(container.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+      expect(container.readinessProbe.httpGet.path).toBe('/health/ready');
+      expect(container.livenessProbe.httpGet.path).toBe('/health/live');
+      expect(container.startupProbe).toBeDefined();
+      expect(container.resources.requests).toBeDefined();
+      expect(container.resources.limits).toBeDefined();
+      expect(pod.terminationGracePeriodSeconds).toBeGreaterThan(20);
+      expect(appOfCommand(container.args)).toBe(deployment.metadata.name);
+      expect(ofKind('PodDisruptionBudget').some((p) => p.metadata.name === deployment.metadata.name)).toBe(true);
+    }
+  });
+
+  it('sets only settings the services know, and keeps no secrets', () => {
+    expect(ofKind('Secret')).toEqual([]);
+    const common = ofKind('ConfigMap').find((c) => c.metadata.name === 'halfhour-common')!;
+    for (const deployment of deployments) {
+      const known = settingsOf(deployment.metadata.name)!;
+      const own = ofKind('ConfigMap').find((c) => c.metadata.name === `halfhour-${deployment.metadata.name}`)!;
+      const env = deployment.spec.template.spec.containers[0].env.map((e: { name: string }) => e.name);
+      const names = [...Object.keys(common.data ?? {}), ...Object.keys(own.data ?? {}), ...env];
+      expect({ service: deployment.metadata.name, unknown: names.filter((n) => !known.has(n)) }).toEqual({ service: deployment.metadata.name, unknown: [] });
+    }
+  });
+
+  it('migrates and provisions in a Job, scrapes with a ServiceMonitor, and denies all traffic it does not need', () => {
+    const job = ofKind('Job')[0];
+    const steps = [...job.spec.template.spec.initContainers, ...job.spec.template.spec.containers].map((c: { args: string[] }) => c.args.join(' '));
+    expect(steps).toContain('dist/apps/halfhour-cli/src/main.js provision');
+    for (const service of ['registration-intake', 'access-control', 'scheduler', 'adapter-smets1', 'dip-forwarder']) expect(steps).toContain(`dist/apps/${service}/src/main.js migrate`);
+    expect(ofKind('ServiceMonitor')).toHaveLength(1);
+    const policies = ofKind('NetworkPolicy');
+    expect(policies.some((p) => JSON.stringify(p.spec.podSelector) === '{}' && !p.spec.ingress && !p.spec.egress)).toBe(true);
+  });
+
+  it('autoscales each service, never beyond its input topic’s partitions', () => {
+    const scaled = overlay === 'prod' ? ofKind('ScaledObject') : ofKind('HorizontalPodAutoscaler');
+    expect(scaled.map((s) => s.metadata.name).sort()).toEqual(deployments.map((d) => d.metadata.name).sort());
+    if (overlay === 'prod') {
+      expect(ofKind('HorizontalPodAutoscaler')).toEqual([]);
+      for (const object of scaled) {
+        const topic = object.spec.triggers[0].metadata.topic;
+        expect(partitionsOf(topic)).toBeDefined();
+        expect(object.spec.maxReplicaCount).toBeLessThanOrEqual(partitionsOf(topic)!);
+      }
+    }
+  });
+});
+
+describe('the offline schema check', () => {
+  it('refuses an object that breaks its schema', () => {
+    const broken = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: broken }\nspec: { replicas: "two", selector: {}, template: {} }\n';
+    expect(validate(broken).problems).toHaveLength(1);
+  });
+});
