@@ -11,6 +11,8 @@ halfhour_scheduler_plan_seconds_bucket{le="+Inf",service="scheduler"} 2
 halfhour_scheduler_plan_seconds_sum{service="scheduler"} 0.14
 halfhour_scheduler_plan_seconds_count{service="scheduler"} 2
 halfhour_odd{reason="say \\"hi\\", then go"} NaN
+# HELP halfhour_nothing_yet_total Labelled, never counted.
+# TYPE halfhour_nothing_yet_total counter
 `;
 
 describe('a metrics scrape', () => {
@@ -26,8 +28,11 @@ describe('a metrics scrape', () => {
     expect(snapshot.histogram('halfhour_scheduler_plan_seconds')).toEqual({ count: 2, sum: 0.14 });
   });
 
-  it('names every series, and copes with escaped quotes and NaN', () => {
-    expect(snapshot.names()).toEqual(new Set(['halfhour_scheduler_items', 'halfhour_scheduler_plan_seconds_bucket', 'halfhour_scheduler_plan_seconds_sum', 'halfhour_scheduler_plan_seconds_count', 'halfhour_odd']));
+  it('names every series declared or sampled, and copes with escaped quotes and NaN', () => {
+    expect(snapshot.names()).toEqual(new Set([
+      'halfhour_scheduler_items', 'halfhour_scheduler_plan_seconds', 'halfhour_scheduler_plan_seconds_bucket', 'halfhour_scheduler_plan_seconds_sum',
+      'halfhour_scheduler_plan_seconds_count', 'halfhour_odd', 'halfhour_nothing_yet_total',
+    ]));
     expect(snapshot.by('halfhour_odd', 'reason')).toEqual({ 'say "hi", then go': NaN });
   });
 });

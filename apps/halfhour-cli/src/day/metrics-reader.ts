@@ -14,7 +14,11 @@ const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
  * is its `_bucket`, `_sum` and `_count` samples, as Prometheus itself sees it.
  */
 export class MetricsSnapshot {
-  private constructor(private readonly samples: readonly Sample[]) {}
+  private constructor(
+    private readonly samples: readonly Sample[],
+    /** Names declared by `# TYPE` lines: a labelled counter nothing has counted yet has no samples but is exported. */
+    private readonly declared: ReadonlySet<string> = new Set(),
+  ) {}
 
   static async of(baseUrl: string): Promise<MetricsSnapshot> {
     const response = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(10_000) });
@@ -24,23 +28,30 @@ export class MetricsSnapshot {
 
   static parse(text: string): MetricsSnapshot {
     const samples: Sample[] = [];
+    const declared = new Set<string>();
     for (const line of text.split('\n')) {
+      const type = /^# TYPE (\S+) (\S+)/.exec(line);
+      if (type) {
+        declared.add(type[1]);
+        if (type[2] === 'histogram') ['_bucket', '_sum', '_count'].forEach((suffix) => declared.add(`${type[1]}${suffix}`));
+        if (type[2] === 'summary') ['_sum', '_count'].forEach((suffix) => declared.add(`${type[1]}${suffix}`));
+      }
       const match = SAMPLE.exec(line);
       if (!match || line.startsWith('#')) continue;
       const labels: Labels = {};
       for (const [, key, value] of (match[2] ?? '').matchAll(LABEL)) labels[key] = value.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
       samples.push({ name: match[1], labels, value: Number(match[3]) });
     }
-    return new MetricsSnapshot(samples);
+    return new MetricsSnapshot(samples, declared);
   }
 
   static empty(): MetricsSnapshot {
     return new MetricsSnapshot([]);
   }
 
-  /** Every metric name in the scrape, histogram and summary series included (`_bucket`, `_sum`, `_count`). */
+  /** Every metric name the scrape declares or has samples of, histogram series included (`_bucket`, `_sum`, `_count`). */
   names(): Set<string> {
-    return new Set(this.samples.map((s) => s.name));
+    return new Set([...this.declared, ...this.samples.map((s) => s.name)]);
   }
 
   /** The sum of a series' samples whose labels include `where`. */
