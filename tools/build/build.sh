@@ -5,4 +5,4 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 rm -rf dist
-npx swc apps libs --out-dir dist --config-file tools/build/swc.json --ignore "**/*.spec.ts,**/*.integration-spec.ts,**/test/**" --quiet
+npx swc apps libs --out-dir dist --config-file tools/build/swc.json --ignore "**/*.spec.ts,**/*.integration-spec.ts,**/*.arbitrary.ts,**/test/**" --quiet
