@@ -42,6 +42,13 @@ export class SchedulerConfig extends ServiceConfig {
   @Matches(/^\d+(\.\d+)*(,\d+(\.\d+)*)*$/, { message: 'must be a comma-separated list of SRVs' })
   MDR_SRVS = DEFAULT_MDR_SRVS.join(',');
 
+  /**
+   * Reads are planned to end this long before their deadline, leaving time for the answer and a
+   * backstop (never more than half a read's window).
+   */
+  @IsInt() @Min(0)
+  DEADLINE_MARGIN_SECONDS = 3600;
+
   /** How often (real ms) due items are dispatched, failures backstopped, and deadlines checked. */
   @IsInt() @Min(10)
   TICK_INTERVAL_MS = 1000;

@@ -8,6 +8,8 @@ export interface SchedulingPolicy {
   matrix: EligibilityMatrix;
   mhhsTrtMs: number;
   noResponseAfterMs: number;
+  /** Slots end this long before a read's deadline (see planningDeadlineMs). */
+  deadlineMarginMs: number;
 }
 
 export function schedulingPolicyFrom(config: SchedulerConfig): SchedulingPolicy {
@@ -32,5 +34,6 @@ export function schedulingPolicyFrom(config: SchedulerConfig): SchedulingPolicy 
     matrix: buildEligibilityMatrix(config.MDR_SRVS.split(',')),
     mhhsTrtMs: config.MHHS_TRT_SECONDS * 1000,
     noResponseAfterMs: config.NO_RESPONSE_AFTER_SECONDS * 1000,
+    deadlineMarginMs: config.DEADLINE_MARGIN_SECONDS * 1000,
   };
 }

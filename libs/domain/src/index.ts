@@ -31,3 +31,4 @@ export * from './scheduling/entitlement';
 export * from './scheduling/scheduling-response-codes';
 export * from './delivery/dip-message';
 export * from './delivery/dip-signature';
+export * from './scheduling/planning-deadline';

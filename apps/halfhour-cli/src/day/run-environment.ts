@@ -19,6 +19,7 @@ export function runEnvironment(timeline: DayTimeline, topicPrefix: string, provi
     TICK_INTERVAL_MS: '200',
     GAUGES_INTERVAL_MS: '1000',
     NO_RESPONSE_AFTER_SECONDS: simulated(20),
+    DEADLINE_MARGIN_SECONDS: simulated(8),
     // registration-intake
     REGISTRY_METRICS_INTERVAL_MS: '1000',
     TIMELINE_RELAY_INTERVAL_MS: '100',

@@ -34,17 +34,20 @@ export class ItemRepository {
   /**
    * Bulk insert. `merge`: an item already there for the same data (collect once) gains the new
    * requesters and the earlier deadline — planned again, as the new kind (on-demand), if its slot
-   * is later than that — and a finished one is reopened for the new requesters alone.
+   * is later than that; placed as the new kind if it is waiting for a slot — and a finished one is
+   * reopened for the new requesters alone.
    */
   async insert(runner: Runner, items: readonly ItemRow[], onConflict: 'ignore' | 'merge' = 'ignore'): Promise<void> {
     const inState = (states: readonly string[]) => `collection_items.state IN (${states.map((s) => `'${s}'`).join(', ')})`;
     const reopened = inState(ITEM_TRANSITIONS.reopen.from);
     const hastened = `${inState(ITEM_TRANSITIONS.hasten.from)} AND collection_items.slot_start >= EXCLUDED.deadline`;
+    // Waiting for a slot (or a backstop) and now due sooner: it is placed as the new kind (on demand).
+    const waitingSooner = `${inState(ITEM_TRANSITIONS.place.from)} AND EXCLUDED.deadline < collection_items.deadline`;
     const merge = `UPDATE SET
            requesters = CASE WHEN ${reopened} THEN EXCLUDED.requesters ELSE collection_items.requesters || EXCLUDED.requesters END,
            deadline = CASE WHEN ${reopened} THEN EXCLUDED.deadline ELSE LEAST(collection_items.deadline, EXCLUDED.deadline) END,
            state = CASE WHEN ${reopened} THEN '${ITEM_TRANSITIONS.reopen.to}' WHEN ${hastened} THEN '${ITEM_TRANSITIONS.hasten.to}' ELSE collection_items.state END,
-           kind = CASE WHEN ${reopened} OR ${hastened} THEN EXCLUDED.kind ELSE collection_items.kind END,
+           kind = CASE WHEN ${reopened} OR ${hastened} OR ${waitingSooner} THEN EXCLUDED.kind ELSE collection_items.kind END,
            earliest = CASE WHEN ${reopened} THEN EXCLUDED.earliest ELSE collection_items.earliest END,
            slot_start = CASE WHEN ${reopened} OR ${hastened} THEN NULL ELSE collection_items.slot_start END,
            completed_at = CASE WHEN ${reopened} THEN NULL ELSE collection_items.completed_at END,
@@ -142,20 +145,20 @@ export class ItemRepository {
 
   /**
    * Earliest-deadline-first when a slot is short: the planned item of `provider` in the earliest
-   * slot that starts at or after `from` and ends by `deadline`, among those due after `deadline`, is
+   * slot that starts at or after `from` and ends by `slotEndBy`, among those due after `deadline`, is
    * put back to wait for a slot (`hasten`) and its slot is returned for the caller to give away.
    * The earliest, so the urgent read keeps the most time for retries and backstops.
    */
-  async releaseSlotOfLaterDeadline(runner: Runner, provider: string, from: Date, deadline: Date, slotMinutes: number): Promise<Date | undefined> {
+  async releaseSlotOfLaterDeadline(runner: Runner, provider: string, from: Date, slotEndBy: Date, deadline: Date, slotMinutes: number): Promise<Date | undefined> {
     const [rows] = await runner.query(
       `UPDATE collection_items AS i SET state = $1, slot_start = NULL, updated_at = now()
        FROM (SELECT plan_day, item_key, slot_start FROM collection_items
-             WHERE provider = $2 AND state = ANY($3::text[]) AND deadline > $5 AND slot_start >= $4
-               AND slot_start + make_interval(mins => $6) <= $5
+             WHERE provider = $2 AND state = ANY($3::text[]) AND deadline > $6 AND slot_start >= $4
+               AND slot_start + make_interval(mins => $7) <= $5
              ORDER BY slot_start, deadline DESC LIMIT 1 FOR UPDATE SKIP LOCKED) AS v
        WHERE i.plan_day = v.plan_day AND i.item_key = v.item_key
        RETURNING v.slot_start`,
-      [ITEM_TRANSITIONS.hasten.to, provider, ITEM_TRANSITIONS.hasten.from, from, deadline, slotMinutes],
+      [ITEM_TRANSITIONS.hasten.to, provider, ITEM_TRANSITIONS.hasten.from, from, slotEndBy, deadline, slotMinutes],
     );
     return (rows as { slot_start: Date }[])[0]?.slot_start;
   }

@@ -1,4 +1,4 @@
-import { addDays, collectOnce, daySlots, DaySlots, planDay as placeDemands, settlementDayStart } from '@halfhour/domain';
+import { addDays, collectOnce, daySlots, DaySlots, planDay as placeDemands, settlementDayStart, planningDeadlineMs } from '@halfhour/domain';
 import { JsonLogger } from '@halfhour/observability';
 import { RegistryViewRepository } from '@halfhour/registry-view';
 import { copyItems } from '../items/copy-items';
@@ -59,7 +59,8 @@ export class DailyPlanner {
     const slots = this.slotsOf(planDay);
     const dayStart = settlementDayStart(planDay);
     const loads = loadsBySlot(slots, await this.items.slotLoads(dayStart, settlementDayStart(addDays(planDay, 1))));
-    const plan = placeDemands(slots, this.policy.capacity, merged, { loads, placement: 'even' });
+    const withMargin = merged.map((d) => ({ ...d, deadlineMs: planningDeadlineMs(d.earliestMs, d.deadlineMs, this.policy.deadlineMarginMs) }));
+    const plan = placeDemands(slots, this.policy.capacity, withMargin, { loads, placement: 'even' });
     const rows: ItemRow[] = merged.map((demand, i) => ({
       planDay,
       itemKey: `${demand.mpan}|${demand.srv}|${demand.dataDay}`,

@@ -1,4 +1,4 @@
-import { addDays, CollectionDemand, planDay as placeDemands, settlementDayOf, settlementDayStart } from '@halfhour/domain';
+import { addDays, CollectionDemand, planDay as placeDemands, planningDeadlineMs, settlementDayOf, settlementDayStart } from '@halfhour/domain';
 import { ItemRepository } from '../items/item-repository';
 import { ItemRow } from '../items/item-row';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics';
@@ -44,7 +44,8 @@ export class SlotPlacer {
       const placements = [];
       for (const item of [...waiting].sort((a, b) => new Date(a.deadline).getTime() - new Date(b.deadline).getTime())) {
         const from = new Date(Math.max(new Date(item.earliest).getTime(), now.getTime()));
-        const slotStart = await this.items.releaseSlotOfLaterDeadline(manager, item.provider, from, new Date(item.deadline), this.policy.capacity.slotMinutes);
+        const by = new Date(planningDeadlineMs(from.getTime(), new Date(item.deadline).getTime(), this.policy.deadlineMarginMs));
+        const slotStart = await this.items.releaseSlotOfLaterDeadline(manager, item.provider, from, by, new Date(item.deadline), this.policy.capacity.slotMinutes);
         if (slotStart) placements.push({ planDay: item.planDay, itemKey: item.itemKey, slotStart: new Date(slotStart), kind: item.state === 'FAILED' ? 'BACKSTOP' : item.kind });
       }
       const changed = await this.items.transition(manager, 'place', placements);
@@ -60,7 +61,8 @@ export class SlotPlacer {
       const loads = loadsBySlot(slots, await this.items.slotLoads(settlementDayStart(day), settlementDayStart(addDays(day, 1))));
       const demands: CollectionDemand[] = waiting.map((item) => ({
         mpan: item.mpan, deviceId: item.deviceId, provider: item.provider, srv: item.srv, dataDay: item.dataDay, requesters: item.requesters,
-        earliestMs: Math.max(new Date(item.earliest).getTime(), now.getTime()), deadlineMs: new Date(item.deadline).getTime(),
+        earliestMs: Math.max(new Date(item.earliest).getTime(), now.getTime()),
+        deadlineMs: planningDeadlineMs(Math.max(new Date(item.earliest).getTime(), now.getTime()), new Date(item.deadline).getTime(), this.policy.deadlineMarginMs),
       }));
       const plan = placeDemands(slots, this.policy.capacity, demands, { loads, placement: 'asap' });
       const placements = waiting.flatMap((item, i) =>
