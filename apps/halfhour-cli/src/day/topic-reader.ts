@@ -2,14 +2,18 @@ import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { kafkaBrokers } from '../stack/stack-settings';
 
-/** Every message on a topic from the start to its end as of now, parsed as JSON. */
-export async function readTopicToEnd<T>(topic: string, timeoutMs = 60_000): Promise<T[]> {
+/**
+ * Every message on a topic from the start to its end as of now, parsed as JSON. Allowed a minute
+ * plus a second per thousand messages (a 200,000-MPAN day has over 400,000 responses).
+ */
+export async function readTopicToEnd<T>(topic: string): Promise<T[]> {
   const kafka = new Kafka({ clientId: 'halfhour-cli-report', brokers: kafkaBrokers().split(','), logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
   const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
   await admin.disconnect();
   const remaining = new Map([...ends].filter(([, high]) => high > 0));
+  const timeoutMs = 60_000 + [...ends.values()].reduce((total, high) => total + high, 0);
   const messages: T[] = [];
   if (remaining.size === 0) return messages;
   const consumer = kafka.consumer({ groupId: `halfhour-cli-report-${randomUUID()}` });
