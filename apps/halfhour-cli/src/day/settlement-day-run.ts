@@ -127,10 +127,13 @@ export class SettlementDayRun {
     this.milestones.requestsPublishing = Date.now();
     const sent = await this.upstream.publishRequests('BEFORE_PLAN', this.timeline.clock.now());
     await this.waitFor('access-control’s decisions', async () => (await scrapeStack(this.urls)).access.sum('halfhour_access_decisions_total') >= sent);
+    // The plan at 23:00 takes the schedules the scheduler holds by then: all of them must be in.
+    const accepted = this.population.requests.filter((r) => r.phase === 'BEFORE_PLAN' && r.schedule && r.expected.decision === 'I0').length;
+    await this.waitFor('the scheduler’s schedules', async () => Number((await this.query<{ n: string }>('scheduler', 'SELECT count(*) AS n FROM schedules', []))[0].n) >= accepted);
     this.milestones.requestsDecided = Date.now();
     const spare = this.timeline.realMsUntil(this.timeline.planAt);
     if (spare < 0) throw new Error(`setting up took ${Math.round(-spare / 1000)} s too long for the plan at 23:00; run again with a larger --setup-seconds`);
-    this.log(`registry loaded and ${sent} requests decided; ${Math.round(spare / 1000)} s to spare before the plan`);
+    this.log(`registry loaded, ${sent} requests decided, ${accepted} schedules held; ${Math.round(spare / 1000)} s to spare before the plan`);
   }
 
   /** Waits through the simulated day, doing each scripted thing at its moment, showing progress. */
