@@ -1,4 +1,5 @@
 import { ServiceResponse, Topics, withTopicPrefix } from '@halfhour/contracts';
+import { providerKeyOf } from '@halfhour/domain';
 import { DEFAULT_POPULATION_SETTINGS, generatePopulation, Population } from '@halfhour/simulation';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -63,10 +64,6 @@ export class SettlementDayRun {
     return this.urls;
   }
 
-  get topicPrefix(): string {
-    return this.namespace.topicPrefix;
-  }
-
   async run(): Promise<DayReport> {
     const startedAt = Date.now();
     await this.startStack();
@@ -105,7 +102,7 @@ export class SettlementDayRun {
       });
     });
     await Promise.all(this.processes.map((p) => p.waitUntilReady()));
-    if (this.options.providerFailures) await this.putProviderBehaviour('*', BACKGROUND_FAILURES);
+    if (this.options.providerFailures) await this.putProviderBehaviour([...new Set(this.population.meters.map((m) => providerKeyOf(m.provider)))], BACKGROUND_FAILURES);
     this.log(`services ready (${this.processes.length} processes); logs in out/logs/`);
   }
 
@@ -143,8 +140,8 @@ export class SettlementDayRun {
       { at: this.timeline.at(3), what: 'users: schedules for new appointments', run: () => this.upstream!.publishRequests('AFTER_APPOINTMENTS', this.timeline.clock.now()) },
       { at: this.timeline.at(12), what: 'users: on-demand reads', run: () => this.upstream!.publishRequests('ON_DEMAND', this.timeline.clock.now()) },
       ...(this.options.providerFailures ? [
-        { at: this.timeline.at(OUTAGE.fromHour), what: `${OUTAGE.provider} goes down`, run: () => this.putProviderBehaviour(OUTAGE.provider, { down: true }) },
-        { at: this.timeline.at(OUTAGE.toHour), what: `${OUTAGE.provider} is back`, run: () => this.putProviderBehaviour(OUTAGE.provider, { down: false }) },
+        { at: this.timeline.at(OUTAGE.fromHour), what: `${OUTAGE.provider} goes down`, run: () => this.putProviderBehaviour([OUTAGE.provider], { down: true }) },
+        { at: this.timeline.at(OUTAGE.toHour), what: `${OUTAGE.provider} is back`, run: () => this.putProviderBehaviour([OUTAGE.provider], { down: false }) },
       ] : []),
     ];
     const progress = new ProgressDisplay(this.options.progressBars);
@@ -232,8 +229,7 @@ export class SettlementDayRun {
     }
   }
 
-  private async putProviderBehaviour(provider: string, behaviour: object): Promise<void> {
-    const providers = provider === '*' ? ['CSP-NORTH', 'CSP-CENTRAL', 'CSP-SOUTH', 'S1SP-A', 'S1SP-B'] : [provider];
+  private async putProviderBehaviour(providers: readonly string[], behaviour: object): Promise<void> {
     for (const name of providers) {
       const response = await fetch(`${this.urls.providerSimulator}/providers/${name}/behaviour`, {
         method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(behaviour),
