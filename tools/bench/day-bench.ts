@@ -57,11 +57,11 @@ async function main(): Promise<void> {
 
 /** The settlement day, sampled every second for each stage's rate and each process's memory. */
 async function measureDay() {
-  // 18 open hours pass in ~10 real seconds, so every read is due at once and the stages set the
+  // A free-running clock: 18 open hours pass in ~10 real seconds, so every read is due at once and the stages set the
   // pace; TRTs, the no-response sweep and the call timeout are lifted (to production's 10 s) so a
   // backlog on a busy machine is not mistaken for failure.
   const options: DayOptions = {
-    mpans: mpanDays, seed: 162, collectionDay: settlementDayOf(new Date()), daySeconds: 13, setupSeconds: Math.ceil(60 + mpanDays / 200),
+    mpans: mpanDays, seed: 162, collectionDay: settlementDayOf(new Date()), clockMode: 'free-running', daySeconds: 13, setupSeconds: Math.ceil(60 + mpanDays / 200),
     keepRunning: false, outDir: 'out/bench-day', portOffset: 0, namespace: 'bench', progressBars: false,
     providerFailures: false, oneDaySchedules: true, settleSeconds: 3600,
     extraEnvironment: { MHHS_TRT_SECONDS: String(30 * 86_400), EXISTING_ON_DEMAND_TRT_SECONDS: String(30 * 86_400), NO_RESPONSE_AFTER_SECONDS: String(30 * 86_400), CALL_TIMEOUT_MS: '10000', DIP_CALL_TIMEOUT_MS: '30000', LOG_LEVEL: 'error' },

@@ -13,7 +13,7 @@ import { dashboardExpressions, metricsNamedInRulesAndDashboards } from '../deplo
 
 /**
  * `npm start`'s settlement day, small: the CLI runs every service, both provider simulators and the
- * upstream simulators on the real broker and database, on an accelerated clock. The test then
+ * upstream simulators on the real broker and database, on the stepped clock. The test then
  * checks the outcome against the seeded population on its own: each MPAN-day that should reach
  * the DIP did, once, with the meter's values, and nothing else; every request — good, spoiled on
  * purpose, cut short by a registry change mid-run — got the answers it should.
@@ -26,7 +26,8 @@ const PHASE_ORDER = ['BEFORE_PLAN', 'AFTER_APPOINTMENTS', 'ON_DEMAND'] as const;
 /** The six services' usual ports (apps/halfhour-cli/src/stack/service-catalogue.ts). */
 const SERVICE_PORTS = [8081, 8082, 8083, 8084, 8085, 8086];
 
-jest.setTimeout(420_000);
+// A guard against a hang, not a budget for the machine: the run takes as long as the system needs.
+jest.setTimeout(1_800_000);
 
 describe('npm start: a settlement day end to end', () => {
   const outDir = mkdtempSync(join(tmpdir(), 'halfhour-day-'));
@@ -35,7 +36,7 @@ describe('npm start: a settlement day end to end', () => {
 
   beforeAll(() => {
     cli = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/halfhour-cli/src/main.ts', 'start',
-      '--mpans', String(MPANS), '--seed', String(SEED), '--day', COLLECTION_DAY, '--day-seconds', '60', '--setup-seconds', '45',
+      '--mpans', String(MPANS), '--seed', String(SEED), '--day', COLLECTION_DAY, '--day-seconds', '60',
       '--out', outDir, '--port-offset', String(PORT_OFFSET), '--namespace', 'e2e', '--keep-running'], {
       env: { ...process.env, KAFKA_BROKERS: testBrokers().join(','), SWC_NODE_PROJECT: 'tsconfig.json' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,10 +55,10 @@ describe('npm start: a settlement day end to end', () => {
 
   it('delivers exactly the MPAN-days it should, once, with the meters’ values, answers every request as it should, and reconciles', async () => {
     const reportFile = join(outDir, 'report.json');
-    await eventually(() => {
+    while (!existsSync(reportFile)) {
       if (cli.exitCode !== null) throw new Error(`the CLI exited early (${cli.exitCode}):\n${output.join('')}`);
-      expect(existsSync(reportFile)).toBe(true);
-    }, 360_000, 1000);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
     const report = JSON.parse(readFileSync(reportFile, 'utf8'));
     const population = generatePopulation({ ...DEFAULT_POPULATION_SETTINGS, seed: SEED, mpans: MPANS, dataDay: '2026-12-01' });
 

@@ -1,6 +1,7 @@
-import { JsonLogger } from '@halfhour/observability';
+import { clockFrom, JsonLogger } from '@halfhour/observability';
 import { serviceInfrastructure } from '@halfhour/service-kit';
 import { DynamicModule, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { MpanRegistryController } from './api/mpan-registry.controller';
 import { RegistrationMetrics } from './metrics/registration-metrics';
 import { REGISTRY_ENTITIES, REGISTRY_MIGRATIONS } from './persistence/registry-schema';
@@ -17,7 +18,7 @@ export class RegistrationIntakeModule {
       controllers: [MpanRegistryController],
       providers: [
         { provide: RegistrationIntakeConfig, useValue: config },
-        RegistryRepository,
+        { provide: RegistryRepository, useFactory: (dataSource: DataSource) => new RegistryRepository(dataSource, clockFrom(config)), inject: [DataSource] },
         RegistrationMetrics,
         RegistrationIntakeRuntime,
       ],

@@ -1,5 +1,4 @@
 import { RequestAuthorised, ServiceResponse, Topics } from '@halfhour/contracts';
-import { eventually } from '@halfhour/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { freshMpan, MDR_USER, SchedulerTestBed, timeline } from '../test/scheduler-test-bed';
@@ -9,8 +8,8 @@ describe('scheduler deadlines', () => {
   let db: Client;
 
   beforeAll(async () => {
-    // 10:00 on 1 December at ten simulated minutes per real second; reads unanswered for 20 minutes are failed.
-    bed = await new SchedulerTestBed('2026-12-01T10:00:00Z', 600, { NO_RESPONSE_AFTER_SECONDS: String(20 * 60) }).setUp();
+    // The clock stands at 10:00 on 1 December until the test moves it; reads unanswered for 20 minutes are failed.
+    bed = await new SchedulerTestBed('2026-12-01T10:00:00Z', { NO_RESPONSE_AFTER_SECONDS: String(20 * 60) }).setUp();
     db = new Client({ connectionString: bed.database.url });
     await db.connect();
   });
@@ -27,8 +26,9 @@ describe('scheduler deadlines', () => {
     await bed.watchCommands();
     bed.service = await bed.newServiceProcess().start();
 
-    // Decided now, due an hour later: the read fails silently twice (20 minutes each) and expires.
-    const decidedAt = new Date(Math.ceil(bed.simulatedNow().getTime() / 60_000) * 60_000);
+    // Decided now, due an hour later: every read goes unanswered, is failed after 20 minutes and
+    // backstopped, three reads in the hour, and the item expires at its deadline.
+    const decidedAt = bed.time.now();
     const dueBy = new Date(decidedAt.getTime() + 3600_000).toISOString();
     const request: RequestAuthorised = {
       requestId: `${MDR_USER.userId}:${deviceId}:7`, requestMessageId: randomUUID(), userId: MDR_USER.userId, mpid: 'MDRA', role: 'MDR',
@@ -38,19 +38,17 @@ describe('scheduler deadlines', () => {
     };
     await bed.publish(Topics.authorisedRequests, Topics.authorisedRequests.messages[0], [request]);
 
-    const commands = await eventually(() => {
-      expect(bed.commands.map((c) => c.command.attempt)).toEqual(expect.arrayContaining([1, 2]));
-      return bed.commands.map((c) => c.command);
-    }, 30_000, 50);
+    // The clock runs on past the deadline: nothing answers.
+    await bed.time.advanceUntil(async () => (await db.query("SELECT 1 FROM collection_items WHERE state = 'EXPIRED'")).rows.length > 0, new Date(Date.parse(dueBy) + 3600_000));
+    expect(bed.time.now().getTime()).toBeGreaterThanOrEqual(Date.parse(dueBy));
+    const commands = (await bed.commands()).map((c) => c.command);
+    expect(commands.map((c) => `${c.attempt} ${c.kind}`)).toEqual(['1 ON_DEMAND', '2 BACKSTOP', '3 BACKSTOP']);
     expect(commands[0]).toMatchObject({ kind: 'ON_DEMAND', dataDay: '2026-11-29', provider: 'S1SP-B', deadline: dueBy });
     expect(commands[0].requesters).toEqual([{ userId: MDR_USER.userId, role: 'MDR', mpid: 'MDRA', origin: request.requestId, requestId: request.requestId }]);
-    expect(commands.find((c) => c.attempt === 2)).toMatchObject({ kind: 'BACKSTOP' });
 
-    const breach = await eventually(async () => {
-      const responses = (await bed.readAll(bed.topicName(Topics.userResponses))).map((m) => JSON.parse(m.value!.toString()) as ServiceResponse);
-      expect(responses).toHaveLength(1);
-      return responses[0];
-    }, 30_000, 200);
+    const responses = (await bed.readAll(bed.topicName(Topics.userResponses))).map((m) => JSON.parse(m.value!.toString()) as ServiceResponse);
+    expect(responses).toHaveLength(1);
+    const [breach] = responses;
     expect(breach).toMatchObject({ requestId: request.requestId, userId: MDR_USER.userId, outcome: 'FAILED', responseCode: 'E42', reason: 'TRT_MISSED' });
     expect(breach.message).toContain('NO_RESPONSE');
     expect((await db.query('SELECT state FROM collection_items')).rows).toEqual([{ state: 'EXPIRED' }]);
@@ -65,12 +63,13 @@ describe('scheduler deadlines', () => {
       ...created, requestId: `${userId}:${deviceId}:${Math.floor(Math.random() * 1e9)}`, requestMessageId: randomUUID(), userId,
       srv, dataSrv: srv, mode: 'SCHEDULE_MANAGEMENT', dspScheduleId, schedule: undefined, days: undefined,
     });
-    const responses = async (requestId: string) => eventually(async () => {
+    await bed.time.settle();
+    const responses = async (requestId: string) => {
       const all = (await bed.readAll(bed.topicName(Topics.userResponses))).map((m) => JSON.parse(m.value!.toString()) as ServiceResponse);
       const mine = all.filter((r) => r.requestId === requestId);
       expect(mine).toHaveLength(1);
       return mine[0];
-    }, 30_000, 100);
+    };
     const { dspScheduleId } = await responses(created.requestId);
     expect(dspScheduleId).toMatch(/^DSP-[0-9a-f]{16}$/);
 
@@ -79,7 +78,7 @@ describe('scheduler deadlines', () => {
     const remove = manage('5.3', MDR_USER.userId, dspScheduleId!);
     for (const request of [read, stranger, remove]) {
       await bed.publish(Topics.authorisedRequests, Topics.authorisedRequests.messages[0], [JSON.parse(JSON.stringify(request))]);
-      await responses(request.requestId);
+      await bed.time.settle();
     }
     expect(await responses(read.requestId)).toMatchObject({ responseCode: 'I0', outcome: 'ACCEPTED', message: `${dspScheduleId}: 4.6.1 DAILY ${mpan} from 2026-12-05` });
     expect(await responses(stranger.requestId)).toMatchObject({ responseCode: 'E40', reason: 'SCHEDULE_NOT_FOUND' });

@@ -1,20 +1,20 @@
 import { RequestAuthorised, Topics } from '@halfhour/contracts';
-import { eventually } from '@halfhour/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { freshMpan, MDR_USER, SchedulerTestBed, timeline } from '../test/scheduler-test-bed';
 
 const ITEMS = 20;
 const DUE_BY = '2026-12-02T06:30:00.000Z';
+const END_OF_DAY = new Date('2026-12-03T00:00:00Z');
 
 describe('an urgent on-demand read when the MHHS share is full', () => {
   let bed: SchedulerTestBed;
   let db: Client;
 
   beforeAll(async () => {
-    // 21:00 on 1 December at 30 simulated minutes per real second; one MHHS read per 5-minute slot
-    // for S1SPs, so the plan fills 06:00–07:35 one read a slot.
-    bed = await new SchedulerTestBed('2026-12-01T21:00:00Z', 1800, {
+    // The clock stands at 21:00 on 1 December until the test moves it; one MHHS read per 5-minute
+    // slot for S1SPs, so the plan fills 06:00–07:35 one read a slot.
+    bed = await new SchedulerTestBed('2026-12-01T21:00:00Z', {
       OTHER_PROVIDER_READS_PER_SLOT: '2', RESERVED_SHARE: '0.5', NO_RESPONSE_AFTER_SECONDS: '86400',
     }).setUp();
     db = new Client({ connectionString: bed.database.url });
@@ -33,11 +33,11 @@ describe('an urgent on-demand read when the MHHS share is full', () => {
     bed.service = await bed.newServiceProcess().start();
     for (const m of meters) await bed.createSchedule(MDR_USER, m.mpan, m.deviceId, '4.8.1', '2026-12-01');
 
-    const planned = await eventually(async () => {
-      const { rows } = await db.query<{ mpan: string; device_id: string; slot_start: Date }>("SELECT mpan, device_id, slot_start FROM collection_items WHERE state = 'PLANNED' ORDER BY slot_start");
-      expect(rows).toHaveLength(ITEMS);
-      return rows;
-    }, 30_000, 100);
+    // Every schedule is in before the clock moves; the plan of 2 December is made in the last hour of the 1st.
+    const plannedRows = async () => (await db.query<{ mpan: string; device_id: string; slot_start: Date }>("SELECT mpan, device_id, slot_start FROM collection_items WHERE state = 'PLANNED' ORDER BY slot_start")).rows;
+    await bed.time.advanceUntil(async () => (await plannedRows()).length > 0, new Date('2026-12-02T00:00:00Z'));
+    const planned = await plannedRows();
+    expect(planned).toHaveLength(ITEMS);
     expect(planned[0].slot_start.toISOString()).toBe('2026-12-02T06:00:00.000Z');
     const last = planned[ITEMS - 1];
     expect(last.slot_start.getTime()).toBeGreaterThan(Date.parse(DUE_BY));
@@ -47,17 +47,18 @@ describe('an urgent on-demand read when the MHHS share is full', () => {
       requestId: `${MDR_USER.userId}:${last.device_id}:9`, requestMessageId: randomUUID(), userId: MDR_USER.userId, mpid: 'MDRA', role: 'MDR',
       srv: '4.8.1', dataSrv: '4.8.1', mode: 'ON_DEMAND', mpan: last.mpan, deviceId: last.device_id, days: { from: '2026-12-01', to: '2026-12-02' },
       trt: { seconds: 3600, basis: 'EXISTING_ON_DEMAND', policy: 'EQUAL_EXISTING' },
-      decidedAt: bed.simulatedNow().toISOString(), dueBy: DUE_BY, matrixVersion: 'test', registryVersion: 1,
+      decidedAt: bed.time.now().toISOString(), dueBy: DUE_BY, matrixVersion: 'test', registryVersion: 1,
     };
-    expect(bed.simulatedNow().getTime()).toBeLessThan(Date.parse('2026-12-02T05:00:00Z'));
+    expect(bed.time.now().getTime()).toBeLessThan(Date.parse('2026-12-02T05:00:00Z'));
     await bed.publish(Topics.authorisedRequests, Topics.authorisedRequests.messages[0], [request]);
 
-    await eventually(() => expect(new Set(bed.commands.map((c) => c.command.itemKey)).size).toBe(ITEMS), 60_000, 100);
-    const urgent = bed.commands.find((c) => c.command.mpan === last.mpan)!.command;
+    await bed.time.advanceUntil(async () => new Set((await bed.commands()).map((c) => c.command.itemKey)).size === ITEMS, END_OF_DAY);
+    const commands = await bed.commands();
+    const urgent = commands.find((c) => c.command.mpan === last.mpan)!.command;
     expect(urgent.requesters.map((r) => r.requestId)).toContain(request.requestId);
     expect(urgent.kind).toBe('ON_DEMAND');
-    const sent = bed.commands.map((c) => c.command.itemKey);
-    expect(bed.commands.filter((c) => sent.indexOf(c.command.itemKey) !== sent.lastIndexOf(c.command.itemKey)).map((c) => `${c.command.attempt} ${c.command.kind} ${c.command.commandId}`)).toEqual([]);
+    const sent = commands.map((c) => c.command.itemKey);
+    expect(commands.filter((c) => sent.indexOf(c.command.itemKey) !== sent.lastIndexOf(c.command.itemKey)).map((c) => `${c.command.attempt} ${c.command.kind} ${c.command.commandId}`)).toEqual([]);
 
     const { rows } = await db.query<{ mpan: string; slot_start: Date; n: number }>('SELECT mpan, slot_start FROM collection_items ORDER BY slot_start');
     expect(rows.find((r) => r.mpan === last.mpan)!.slot_start.getTime()).toBeLessThan(Date.parse(DUE_BY));
@@ -73,28 +74,25 @@ describe('an urgent on-demand read when the MHHS share is full', () => {
         requestId: `${MDR_USER.userId}:${deviceId}:${counter}`, requestMessageId: randomUUID(), userId: MDR_USER.userId, mpid: 'MDRA', role: 'MDR',
         srv: '4.8.1', dataSrv: '4.8.1', mode: 'ON_DEMAND', mpan, deviceId, days: { from: '2026-12-01', to: '2026-12-02' },
         trt: { seconds: 86_400, basis: 'EXISTING_ON_DEMAND', policy: 'EQUAL_EXISTING' },
-        decidedAt: bed.simulatedNow().toISOString(), dueBy: new Date(bed.simulatedNow().getTime() + 86_400_000).toISOString(), matrixVersion: 'test', registryVersion: 1,
+        decidedAt: bed.time.now().toISOString(), dueBy: new Date(bed.time.now().getTime() + 86_400_000).toISOString(), matrixVersion: 'test', registryVersion: 1,
       };
       await bed.publish(Topics.authorisedRequests, Topics.authorisedRequests.messages[0], [request]);
       return request;
     };
-    const commandsFor = () => bed.commands.filter((c) => c.command.mpan === mpan).map((c) => c.command);
+    const commandsFor = async () => (await bed.commands()).filter((c) => c.command.mpan === mpan).map((c) => c.command);
     const first = await ask(100);
-    const [sent] = await eventually(() => {
-      expect(commandsFor()).toHaveLength(1);
-      return commandsFor();
-    }, 30_000, 100);
+    await bed.time.advanceUntil(async () => (await commandsFor()).length > 0, END_OF_DAY);
+    const [sent, ...more] = await commandsFor();
+    expect(more).toEqual([]);
     const second = await ask(101);
-    await eventually(async () => {
-      const { rows } = await db.query<{ requesters: { requestId: string }[] }>('SELECT requesters FROM collection_items WHERE mpan = $1', [mpan]);
-      expect(rows[0].requesters.map((r) => r.requestId)).toEqual([first.requestId, second.requestId]);
-    }, 30_000, 100);
+    await bed.time.settle();
+    const { rows } = await db.query<{ requesters: { requestId: string }[] }>('SELECT requesters FROM collection_items WHERE mpan = $1', [mpan]);
+    expect(rows[0].requesters.map((r) => r.requestId)).toEqual([first.requestId, second.requestId]);
 
     await bed.answer(sent, 'COMPLETE');
-    const again = await eventually(() => {
-      expect(commandsFor()).toHaveLength(2);
-      return commandsFor()[1];
-    }, 30_000, 100);
+    await bed.time.advanceUntil(async () => (await commandsFor()).length > 1, END_OF_DAY);
+    const [, again, ...extra] = await commandsFor();
+    expect(extra).toEqual([]);
     expect(again.requesters.map((r) => r.requestId)).toEqual([second.requestId]);
     expect(again.attempt).toBe(2);
   });

@@ -1,4 +1,3 @@
-import { eventually } from '@halfhour/testing';
 import { Client } from 'pg';
 import { freshMpan, MDR_USER, SchedulerTestBed, timeline } from '../test/scheduler-test-bed';
 
@@ -9,8 +8,8 @@ describe('two scheduler replicas', () => {
   let db: Client;
 
   beforeAll(async () => {
-    // From 05:50 at an hour per real second: the day's reads go out over the next ~10 seconds.
-    bed = await new SchedulerTestBed('2026-12-01T05:50:00Z', 3600, {
+    // The clock stands at 05:50 until the test moves it; the day's reads go out from 06:00.
+    bed = await new SchedulerTestBed('2026-12-01T05:50:00Z', {
       PROVIDER_CAPACITY: 'CSP-NORTH=6,CSP-CENTRAL=6,CSP-SOUTH=6', RESERVED_SHARE: '0.5', DISPATCH_BATCH_SIZE: '7', NO_RESPONSE_AFTER_SECONDS: String(24 * 3600),
     }).setUp();
     db = new Client({ connectionString: bed.database.url });
@@ -34,13 +33,14 @@ describe('two scheduler replicas', () => {
     const [a, b] = await Promise.all([bed.newServiceProcess().start(), bed.newServiceProcess().start()]);
     bed.service = a;
     try {
-      await eventually(() => expect(bed.commands.length).toBeGreaterThanOrEqual(SCHEDULES), 60_000, 100);
-      // Let both replicas run on: a double dispatch would show up as a second command.
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      const ids = bed.commands.map((c) => c.command.commandId);
+      await bed.time.advanceUntil(async () => (await bed.commands()).length >= SCHEDULES, new Date('2026-12-02T00:00:00Z'));
+      // Both replicas run on for another simulated hour: a double dispatch would show up as a second command.
+      await bed.time.advanceBy(3600_000);
+      const commands = await bed.commands();
+      const ids = commands.map((c) => c.command.commandId);
       expect(new Set(ids).size).toBe(ids.length);
-      expect(new Set(bed.commands.map((c) => c.command.itemKey)).size).toBe(SCHEDULES);
-      expect(bed.commands.every((c) => c.command.attempt === 1)).toBe(true);
+      expect(new Set(commands.map((c) => c.command.itemKey)).size).toBe(SCHEDULES);
+      expect(commands.every((c) => c.command.attempt === 1)).toBe(true);
 
       expect((await db.query('SELECT count(*)::int AS n FROM plan_runs')).rows[0].n).toBe(1);
       const { rows: perSlot } = await db.query('SELECT provider, slot_start, count(*)::int AS reads FROM collection_items GROUP BY provider, slot_start');

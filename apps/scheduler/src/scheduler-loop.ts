@@ -1,6 +1,6 @@
 import { addDays, Clock, settlementDayOf } from '@halfhour/domain';
 import { TopicCatchUp } from '@halfhour/kafka';
-import { JsonLogger, RepeatingTask } from '@halfhour/observability';
+import { JsonLogger, RepeatingTask, TaskRun } from '@halfhour/observability';
 import { Dispatcher } from './dispatch/dispatcher';
 import { DailyPlanner } from './planning/daily-planner';
 import { Housekeeping } from './planning/housekeeping';
@@ -43,17 +43,19 @@ export class SchedulerLoop {
     return this.task.stop();
   }
 
-  async tick(): Promise<void> {
-    for (const input of this.inputsRead) if (!(await input.isCaughtUp())) return;
+  /** One tick; says whether it changed anything, so a simulation knows when the scheduler has settled. */
+  async tick(): Promise<TaskRun> {
+    for (const input of this.inputsRead) if (!(await input.isCaughtUp())) return 'idle';
     const now = this.clock.now();
     const today = settlementDayOf(now);
-    await this.planner.planIfNeeded(today, now);
-    await this.housekeeping.failUnanswered(now, this.settings.noResponseAfterMs, this.settings.batchSize);
-    await this.placer.placeWaiting(now, this.settings.batchSize);
-    while ((await this.dispatcher.dispatchDue(now, this.settings.batchSize)) === this.settings.batchSize);
-    await this.housekeeping.expirePastDeadline(now, this.settings.batchSize);
+    let changed = Number(await this.planner.planIfNeeded(today, now));
+    changed += await this.housekeeping.failUnanswered(now, this.settings.noResponseAfterMs, this.settings.batchSize);
+    changed += await this.placer.placeWaiting(now, this.settings.batchSize);
+    for (let sent = this.settings.batchSize; sent === this.settings.batchSize; changed += sent) sent = await this.dispatcher.dispatchDue(now, this.settings.batchSize);
+    changed += await this.housekeeping.expirePastDeadline(now, this.settings.batchSize);
     // Plan tomorrow as soon as the clock is into its last hour, so its night slots are ready.
-    if (settlementDayOf(new Date(now.getTime() + 3600_000)) !== today) await this.planner.planIfNeeded(addDays(today, 1), now);
+    if (settlementDayOf(new Date(now.getTime() + 3600_000)) !== today) changed += Number(await this.planner.planIfNeeded(addDays(today, 1), now));
+    return changed > 0 ? 'worked' : 'idle';
   }
 
 }

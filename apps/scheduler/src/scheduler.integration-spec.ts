@@ -1,19 +1,18 @@
 import { ServiceResponse, Topics } from '@halfhour/contracts';
-import { eventually } from '@halfhour/testing';
 import { Client } from 'pg';
 import { freshMpan, MDR_USER, SchedulerTestBed, SUPPLIER_USER, timeline } from '../test/scheduler-test-bed';
 
 const PLAN_DAY = '2026-12-01';
 const DATA_DAY = '2026-11-30';
+const END_OF_DAY = new Date('2026-12-02T00:00:00Z');
 
-describe('scheduler on the real broker and database, on an accelerated clock', () => {
+describe('scheduler on the real broker and database, on simulated time', () => {
   let bed: SchedulerTestBed;
   let db: Client;
 
   beforeAll(async () => {
-    // 04:30 on 1 December when the scheduler starts; ten simulated minutes per real second: 06:00
-    // comes nine seconds later, time to plan and to cut an appointment back before the reads go out.
-    bed = await new SchedulerTestBed('2026-12-01T04:30:00Z', 600, {
+    // The clock stands at 04:30 on 1 December until the test moves it.
+    bed = await new SchedulerTestBed('2026-12-01T04:30:00Z', {
       PROVIDER_CAPACITY: 'CSP-NORTH=4,CSP-CENTRAL=4,CSP-SOUTH=4', OTHER_PROVIDER_READS_PER_SLOT: '4', RESERVED_SHARE: '0.5',
       NO_RESPONSE_AFTER_SECONDS: String(6 * 3600),
     }).setUp();
@@ -40,45 +39,41 @@ describe('scheduler on the real broker and database, on an accelerated clock', (
     await bed.watchCommands();
     bed.service = await bed.newServiceProcess().start();
 
-    const plan = await eventually(async () => {
-      const { status, body } = await bed.service.get<{ items: number; demands: number; report: { provider: string; placed: number }[] }>(`/plans/${PLAN_DAY}`);
-      expect(status).toBe(200);
-      return body;
-    }, 30_000, 100);
+    // Settled at 04:30: every schedule read and the day planned.
+    await bed.time.settle();
+    const { status, body: plan } = await bed.service.get<{ items: number; demands: number }>(`/plans/${PLAN_DAY}`);
+    expect(status).toBe(200);
     expect(plan).toMatchObject({ demands: 4, items: 3 });
     expect(await bed.service.metric('halfhour_scheduler_reads_saved_total')).toBe(1);
 
     // The MDR's appointment on m3 is cut back before the day's reads run (a termination arriving mid-morning).
     await bed.publishTimelines([timeline(m3, '00-00-00-00-00-00-F0-03', { kind: 'CSP', region: 'NORTH' }, DATA_DAY, 2)]);
-    await eventually(async () => expect((await db.query('SELECT version FROM registry_view WHERE mpan = $1', [m3])).rows[0]?.version).toBe(2), 10_000, 50);
-    expect(bed.commands).toEqual([]);
+    await bed.time.settle();
+    expect((await db.query('SELECT version FROM registry_view WHERE mpan = $1', [m3])).rows[0]?.version).toBe(2);
+    expect(await bed.commands()).toEqual([]);
 
-    // 06:00 comes: m1 (two requesters, one read) and m2 go out; m3 does not.
-    const first = await eventually(() => {
-      expect(bed.commands.map((c) => c.command.mpan).sort()).toEqual([m1, m2].sort());
-      return bed.commands.map((c) => c.command);
-    }, 30_000, 50);
+    // The clock runs until m1 (two requesters, one read) and m2 have gone out; m3 never does.
+    const sentAt = await bed.time.advanceUntil(async () => (await bed.commands()).length >= 2, END_OF_DAY);
+    expect(sentAt.toISOString() >= '2026-12-01T06:00:00.000Z').toBe(true);
+    const first = (await bed.commands()).map((c) => c.command);
+    expect(first.map((c) => c.mpan).sort()).toEqual([m1, m2].sort());
     const m1Command = first.find((c) => c.mpan === m1)!;
     expect(m1Command.requesters.map((r) => r.role).sort()).toEqual(['IS', 'MDR']);
     expect(m1Command).toMatchObject({ srv: '4.8.1', dataDay: DATA_DAY, attempt: 1, kind: 'SCHEDULED', provider: 'CSP-SOUTH', readPeriod: { start: '2026-11-30T00:00:00.000Z', end: '2026-12-01T00:00:00.000Z' } });
     const m2Command = first.find((c) => c.mpan === m2)!;
-    expect(bed.commands.find((c) => c.command.mpan === m2)!.message.headers!['hh-message-type']!.toString()).toBe('device.read-command');
+    expect((await bed.commands()).find((c) => c.command.mpan === m2)!.message.headers!['hh-message-type']!.toString()).toBe('device.read-command');
 
     await bed.answer(m1Command, 'COMPLETE');
     await bed.answer(m2Command, 'FAILED', 'METER_TIMEOUT');
-    const backstop = await eventually(() => {
-      const found = bed.commands.find((c) => c.command.mpan === m2 && c.command.attempt === 2);
-      expect(found).toBeDefined();
-      return found!.command;
-    }, 30_000, 50);
+    const backstopOf = async () => (await bed.commands()).find((c) => c.command.mpan === m2 && c.command.attempt === 2)?.command;
+    await bed.time.advanceUntil(async () => (await backstopOf()) !== undefined, END_OF_DAY);
+    const backstop = (await backstopOf())!;
     expect(backstop).toMatchObject({ kind: 'BACKSTOP', commandId: `${m2Command.itemKey}#2` });
     await bed.answer(backstop, 'COMPLETE');
+    await bed.time.settle();
 
-    const states = await eventually(async () => {
-      const { rows } = await db.query('SELECT mpan, state, kind, attempt, slot_start, dispatched_at FROM collection_items ORDER BY mpan');
-      expect(rows.map((r) => r.state).sort()).toEqual(['STOPPED', 'SUCCEEDED', 'SUCCEEDED']);
-      return rows;
-    }, 30_000, 100);
+    const { rows: states } = await db.query('SELECT mpan, state, kind, attempt, slot_start, dispatched_at FROM collection_items ORDER BY mpan');
+    expect(states.map((r) => r.state).sort()).toEqual(['STOPPED', 'SUCCEEDED', 'SUCCEEDED']);
     for (const row of states.filter((r) => r.state === 'SUCCEEDED')) {
       // Every read went out in its slot, and no slot is in the night window.
       expect(new Date(row.slot_start).toISOString() >= '2026-12-01T06:00:00.000Z').toBe(true);

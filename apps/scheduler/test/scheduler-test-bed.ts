@@ -1,6 +1,8 @@
 import { MpanTimelineUpdated, ReadCommand, ReadResult, RequestAuthorised, Topics } from '@halfhour/contracts';
 import { MarketRole, mpanCoreFrom } from '@halfhour/domain';
+import { SimulatedTime } from '@halfhour/observability';
 import { ServiceTestBed } from '@halfhour/service-testing';
+import { ServiceUnderTest } from '@halfhour/testing';
 import { Consumer, KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 
@@ -12,53 +14,58 @@ export function freshMpan(): string {
 export const MDR_USER = { userId: '00-00-00-00-00-00-EE-01', mpid: 'MDRA', role: 'MDR' as MarketRole };
 export const SUPPLIER_USER = { userId: '00-00-00-00-00-00-EE-02', mpid: 'SUPA', role: 'IS' as MarketRole };
 
+export interface WatchedCommand {
+  command: ReadCommand;
+  message: KafkaMessage;
+}
+
 /**
- * The scheduler on the real stack with an accelerated clock that starts at `simulatedOrigin` when
- * the bed is made. The test plays access-control (authorised requests), registration-intake
- * (timelines) and the device adapters (read commands in, read results out).
+ * The scheduler on the real stack, on simulated time the test owns: the clock stands at `start`
+ * until the test moves it (`time.advanceTo`, `time.advanceUntil`), and every step waits until the
+ * scheduler has settled, so nothing depends on how fast the machine is. The test plays
+ * access-control (authorised requests), registration-intake (timelines) and the device adapters
+ * (read commands in, read results out).
  */
 export class SchedulerTestBed extends ServiceTestBed {
-  readonly commands: { command: ReadCommand; message: KafkaMessage }[] = [];
+  readonly time: SimulatedTime;
+  private readonly watched: WatchedCommand[] = [];
+  private readonly watchedOffsets = new Map<string, number>();
+  private readonly processes: ServiceUnderTest[] = [];
   private commandConsumer?: Consumer;
   private counter = 1000;
 
-  private realOrigin?: Date;
-
-  constructor(
-    private readonly simulatedOrigin: string,
-    private readonly speed: number,
-    env: Record<string, string> = {},
-  ) {
-    super({ name: 'sched', entry: 'apps/scheduler/src/main.ts', env: { TICK_INTERVAL_MS: '50', GAUGES_INTERVAL_MS: '200', ...env } });
+  constructor(start: string, env: Record<string, string> = {}) {
+    super({ name: 'sched', entry: 'apps/scheduler/src/main.ts', env: { TICK_INTERVAL_MS: '1000', GAUGES_INTERVAL_MS: '200', ...env } });
+    this.time = new SimulatedTime({ start: new Date(start), services: () => this.processes.filter((p) => p.isRunning).map((p) => p.baseUrl) });
   }
 
-  /** The clock starts at `simulatedOrigin` when the first process starts; every replica shares it. */
-  override newServiceProcess(env: Record<string, string> = {}) {
-    this.realOrigin ??= new Date();
-    return super.newServiceProcess({
-      CLOCK_SIMULATED_ORIGIN: this.simulatedOrigin,
-      CLOCK_REAL_ORIGIN: this.realOrigin.toISOString(),
-      CLOCK_SPEED: String(this.speed),
-      ...env,
-    });
-  }
-
-  /** The scheduler's time now. */
-  simulatedNow(): Date {
-    const elapsed = this.realOrigin ? Date.now() - this.realOrigin.getTime() : 0;
-    return new Date(Date.parse(this.simulatedOrigin) + elapsed * this.speed);
+  /** Every replica runs on the test's clock, starting where it stands now. */
+  override newServiceProcess(env: Record<string, string> = {}): ServiceUnderTest {
+    const process = super.newServiceProcess({ ...this.time.environment(), ...env });
+    this.processes.push(process);
+    return process;
   }
 
   /** Collects every read command both command topics carry, from the start. */
   async watchCommands(): Promise<void> {
     this.commandConsumer = this.kafka.consumer({ groupId: `${this.prefix}adapters` });
     await this.commandConsumer.connect();
-    await this.commandConsumer.subscribe({ topics: [this.topicName(Topics.smets1Commands), this.topicName(Topics.smets2Commands)], fromBeginning: true });
+    await this.commandConsumer.subscribe({ topics: this.commandTopics(), fromBeginning: true });
     await this.commandConsumer.run({
-      eachMessage: async ({ message }) => {
-        this.commands.push({ command: JSON.parse(message.value!.toString()) as ReadCommand, message });
+      eachMessage: async ({ topic, partition, message }) => {
+        this.watched.push({ command: JSON.parse(message.value!.toString()) as ReadCommand, message });
+        this.watchedOffsets.set(`${topic}/${partition}`, Number(message.offset) + 1);
       },
     });
+  }
+
+  /** Settles, then answers every command sent so far, once the watcher has read to the end of both topics. */
+  async commands(): Promise<WatchedCommand[]> {
+    await this.time.settle();
+    const ends = await Promise.all(this.commandTopics().map(async (topic) => ({ topic, offsets: await this.admin.fetchTopicOffsets(topic) })));
+    const caughtUp = () => ends.every(({ topic, offsets }) => offsets.every((o) => (this.watchedOffsets.get(`${topic}/${o.partition}`) ?? 0) >= Number(o.high)));
+    while (!caughtUp()) await new Promise((resolve) => setTimeout(resolve, 10));
+    return [...this.watched];
   }
 
   publishTimelines(timelines: readonly MpanTimelineUpdated[]): Promise<string[]> {
@@ -82,7 +89,7 @@ export class SchedulerTestBed extends ServiceTestBed {
     const result: ReadResult = {
       commandId: command.commandId, itemKey: command.itemKey, planDay: command.planDay, mpan: command.mpan, deviceId: command.deviceId,
       provider: command.provider, srv: command.srv, dataDay: command.dataDay, attempt: command.attempt, outcome, source: 'METER',
-      periods: [], registers: [], requesters: command.requesters, completedAt: new Date().toISOString(),
+      periods: [], registers: [], requesters: command.requesters, completedAt: this.time.now().toISOString(),
       ...(failureReason ? { failureReason } : {}),
     };
     await this.publish(Topics.readResults, Topics.readResults.messages[0], [result]);
@@ -90,7 +97,12 @@ export class SchedulerTestBed extends ServiceTestBed {
 
   override async tearDown(): Promise<void> {
     await this.commandConsumer?.disconnect();
+    await Promise.all(this.processes.map((p) => p.stop('SIGKILL')));
     await super.tearDown();
+  }
+
+  private commandTopics(): string[] {
+    return [this.topicName(Topics.smets1Commands), this.topicName(Topics.smets2Commands)];
   }
 }
 

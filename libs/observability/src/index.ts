@@ -13,3 +13,6 @@ export * from './observability.tokens';
 export * from './observability.module';
 export * from './service-bootstrap';
 export * from './repeating-task';
+export * from './simulation/work-monitor';
+export * from './simulation/simulation-clock.controller';
+export * from './simulation/simulated-time';

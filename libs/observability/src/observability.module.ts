@@ -1,3 +1,4 @@
+import { Clock, SteppedClock } from '@halfhour/domain';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { Registry } from 'prom-client';
@@ -6,22 +7,27 @@ import { HealthController } from './health/health.controller';
 import { JsonLogger } from './logging/json-logger';
 import { MetricsController } from './metrics/metrics.controller';
 import { JSON_LOGGER, METRICS_REGISTRY } from './observability.tokens';
+import { SimulationClockController, STEPPED_CLOCK } from './simulation/simulation-clock.controller';
 
 export interface ObservabilityOptions {
   registry: Registry;
   logger: JsonLogger;
+  /** The process's clock; a stepped one (simulation) mounts /simulation/clock for the runner. */
+  clock?: Clock;
 }
 
-/** /metrics, /health/live and /health/ready, and the service's logger and metrics registry. */
+/** /metrics, /health/live and /health/ready (and /simulation/clock in simulation), the service's logger and metrics registry. */
 @Module({})
 export class ObservabilityModule {
   static forRoot(options: ObservabilityOptions): DynamicModule {
+    const stepped = options.clock instanceof SteppedClock ? options.clock : undefined;
     return {
       module: ObservabilityModule,
       global: true,
       imports: [TerminusModule.forRoot({ logger: false })],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, ...(stepped ? [SimulationClockController] : [])],
       providers: [
+        ...(stepped ? [{ provide: STEPPED_CLOCK, useValue: stepped }] : []),
         HealthRegistry,
         { provide: METRICS_REGISTRY, useValue: options.registry },
         { provide: JSON_LOGGER, useValue: options.logger },

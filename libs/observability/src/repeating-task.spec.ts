@@ -1,38 +1,98 @@
 import { createJsonLogger } from './logging/json-logger';
-import { RepeatingTask } from './repeating-task';
+import { RepeatingTask, TaskRun } from './repeating-task';
+import { WorkMonitor } from './simulation/work-monitor';
 
 const logger = createJsonLogger('test', 'fatal');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('RepeatingTask', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
   it('runs at once while work is waiting, then on its interval, and survives a failing run', async () => {
     const runs: number[] = [];
     let waiting = 3;
     const task = new RepeatingTask('test', async () => {
       runs.push(Date.now());
       if (runs.length === 5) throw new Error('boom');
-      return --waiting > 0;
-    }, 100, logger);
+      return --waiting > 0 ? 'more' : 'idle';
+    }, 100, logger, { monitor: new WorkMonitor() });
+    const start = Date.now();
     task.start();
-    await sleep(450);
+    await jest.advanceTimersByTimeAsync(450);
+    // Three runs back to back (a zero delay is a 1 ms timer in Node), then one each interval, the failing fifth included.
+    expect(runs.map((at) => at - start)).toEqual([0, 1, 2, 102, 202, 302, 402]);
     await task.stop();
-    const count = runs.length;
-    expect(runs[2] - runs[0]).toBeLessThan(50);
-    expect(runs[3] - runs[2]).toBeGreaterThanOrEqual(95);
-    expect(count).toBeGreaterThanOrEqual(6);
-    await sleep(150);
-    expect(runs.length).toBe(count);
+    await jest.advanceTimersByTimeAsync(1000);
+    expect(runs).toHaveLength(7);
   });
 
   it('waits for a run in progress when stopped', async () => {
     let finished = false;
     const task = new RepeatingTask('slow', async () => {
-      await sleep(100);
+      await new Promise((resolve) => setTimeout(resolve, 100));
       finished = true;
-    }, 1000, logger);
+    }, 1000, logger, { monitor: new WorkMonitor() });
     task.start();
-    await sleep(20);
-    await task.stop();
+    await jest.advanceTimersByTimeAsync(20);
+    const stopped = task.stop();
+    await jest.advanceTimersByTimeAsync(100);
+    await stopped;
     expect(finished).toBe(true);
+  });
+
+  it('is settled only after a whole run found nothing to do since the last change, and a nudge runs it at once', async () => {
+    const monitor = new WorkMonitor();
+    let outcome: TaskRun = 'worked';
+    const runs: number[] = [];
+    const task = new RepeatingTask('relay', async () => {
+      runs.push(Date.now());
+      return outcome;
+    }, 1000, logger, { monitor });
+    const start = Date.now();
+    task.start();
+    await jest.advanceTimersByTimeAsync(0);
+    expect((await monitor.status()).settled).toBe(false);
+    outcome = 'idle';
+    await jest.advanceTimersByTimeAsync(1000);
+    expect(await monitor.status()).toMatchObject({ settled: true, waitingFor: [] });
+
+    monitor.changed();
+    expect((await monitor.status()).waitingFor).toEqual(['task "relay" to run and find nothing to do']);
+    await jest.advanceTimersByTimeAsync(0);
+    expect(runs.map((at) => at - start)).toEqual([0, 1000, 1000]);
+    expect((await monitor.status()).settled).toBe(true);
+    await task.stop();
+  });
+
+  it('never waits for a task that nothing waits for, and never settles after a failed run', async () => {
+    const monitor = new WorkMonitor();
+    const gauge = new RepeatingTask('gauge', async () => undefined, 60_000, logger, { monitor, waitedFor: false });
+    const failing = new RepeatingTask('failing', async () => {
+      throw new Error('database down');
+    }, 100, logger, { monitor });
+    gauge.start();
+    failing.start();
+    monitor.changed();
+    await jest.advanceTimersByTimeAsync(500);
+    expect((await monitor.status()).waitingFor).toEqual(['task "failing" to run and find nothing to do']);
+    await Promise.all([gauge.stop(), failing.stop()]);
+    expect((await monitor.status()).settled).toBe(true);
+  });
+});
+
+describe('WorkMonitor', () => {
+  it('is busy while work is in hand, asks its checks only when idle, and moves its generation on with every change', async () => {
+    const monitor = new WorkMonitor();
+    let lag = 2;
+    monitor.addCheck('consumers', { pending: async () => (lag > 0 ? `${lag} messages to handle` : undefined) });
+    const before = monitor.generation;
+    const done = monitor.begin('batch of orders');
+    expect(await monitor.status()).toMatchObject({ settled: false, waitingFor: ['batch of orders (1 in hand)'] });
+    done();
+    done();
+    expect(await monitor.status()).toMatchObject({ settled: false, waitingFor: ['consumers: 2 messages to handle'] });
+    lag = 0;
+    const settled = await monitor.status();
+    expect(settled).toMatchObject({ settled: true, generation: before + 2 });
   });
 });

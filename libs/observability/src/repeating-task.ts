@@ -1,49 +1,97 @@
 import { JsonLogger } from './logging/json-logger';
+import { processWork, SettlingTask, WorkMonitor } from './simulation/work-monitor';
+
+/** What one run found: nothing to do, work it did, or work it did with more waiting (run again at once). */
+export type TaskRun = 'idle' | 'worked' | 'more';
+
+export interface RepeatingTaskOptions {
+  /**
+   * False for a task whose work nothing else waits on (a gauge recount, a cache sweep): a
+   * simulation moves the clock on without waiting for it to run. Default true.
+   */
+  waitedFor?: boolean;
+  monitor?: WorkMonitor;
+}
 
 /**
  * Runs a piece of background work again and again — a relay, a planner's heartbeat, a gauge
- * recount: `intervalMs` after each run, or at once when the run says more work is waiting. A run
- * that fails is logged and the work runs again next time; `stop()` waits for a run in progress,
- * so a service can close its database after it.
+ * recount: `intervalMs` after each run, or at once when the run says more work is waiting or
+ * something nudged it. A run that fails is logged and the work runs again next time; `stop()`
+ * waits for a run in progress, so a service can close its database after it.
+ *
+ * Unless nothing waits for it, the task reports to the process's work monitor: it is settled while
+ * its last complete run found nothing to do and nothing has changed in the process since that run
+ * began. A failed run is never settled: the work is still owed.
  */
-export class RepeatingTask {
+export class RepeatingTask implements SettlingTask {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
-  private stopped = false;
+  private inRun = false;
+  private nudged = false;
+  private stopped = true;
+  private idleFrom?: number;
+  private readonly monitor: WorkMonitor;
+  private removeFromMonitor?: () => void;
 
   constructor(
-    private readonly name: string,
-    /** Resolves true when more work is waiting. */
-    private readonly work: () => Promise<boolean | void>,
+    readonly name: string,
+    private readonly work: () => Promise<TaskRun | void>,
     private readonly intervalMs: number,
     private readonly logger: JsonLogger,
-  ) {}
+    private readonly options: RepeatingTaskOptions = {},
+  ) {
+    this.monitor = options.monitor ?? processWork;
+  }
 
   start(): void {
     this.stopped = false;
+    if (this.options.waitedFor !== false) this.removeFromMonitor = this.monitor.addTask(this);
     this.schedule(0);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.removeFromMonitor?.();
     clearTimeout(this.timer);
     await this.running;
   }
 
+  settledAt(generation: number): boolean {
+    return !this.inRun && this.idleFrom === generation;
+  }
+
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.inRun) {
+      this.nudged = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
   private schedule(delayMs: number): void {
     if (this.stopped) return;
+    clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.running = this.runOnce();
     }, delayMs);
   }
 
   private async runOnce(): Promise<void> {
-    let moreWaiting = false;
+    this.inRun = true;
+    this.nudged = false;
+    const startedAt = this.monitor.generation;
+    let outcome: TaskRun | 'failed' = 'idle';
     try {
-      moreWaiting = (await this.work()) === true;
+      outcome = (await this.work()) ?? 'idle';
     } catch (error) {
+      outcome = 'failed';
       this.logger.warn({ err: error, task: this.name }, `${this.name} failed; it runs again next time`);
     }
-    this.schedule(moreWaiting ? 0 : this.intervalMs);
+    this.idleFrom = outcome === 'idle' ? startedAt : undefined;
+    // Still in the run: with prompt tasks, the nudge this gives the task itself is remembered.
+    if (outcome === 'worked' || outcome === 'more') this.monitor.changed(this.monitor.promptTasks);
+    this.inRun = false;
+    this.schedule(outcome === 'more' || this.nudged ? 0 : this.intervalMs);
   }
 }

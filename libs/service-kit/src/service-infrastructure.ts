@@ -1,5 +1,5 @@
 import { KafkaModule } from '@halfhour/kafka';
-import { createMetricsRegistry, JsonLogger, ObservabilityModule, ServiceConfig } from '@halfhour/observability';
+import { clockFrom, createMetricsRegistry, JsonLogger, ObservabilityModule, ServiceConfig } from '@halfhour/observability';
 import { PersistenceModule } from '@halfhour/persistence';
 import { DynamicModule } from '@nestjs/common';
 
@@ -15,12 +15,13 @@ export function serviceInfrastructure(
   schema?: Pick<PersistenceOptions, 'entities' | 'migrations'>,
 ): DynamicModule[] {
   const modules = [
-    ObservabilityModule.forRoot({ registry: createMetricsRegistry(config.SERVICE_NAME), logger }),
+    ObservabilityModule.forRoot({ registry: createMetricsRegistry(config.SERVICE_NAME), logger, clock: clockFrom(config) }),
     KafkaModule.forRoot({
       brokers: config.KAFKA_BROKERS,
       clientId: config.SERVICE_NAME,
       topicPrefix: config.KAFKA_TOPIC_PREFIX,
       sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+      clock: clockFrom(config),
     }),
   ];
   if (!schema) return modules;

@@ -28,6 +28,11 @@ export class ServiceUnderTest {
     return this.httpPort;
   }
 
+  /** Started and not yet exited (it may still be starting). */
+  get isRunning(): boolean {
+    return this.httpPort !== undefined && this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}`;
   }

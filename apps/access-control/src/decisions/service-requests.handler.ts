@@ -78,7 +78,7 @@ export class ServiceRequestsHandler implements BatchHandler<ServiceRequest> {
 
     const envelopes = new Map(messages.map((m) => [m.envelope.messageId, m.envelope]));
     await this.publish([...fresh, ...redelivered], envelopes);
-    const publishedAt = Date.now();
+    const publishedAt = this.clock.now().getTime();
     for (const record of fresh) {
       this.metrics.countDecision(record.authorised ? 'authorised' : 'refused', record.srv, record.role, record.reason ?? undefined);
       const requestedAt = Date.parse(envelopes.get(record.messageId)!.occurredAt);

@@ -18,7 +18,7 @@ export class RegistryViewAge {
     logger: JsonLogger,
     intervalMs: number,
   ) {
-    this.task = new RepeatingTask('registry view age', () => this.measure(), intervalMs, logger);
+    this.task = new RepeatingTask('registry view age', () => this.measure(), intervalMs, logger, { waitedFor: false });
   }
 
   start(): void {

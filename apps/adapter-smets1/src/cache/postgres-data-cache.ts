@@ -18,7 +18,7 @@ export class PostgresDataCache implements DataCache {
     sweepIntervalMs: number,
     logger: JsonLogger,
   ) {
-    this.sweeper = new RepeatingTask('SMETS1 cache sweep', () => this.sweep(), sweepIntervalMs, logger);
+    this.sweeper = new RepeatingTask('SMETS1 cache sweep', () => this.sweep(), sweepIntervalMs, logger, { waitedFor: false });
   }
 
   start(): void {

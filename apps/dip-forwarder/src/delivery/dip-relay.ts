@@ -1,4 +1,4 @@
-import { JsonLogger, RepeatingTask } from '@halfhour/observability';
+import { JsonLogger, RepeatingTask, TaskRun } from '@halfhour/observability';
 import { EntityManager } from 'typeorm';
 import { DipMetrics } from '../metrics/dip-metrics';
 import { OutboxRepository, OutboxRow } from '../outbox/outbox-repository';
@@ -47,9 +47,12 @@ export class DipRelay {
     return this.task.stop();
   }
 
-  /** One round; true when more is waiting and the DIP is answering. */
-  async deliverOnce(): Promise<boolean> {
-    if (Date.now() < this.pausedUntil) return false;
+  /**
+   * One round: 'more' when a full round went and the DIP is answering. While the relay backs off
+   * it is idle: it waits on the DIP, not on work of its own.
+   */
+  async deliverOnce(): Promise<TaskRun> {
+    if (Date.now() < this.pausedUntil) return 'idle';
     const taken = await this.outbox.dataSource.transaction(async (manager) => {
       const rows = await this.outbox.lockPending(manager, this.settings.rowsPerRound);
       const calls: OutboxRow[][] = [];
@@ -67,7 +70,8 @@ export class DipRelay {
     const backlog = await this.outbox.backlog();
     this.metrics.backlog.set(backlog.pending);
     this.metrics.backlogOldest.set(backlog.oldestSeconds);
-    return taken === this.settings.rowsPerRound && Date.now() >= this.pausedUntil;
+    if (taken === 0) return 'idle';
+    return taken === this.settings.rowsPerRound && Date.now() >= this.pausedUntil ? 'more' : 'worked';
   }
 
   /** Sends one call; a refused call of several is sent again one MPAN-day at a time. */

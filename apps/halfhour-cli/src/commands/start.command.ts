@@ -1,7 +1,7 @@
 import { LocalInfrastructure } from '../stack/local-infrastructure';
 import { createServiceDatabases, provisionAllTopics } from '../stack/provision';
 import { SERVICE_CATALOGUE } from '../stack/service-catalogue';
-import { ServiceProcess } from '../stack/service-process';
+import { ServiceProcess, waitUntilAllReady } from '../stack/service-process';
 import { kafkaBrokers } from '../stack/stack-settings';
 
 export interface StartOptions {
@@ -37,7 +37,7 @@ export async function startCommand(options: StartOptions): Promise<void> {
     if (databases.length > 0) console.log(`databases created: ${databases.join(', ')}`);
 
     for (const service of services) service.start();
-    await Promise.all(services.map((service) => service.waitUntilReady()));
+    await waitUntilAllReady(services, (line) => console.log(line));
   } catch (error) {
     await stopAll();
     throw error;

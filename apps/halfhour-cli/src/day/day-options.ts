@@ -1,4 +1,5 @@
 import { addDays, CalendarDate, settlementDayOf } from '@halfhour/domain';
+import { DayClockMode } from './day-timeline';
 
 /** What `npm start` (`halfhour start`) runs: one settlement day of a simulated population. */
 export interface DayOptions {
@@ -6,9 +7,11 @@ export interface DayOptions {
   seed: number;
   /** The day the reads happen; its data day is the day before. */
   collectionDay: CalendarDate;
-  /** Real seconds the simulated day takes. */
+  /** Stepped (the default: the system's verdict, whatever the machine) or free-running (the benchmark, flat out). */
+  clockMode: DayClockMode;
+  /** Real seconds the simulated day takes at the least (stepped) or exactly (free-running). */
   daySeconds: number;
-  /** Real seconds allowed for starting the services and loading the registry before the day. */
+  /** Free-running only: real seconds allowed for starting the services and loading the registry before the day. */
   setupSeconds: number;
   keepRunning: boolean;
   outDir: string;
@@ -18,7 +21,7 @@ export interface DayOptions {
   namespace: string;
   /** The day's scripted provider failures (an S1SP outage, background failures); off for throughput runs. */
   providerFailures: boolean;
-  /** Real seconds to wait after the day for the last items and deliveries. */
+  /** Free-running only: real seconds to wait after the day for the last items and deliveries. */
   settleSeconds: number;
   /** Schedules for the data day only, so a fast clock does not start the next day's reads. */
   oneDaySchedules: boolean;
@@ -28,13 +31,15 @@ export interface DayOptions {
   progressBars: boolean;
 }
 
-export const DAY_USAGE = `  start [--mpans N] [--day-seconds S] [--day YYYY-MM-DD] [--seed N] [--setup-seconds S]
+export const DAY_USAGE = `  start [--mpans N] [--day-seconds S] [--day YYYY-MM-DD] [--seed N] [--free-running [--setup-seconds S]]
         [--keep-running] [--out DIR] [--port-offset N] [--namespace NAME] [--no-progress-bars]
                               run one settlement day of N simulated MPANs through every service
-                              (npm start); report in DIR/report.json and DIR/capacity.html`;
+                              (npm start); report in DIR/report.json and DIR/capacity.html. The clock
+                              steps a minute at a time once the system has settled, the day taking at
+                              least S seconds; --free-running lets it run on at 86400/S regardless`;
 
 const VALUED = ['--mpans', '--seed', '--day', '--day-seconds', '--setup-seconds', '--out', '--port-offset', '--namespace'];
-const SWITCHES = ['--keep-running', '--no-progress-bars'];
+const SWITCHES = ['--keep-running', '--no-progress-bars', '--free-running'];
 
 export function parseDayOptions(flags: readonly string[], isTerminal: boolean): DayOptions {
   for (let i = 0; i < flags.length; i++) {
@@ -59,6 +64,7 @@ export function parseDayOptions(flags: readonly string[], isTerminal: boolean): 
     mpans,
     seed: Math.floor(number('--seed', 162, 0)),
     collectionDay: day,
+    clockMode: flags.includes('--free-running') ? 'free-running' : 'stepped',
     daySeconds: number('--day-seconds', 180, 20),
     setupSeconds: number('--setup-seconds', Math.ceil(45 + mpans / 250), 10),
     keepRunning: flags.includes('--keep-running'),

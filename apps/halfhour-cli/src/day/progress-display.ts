@@ -22,7 +22,8 @@ export class ProgressDisplay {
     }
   }
 
-  update(simulatedNow: Date, metrics: StackMetrics): void {
+  /** `waitingFor`: what the stepped clock last waited for before it could move on (empty once settled). */
+  update(simulatedNow: Date, metrics: StackMetrics, waitingFor: readonly string[]): void {
     const items = metrics.scheduler.by('halfhour_scheduler_items', 'state');
     const total = Object.values(items).reduce((a, b) => a + b, 0);
     const finished = FINAL_ITEM_STATES.reduce((sum, state) => sum + (items[state] ?? 0), 0);
@@ -33,13 +34,14 @@ export class ProgressDisplay {
       delivered: metrics.dip.sum('halfhour_dip_messages_total', { outcome: 'delivered' }),
     };
     const clock = simulatedNow.toISOString().slice(0, 16).replace('T', ' ');
+    const waiting = waitingFor.length > 0 ? `waiting for ${waitingFor[0].slice(0, 90)}` : '';
     if (!this.multibar) {
       if (Date.now() - this.lastLine < 5000) return;
       this.lastLine = Date.now();
-      console.log(`${clock} UTC  items ${total}  ${STAGES.map((s) => `${s} ${stages[s]}`).join('  ')}  finished ${finished}`);
+      console.log(`${clock} UTC  items ${total}  ${STAGES.map((s) => `${s} ${stages[s]}`).join('  ')}  finished ${finished}${waiting ? `  (${waiting})` : ''}`);
       return;
     }
-    this.bar('clock', 'simulated', 1, 1, clock);
+    this.bar('clock', 'simulated', 1, 1, `${clock} ${waiting}`);
     for (const stage of STAGES) this.bar(stage, stage, stages[stage], Math.max(total, stages[stage], 1), stage === 'dispatched' ? 'incl. backstops' : '');
     const byProvider = metrics.scheduler.by('halfhour_scheduler_items', 'provider');
     for (const provider of Object.keys(byProvider).sort()) {

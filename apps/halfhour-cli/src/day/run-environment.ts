@@ -1,25 +1,30 @@
 import { DayTimeline } from './day-timeline';
 
 /**
- * Settings every service gets in a run beside the clock. Time-based settings meant for real time
- * are scaled so they last about as long in real seconds as they would in production: at 480× a
- * 30-second on-demand TRT would be 60 ms.
+ * On-demand reads of the day get this TRT (simulated seconds) rather than the existing 30 s: the
+ * scheduler places a read only in a whole slot (a minute or more) ending within half its window,
+ * so a TRT of seconds can never be met yet.
+ */
+const DAY_ON_DEMAND_TRT_SECONDS = 3 * 3600;
+
+/**
+ * Settings every service gets in a run beside the clock. On the stepped clock, time-based settings
+ * keep their production meaning: time stands still while the system works. A free-running clock
+ * (the benchmark) scales the settings meant for real time so they last about as long in real
+ * seconds as in production: at ×480 a 60-second request age would be 125 ms.
  */
 export function runEnvironment(timeline: DayTimeline, topicPrefix: string, providerCapacity: string, simulatorUrls: { providers: string; dip: string }): Record<string, string> {
-  const simulated = (realSeconds: number) => String(timeline.simulatedSeconds(realSeconds));
+  const freeRunning = (realSeconds: number) => String(Math.round(realSeconds * timeline.speed));
   return {
     ...timeline.clockEnvironment(),
     KAFKA_TOPIC_PREFIX: topicPrefix,
-    LOG_LEVEL: 'warn',
     // access-control
-    REQUEST_MAX_AGE_SECONDS: simulated(60),
-    EXISTING_ON_DEMAND_TRT_SECONDS: simulated(20),
+    EXISTING_ON_DEMAND_TRT_SECONDS: String(DAY_ON_DEMAND_TRT_SECONDS),
+    ...(timeline.stepped ? {} : { REQUEST_MAX_AGE_SECONDS: freeRunning(60), NO_RESPONSE_AFTER_SECONDS: freeRunning(20), DEADLINE_MARGIN_SECONDS: freeRunning(8) }),
     // scheduler
     PROVIDER_CAPACITY: providerCapacity,
     TICK_INTERVAL_MS: '200',
     GAUGES_INTERVAL_MS: '1000',
-    NO_RESPONSE_AFTER_SECONDS: simulated(20),
-    DEADLINE_MARGIN_SECONDS: simulated(8),
     // registration-intake
     REGISTRY_METRICS_INTERVAL_MS: '1000',
     TIMELINE_RELAY_INTERVAL_MS: '100',

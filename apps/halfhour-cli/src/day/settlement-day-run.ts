@@ -1,12 +1,13 @@
 import { ServiceResponse, Topics, withTopicPrefix } from '@halfhour/contracts';
 import { providerKeyOf } from '@halfhour/domain';
+import { SimulatedTime } from '@halfhour/observability';
 import { DEFAULT_POPULATION_SETTINGS, generatePopulation, Population } from '@halfhour/simulation';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { SERVICE_CATALOGUE, ServiceEntry } from '../stack/service-catalogue';
-import { ServiceProcess } from '../stack/service-process';
+import { ServiceProcess, waitUntilAllReady } from '../stack/service-process';
 import { REPOSITORY_ROOT } from '../stack/stack-settings';
 import { capacityPage } from './capacity-page';
 import { dataDayOf, DayOptions } from './day-options';
@@ -19,6 +20,12 @@ import { RunNamespace } from './run-namespace';
 import { scrapeStack, ServiceUrls } from './stack-view';
 import { readTopicToEnd } from './topic-reader';
 import { UpstreamDriver } from './upstream-driver';
+
+interface ScriptedStep {
+  at: Date;
+  what: string;
+  run: () => Promise<unknown>;
+}
 
 /** The simulated providers' failures during the day: one S1SP down mid-morning, a little noise everywhere. */
 const OUTAGE = { provider: 'S1SP-B', fromHour: 9, toHour: 11 };
@@ -49,8 +56,9 @@ export class SettlementDayRun {
       ...DEFAULT_POPULATION_SETTINGS, seed: options.seed, mpans: options.mpans, dataDay: dataDayOf(options), oneDaySchedules: options.oneDaySchedules,
     });
     this.namespace = new RunNamespace(options.namespace);
-    this.timeline = new DayTimeline(options.collectionDay, options.daySeconds, options.setupSeconds);
     this.entries = SERVICE_CATALOGUE.map((entry) => ({ ...entry, httpPort: entry.httpPort + options.portOffset }));
+    const onTheClock = this.entries.filter((e) => !e.simulator).map((e) => `http://127.0.0.1:${e.httpPort}`);
+    this.timeline = new DayTimeline(options.collectionDay, { mode: options.clockMode, daySeconds: options.daySeconds, setupSeconds: options.setupSeconds, services: () => onTheClock });
     this.processes = this.entries.map((entry) => new ServiceProcess(entry));
     const url = (name: string) => `http://127.0.0.1:${this.entries.find((e) => e.name === name)!.httpPort}`;
     this.urls = {
@@ -91,7 +99,10 @@ export class SettlementDayRun {
 
   private async startStack(): Promise<void> {
     this.log(`population: ${this.population.meters.length} MPANs, ${this.population.requests.length} requests, ${this.population.changes.length} mid-run registry changes (seed ${this.options.seed})`);
-    this.log(`run: topics ${this.namespace.topicPrefix}*, databases ${this.namespace.name}_*, clock ×${this.timeline.speed.toFixed(0)}; the day starts in ${this.options.setupSeconds} s`);
+    const clock = this.timeline.stepped
+      ? `stepped clock from ${this.timeline.start.toISOString()}, a minute a step once the system has settled, at most ×${this.timeline.speed.toFixed(0)}`
+      : `free-running clock ×${this.timeline.speed.toFixed(0)}; the day starts in ${this.options.setupSeconds} s`;
+    this.log(`run: topics ${this.namespace.topicPrefix}*, databases ${this.namespace.name}_*, ${clock}`);
     await this.namespace.create(this.entries);
     const environment = runEnvironment(this.timeline, this.namespace.topicPrefix, this.providerCapacity, { providers: this.urls.providerSimulator, dip: this.urls.dipSimulator });
     this.processes.forEach((process) => {
@@ -101,14 +112,14 @@ export class SettlementDayRun {
         ...(database ? { DATABASE_URL: this.namespace.databaseUrlOf(process.entry) } : {}), ...this.options.extraEnvironment,
       });
     });
-    await Promise.all(this.processes.map((p) => p.waitUntilReady()));
+    await waitUntilAllReady(this.processes, this.log);
     if (this.options.providerFailures) await this.putProviderBehaviour([...new Set(this.population.meters.map((m) => providerKeyOf(m.provider)))], BACKGROUND_FAILURES);
     this.log(`services ready (${this.processes.length} processes); logs in out/logs/`);
   }
 
   /** CSS and the users publish the registry; every service's view of it is complete before the requests. */
   private async loadRegistry(): Promise<void> {
-    this.upstream = new UpstreamDriver(this.population, this.namespace.topicPrefix);
+    this.upstream = new UpstreamDriver(this.population, this.namespace.topicPrefix, this.timeline.clock);
     await this.upstream.connect();
     this.milestones.registryPublishing = Date.now();
     await this.upstream.publishRegistry();
@@ -128,14 +139,19 @@ export class SettlementDayRun {
     const accepted = this.population.requests.filter((r) => r.phase === 'BEFORE_PLAN' && r.schedule && r.expected.decision === 'I0').length;
     await this.waitFor('the scheduler’s schedules', async () => Number((await this.query<{ n: string }>('scheduler', 'SELECT count(*) AS n FROM schedules', []))[0].n) >= accepted);
     this.milestones.requestsDecided = Date.now();
+    if (this.timeline.stepped) {
+      await this.timeline.stepped.settle();
+      this.log(`registry loaded, ${sent} requests decided, ${accepted} schedules held; the clock stands at ${this.timeline.clock.now().toISOString()}`);
+      return;
+    }
     const spare = this.timeline.realMsUntil(this.timeline.planAt);
     if (spare < 0) throw new Error(`setting up took ${Math.round(-spare / 1000)} s too long for the plan at 23:00; run again with a larger --setup-seconds`);
     this.log(`registry loaded, ${sent} requests decided, ${accepted} schedules held; ${Math.round(spare / 1000)} s to spare before the plan`);
   }
 
-  /** Waits through the simulated day, doing each scripted thing at its moment, showing progress. */
+  /** Plays the simulated day, doing each scripted thing at its moment, showing progress. */
   private async playTheDay(): Promise<void> {
-    const script: { at: Date; what: string; run: () => Promise<unknown> }[] = [
+    const script: ScriptedStep[] = [
       { at: this.timeline.at(2), what: 'CSS: mid-run registry changes', run: () => this.upstream!.publishMidRunChanges() },
       { at: this.timeline.at(3), what: 'users: schedules for new appointments', run: () => this.upstream!.publishRequests('AFTER_APPOINTMENTS', this.timeline.clock.now()) },
       { at: this.timeline.at(12), what: 'users: on-demand reads', run: () => this.upstream!.publishRequests('ON_DEMAND', this.timeline.clock.now()) },
@@ -146,28 +162,58 @@ export class SettlementDayRun {
     ];
     const progress = new ProgressDisplay(this.options.progressBars);
     const events: string[] = [];
-    const settleBy = Date.now() + this.timeline.realMsUntil(this.timeline.end) + this.options.settleSeconds * 1000;
-    try {
-      for (;;) {
-        const now = this.timeline.clock.now();
-        for (const step of script.filter((s) => s.at <= now)) {
-          script.splice(script.indexOf(step), 1);
-          await step.run();
-          events.push(`${now.toISOString().slice(11, 16)} ${step.what}`);
-        }
-        const metrics = await scrapeStack(this.urls);
-        progress.update(now, metrics);
-        if (now >= this.timeline.end && (await this.dayIsSettled(metrics))) break;
-        if (Date.now() > settleBy) {
-          events.push('the day ended with work still unfinished (see the report)');
-          break;
-        }
-        await sleep(500);
+    const runDue = async (now: Date) => {
+      for (const step of script.filter((s) => s.at <= now)) {
+        script.splice(script.indexOf(step), 1);
+        await step.run();
+        events.push(`${now.toISOString().slice(11, 16)} ${step.what}`);
       }
+    };
+    try {
+      if (this.timeline.stepped) await this.playStepped(this.timeline.stepped, runDue, progress, events);
+      else await this.playFreeRunning(runDue, progress, events);
     } finally {
       progress.stop();
     }
     for (const event of events) this.log(`  ${event}`);
+  }
+
+  /**
+   * The day on the stepped clock: each minute once the last has settled, the script's steps at
+   * their moments, then on past midnight (at most an hour) until every item is final.
+   */
+  private async playStepped(time: SimulatedTime, runDue: (now: Date) => Promise<void>, progress: ProgressDisplay, events: string[]): Promise<void> {
+    let shownAt = 0;
+    const show = async (now: Date) => {
+      if (Date.now() - shownAt < 500) return;
+      shownAt = Date.now();
+      progress.update(now, await scrapeStack(this.urls), time.waitingFor);
+    };
+    await time.advanceTo(this.timeline.end, async (now) => {
+      await runDue(now);
+      await show(now);
+    });
+    const giveUpAt = new Date(this.timeline.end.getTime() + 3600_000);
+    const finished = await time.advanceUntil(async () => this.dayIsSettled(await scrapeStack(this.urls)), giveUpAt).catch(() => undefined);
+    if (!finished) events.push('the day ended with work still unfinished an hour after midnight (see the report)');
+    progress.update(time.now(), await scrapeStack(this.urls), []);
+  }
+
+  /** The day on the free-running clock (the benchmark): the script as the clock passes, then up to `settleSeconds` for the last work. */
+  private async playFreeRunning(runDue: (now: Date) => Promise<void>, progress: ProgressDisplay, events: string[]): Promise<void> {
+    const settleBy = Date.now() + this.timeline.realMsUntil(this.timeline.end) + this.options.settleSeconds * 1000;
+    for (;;) {
+      const now = this.timeline.clock.now();
+      await runDue(now);
+      const metrics = await scrapeStack(this.urls);
+      progress.update(now, metrics, []);
+      if (now >= this.timeline.end && (await this.dayIsSettled(metrics))) return;
+      if (Date.now() > settleBy) {
+        events.push('the day ended with work still unfinished (see the report)');
+        return;
+      }
+      await sleep(500);
+    }
   }
 
   /** Every item final, the forwarder's backlog empty and nothing more arriving at the DIP. */

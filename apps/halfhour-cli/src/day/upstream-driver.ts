@@ -1,3 +1,4 @@
+import { Clock } from '@halfhour/domain';
 import { MessageDefinition, ServiceRequest, TopicDefinition, Topics } from '@halfhour/contracts';
 import { createIdempotentProducer, SerialBatchSender, TypedProducer } from '@halfhour/kafka';
 import { ProducerMetrics } from '@halfhour/observability';
@@ -16,10 +17,10 @@ export class UpstreamDriver {
   private readonly raw: Producer;
   private readonly producer: TypedProducer;
 
-  constructor(private readonly population: Population, topicPrefix: string) {
+  constructor(private readonly population: Population, topicPrefix: string, clock: Clock) {
     this.css = new CssFeedSimulator(population);
     this.raw = createIdempotentProducer(new Kafka({ clientId: 'halfhour-upstream-simulators', brokers: kafkaBrokers().split(','), logLevel: logLevel.NOTHING }));
-    this.producer = new TypedProducer(new SerialBatchSender(this.raw), ProducerMetrics.of(new Registry()), topicPrefix);
+    this.producer = new TypedProducer(new SerialBatchSender(this.raw), ProducerMetrics.of(new Registry()), topicPrefix, clock);
   }
 
   connect(): Promise<void> {

@@ -9,6 +9,8 @@ export interface ServiceEntry {
   httpPort: number;
   /** The service's own database; the CLI creates it if missing, the service migrates it. */
   database?: string;
+  /** A SIMULATOR of the outside world: real time, no part in settling the run's clock. */
+  simulator?: true;
 }
 
 export const SERVICE_CATALOGUE: readonly ServiceEntry[] = [
@@ -20,6 +22,6 @@ export const SERVICE_CATALOGUE: readonly ServiceEntry[] = [
   { name: 'dip-forwarder', entry: 'apps/dip-forwarder/src/main.ts', httpPort: 8086, database: 'dip_forwarder' },
   // SIMULATORS of the outside world: the CSPs and S1SPs the adapters call, and Elexon's DIP; a
   // deployment points PROVIDER_URLS and DIP_URL at the real ones.
-  { name: 'provider-simulator', entry: 'apps/provider-simulator/src/main.ts', httpPort: 8090 },
-  { name: 'dip-simulator', entry: 'apps/dip-simulator/src/main.ts', httpPort: 8091 },
+  { name: 'provider-simulator', entry: 'apps/provider-simulator/src/main.ts', httpPort: 8090, simulator: true },
+  { name: 'dip-simulator', entry: 'apps/dip-simulator/src/main.ts', httpPort: 8091, simulator: true },
 ];

@@ -37,19 +37,25 @@ export class ServiceProcess {
     this.child.stderr?.pipe(log);
   }
 
-  async waitUntilReady(timeoutMs = 90_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (this.child?.exitCode !== null) throw new Error(`${this.entry.name} exited during start; see ${this.logFile}`);
-      try {
-        const response = await fetch(`http://127.0.0.1:${this.entry.httpPort}/health/ready`);
-        if (response.ok) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((resolve) => setTimeout(resolve, 250));
+  /** Ready (/health/ready answers 200); false while it starts; throws, with its log's tail, once it has exited. */
+  async isReady(): Promise<boolean> {
+    if (this.child?.exitCode !== null || this.child?.signalCode !== null) {
+      throw new Error(`${this.entry.name} exited during start (${this.child?.exitCode ?? this.child?.signalCode}); the end of ${this.logFile}:\n${this.logTail()}`);
     }
-    throw new Error(`${this.entry.name} not ready within ${timeoutMs} ms; see ${this.logFile}`);
+    try {
+      return (await fetch(`http://127.0.0.1:${this.entry.httpPort}/health/ready`)).ok;
+    } catch {
+      return false; // not listening yet
+    }
+  }
+
+  /** The last lines of its log. */
+  logTail(lines = 20): string {
+    try {
+      return readFileSync(this.logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    } catch {
+      return '(no log yet)';
+    }
   }
 
   /** Peak resident set (VmHWM) in MB while it runs; 0 once it has exited or where /proc is missing. */
@@ -68,5 +74,32 @@ export class ServiceProcess {
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');
     await once(child, 'exit');
+  }
+}
+
+/**
+ * Waits until every process is ready, saying every ten seconds which are still starting. A process
+ * that exits fails the wait at once with its log's tail. There is no fixed budget for a slow
+ * machine: the wait gives up only when no process has become ready for `stallMs` (default five
+ * minutes), naming the ones still starting, with their logs' tails.
+ */
+export async function waitUntilAllReady(processes: readonly ServiceProcess[], log: (line: string) => void, stallMs = 300_000): Promise<void> {
+  const began = Date.now();
+  let waiting = [...processes];
+  let lastProgress = Date.now();
+  let lastReport = Date.now();
+  while (waiting.length > 0) {
+    const ready = await Promise.all(waiting.map((p) => p.isReady()));
+    if (ready.some(Boolean)) lastProgress = Date.now();
+    waiting = waiting.filter((_, i) => !ready[i]);
+    if (waiting.length === 0) break;
+    if (Date.now() - lastProgress > stallMs) {
+      throw new Error(`no service became ready for ${Math.round(stallMs / 1000)} s; still starting: ${waiting.map((p) => `${p.entry.name}, the end of whose log says:\n${p.logTail()}`).join('\n')}`);
+    }
+    if (Date.now() - lastReport >= 10_000) {
+      lastReport = Date.now();
+      log(`waiting for ${waiting.map((p) => p.entry.name).join(', ')} to be ready (${Math.round((Date.now() - began) / 1000)} s so far)`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

@@ -20,7 +20,7 @@ export class RegistrySizeGauges {
     logger: JsonLogger,
     intervalMs: number,
   ) {
-    this.task = new RepeatingTask('registry size gauges', () => this.refresh(), intervalMs, logger);
+    this.task = new RepeatingTask('registry size gauges', () => this.refresh(), intervalMs, logger, { waitedFor: false });
   }
 
   start(): void {

@@ -27,7 +27,7 @@ export class TimelineRelay {
     this.task = new RepeatingTask('timeline relay', async () => {
       const published = await this.publishOnce();
       this.metrics.unpublishedTimelines.set(await this.registry.unpublishedCount());
-      return published >= this.settings.batchSize;
+      return published >= this.settings.batchSize ? 'more' : published > 0 ? 'worked' : 'idle';
     }, settings.intervalMs, logger);
   }
 

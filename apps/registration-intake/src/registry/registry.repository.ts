@@ -1,5 +1,5 @@
 import { MarketParticipantUpdated } from '@halfhour/contracts';
-import { MpanTimeline, RegistrationEvent } from '@halfhour/domain';
+import { Clock, MpanTimeline, RegistrationEvent, systemClock } from '@halfhour/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -19,7 +19,8 @@ export interface UnpublishedTimeline extends StoredTimeline {
 /** All registry SQL, set-based: one statement per batch, never one per message. */
 @Injectable()
 export class RegistryRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** `clock`: the service's time, written as each row's `updated_at` (simulated time in a simulation). */
+  constructor(private readonly dataSource: DataSource, private readonly clock: Clock = systemClock) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
@@ -39,14 +40,14 @@ export class RegistryRepository {
     if (participants.length === 0) return;
     await manager.query(
       `INSERT INTO market_participants (mpid, name, roles, effective_from, effective_to, updated_at)
-       SELECT p.mpid, p.name, ARRAY(SELECT jsonb_array_elements_text(p.roles)), p.effective_from::date, p.effective_to::date, now()
+       SELECT p.mpid, p.name, ARRAY(SELECT jsonb_array_elements_text(p.roles)), p.effective_from::date, p.effective_to::date, $2::timestamptz
        FROM jsonb_to_recordset($1::jsonb) AS p(mpid text, name text, roles jsonb, effective_from text, effective_to text)
        ON CONFLICT (mpid) DO UPDATE SET name = EXCLUDED.name, roles = EXCLUDED.roles,
-         effective_from = EXCLUDED.effective_from, effective_to = EXCLUDED.effective_to, updated_at = now()
+         effective_from = EXCLUDED.effective_from, effective_to = EXCLUDED.effective_to, updated_at = EXCLUDED.updated_at
        WHERE EXCLUDED.effective_from >= market_participants.effective_from`,
       [JSON.stringify(lastPerMpid(participants).map((p) => ({
         mpid: p.mpid, name: p.name, roles: p.roles, effective_from: p.effectiveFrom, effective_to: p.effectiveTo ?? null,
-      })))],
+      }))), this.clock.now()],
     );
   }
 
@@ -99,9 +100,9 @@ export class RegistryRepository {
     if (timelines.length === 0) return;
     await manager.query(
       `INSERT INTO mpan_timelines (mpan, timeline, version, updated_at)
-       SELECT t->'timeline'->>'mpan', t->'timeline', (t->>'version')::int, now() FROM jsonb_array_elements($1::jsonb) AS t
-       ON CONFLICT (mpan) DO UPDATE SET timeline = EXCLUDED.timeline, version = EXCLUDED.version, updated_at = now()`,
-      [JSON.stringify(timelines)],
+       SELECT t->'timeline'->>'mpan', t->'timeline', (t->>'version')::int, $2::timestamptz FROM jsonb_array_elements($1::jsonb) AS t
+       ON CONFLICT (mpan) DO UPDATE SET timeline = EXCLUDED.timeline, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at`,
+      [JSON.stringify(timelines), this.clock.now()],
     );
   }
 

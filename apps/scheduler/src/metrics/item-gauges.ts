@@ -16,7 +16,7 @@ export class ItemGauges {
     logger: JsonLogger,
     intervalMs: number,
   ) {
-    this.task = new RepeatingTask('item gauges', () => this.measure(), intervalMs, logger);
+    this.task = new RepeatingTask('item gauges', () => this.measure(), intervalMs, logger, { waitedFor: false });
   }
 
   start(): void {

@@ -44,8 +44,9 @@ export class DailyPlanner {
     return this.planned.has(planDay);
   }
 
-  async planIfNeeded(planDay: string, now: Date): Promise<void> {
-    if (await this.isPlanned(planDay)) return;
+  /** Plans the day unless a plan stands; answers whether this call made it. */
+  async planIfNeeded(planDay: string, now: Date): Promise<boolean> {
+    if (await this.isPlanned(planDay)) return false;
     const started = process.hrtime.bigint();
     await this.items.ensurePartition(planDay);
     const schedules = await this.schedules.activeFor(addDays(planDay, -1));
@@ -93,7 +94,7 @@ export class DailyPlanner {
       await this.schedules.stop(manager, notEntitled.map((s) => s.dspScheduleId), 'ENTITLEMENT_ENDED', now);
       return true;
     });
-    if (!planned) return;
+    if (!planned) return false;
     this.planned.add(planDay);
 
     await this.responder.refuse(
@@ -112,5 +113,6 @@ export class DailyPlanner {
     const log = { planDay, schedules: schedules.length, demands: demands.length, items: rows.length, noMeter: noMeter.length, stopped: notEntitled.length, reports: plan.reports };
     if (short.length > 0) this.logger.warn(log, `the plan of ${planDay} is short of capacity: ${short.map((r) => `${r.provider} by ${r.unplaced} reads`).join(', ')}`);
     else this.logger.info(log, `planned ${planDay}`);
+    return true;
   }
 }

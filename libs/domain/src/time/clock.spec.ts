@@ -1,4 +1,4 @@
-import { acceleratedClock, systemClock } from './clock';
+import { acceleratedClock, SteppedClock, systemClock } from './clock';
 
 describe('clocks', () => {
   it('runs an accelerated clock from its origin at its speed, the same in every process', () => {
@@ -9,12 +9,21 @@ describe('clocks', () => {
     expect(a.now().toISOString()).toBe('2026-12-01T04:48:00.000Z');
     real += 5 * 60 * 1000;
     expect(b.now().toISOString()).toBe('2026-12-02T04:48:00.000Z');
-    expect(a.realDelayFor(24 * 60 * 60 * 1000)).toBe(5 * 60 * 1000);
     expect(() => acceleratedClock({ ...settings, speed: 0 })).toThrow(RangeError);
   });
 
   it('gives the system time by default', () => {
     expect(Math.abs(systemClock.now().getTime() - Date.now())).toBeLessThan(1000);
-    expect(systemClock.realDelayFor(1234)).toBe(1234);
+  });
+
+  it('keeps a stepped clock where it was put, and moves it only forward', () => {
+    const clock = new SteppedClock(new Date('2026-12-01T06:00:00Z'));
+    expect(clock.now().toISOString()).toBe('2026-12-01T06:00:00.000Z');
+    expect(clock.advanceTo(new Date('2026-12-01T06:01:00Z'))).toBe(true);
+    expect(clock.advanceTo(new Date('2026-12-01T05:00:00Z'))).toBe(false);
+    expect(clock.advanceTo(new Date('2026-12-01T06:01:00Z'))).toBe(false);
+    expect(clock.now().toISOString()).toBe('2026-12-01T06:01:00.000Z');
+    expect(() => clock.advanceTo(new Date('not a time'))).toThrow(RangeError);
+    expect(() => new SteppedClock(new Date(Number.NaN))).toThrow(RangeError);
   });
 });

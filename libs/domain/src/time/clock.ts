@@ -1,18 +1,43 @@
 /**
- * The one source of "now" for every service. In production it is the system clock; for the main
- * job and tests it can run faster than real time from a shared origin, so that every service that
- * reads the same settings agrees on the simulated time (a settlement day in a few minutes).
+ * The one source of "now" for every service. In production it is the system clock. In simulation
+ * (tests, `npm start`, the bench) a runner owns the time: every service holds a stepped clock that
+ * the runner moves forward only when the whole system has settled (libs/observability
+ * `simulation/`), so a slow or loaded machine changes how long a run takes, never what happens in
+ * it. An accelerated clock that runs on by itself remains for free-running demos.
  */
 export interface Clock {
   now(): Date;
-  /** Real milliseconds to wait for `simulatedMs` of clock time to pass. */
-  realDelayFor(simulatedMs: number): number;
 }
 
 export const systemClock: Clock = {
   now: () => new Date(),
-  realDelayFor: (simulatedMs) => simulatedMs,
 };
+
+/**
+ * Time that stands still until it is moved: `advanceTo` moves it forward, never back, so every
+ * reading is at or after the previous one.
+ */
+export class SteppedClock implements Clock {
+  private current: number;
+
+  constructor(start: Date) {
+    if (Number.isNaN(start.getTime())) throw new RangeError('a stepped clock needs a valid start instant');
+    this.current = start.getTime();
+  }
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  /** Moves the clock to `instant` if that is later; answers whether it moved. */
+  advanceTo(instant: Date): boolean {
+    const target = instant.getTime();
+    if (Number.isNaN(target)) throw new RangeError('cannot move a clock to an invalid instant');
+    if (target <= this.current) return false;
+    this.current = target;
+    return true;
+  }
+}
 
 export interface AcceleratedClockSettings {
   /** The simulated instant at `realOrigin`. */
@@ -22,12 +47,12 @@ export interface AcceleratedClockSettings {
   speed: number;
 }
 
+/** Free-running simulated time: every process with the same settings agrees on it without talking. */
 export function acceleratedClock(settings: AcceleratedClockSettings, realNow: () => number = Date.now): Clock {
   if (!(settings.speed > 0)) throw new RangeError(`clock speed must be positive, not ${settings.speed}`);
   const simulatedOrigin = settings.simulatedOrigin.getTime();
   const realOrigin = settings.realOrigin.getTime();
   return {
     now: () => new Date(simulatedOrigin + (realNow() - realOrigin) * settings.speed),
-    realDelayFor: (simulatedMs) => Math.max(0, simulatedMs / settings.speed),
   };
 }

@@ -1,5 +1,5 @@
 import { TopicDefinition } from '@halfhour/contracts';
-import { ConsumerMetrics, JsonLogger, runWithLogContext } from '@halfhour/observability';
+import { ConsumerMetrics, JsonLogger, processWork, runWithLogContext } from '@halfhour/observability';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { BatchHandler, RejectedMessage } from './batch-handler';
 import { ConsumedMessage, RawMessage } from './consumed-message';
@@ -64,6 +64,11 @@ export class BatchConsumer<T extends object> {
     return this.options.groupId;
   }
 
+  /** The topic's name as consumed (with the service's prefix). */
+  get topicName(): string {
+    return this.options.topic.name;
+  }
+
   get name(): string {
     return `${this.options.groupId}:${this.options.topic.name}`;
   }
@@ -107,6 +112,7 @@ export class BatchConsumer<T extends object> {
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
     const { topic, partition } = payload.batch;
+    const done = processWork.begin(`batch of ${this.options.topic.name}`);
     try {
       for (let start = 0; start < payload.batch.messages.length; start += this.maxBatchSize) {
         if (!payload.isRunning() || payload.isStale()) return;
@@ -117,6 +123,8 @@ export class BatchConsumer<T extends object> {
     } catch (error) {
       if (error instanceof ConsumerStopping) return;
       throw error;
+    } finally {
+      done();
     }
   }
 

@@ -4,6 +4,7 @@ import {
   JSON_LOGGER,
   JsonLogger,
   METRICS_REGISTRY,
+  processWork,
   ProducerMetrics,
 } from '@halfhour/observability';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
@@ -33,6 +34,7 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, OnMod
   private readonly deadLetters: DeadLetterPublisher;
   private readonly consumerMetrics: ConsumerMetrics;
   private readonly consumers: BatchConsumer<any>[] = [];
+  private readonly removeSettleCheck: () => void;
 
   constructor(
     @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
@@ -45,9 +47,10 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, OnMod
     this.admin = kafka.admin();
     this.consumerMetrics = ConsumerMetrics.of(registry);
     const sender = new SerialBatchSender(this.rawProducer);
-    this.producer = new TypedProducer(sender, ProducerMetrics.of(registry), options.topicPrefix);
+    this.producer = new TypedProducer(sender, ProducerMetrics.of(registry), options.topicPrefix, options.clock);
     this.deadLetters = new DeadLetterPublisher(sender, this.consumerMetrics, logger);
     health.addReadiness(new KafkaReadinessProbe(this.admin));
+    this.removeSettleCheck = processWork.addCheck('consumers', { pending: () => this.unconsumed() });
   }
 
   /** One consumer per topic, each in a group of its own: kafkajs members of one group must subscribe alike. */
@@ -67,8 +70,21 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, OnMod
   }
 
   /** Messages of the topic not yet committed by the group, summed over partitions. */
-  async consumerLag(groupId: string, topic: TopicDefinition<any>): Promise<number> {
-    const { name } = withTopicPrefix(topic, this.options.topicPrefix);
+  consumerLag(groupId: string, topic: TopicDefinition<any>): Promise<number> {
+    return this.lagOf(groupId, withTopicPrefix(topic, this.options.topicPrefix).name);
+  }
+
+  /** For the work monitor: which consumer has messages it has not handled yet, if any. */
+  private async unconsumed(): Promise<string | undefined> {
+    for (const consumer of this.consumers) {
+      if (consumer.state.status !== 'running' && consumer.state.status !== 'retrying') return `${consumer.name} is ${consumer.state.status}`;
+      const lag = await this.lagOf(consumer.groupId, consumer.topicName);
+      if (lag > 0) return `${consumer.name} has ${lag} messages to handle`;
+    }
+    return undefined;
+  }
+
+  private async lagOf(groupId: string, name: string): Promise<number> {
     const [ends, [committed]] = await Promise.all([
       this.admin.fetchTopicOffsets(name),
       this.admin.fetchOffsets({ groupId, topics: [name] }),
@@ -86,6 +102,7 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, OnMod
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.removeSettleCheck();
     await Promise.all(this.consumers.map((consumer) => consumer.stop()));
     this.logger.info({ consumers: this.consumers.length }, 'consumers stopped');
   }

@@ -1,3 +1,4 @@
+import { Clock } from '@halfhour/domain';
 import { JSON_LOGGER, JsonLogger } from '@halfhour/observability';
 import { DynamicModule, Module } from '@nestjs/common';
 import { createKafkaClient, parseBrokerList } from '../kafka-client';
@@ -12,6 +13,8 @@ export interface KafkaModuleOptions {
   topicPrefix?: string;
   /** KAFKA_SESSION_TIMEOUT_MS, for every consumer of the service. */
   sessionTimeoutMs?: number;
+  /** The service's clock, for the time stamped on what it publishes. */
+  clock?: Clock;
 }
 
 /** Needs ObservabilityModule (logger, metrics registry, health registry) imported by the app. */

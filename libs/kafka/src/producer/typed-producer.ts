@@ -1,3 +1,4 @@
+import { Clock, systemClock } from '@halfhour/domain';
 import {
   EnvelopeOptions,
   MessageDefinition,
@@ -50,6 +51,8 @@ export class TypedProducer {
     private readonly producer: BatchSender,
     private readonly metrics: ProducerMetrics,
     private readonly topicPrefix = '',
+    /** The sender's time, stamped as each message's `hh-occurred-at` unless the message gives its own. */
+    private readonly clock: Clock = systemClock,
     /** Below the broker's message.max.bytes (1 MiB by default), which bounds a partition's batch in one request. */
     private readonly maxRequestBytes = 900_000,
   ) {}
@@ -89,7 +92,7 @@ export class TypedProducer {
       const validation = validateMessage(definition.messageClass, body);
       if (!validation.ok) throw new InvalidOutgoingMessage(topic.name, definition.type, validation.rejection.message);
     }
-    const envelope = newEnvelope(definition.type, definition.schemaVersion, outgoing.envelope);
+    const envelope = newEnvelope(definition.type, definition.schemaVersion, { occurredAt: this.clock.now(), ...outgoing.envelope });
     return {
       envelope,
       message: { key: definition.keyOf(body), value: JSON.stringify(body), headers: encodeEnvelope(envelope) },

@@ -28,10 +28,15 @@ export class ServiceConfig {
   LOG_LEVEL = 'info';
 
   /**
-   * The shared clock (libs/domain time/clock.ts). With both origins set, every service runs the same
-   * simulated time: CLOCK_SIMULATED_ORIGIN at the real instant CLOCK_REAL_ORIGIN, CLOCK_SPEED times
-   * faster than real time. Unset: the system clock.
+   * Where the time comes from (libs/domain time/clock.ts). `system`: the real clock (production).
+   * `stepped`: simulation; the clock stands at CLOCK_SIMULATED_ORIGIN until the run's runner moves
+   * it through /simulation/clock, which it does once the whole system has settled. `accelerated`:
+   * a free-running demo or benchmark clock, CLOCK_SIMULATED_ORIGIN at the real instant
+   * CLOCK_REAL_ORIGIN, CLOCK_SPEED times faster than real time, the same in every process.
    */
+  @IsIn(['system', 'stepped', 'accelerated'])
+  CLOCK_MODE = 'system';
+
   @IsNumber() @Min(0.001) @Max(100_000)
   CLOCK_SPEED = 1;
 

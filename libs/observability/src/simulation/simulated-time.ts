@@ -1,0 +1,129 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { SimulationClockState } from './simulation-clock.controller';
+
+export interface SimulatedTimeOptions {
+  /** Where the clock stands when the run begins; every service starts with it (CLOCK_SIMULATED_ORIGIN). */
+  start: Date;
+  /** The base URLs of the processes on this clock, asked afresh each time (processes come and go). */
+  services: () => readonly string[];
+  /** Simulated milliseconds the clock moves in one step (default a minute, the shortest slot). */
+  stepMs?: number;
+  /** At most this many simulated milliseconds per real one, a pace a person can follow; unbounded when absent. */
+  maxSpeed?: number;
+  /** Real milliseconds without settling before a wait gives up, naming what it waited for: a deadlock guard, not a speed limit. */
+  stallAfterMs?: number;
+}
+
+/**
+ * The runner's side of simulated time: it owns the clock of every service in a run, and moves it
+ * one step at a time, each step only once the whole system has settled — every process reports
+ * no work in hand, no message unconsumed and every task idle, twice over with nothing happening
+ * between the readings. A machine that is slow or busy makes the run take longer; it never makes
+ * a read late or a request stale.
+ */
+export class SimulatedTime {
+  private current: Date;
+  private readonly stepMs: number;
+  private lastStepAt = 0;
+  /** What the last look found the system waiting for (empty once settled). */
+  waitingFor: string[] = [];
+
+  constructor(private readonly options: SimulatedTimeOptions) {
+    this.current = options.start;
+    this.stepMs = options.stepMs ?? 60_000;
+    if (!(this.stepMs > 0)) throw new RangeError(`a step must be positive, not ${this.stepMs} ms`);
+  }
+
+  now(): Date {
+    return this.current;
+  }
+
+  /** The settings a service needs to run on this clock (it starts where the clock stands now). */
+  environment(): Record<string, string> {
+    return { CLOCK_MODE: 'stepped', CLOCK_SIMULATED_ORIGIN: this.current.toISOString() };
+  }
+
+  /** Waits until every process has settled at the current time. */
+  async settle(): Promise<void> {
+    const stallAt = Date.now() + (this.options.stallAfterMs ?? 300_000);
+    let previous: Map<string, number> | undefined;
+    for (;;) {
+      const looks = await Promise.all(this.options.services().map((url) => this.look(url)));
+      const unsettled = looks.filter((l) => !l.settled);
+      const generations = new Map(looks.map((l) => [l.url, l.generation]));
+      if (unsettled.length === 0 && previous && sameGenerations(previous, generations)) {
+        this.waitingFor = [];
+        return;
+      }
+      this.waitingFor = unsettled.flatMap((l) => l.waitingFor.map((w) => `${l.url}: ${w}`));
+      previous = unsettled.length === 0 ? generations : undefined;
+      if (Date.now() > stallAt) throw new Error(`the system did not settle at ${this.current.toISOString()}; still waiting for: ${this.waitingFor.join('; ') || 'nothing named'}`);
+      await sleep(unsettled.length === 0 ? 0 : 10);
+    }
+  }
+
+  /** Settles, then moves the clock a step at a time to `target`, settling after each step. */
+  async advanceTo(target: Date, afterEachStep: (now: Date) => Promise<void> | void = () => undefined): Promise<void> {
+    await this.settle();
+    while (this.current < target) {
+      await this.pace();
+      this.current = new Date(Math.min(target.getTime(), this.current.getTime() + this.stepMs));
+      // A process that does not take the step now (restarting) is brought up to time when next looked at.
+      await Promise.all(this.options.services().map((url) => this.put(url).catch(() => undefined)));
+      await this.settle();
+      await afterEachStep(this.current);
+    }
+  }
+
+  /**
+   * Moves the clock on a step at a time until `condition` holds once the system has settled;
+   * answers the time it first held. Throws if it does not hold by `latest`.
+   */
+  async advanceUntil(condition: () => Promise<boolean> | boolean, latest: Date): Promise<Date> {
+    await this.settle();
+    while (!(await condition())) {
+      if (this.current >= latest) throw new Error(`the condition did not hold by ${latest.toISOString()}`);
+      await this.advanceTo(new Date(Math.min(latest.getTime(), this.current.getTime() + this.stepMs)));
+    }
+    return this.current;
+  }
+
+  advanceBy(ms: number, afterEachStep?: (now: Date) => Promise<void> | void): Promise<void> {
+    return this.advanceTo(new Date(this.current.getTime() + ms), afterEachStep);
+  }
+
+  private async pace(): Promise<void> {
+    if (this.options.maxSpeed) {
+      const due = this.lastStepAt + this.stepMs / this.options.maxSpeed;
+      if (Date.now() < due) await sleep(due - Date.now());
+    }
+    this.lastStepAt = Date.now();
+  }
+
+  /** One process's state; a process whose clock is behind (restarted) is brought up to the run's time. */
+  private async look(url: string): Promise<{ url: string; settled: boolean; generation: number; waitingFor: string[] }> {
+    try {
+      const response = await fetch(`${url}/simulation/clock`);
+      if (!response.ok) return { url, settled: false, generation: -1, waitingFor: [`its clock answered ${response.status}`] };
+      let state = (await response.json()) as SimulationClockState;
+      if (Date.parse(state.now) < this.current.getTime()) state = await this.put(url);
+      if (Date.parse(state.now) > this.current.getTime()) throw new Error(`${url} is at ${state.now}, ahead of the run's clock at ${this.current.toISOString()}`);
+      return { url, settled: state.settled, generation: state.generation, waitingFor: state.waitingFor };
+    } catch (error) {
+      if (error instanceof Error && error.message.includes('ahead of the run')) throw error;
+      return { url, settled: false, generation: -1, waitingFor: [`not answering (${error instanceof Error ? error.message : String(error)})`] };
+    }
+  }
+
+  private async put(url: string): Promise<SimulationClockState> {
+    const response = await fetch(`${url}/simulation/clock`, {
+      method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: this.current.toISOString() }),
+    });
+    if (!response.ok) throw new Error(`${url} refused the clock: ${response.status} ${await response.text()}`);
+    return (await response.json()) as SimulationClockState;
+  }
+}
+
+function sameGenerations(a: Map<string, number>, b: Map<string, number>): boolean {
+  return a.size === b.size && [...a].every(([url, generation]) => b.get(url) === generation);
+}
