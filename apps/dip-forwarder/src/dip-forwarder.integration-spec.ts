@@ -1,5 +1,6 @@
 import { ReadResult, ServiceResponse, Topics } from '@halfhour/contracts';
 import { addDays, DipMessage, mpanCoreFrom, settlementPeriodStarts } from '@halfhour/domain';
+import { SimulatedTime } from '@halfhour/observability';
 import { migrationRoundTrip, ServiceTestBed } from '@halfhour/service-testing';
 import { syntheticHalfHourKwh } from '@halfhour/simulation';
 import { eventually, ServiceUnderTest } from '@halfhour/testing';
@@ -25,7 +26,9 @@ describe('dip-forwarder with the DIP simulator', () => {
   let db: Client;
   const dipStats = async () => (await dip.get<{ unique: number; duplicates: number; refused: number; badSignatures: number; calls: number; unavailable: number }>('/dip/stats')).body;
   const behave = (changes: object) => fetch(`${dip.baseUrl}/dip/behaviour`, { method: 'PUT', body: JSON.stringify(changes) });
-  const forwarder = () => bed.newServiceProcess({ DIP_URL: dip.baseUrl });
+  // The forwarder runs on simulated time the test owns; each step settles only once its relay has run again and found nothing to do.
+  const time = new SimulatedTime({ start: new Date('2026-12-01T10:00:00Z'), services: () => (bed.service?.isRunning ? [bed.service.baseUrl] : []) });
+  const forwarder = () => bed.newServiceProcess({ DIP_URL: dip.baseUrl, ...time.environment() });
   const publish = (results: ReadResult[]) => bed.publish(Topics.readResults, Topics.readResults.messages[0], results);
 
   beforeAll(async () => {
@@ -102,7 +105,7 @@ describe('dip-forwarder with the DIP simulator', () => {
       expect(rows).toEqual([{ state: 'REFUSED', last_error: expect.stringContaining('MPAN_NOT_REGISTERED') }]);
     }, 10_000, 100);
     const refusedCalls = (await dipStats()).refused;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await time.advanceBy(5 * 60_000);
     expect((await dipStats()).refused).toBe(refusedCalls);
     expect(await bed.service.metric('halfhour_dip_messages_total', { outcome: 'refused' })).toBe(1);
   });

@@ -22,6 +22,7 @@ export function serviceInfrastructure(
       topicPrefix: config.KAFKA_TOPIC_PREFIX,
       sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
       clock: clockFrom(config),
+      holdAfterBatches: config.FAULT_HOLD_AFTER_BATCHES,
     }),
   ];
   if (!schema) return modules;

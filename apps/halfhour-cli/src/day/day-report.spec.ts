@@ -15,7 +15,7 @@ function delivered(key: string): DipMpanDay {
 function facts(overrides: Partial<RunFacts> = {}): RunFacts {
   const metrics = MetricsSnapshot.empty();
   return {
-    population, collectionDay: '2026-12-02', topicPrefix: 'day-x.', speed: 480, realSeconds: 300, providerCapacity: '',
+    population, collectionDay: '2026-12-02', topicPrefix: 'day-x.', speed: 480, clockMode: 'stepped', realSeconds: 300, providerCapacity: '',
     outcomes: [], metrics: { intake: metrics, access: metrics, scheduler: metrics, smets1: metrics, smets2: metrics, dip: metrics },
     dipMpanDays: [...population.expectedDeliveries].map(delivered), dipStats: {}, responses: [], sent: [], ...overrides,
   };

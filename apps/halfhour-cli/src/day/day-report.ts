@@ -15,6 +15,7 @@ export interface RunFacts {
   collectionDay: string;
   topicPrefix: string;
   speed: number;
+  clockMode: 'stepped' | 'free-running';
   realSeconds: number;
   providerCapacity: string;
   plan?: PlanView;
@@ -51,7 +52,7 @@ export function buildDayReport(facts: RunFacts) {
 
   return {
     run: {
-      collectionDay: facts.collectionDay, topicPrefix: facts.topicPrefix, dataDay: population.settings.dataDay, seed: population.settings.seed, clockSpeed: facts.speed,
+      collectionDay: facts.collectionDay, topicPrefix: facts.topicPrefix, dataDay: population.settings.dataDay, seed: population.settings.seed, clockMode: facts.clockMode, clockSpeed: facts.speed,
       realSeconds: Math.round(facts.realSeconds), providerCapacity: facts.providerCapacity,
     },
     population: {

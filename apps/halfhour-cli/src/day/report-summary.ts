@@ -5,7 +5,7 @@ const pct = (value: number | null) => (value === null ? '–' : `${(value * 100)
 /** The report as a few screenfuls of text for the terminal. */
 export function reportSummary(report: DayReport): string {
   const lines = [
-    `Settlement day ${report.run.collectionDay} (data day ${report.run.dataDay}), ${report.population.mpans} MPANs, clock ×${report.run.clockSpeed}, ${report.run.realSeconds} s`,
+    `Settlement day ${report.run.collectionDay} (data day ${report.run.dataDay}), ${report.population.mpans} MPANs, ${report.run.clockMode === 'stepped' ? `stepped clock, at most ×${report.run.clockSpeed}` : `free-running clock ×${report.run.clockSpeed}`}, ${report.run.realSeconds} s`,
     '',
     `HH data for the data day: ${report.hhCollection.mpansWithHhDataForDataDay} MPANs (${pct(report.hhCollection.share)}); HH-permitted in the registry: ${report.hhCollection.hhPermittedMpans}`,
     `Scheduled reads: ${report.reads.scheduled.items} items, ${report.reads.scheduled.succeeded} succeeded (${pct(report.reads.scheduled.successRate)} of those still wanted), ${report.reads.scheduled.stopped} stopped, ${report.reads.scheduled.expired} expired`,

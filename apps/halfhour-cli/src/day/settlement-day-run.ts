@@ -234,7 +234,7 @@ export class SettlementDayRun {
     ]);
     this.plan = plan;
     return buildDayReport({
-      population: this.population, collectionDay: this.options.collectionDay, speed: this.timeline.speed, realSeconds: (Date.now() - startedAt) / 1000,
+      population: this.population, collectionDay: this.options.collectionDay, speed: this.timeline.speed, clockMode: this.options.clockMode, realSeconds: (Date.now() - startedAt) / 1000,
       topicPrefix: this.namespace.topicPrefix, providerCapacity: this.providerCapacity, plan, outcomes, metrics, dipMpanDays, dipStats, responses, sent: this.upstream?.sent ?? [],
     });
   }

@@ -22,6 +22,8 @@ export interface BatchConsumerOptions<T extends object> {
   sessionTimeoutMs?: number;
   /** How long a fetch waits for data; also bounds how long a stop waits for an idle fetch. */
   maxWaitTimeMs?: number;
+  /** Crash tests only: after this many batches (of at most `maxBatchSize`) the consumer holds the next for good, as a hung process would. */
+  holdAfterBatches?: number;
 }
 
 export interface RetrySettings extends BackoffSettings {
@@ -47,6 +49,7 @@ export class BatchConsumer<T extends object> {
   private consumer?: Consumer;
   private readonly retry: RetrySettings;
   private readonly maxBatchSize: number;
+  private chunksTaken = 0;
   readonly state: ConsumerState = { status: 'idle' };
 
   constructor(
@@ -129,6 +132,10 @@ export class BatchConsumer<T extends object> {
   }
 
   private async handleChunk(payload: EachBatchPayload, chunk: RawMessage[]): Promise<void> {
+    if (this.options.holdAfterBatches && this.chunksTaken++ >= this.options.holdAfterBatches) {
+      this.logger.warn({ consumer: this.name }, 'holding this batch for good (FAULT_HOLD_AFTER_BATCHES)');
+      await new Promise<never>(() => undefined);
+    }
     const timer = this.metrics.batchDuration.startTimer({ topic: chunk[0].topic });
     const valid: ConsumedMessage<T>[] = [];
     const rawByOffset = new Map(chunk.map((raw) => [raw.offset, raw]));

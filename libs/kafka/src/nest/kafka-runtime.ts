@@ -61,6 +61,7 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, OnMod
     const topic = withTopicPrefix(options.topic, this.options.topicPrefix);
     const consumer = new BatchConsumer(this.kafka, this.deadLetters, this.consumerMetrics, this.logger, {
       sessionTimeoutMs: this.options.sessionTimeoutMs,
+      holdAfterBatches: this.options.holdAfterBatches,
       ...options,
       topic,
     });
@@ -76,12 +77,11 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, OnMod
 
   /** For the work monitor: which consumer has messages it has not handled yet, if any. */
   private async unconsumed(): Promise<string | undefined> {
-    for (const consumer of this.consumers) {
-      if (consumer.state.status !== 'running' && consumer.state.status !== 'retrying') return `${consumer.name} is ${consumer.state.status}`;
-      const lag = await this.lagOf(consumer.groupId, consumer.topicName);
-      if (lag > 0) return `${consumer.name} has ${lag} messages to handle`;
-    }
-    return undefined;
+    const notRunning = this.consumers.find((c) => c.state.status !== 'running' && c.state.status !== 'retrying');
+    if (notRunning) return `${notRunning.name} is ${notRunning.state.status}`;
+    const lags = await Promise.all(this.consumers.map((c) => this.lagOf(c.groupId, c.topicName)));
+    const behind = lags.findIndex((lag) => lag > 0);
+    return behind >= 0 ? `${this.consumers[behind].name} has ${lags[behind]} messages to handle` : undefined;
   }
 
   private async lagOf(groupId: string, name: string): Promise<number> {

@@ -13,6 +13,8 @@ export interface KafkaModuleOptions {
   topicPrefix?: string;
   /** KAFKA_SESSION_TIMEOUT_MS, for every consumer of the service. */
   sessionTimeoutMs?: number;
+  /** FAULT_HOLD_AFTER_BATCHES (crash tests only): batches each consumer handles before it holds. */
+  holdAfterBatches?: number;
   /** The service's clock, for the time stamped on what it publishes. */
   clock?: Clock;
 }

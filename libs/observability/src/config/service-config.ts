@@ -46,6 +46,14 @@ export class ServiceConfig {
   @Matches(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z)?$/, { message: 'must be empty or a UTC instant, e.g. 2026-11-28T15:00:00Z' })
   CLOCK_REAL_ORIGIN = '';
 
+  /**
+   * Fault injection for crash tests, never set in production: after this many batches each
+   * consumer holds the next one for good, as a hung process would, so a test can kill the process
+   * mid-stream for certain. 0: never.
+   */
+  @IsInt() @Min(0)
+  FAULT_HOLD_AFTER_BATCHES = 0;
+
   /** How long a SIGTERM drain may take before the process gives up and exits. */
   @IsInt() @Min(1000)
   SHUTDOWN_TIMEOUT_MS = 20_000;
