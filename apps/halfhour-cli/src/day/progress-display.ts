@@ -22,8 +22,7 @@ export class ProgressDisplay {
     }
   }
 
-  /** `waitingFor`: what the stepped clock last waited for before it could move on (empty once settled). */
-  update(simulatedNow: Date, metrics: StackMetrics, waitingFor: readonly string[]): void {
+  update(simulatedNow: Date, metrics: StackMetrics): void {
     const items = metrics.scheduler.by('halfhour_scheduler_items', 'state');
     const total = Object.values(items).reduce((a, b) => a + b, 0);
     const finished = FINAL_ITEM_STATES.reduce((sum, state) => sum + (items[state] ?? 0), 0);
@@ -33,21 +32,27 @@ export class ProgressDisplay {
       retrieved: metrics.scheduler.sum('halfhour_scheduler_results_total', { outcome: 'COMPLETE' }),
       delivered: metrics.dip.sum('halfhour_dip_messages_total', { outcome: 'delivered' }),
     };
-    const clock = simulatedNow.toISOString().slice(0, 16).replace('T', ' ');
-    const waiting = waitingFor.length > 0 ? `waiting for ${waitingFor[0].slice(0, 90)}` : '';
+    const clock = clockText(simulatedNow);
     if (!this.multibar) {
       if (Date.now() - this.lastLine < 5000) return;
       this.lastLine = Date.now();
-      console.log(`${clock} UTC  items ${total}  ${STAGES.map((s) => `${s} ${stages[s]}`).join('  ')}  finished ${finished}${waiting ? `  (${waiting})` : ''}`);
+      console.log(`${clock}  items ${total}  ${STAGES.map((s) => `${s} ${stages[s]}`).join('  ')}  finished ${finished}`);
       return;
     }
-    this.bar('clock', 'simulated', 1, 1, `${clock} ${waiting}`);
+    this.bar('clock', 'simulated', 1, 1, clock);
     for (const stage of STAGES) this.bar(stage, stage, stages[stage], Math.max(total, stages[stage], 1), stage === 'dispatched' ? 'incl. backstops' : '');
     const byProvider = metrics.scheduler.by('halfhour_scheduler_items', 'provider');
     for (const provider of Object.keys(byProvider).sort()) {
       const done = FINAL_ITEM_STATES.reduce((sum, state) => sum + metrics.scheduler.sum('halfhour_scheduler_items', { provider, state }), 0);
       this.bar(`provider:${provider}`, provider, done, Math.max(byProvider[provider], 1), 'finished');
     }
+  }
+
+  /** The stepped clock is held up: says what the system is still doing. */
+  waiting(simulatedNow: Date, waitingFor: readonly string[]): void {
+    const note = `${clockText(simulatedNow)} waiting for ${waitingFor[0]}${waitingFor.length > 1 ? ` (+${waitingFor.length - 1} more)` : ''}`;
+    if (this.multibar) this.bar('clock', 'simulated', 1, 1, note.slice(0, 120));
+    else console.log(note);
   }
 
   stop(): void {
@@ -64,4 +69,8 @@ export class ProgressDisplay {
       this.bars.set(key, this.multibar!.create(total, value, { label: padded, note }));
     }
   }
+}
+
+function clockText(simulatedNow: Date): string {
+  return `${simulatedNow.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

@@ -1,6 +1,6 @@
 import { ServiceResponse, Topics, withTopicPrefix } from '@halfhour/contracts';
 import { providerKeyOf } from '@halfhour/domain';
-import { SimulatedTime } from '@halfhour/observability';
+import { ConditionNotMet, SimulatedTime } from '@halfhour/observability';
 import { DEFAULT_POPULATION_SETTINGS, generatePopulation, Population } from '@halfhour/simulation';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -187,16 +187,21 @@ export class SettlementDayRun {
     const show = async (now: Date) => {
       if (Date.now() - shownAt < 500) return;
       shownAt = Date.now();
-      progress.update(now, await scrapeStack(this.urls), time.waitingFor);
+      progress.update(now, await scrapeStack(this.urls));
     };
+    time.onSlowSettle = (waitingFor) => progress.waiting(time.now(), waitingFor);
     await time.advanceTo(this.timeline.end, async (now) => {
       await runDue(now);
       await show(now);
     });
     const giveUpAt = new Date(this.timeline.end.getTime() + 3600_000);
-    const finished = await time.advanceUntil(async () => this.dayIsSettled(await scrapeStack(this.urls)), giveUpAt).catch(() => undefined);
-    if (!finished) events.push('the day ended with work still unfinished an hour after midnight (see the report)');
-    progress.update(time.now(), await scrapeStack(this.urls), []);
+    try {
+      await time.advanceUntil(async () => this.dayIsSettled(await scrapeStack(this.urls)), giveUpAt);
+    } catch (error) {
+      if (!(error instanceof ConditionNotMet)) throw error;
+      events.push('the day ended with work still unfinished an hour after midnight (see the report)');
+    }
+    progress.update(time.now(), await scrapeStack(this.urls));
   }
 
   /** The day on the free-running clock (the benchmark): the script as the clock passes, then up to `settleSeconds` for the last work. */
@@ -206,7 +211,7 @@ export class SettlementDayRun {
       const now = this.timeline.clock.now();
       await runDue(now);
       const metrics = await scrapeStack(this.urls);
-      progress.update(now, metrics, []);
+      progress.update(now, metrics);
       if (now >= this.timeline.end && (await this.dayIsSettled(metrics))) return;
       if (Date.now() > settleBy) {
         events.push('the day ended with work still unfinished (see the report)');

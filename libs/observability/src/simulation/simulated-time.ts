@@ -14,6 +14,9 @@ export interface SimulatedTimeOptions {
   stallAfterMs?: number;
 }
 
+/** `advanceUntil`'s condition did not hold by its latest time. */
+export class ConditionNotMet extends Error {}
+
 /**
  * The runner's side of simulated time: it owns the clock of every service in a run, and moves it
  * one step at a time, each step only once the whole system has settled — every process reports
@@ -27,6 +30,8 @@ export class SimulatedTime {
   private lastStepAt = 0;
   /** What the last look found the system waiting for (empty once settled). */
   waitingFor: string[] = [];
+  /** Told every few seconds while a wait to settle goes on, with what the system is waiting for. */
+  onSlowSettle?: (waitingFor: readonly string[]) => void;
 
   constructor(private readonly options: SimulatedTimeOptions) {
     this.current = options.start;
@@ -46,6 +51,7 @@ export class SimulatedTime {
   /** Waits until every process has settled at the current time. */
   async settle(): Promise<void> {
     const stallAt = Date.now() + (this.options.stallAfterMs ?? 300_000);
+    let toldAt = Date.now();
     let previous: Map<string, number> | undefined;
     for (;;) {
       const looks = await Promise.all(this.options.services().map((url) => this.look(url)));
@@ -58,6 +64,10 @@ export class SimulatedTime {
       this.waitingFor = unsettled.flatMap((l) => l.waitingFor.map((w) => `${l.url}: ${w}`));
       previous = unsettled.length === 0 ? generations : undefined;
       if (Date.now() > stallAt) throw new Error(`the system did not settle at ${this.current.toISOString()}; still waiting for: ${this.waitingFor.join('; ') || 'nothing named'}`);
+      if (this.onSlowSettle && Date.now() - toldAt > 3000 && this.waitingFor.length > 0) {
+        toldAt = Date.now();
+        this.onSlowSettle(this.waitingFor);
+      }
       await sleep(unsettled.length === 0 ? 0 : 10);
     }
   }
@@ -77,12 +87,12 @@ export class SimulatedTime {
 
   /**
    * Moves the clock on a step at a time until `condition` holds once the system has settled;
-   * answers the time it first held. Throws if it does not hold by `latest`.
+   * answers the time it first held. Throws ConditionNotMet if it does not hold by `latest`.
    */
   async advanceUntil(condition: () => Promise<boolean> | boolean, latest: Date): Promise<Date> {
     await this.settle();
     while (!(await condition())) {
-      if (this.current >= latest) throw new Error(`the condition did not hold by ${latest.toISOString()}`);
+      if (this.current >= latest) throw new ConditionNotMet(`the condition did not hold by ${latest.toISOString()}`);
       await this.advanceTo(new Date(Math.min(latest.getTime(), this.current.getTime() + this.stepMs)));
     }
     return this.current;
