@@ -55,10 +55,13 @@ describe('npm start: a settlement day end to end', () => {
 
   it('delivers exactly the MPAN-days it should, once, with the meters’ values, answers every request as it should, and reconciles', async () => {
     const reportFile = join(outDir, 'report.json');
-    while (!existsSync(reportFile)) {
-      if (cli.exitCode !== null) throw new Error(`the CLI exited early (${cli.exitCode}):\n${output.join('')}`);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    // The CLI says where the report is once it has written it; it exits early only on failure.
+    await new Promise<void>((resolve, reject) => {
+      if (output.join('').includes('report: ')) return resolve();
+      cli.stdout!.on('data', () => output.join('').includes('report: ') && resolve());
+      cli.once('exit', (code) => reject(new Error(`the CLI exited early (${code}):\n${output.join('')}`)));
+    });
+    expect(existsSync(reportFile)).toBe(true);
     const report = JSON.parse(readFileSync(reportFile, 'utf8'));
     const population = generatePopulation({ ...DEFAULT_POPULATION_SETTINGS, seed: SEED, mpans: MPANS, dataDay: '2026-12-01' });
 
