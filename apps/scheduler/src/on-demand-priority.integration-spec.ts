@@ -1,6 +1,7 @@
 import { RequestAuthorised, Topics } from '@halfhour/contracts';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { eventually } from '@halfhour/testing';
 import { freshMpan, MDR_USER, SchedulerTestBed, timeline } from '../test/scheduler-test-bed';
 
 const ITEMS = 20;
@@ -95,5 +96,26 @@ describe('an urgent on-demand read when the MHHS share is full', () => {
     expect(extra).toEqual([]);
     expect(again.requesters.map((r) => r.requestId)).toEqual([second.requestId]);
     expect(again.attempt).toBe(2);
+  });
+
+  it('waits for its registry view to read the timeline a request was decided on, rather than finding no meter', async () => {
+    // access-control decides on its own view; the scheduler's may not have read that timeline yet.
+    const mpan = freshMpan();
+    const deviceId = '00-00-00-00-00-00-F4-01';
+    const request: RequestAuthorised = {
+      requestId: `${MDR_USER.userId}:${deviceId}:200`, requestMessageId: randomUUID(), userId: MDR_USER.userId, mpid: 'MDRA', role: 'MDR',
+      srv: '4.8.1', dataSrv: '4.8.1', mode: 'ON_DEMAND', mpan, deviceId, days: { from: '2026-12-01', to: '2026-12-02' },
+      trt: { seconds: 86_400, basis: 'EXISTING_ON_DEMAND', policy: 'EQUAL_EXISTING' },
+      decidedAt: bed.time.now().toISOString(), dueBy: new Date(bed.time.now().getTime() + 86_400_000).toISOString(), matrixVersion: 'test', registryVersion: 2,
+    };
+    const retriesBefore = await bed.service.metric('halfhour_consumer_batch_retries_total', { topic: bed.topicName(Topics.authorisedRequests) });
+    await bed.publish(Topics.authorisedRequests, Topics.authorisedRequests.messages[0], [request]);
+    await bed.publishTimelines([timeline(mpan, deviceId, { kind: 'S1SP', s1spId: 'S1SP-A' })]); // version 1: older than the decision's
+    // The request has met the view at version 1 (and waits), then version 2 arrives.
+    await eventually(async () => expect(await bed.service.metric('halfhour_consumer_batch_retries_total', { topic: bed.topicName(Topics.authorisedRequests) })).toBeGreaterThan(retriesBefore), 60_000, 50);
+    await bed.publishTimelines([timeline(mpan, deviceId, { kind: 'S1SP', s1spId: 'S1SP-A' }, undefined, 2)]);
+    await bed.time.advanceUntil(async () => (await bed.commands()).some((c) => c.command.mpan === mpan), END_OF_DAY);
+    const [command] = (await bed.commands()).filter((c) => c.command.mpan === mpan).map((c) => c.command);
+    expect(command.requesters.map((r) => r.requestId)).toEqual([request.requestId]);
   });
 });

@@ -8,6 +8,16 @@ export interface ViewedTimeline {
   updatedAt: Date;
 }
 
+/**
+ * Whether this view has yet to catch up with the registry another service decided on: each
+ * service reads the timelines at its own pace, so access-control may authorise a request on a
+ * timeline version this view has not read yet. Acting on the older view would wrongly find no
+ * meter, or no entitlement; the caller waits (retries) instead.
+ */
+export function isViewBehind(viewed: ViewedTimeline | undefined, decidedOnVersion: number): boolean {
+  return (viewed?.version ?? 0) < decidedOnVersion;
+}
+
 /** The registry view's SQL, set-based. */
 export class RegistryViewRepository {
   constructor(private readonly dataSource: DataSource) {}

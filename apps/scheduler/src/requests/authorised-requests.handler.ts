@@ -1,8 +1,8 @@
 import { RequestAuthorised } from '@halfhour/contracts';
 import { addDays, Clock, providerKeyOf, resolveMpanOnDay, settlementDayOf, settlementDayStart } from '@halfhour/domain';
-import { BatchHandler, ConsumedMessage } from '@halfhour/kafka';
+import { BatchHandler, ConsumedMessage, TransientFailure } from '@halfhour/kafka';
 import { claimNewMessages } from '@halfhour/persistence';
-import { RegistryViewRepository } from '@halfhour/registry-view';
+import { isViewBehind, RegistryViewRepository } from '@halfhour/registry-view';
 import { createHash } from 'node:crypto';
 import { ItemRepository } from '../items/item-repository';
 import { ItemRow } from '../items/item-row';
@@ -51,6 +51,10 @@ export class AuthorisedRequestsHandler implements BatchHandler<RequestAuthorised
 
       const onDemand = requests.filter((r) => r.mode === 'ON_DEMAND' && r.days);
       const timelines = await this.registryView.timelinesOf(onDemand.map((r) => r.mpan), manager);
+      const early = onDemand.filter((r) => isViewBehind(timelines.get(r.mpan), r.registryVersion));
+      if (early.length > 0) {
+        throw new TransientFailure('REGISTRY_VIEW_BEHIND', `the registry view has not yet read the timelines these requests were decided on: ${early.slice(0, 5).map((r) => `${r.mpan} v${r.registryVersion}`).join(', ')}${early.length > 5 ? '…' : ''}; the batch waits`);
+      }
       const items: ItemRow[] = onDemand.flatMap((r) => daysOf(r.days!).flatMap((dataDay) => {
         const device = timelines.get(r.mpan) ? resolveMpanOnDay(timelines.get(r.mpan)!.timeline, dataDay).device : undefined;
         if (!device) return [];
