@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs the Halfhour CLI from source: installs npm packages first if they are missing.
+# Runs the Halfhour CLI, compiled as the services are: installs npm packages and builds dist/
+# first when they are missing or older than the sources.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
-bash scripts/ensure-node-modules.sh
-export SWC_NODE_PROJECT="$root/tsconfig.json"
-exec node -r @swc-node/register apps/halfhour-cli/src/main.ts "$@"
+bash scripts/ensure-build.sh
+exec node --enable-source-maps dist/apps/halfhour-cli/src/main.js "$@"

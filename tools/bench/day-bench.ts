@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --mpan-days N] [--broker-records R] [--access-requests A]
+ * npm run bench [-- --mpan-days N] [--broker-records R] [--access-requests A] [--profile] [--day-only]
  *
  * The whole pipeline at full speed, beside the machine's limits, in one run:
  * 1. the broker's own produce and consume rates (Kafka's perf tools, 1 KB records, idempotent, acks=all);
@@ -8,51 +8,72 @@
  *    end to end, each stage's rate, each process's peak RSS;
  * 3. access-control deciding A requests (default 20,000) through our batch runner and through the
  *    stock NestJS way (an @EventPattern handler on ServerKafka, one message at a time): the ratio.
- * Figures are printed and written to out/bench.json.
+ * Figures are printed, written to out/bench.json and appended to tools/bench/history.jsonl.
+ * `--profile` writes a CPU profile of every process (out/bench-profile/) and prints each one's
+ * share of the machine and where its time went; `--day-only` skips 1 and 3.
  */
 import 'reflect-metadata';
 import { settlementDayOf } from '@halfhour/domain';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DayOptions } from '../../apps/halfhour-cli/src/day/day-options';
 import { SettlementDayRun } from '../../apps/halfhour-cli/src/day/settlement-day-run';
 import { scrapeStack } from '../../apps/halfhour-cli/src/day/stack-view';
-import { measureAccessControl } from './access-workload';
+import { SERVICE_CATALOGUE } from '../../apps/halfhour-cli/src/stack/service-catalogue';
+import { AccessMeasurement, measureAccessControl } from './access-workload';
 import { argument, ensureStack, repositoryRoot } from './bench-support';
 import { measureBroker } from './broker-perf';
 import { StageClock, StageRate } from './stage-clock';
+import { CpuShares, pidsMatching } from './cpu-shares';
+import { CpuProfile, ProfileSummary, summariseProfile } from './cpu-profile-summary';
+import { appendToHistory } from './bench-history';
 
 const mpanDays = Number(argument('--mpan-days') ?? 200_000);
 const brokerRecords = Number(argument('--broker-records') ?? 500_000);
 const accessRequests = Number(argument('--access-requests') ?? 20_000);
+const profile = process.argv.includes('--profile');
+const dayOnly = process.argv.includes('--day-only');
+const PROFILE_DIR = 'out/bench-profile';
 
 async function main(): Promise<void> {
   ensureStack();
-  console.log(`== 1. the broker on this machine (${brokerRecords} records of 1 KB)`);
-  const broker = await measureBroker(brokerRecords, 1024);
-  console.log(`produce ${Math.round(broker.produce.recordsPerSecond)} records/s (${broker.produce.mbPerSecond.toFixed(1)} MB/s), consume ${Math.round(broker.consume.recordsPerSecond)} records/s (${broker.consume.mbPerSecond.toFixed(1)} MB/s)`);
+  let broker: Awaited<ReturnType<typeof measureBroker>> | undefined;
+  if (!dayOnly) {
+    console.log(`== 1. the broker on this machine (${brokerRecords} records of 1 KB)`);
+    broker = await measureBroker(brokerRecords, 1024);
+    console.log(`produce ${Math.round(broker.produce.recordsPerSecond)} records/s (${broker.produce.mbPerSecond.toFixed(1)} MB/s), consume ${Math.round(broker.consume.recordsPerSecond)} records/s (${broker.consume.mbPerSecond.toFixed(1)} MB/s)`);
+  }
 
-  console.log(`\n== 2. the settlement day at full speed (${mpanDays} MPANs)`);
+  console.log(`\n== 2. the settlement day at full speed (${mpanDays} MPANs)${profile ? ', every process profiled' : ''}`);
   const day = await measureDay();
 
-  console.log(`\n== 3. access-control, batch runner vs the stock NestJS Kafka transport (${accessRequests} requests each)`);
-  const workload = { requests: accessRequests, users: 100, mpans: Math.max(accessRequests / 2, 1000), log: () => undefined };
-  const batch = await measureAccessControl({ ...workload, env: { REQUEST_CONSUMER: 'batch' } });
-  console.log(`batch runner:        ${Math.round(batch.decisionsPerSecond)} decisions/s, peak RSS ${batch.peakRssMb.toFixed(0)} MB`);
-  const stock = await measureAccessControl({ ...workload, env: { REQUEST_CONSUMER: 'nest-event-pattern' } });
-  console.log(`@EventPattern stock: ${Math.round(stock.decisionsPerSecond)} decisions/s, peak RSS ${stock.peakRssMb.toFixed(0)} MB`);
-  const transportRatio = batch.decisionsPerSecond / stock.decisionsPerSecond;
-  console.log(`ratio: the batch runner decides ${transportRatio.toFixed(1)}× as fast`);
+  let accessControl: { batch: AccessMeasurement; stock: AccessMeasurement; ratio: number } | undefined;
+  if (!dayOnly) {
+    console.log(`\n== 3. access-control, batch runner vs the stock NestJS Kafka transport (${accessRequests} requests each)`);
+    const workload = { requests: accessRequests, users: 100, mpans: Math.max(accessRequests / 2, 1000), log: () => undefined };
+    const batch = await measureAccessControl({ ...workload, env: { REQUEST_CONSUMER: 'batch' } });
+    console.log(`batch runner:        ${Math.round(batch.decisionsPerSecond)} decisions/s, peak RSS ${batch.peakRssMb.toFixed(0)} MB`);
+    const stock = await measureAccessControl({ ...workload, env: { REQUEST_CONSUMER: 'nest-event-pattern' } });
+    console.log(`@EventPattern stock: ${Math.round(stock.decisionsPerSecond)} decisions/s, peak RSS ${stock.peakRssMb.toFixed(0)} MB`);
+    accessControl = { batch, stock, ratio: batch.decisionsPerSecond / stock.decisionsPerSecond };
+    console.log(`ratio: the batch runner decides ${accessControl.ratio.toFixed(1)}× as fast`);
+  }
 
   const endToEnd = day.stages.delivered.perSecond;
+  const brokerShare = broker ? (endToEnd * day.messagesPerMpanDay) / broker.consume.recordsPerSecond : undefined;
   console.log('\n== summary');
   console.log(`end to end: ${Math.round(endToEnd)} MPAN-days/s delivered to the DIP (${day.mpanDaysDelivered} MPAN-days); each is ~${day.messagesPerMpanDay.toFixed(1)} Kafka messages through the pipeline`);
-  console.log(`            = ${((endToEnd * day.messagesPerMpanDay) / broker.consume.recordsPerSecond * 100).toFixed(1)} % of the broker's raw consume rate in messages`);
-  console.log(`access-control: batch runner ${transportRatio.toFixed(1)}× the stock @EventPattern transport`);
-  const figures = { mpanDays, broker, day, accessControl: { batch, stock, ratio: transportRatio } };
+  if (brokerShare !== undefined) console.log(`            = ${(brokerShare * 100).toFixed(1)} % of the broker's raw consume rate in messages`);
+  if (accessControl) console.log(`access-control: batch runner ${accessControl.ratio.toFixed(1)}× the stock @EventPattern transport`);
+  const figures = { mpanDays, broker, day, accessControl };
   mkdirSync(join(repositoryRoot, 'out'), { recursive: true });
   writeFileSync(join(repositoryRoot, 'out', 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
-  console.log('figures in out/bench.json');
+  const history = appendToHistory({
+    mpanDays, profiled: profile, mpanDaysPerSecond: endToEnd, stages: Object.fromEntries(Object.entries(day.stages).map(([stage, rate]) => [stage, Math.round(rate.perSecond)])),
+    messagesPerMpanDay: day.messagesPerMpanDay, brokerShare, peakRssMb: day.peakRssMb, startToReadyMs: day.startToReadyMs, cpuShares: day.cpuShares,
+    accessDecisionsPerSecond: accessControl?.batch.decisionsPerSecond, checks: { deliveries: day.checks.deliveries.ok, responses: day.checks.responses.ok }, realSeconds: day.realSeconds,
+  });
+  console.log(`figures in out/bench.json; appended to ${history}`);
 }
 
 /** The settlement day, sampled every second for each stage's rate and each process's memory. */
@@ -62,7 +83,7 @@ async function measureDay() {
   // backlog on a busy machine is not mistaken for failure.
   const options: DayOptions = {
     mpans: mpanDays, seed: 162, collectionDay: settlementDayOf(new Date()), clockMode: 'free-running', daySeconds: 13, setupSeconds: Math.ceil(60 + mpanDays / 200),
-    keepRunning: false, outDir: 'out/bench-day', portOffset: 0, namespace: 'bench', progressBars: false,
+    keepRunning: false, outDir: 'out/bench-day', portOffset: 0, namespace: 'bench', progressBars: false, profileDir: profile ? PROFILE_DIR : undefined,
     providerFailures: false, oneDaySchedules: true, settleSeconds: 3600,
     extraEnvironment: { MHHS_TRT_SECONDS: String(30 * 86_400), EXISTING_ON_DEMAND_TRT_SECONDS: String(30 * 86_400), NO_RESPONSE_AFTER_SECONDS: String(30 * 86_400), CALL_TIMEOUT_MS: '10000', DIP_CALL_TIMEOUT_MS: '30000', LOG_LEVEL: 'error' },
   };
@@ -70,8 +91,21 @@ async function measureDay() {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void run.stop().finally(() => process.exit(130)));
   }
+  if (profile) rmSync(join(repositoryRoot, PROFILE_DIR), { recursive: true, force: true });
   const clock = new StageClock();
+  // Each process's share of the machine from the moment the registry is published to the end of the day.
+  const cpu = new CpuShares({
+    ...Object.fromEntries(SERVICE_CATALOGUE.map(({ name }) => [name, () => [run.processIds()[name]].filter((pid) => pid !== undefined)])),
+    'kafka broker': () => pidsMatching(/kafka\.Kafka/),
+    postgresql: () => pidsMatching(/^postgres/),
+    'bench driver': () => [process.pid],
+  });
+  let cpuStarted = false;
   const sampler = setInterval(() => {
+    if (!cpuStarted && run.milestones.registryPublishing) {
+      cpu.start();
+      cpuStarted = true;
+    }
     void scrapeStack(run.serviceUrls).then((m) => clock.sample({
       dispatched: m.scheduler.sum('halfhour_scheduler_dispatched_total'),
       read: m.smets1.sum('halfhour_adapter_results_total') + m.smets2.sum('halfhour_adapter_results_total'),
@@ -79,8 +113,11 @@ async function measureDay() {
     }));
   }, 1000);
   let peakRss: Record<string, number> = {};
+  const startedAt = Date.now();
+  let stopped = false;
   try {
     const report = await run.run();
+    const cpuShares = cpu.shares();
     peakRss = run.peakRssMb();
     const collection = clock.rates();
     const marks = run.milestones;
@@ -101,18 +138,43 @@ async function measureDay() {
     for (const [stage, rate] of Object.entries(stages)) console.log(`  ${stage.padEnd(11)} ${String(rate.count).padStart(8)} in ${rate.seconds.toFixed(1).padStart(6)} s = ${Math.round(rate.perSecond)}/s`);
     console.log(`  plan        ${report.reads.scheduled.items} items planned and written in ${planSeconds.toFixed(2)} s`);
     console.log(`  peak RSS (MB): ${Object.entries(peakRss).map(([name, mb]) => `${name} ${mb.toFixed(0)}`).join(', ')}`);
+    const startToReadyMs = run.startToReadyMs();
+    console.log(`  start to ready, all at once (ms): ${Object.entries(startToReadyMs).map(([name, ms]) => `${name} ${ms ?? '?'}`).join(', ')}`);
     console.log(`  checks: deliveries as designed ${report.checks.deliveries.ok}, answers as designed ${report.checks.responses.ok}`);
+    console.log('  share of the machine’s CPU from publishing the registry to the end of the day:');
+    for (const share of cpuShares) console.log(`    ${share.name.padEnd(20)} ${(share.share * 100).toFixed(1).padStart(5)} %  (${share.cpuSeconds.toFixed(1)} CPU s)`);
+    clearInterval(sampler);
+    await run.stop();
+    stopped = true;
+    const profiles = profile ? summariseProfiles() : undefined;
     const produced = [end.intake, end.access, end.scheduler, end.smets1, end.smets2, end.dip].reduce((n, m) => n + m.sum('halfhour_producer_messages_total'), 0);
     const upstream = run.population.requests.length + report.population.mpans * 3; // requests, and about three CSS messages per MPAN
     return {
-      stages, planSeconds, peakRssMb: peakRss, mpanDaysDelivered: report.dip.mpanDaysDelivered,
+      stages, planSeconds, peakRssMb: peakRss, startToReadyMs, cpuShares, profiles, realSeconds: (Date.now() - startedAt) / 1000, mpanDaysDelivered: report.dip.mpanDaysDelivered,
       kafkaMessages: produced + upstream, messagesPerMpanDay: (produced + upstream) / Math.max(report.dip.mpanDaysDelivered, 1), checks: report.checks,
     };
   } finally {
     clearInterval(sampler);
-    await run.stop();
+    if (!stopped) await run.stop();
     await run.cleanUp();
   }
+}
+
+/** Every process's profile (written as it stopped): where its time went, printed and returned. */
+function summariseProfiles(): Record<string, ProfileSummary> {
+  const dir = join(repositoryRoot, PROFILE_DIR);
+  const summaries: Record<string, ProfileSummary> = {};
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort()) {
+    const name = file.replace(/\.cpuprofile$/, '');
+    const summary = summariseProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile, 12);
+    summaries[name] = summary;
+    const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
+    console.log(`\n  ${name}: ${(summary.busyMs / 1000).toFixed(1)} s busy`);
+    console.log(`    by area:  ${summary.topAreas.slice(0, 8).map((a) => `${a.name} ${percent(a.share)}`).join(', ')}`);
+    for (const f of summary.topFunctions.slice(0, 10)) console.log(`    ${percent(f.share).padStart(7)}  ${f.name}`);
+  }
+  console.log(`  profiles in ${PROFILE_DIR}/ (open one in Chrome DevTools or speedscope for the whole picture)`);
+  return summaries;
 }
 
 main().catch((error: unknown) => {

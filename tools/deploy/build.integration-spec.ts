@@ -10,7 +10,7 @@ import { repositoryRoot } from './deploy-tools';
 /** What the image runs: `npm run build`'s JavaScript, on plain node, with production dependencies only. */
 describe('the build the image runs', () => {
   beforeAll(() => {
-    const built = spawnSync('bash', ['tools/build/build.sh'], { cwd: repositoryRoot, encoding: 'utf8' });
+    const built = spawnSync('bash', ['scripts/ensure-build.sh'], { cwd: repositoryRoot, encoding: 'utf8' });
     if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
   }, 120_000);
 

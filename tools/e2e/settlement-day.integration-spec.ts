@@ -35,10 +35,11 @@ describe('npm start: a settlement day end to end', () => {
   let cli: ChildProcess;
 
   beforeAll(() => {
-    cli = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/halfhour-cli/src/main.ts', 'start',
+    // The CLI as `npm start` runs it: compiled (the integration tests' global setup builds dist/).
+    cli = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/halfhour-cli/src/main.js', 'start',
       '--mpans', String(MPANS), '--seed', String(SEED), '--day', COLLECTION_DAY, '--day-seconds', '60',
       '--out', outDir, '--port-offset', String(PORT_OFFSET), '--namespace', 'e2e', '--keep-running'], {
-      env: { ...process.env, KAFKA_BROKERS: testBrokers().join(','), SWC_NODE_PROJECT: 'tsconfig.json' },
+      env: { ...process.env, KAFKA_BROKERS: testBrokers().join(',') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     cli.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));

@@ -25,8 +25,9 @@ async function waitForKafkaMetadata(): Promise<void> {
   }
 }
 
-/** Jest global setup for integration tests: the real Kafka and PostgreSQL must be up. */
+/** Jest global setup for integration tests: the services compiled, the real Kafka and PostgreSQL up. */
 export default async function globalSetup(): Promise<void> {
+  ensure('scripts/ensure-build.sh');
   const kafkaWasUp = run('scripts/kafka/kafka.sh', 'status') === 0;
   // A broker this run started is stopped by global-teardown; one that was already up is left alone.
   (globalThis as { halfhourStartedKafka?: boolean }).halfhourStartedKafka = !kafkaWasUp;

@@ -7,7 +7,18 @@ import { testBrokers } from './stack-endpoints';
 
 const root = join(__dirname, '..', '..', '..');
 
-/** A real service process started from its TypeScript entry point, as tests drive it. */
+/**
+ * How a service's entry runs: production code from its compiled form in dist/ (built by the
+ * integration tests' global setup through scripts/ensure-build.sh), as the container runs it; a
+ * test fixture, which is never compiled, from its TypeScript source.
+ */
+function nodeArgumentsFor(entry: string): string[] {
+  const production = /^((?:apps|libs)\/[^/]+\/src\/.+)\.ts$/.exec(entry);
+  if (production && !entry.includes('/test/')) return ['--enable-source-maps', join(root, 'dist', `${production[1]}.js`)];
+  return ['-r', '@swc-node/register', join(root, entry)];
+}
+
+/** A real service process started from its entry point (`apps/<app>/src/main.ts`, or a test fixture), as tests drive it. */
 export class ServiceUnderTest {
   private child?: ChildProcess;
   private httpPort?: number;
@@ -39,7 +50,7 @@ export class ServiceUnderTest {
 
   async start(): Promise<this> {
     this.httpPort = await freePort();
-    this.child = spawn(process.execPath, [...this.nodeArgs, '-r', '@swc-node/register', join(root, this.entry)], {
+    this.child = spawn(process.execPath, [...this.nodeArgs, ...nodeArgumentsFor(this.entry)], {
       cwd: root,
       env: {
         ...process.env,

@@ -29,6 +29,8 @@ export interface DayOptions {
   extraEnvironment: Record<string, string>;
   /** Draw progress bars (a terminal) or print a line now and then (a log). */
   progressBars: boolean;
+  /** Where every process writes a CPU profile when it stops (`node --cpu-prof`); none when unset. */
+  profileDir?: string;
 }
 
 export const DAY_USAGE = `  start [--mpans N] [--day-seconds S] [--day YYYY-MM-DD] [--seed N] [--free-running [--setup-seconds S]]

@@ -82,6 +82,16 @@ export class SettlementDayRun {
     return report;
   }
 
+  /** Each running process's id, by name. */
+  processIds(): Record<string, number> {
+    return Object.fromEntries(this.processes.flatMap((p) => (p.pid === undefined ? [] : [[p.entry.name, p.pid]])));
+  }
+
+  /** Each process's milliseconds from spawn to ready. */
+  startToReadyMs(): Record<string, number | undefined> {
+    return Object.fromEntries(this.processes.map((p) => [p.entry.name, p.startToReadyMs]));
+  }
+
   /** Each process's peak resident memory so far (VmHWM), in MB; call before `stop`. */
   peakRssMb(): Record<string, number> {
     return Object.fromEntries(this.processes.map((p) => [p.entry.name, p.peakRssMb()]));
@@ -110,11 +120,16 @@ export class SettlementDayRun {
       process.start({
         ...environment, CONSUMER_GROUP: `${this.namespace.topicPrefix}${process.entry.name}`,
         ...(database ? { DATABASE_URL: this.namespace.databaseUrlOf(process.entry) } : {}), ...this.options.extraEnvironment,
-      });
+      }, this.profileArguments(process.entry.name));
     });
     await waitUntilAllReady(this.processes, this.log);
     if (this.options.providerFailures) await this.putProviderBehaviour([...new Set(this.population.meters.map((m) => providerKeyOf(m.provider)))], BACKGROUND_FAILURES);
     this.log(`services ready (${this.processes.length} processes); logs in out/logs/`);
+  }
+
+  private profileArguments(name: string): string[] {
+    const dir = this.options.profileDir;
+    return dir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(REPOSITORY_ROOT, dir)}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
   }
 
   /** CSS and the users publish the registry; every service's view of it is complete before the requests. */

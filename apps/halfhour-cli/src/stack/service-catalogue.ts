@@ -4,7 +4,7 @@
  */
 export interface ServiceEntry {
   name: string;
-  /** TypeScript entry point, relative to the repository root. */
+  /** Compiled entry point, relative to the repository root (`npm run build`, or scripts/ensure-build.sh when sources changed), as the container runs it. */
   entry: string;
   httpPort: number;
   /** The service's own database; the CLI creates it if missing, the service migrates it. */
@@ -14,14 +14,14 @@ export interface ServiceEntry {
 }
 
 export const SERVICE_CATALOGUE: readonly ServiceEntry[] = [
-  { name: 'registration-intake', entry: 'apps/registration-intake/src/main.ts', httpPort: 8081, database: 'registration_intake' },
-  { name: 'access-control', entry: 'apps/access-control/src/main.ts', httpPort: 8082, database: 'access_control' },
-  { name: 'scheduler', entry: 'apps/scheduler/src/main.ts', httpPort: 8083, database: 'scheduler' },
-  { name: 'adapter-smets1', entry: 'apps/adapter-smets1/src/main.ts', httpPort: 8084, database: 'adapter_smets1' },
-  { name: 'adapter-smets2', entry: 'apps/adapter-smets2/src/main.ts', httpPort: 8085 },
-  { name: 'dip-forwarder', entry: 'apps/dip-forwarder/src/main.ts', httpPort: 8086, database: 'dip_forwarder' },
+  { name: 'registration-intake', entry: 'dist/apps/registration-intake/src/main.js', httpPort: 8081, database: 'registration_intake' },
+  { name: 'access-control', entry: 'dist/apps/access-control/src/main.js', httpPort: 8082, database: 'access_control' },
+  { name: 'scheduler', entry: 'dist/apps/scheduler/src/main.js', httpPort: 8083, database: 'scheduler' },
+  { name: 'adapter-smets1', entry: 'dist/apps/adapter-smets1/src/main.js', httpPort: 8084, database: 'adapter_smets1' },
+  { name: 'adapter-smets2', entry: 'dist/apps/adapter-smets2/src/main.js', httpPort: 8085 },
+  { name: 'dip-forwarder', entry: 'dist/apps/dip-forwarder/src/main.js', httpPort: 8086, database: 'dip_forwarder' },
   // SIMULATORS of the outside world: the CSPs and S1SPs the adapters call, and Elexon's DIP; a
   // deployment points PROVIDER_URLS and DIP_URL at the real ones.
-  { name: 'provider-simulator', entry: 'apps/provider-simulator/src/main.ts', httpPort: 8090, simulator: true },
-  { name: 'dip-simulator', entry: 'apps/dip-simulator/src/main.ts', httpPort: 8091, simulator: true },
+  { name: 'provider-simulator', entry: 'dist/apps/provider-simulator/src/main.js', httpPort: 8090, simulator: true },
+  { name: 'dip-simulator', entry: 'dist/apps/dip-simulator/src/main.js', httpPort: 8091, simulator: true },
 ];

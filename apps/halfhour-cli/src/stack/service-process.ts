@@ -1,15 +1,21 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ServiceEntry } from './service-catalogue';
 import { databaseUrl, kafkaBrokers, REPOSITORY_ROOT } from './stack-settings';
 
 const LOG_DIR = join(REPOSITORY_ROOT, 'out', 'logs');
 
-/** One service as a child process, its JSON logs in out/logs/<name>.log. */
+
+/** Options for node itself, as the container's NODE_OPTIONS sets them, plus any a run adds (e.g. `--cpu-prof`, refused in NODE_OPTIONS). */
+const NODE_ARGUMENTS = ['--enable-source-maps'];
+
+/** One service as a child process from its compiled entry, its JSON logs in out/logs/<name>.log. */
 export class ServiceProcess {
   private child?: ChildProcess;
+  private startedAt?: number;
+  private readyAt?: number;
 
   constructor(readonly entry: ServiceEntry) {}
 
@@ -17,14 +23,16 @@ export class ServiceProcess {
     return join(LOG_DIR, `${this.entry.name}.log`);
   }
 
-  start(extraEnv: Record<string, string> = {}): void {
+  start(extraEnv: Record<string, string> = {}, nodeArguments: readonly string[] = []): void {
+    const entry = join(REPOSITORY_ROOT, this.entry.entry);
+    if (!existsSync(entry)) throw new Error(`${this.entry.entry} is not built: run npm run build (npm start and npm run bench build when sources changed)`);
     mkdirSync(LOG_DIR, { recursive: true });
     const log = createWriteStream(this.logFile, { flags: 'a' });
-    this.child = spawn(process.execPath, ['-r', '@swc-node/register', join(REPOSITORY_ROOT, this.entry.entry)], {
+    this.startedAt = Date.now();
+    this.child = spawn(process.execPath, [...NODE_ARGUMENTS, ...nodeArguments, entry], {
       cwd: REPOSITORY_ROOT,
       env: {
         ...process.env,
-        SWC_NODE_PROJECT: join(REPOSITORY_ROOT, 'tsconfig.json'),
         SERVICE_NAME: this.entry.name,
         HTTP_PORT: String(this.entry.httpPort),
         KAFKA_BROKERS: kafkaBrokers(),
@@ -43,10 +51,22 @@ export class ServiceProcess {
       throw new Error(`${this.entry.name} exited during start (${this.child?.exitCode ?? this.child?.signalCode}); the end of ${this.logFile}:\n${this.logTail()}`);
     }
     try {
-      return (await fetch(`http://127.0.0.1:${this.entry.httpPort}/health/ready`)).ok;
+      const ready = (await fetch(`http://127.0.0.1:${this.entry.httpPort}/health/ready`)).ok;
+      if (ready) this.readyAt ??= Date.now();
+      return ready;
     } catch {
       return false; // not listening yet
     }
+  }
+
+  /** Milliseconds from spawn to the first ready answer seen (as often as the caller asked), once it has been seen. */
+  get startToReadyMs(): number | undefined {
+    return this.readyAt === undefined || this.startedAt === undefined ? undefined : this.readyAt - this.startedAt;
+  }
+
+  /** The process id while it runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
   }
 
   /** The last lines of its log. */

@@ -1,6 +1,15 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-export const REPOSITORY_ROOT = join(__dirname, '..', '..', '..', '..');
+/** The checkout (or the image's /app): the nearest folder above this file with a package.json, from source or from dist/. */
+export const REPOSITORY_ROOT = nearestPackageRoot(__dirname);
+
+function nearestPackageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
 
 export function kafkaBrokers(): string {
   return process.env.KAFKA_BROKERS ?? `127.0.0.1:${process.env.KAFKA_PORT ?? 9092}`;
