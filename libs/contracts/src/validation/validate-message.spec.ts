@@ -5,10 +5,9 @@ import { validateMessage } from './validate-message';
 describe('validateMessage', () => {
   const valid = { mpid: 'ABCD', name: 'A Supplier', roles: ['IS', 'MDR'], effectiveFrom: '2026-04-01' };
 
-  it('returns a typed instance for a valid body', () => {
+  it('accepts a valid body as it is: the class’s properties, nothing added or taken away', () => {
     const outcome = validateMessage(MarketParticipantUpdated, valid);
-    expect(outcome.ok).toBe(true);
-    if (outcome.ok) expect(outcome.value).toBeInstanceOf(MarketParticipantUpdated);
+    expect(outcome).toEqual({ ok: true, value: valid });
   });
 
   it('lists every broken rule by property, under the reason code of the first rule that names one', () => {
@@ -22,6 +21,11 @@ describe('validateMessage', () => {
     expect(outcome.rejection.message).toContain('roles: each value in roles must be one of');
     expect(outcome.rejection.message).toContain('effectiveFrom: must be a calendar date YYYY-MM-DD');
     expect(outcome.rejection.message).toContain('property surprise should not exist');
+  });
+
+  it('rejects a hostile shape that class-transformer cannot read, rather than throwing', () => {
+    const outcome = validateMessage(MarketParticipantUpdated, { ...valid, roles: JSON.parse('{"constructor": "x"}') });
+    expect(outcome).toMatchObject({ ok: false, rejection: { reasonCode: TransportReason.SchemaViolation } });
   });
 
   it('calls a broken rule without a reason code of its own a SCHEMA_VIOLATION', () => {

@@ -1,12 +1,16 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
-import { validateSync, ValidationError } from 'class-validator';
+import { validateSync, ValidationError, ValidatorOptions } from 'class-validator';
+import { compiledValidatorOf } from './compiled-validator';
 import { Rejection, TransportReason } from './rejection';
+
+/** Unknown properties and values are violations; the compiled validators mirror exactly these. */
+export const CLASS_VALIDATOR_OPTIONS: ValidatorOptions = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true };
 
 export type ValidationOutcome<T> = { ok: true; value: T } | { ok: false; rejection: Rejection };
 
 /**
- * Turns an already-parsed JSON body into an instance of its message class, or a SCHEMA_VIOLATION
+ * Accepts an already-parsed JSON body as a value of its message class, or gives a SCHEMA_VIOLATION
  * rejection that lists every broken rule by property path. Unknown properties are violations:
  * a producer that sends fields we do not know is told so, rather than silently ignored.
  */
@@ -14,8 +18,19 @@ export function validateMessage<T extends object>(messageClass: new () => T, bod
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, rejection: { reasonCode: TransportReason.SchemaViolation, message: 'body must be a JSON object' } };
   }
-  const instance = plainToInstance(messageClass, body);
-  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  // The class's rules compiled: a valid body (nearly every one) is accepted as it is, a plain
+  // object with exactly the class's properties; anything else gets class-validator's own verdict.
+  if (compiledValidatorOf(messageClass)?.(body)) return { ok: true, value: body as T };
+  let instance: T;
+  let errors: ValidationError[];
+  try {
+    instance = plainToInstance(messageClass, body);
+    errors = validateSync(instance, CLASS_VALIDATOR_OPTIONS);
+  } catch (error) {
+    // class-transformer throws on some hostile shapes (e.g. an object with a "constructor" key where
+    // a nested object should be): a rejection like any other, never a crash of the consumer.
+    return { ok: false, rejection: { reasonCode: TransportReason.SchemaViolation, message: `body cannot be read as ${messageClass.name}: ${(error as Error).message}` } };
+  }
   if (errors.length === 0) return { ok: true, value: instance };
   return { ok: false, rejection: { reasonCode: firstReasonCode(errors), message: flatten(errors).join('; ') } };
 }
