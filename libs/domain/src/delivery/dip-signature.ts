@@ -39,15 +39,28 @@ export function findDipSignatureProblem(body: Buffer, headers: Partial<Record<ke
   const signature = headers['X-DIP-Signature'];
   if (!date || !hash || !certificate || !signature) return 'MISSING_HEADER';
   if (contentHashOf(body) !== hash) return 'CONTENT_HASH_MISMATCH';
-  let publicKey: KeyObject;
-  try {
-    publicKey = new X509Certificate(Buffer.from(certificate, 'base64')).publicKey;
-  } catch {
-    return 'BAD_CERTIFICATE';
-  }
+  const publicKey = publicKeyOf(certificate);
+  if (!publicKey) return 'BAD_CERTIFICATE';
   try {
     return createVerify('SHA256').update(`${date}\n${hash}`).verify(publicKey, signature, 'base64') ? undefined : 'BAD_SIGNATURE';
   } catch {
     return 'BAD_SIGNATURE';
   }
+}
+
+/** A sender signs every call with the same certificate or two: parse each once (a bounded cache). */
+const publicKeys = new Map<string, KeyObject | undefined>();
+
+function publicKeyOf(certificate: string): KeyObject | undefined {
+  if (!publicKeys.has(certificate)) {
+    if (publicKeys.size >= 64) publicKeys.delete(publicKeys.keys().next().value!);
+    let key: KeyObject | undefined;
+    try {
+      key = new X509Certificate(Buffer.from(certificate, 'base64')).publicKey;
+    } catch {
+      key = undefined;
+    }
+    publicKeys.set(certificate, key);
+  }
+  return publicKeys.get(certificate);
 }
