@@ -25,7 +25,9 @@ describe('the timeline message the relay publishes without re-validating', () =>
     const message = toTimelineMessage({ mpan: MPAN, timeline, version: 4, updatedAt: new Date('2026-11-28T10:00:00Z') });
     // What a consumer receives is JSON: validate that, not the in-memory object.
     const json = JSON.parse(JSON.stringify(message));
-    expect(validateMessage(MpanTimelineUpdated, json)).toEqual({ ok: true, value: json });
+    const outcome = validateMessage(MpanTimelineUpdated, json);
+    expect(outcome).toEqual({ ok: true, value: json });
+    expect(outcome.ok && outcome.value).toBeInstanceOf(MpanTimelineUpdated);
     expect(message.suppliers).toHaveLength(2);
     expect(message.devices).toHaveLength(2);
   });

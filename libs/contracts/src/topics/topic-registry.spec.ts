@@ -12,7 +12,9 @@ describe('topic registry', () => {
     '%s: the %s example is valid and has a key',
     (_topic, _type, message) => {
       const json = JSON.parse(JSON.stringify(message.example));
-      expect(validateMessage(message.messageClass, json)).toEqual({ ok: true, value: json });
+      const outcome = validateMessage(message.messageClass, json);
+      expect(outcome).toEqual({ ok: true, value: json });
+      expect(outcome.ok && outcome.value).toBeInstanceOf(message.messageClass);
       expect(message.keyOf(message.example)).not.toHaveLength(0);
     },
   );

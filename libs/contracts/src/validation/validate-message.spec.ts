@@ -5,9 +5,10 @@ import { validateMessage } from './validate-message';
 describe('validateMessage', () => {
   const valid = { mpid: 'ABCD', name: 'A Supplier', roles: ['IS', 'MDR'], effectiveFrom: '2026-04-01' };
 
-  it('accepts a valid body as it is: the class’s properties, nothing added or taken away', () => {
+  it('returns an instance of the message class with the body’s properties, nothing added or taken away', () => {
     const outcome = validateMessage(MarketParticipantUpdated, valid);
     expect(outcome).toEqual({ ok: true, value: valid });
+    if (outcome.ok) expect(outcome.value).toBeInstanceOf(MarketParticipantUpdated);
   });
 
   it('lists every broken rule by property, under the reason code of the first rule that names one', () => {

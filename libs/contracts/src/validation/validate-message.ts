@@ -10,7 +10,7 @@ export const CLASS_VALIDATOR_OPTIONS: ValidatorOptions = { whitelist: true, forb
 export type ValidationOutcome<T> = { ok: true; value: T } | { ok: false; rejection: Rejection };
 
 /**
- * Accepts an already-parsed JSON body as a value of its message class, or gives a SCHEMA_VIOLATION
+ * Turns an already-parsed JSON body into an instance of its message class, or a SCHEMA_VIOLATION
  * rejection that lists every broken rule by property path. Unknown properties are violations:
  * a producer that sends fields we do not know is told so, rather than silently ignored.
  */
@@ -18,9 +18,10 @@ export function validateMessage<T extends object>(messageClass: new () => T, bod
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, rejection: { reasonCode: TransportReason.SchemaViolation, message: 'body must be a JSON object' } };
   }
-  // The class's rules compiled: a valid body (nearly every one) is accepted as it is, a plain
-  // object with exactly the class's properties; anything else gets class-validator's own verdict.
-  if (compiledValidatorOf(messageClass)?.(body)) return { ok: true, value: body as T };
+  // The class's rules compiled: a valid body (nearly every one) becomes an instance of its class
+  // (consumers tell message types apart by class) with its properties as they are; anything else
+  // gets class-validator's own verdict.
+  if (compiledValidatorOf(messageClass)?.(body)) return { ok: true, value: Object.assign(new messageClass(), body) };
   let instance: T;
   let errors: ValidationError[];
   try {

@@ -39,7 +39,10 @@ export async function provisionTopics(
   const wanted = topics.flatMap((topic) => topicConfigsFor(withTopicPrefix(topic, topicPrefix), replicationFactor));
   const existingNames = new Set(await admin.listTopics());
   const missing = wanted.filter((config) => !existingNames.has(config.topic));
-  if (missing.length > 0) await admin.createTopics({ topics: missing, waitForLeaders: true });
+  if (missing.length > 0) {
+    await admin.createTopics({ topics: missing, waitForLeaders: false });
+    await waitForLeaders(admin, missing.map((c) => c.topic));
+  }
 
   const present = wanted.filter((config) => existingNames.has(config.topic));
   const partitionMismatches: ProvisioningReport['partitionMismatches'] = [];
@@ -53,4 +56,28 @@ export async function provisionTopics(
     }
   }
   return { created: missing.map((c) => c.topic), existing: present.map((c) => c.topic), partitionMismatches };
+}
+
+/**
+ * Waits until every partition of the new topics has a leader. kafkajs's own `waitForLeaders` gives
+ * up after a few short retries, which a busy broker creating dozens of topics can outlast ("This
+ * server does not host this topic-partition"); this waits on the broker's state instead, giving up
+ * only when nothing has changed for `stallMs`.
+ */
+async function waitForLeaders(admin: Admin, topics: string[], stallMs = 120_000): Promise<void> {
+  let waitingFor = topics.length;
+  let lastProgress = Date.now();
+  for (;;) {
+    const led = await admin.fetchTopicMetadata({ topics }).then(
+      (metadata) => metadata.topics.filter((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)).length,
+      () => 0, // some topic is not known to the broker yet
+    );
+    if (led === topics.length) return;
+    if (topics.length - led < waitingFor) {
+      waitingFor = topics.length - led;
+      lastProgress = Date.now();
+    }
+    if (Date.now() - lastProgress > stallMs) throw new Error(`${waitingFor} new topics still have no leader after ${stallMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
