@@ -65,6 +65,11 @@ offsets.topic.num.partitions=12
 transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
 group.initial.rebalance.delay.ms=0
+# One node is both controller and broker, on a machine shared with everything else: a broker
+# starved of CPU for longer than the default 9 s is fenced by its own controller, and every
+# partition loses its leader until it catches up. Tolerate a minute of starvation.
+broker.session.timeout.ms=60000
+broker.heartbeat.interval.ms=2000
 log.retention.hours=48
 log.cleaner.enable=true
 PROPS

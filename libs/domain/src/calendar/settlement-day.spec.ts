@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { addDays } from './calendar-date';
-import { settlementDayOf, settlementDaysTouched, settlementDayStart, settlementPeriodCount, settlementPeriodOf, settlementPeriodStarts } from './settlement-day';
+import { localMinuteOfDay, settlementDayOf, settlementDaysTouched, settlementDayStart, settlementPeriodCount, settlementPeriodOf, settlementPeriodStarts } from './settlement-day';
 
 describe('settlement days (Europe/London)', () => {
   it('starts a winter day at UTC midnight and a summer day at 23:00 UTC the day before', () => {
@@ -38,6 +38,17 @@ describe('settlement days (Europe/London)', () => {
     fc.assert(
       fc.property(fc.integer({ min: Date.parse('2020-01-01T00:00:00Z'), max: Date.parse('2035-01-01T00:00:00Z') }), (ms) => {
         expect(settlementDayOf(new Date(ms))).toBe(london.format(new Date(ms)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('gives the minute of the day a London wall clock shows, for any instant', () => {
+    const london = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    fc.assert(
+      fc.property(fc.integer({ min: Date.parse('2020-01-01T00:00:00Z'), max: Date.parse('2035-01-01T00:00:00Z') }), (ms) => {
+        const [hour, minute] = london.format(new Date(ms)).split(':').map(Number);
+        expect(localMinuteOfDay(new Date(ms))).toBe(hour * 60 + minute);
       }),
       { numRuns: 5000 },
     );

@@ -18,26 +18,37 @@ const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {
 });
 
 const HOUR_MS = 60 * 60 * 1000;
-/** London's offset from UTC in minutes, by UTC hour: GB clocks change on the hour, and Intl is slow. */
-const offsetByUtcHour = new Map<number, number>();
 
-function londonOffsetMinutes(instant: Date): number {
-  const hour = Math.floor(instant.getTime() / HOUR_MS);
-  let offset = offsetByUtcHour.get(hour);
-  if (offset === undefined) {
+/** The London wall clock at the start of a UTC hour. */
+interface LondonHour {
+  date: CalendarDate;
+  /** Minutes since local midnight at the start of the UTC hour. */
+  minutes: number;
+}
+
+/**
+ * By UTC hour: GB clocks change on the hour and London's offset is a whole number of hours, so a
+ * UTC hour never spans a local midnight or a clock change; and Intl is slow.
+ */
+const londonHours = new Map<number, LondonHour>();
+
+function londonHourOf(hour: number): LondonHour {
+  let known = londonHours.get(hour);
+  if (known === undefined) {
     const probe = new Date(hour * HOUR_MS);
     const parts = Object.fromEntries(LONDON_PARTS.formatToParts(probe).map((p) => [p.type, p.value]));
-    const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
-    offset = (wall - probe.getTime()) / 60_000;
-    if (offsetByUtcHour.size >= 100_000) offsetByUtcHour.clear();
-    offsetByUtcHour.set(hour, offset);
+    known = { date: `${parts.year}-${parts.month}-${parts.day}`, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+    if (londonHours.size >= 100_000) londonHours.clear();
+    londonHours.set(hour, known);
   }
-  return offset;
+  return known;
 }
 
 function londonWallClock(instant: Date): { date: CalendarDate; minutes: number } {
-  const wall = new Date(instant.getTime() + londonOffsetMinutes(instant) * 60_000);
-  return { date: wall.toISOString().slice(0, 10), minutes: wall.getUTCHours() * 60 + wall.getUTCMinutes() };
+  const ms = instant.getTime();
+  const hour = Math.floor(ms / HOUR_MS);
+  const start = londonHourOf(hour);
+  return { date: start.date, minutes: start.minutes + Math.floor((ms - hour * HOUR_MS) / 60_000) };
 }
 
 /** Minutes since local midnight on a GB wall clock (00:00–23:59), whatever the day's length. */

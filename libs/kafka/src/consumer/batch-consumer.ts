@@ -31,6 +31,9 @@ export interface RetrySettings extends BackoffSettings {
   maxAttemptsForUnexpectedErrors: number;
 }
 
+/** Crashes in a row, with no batch handled in between, after which liveness fails. */
+const CRASHES_BEFORE_UNHEALTHY = 5;
+
 const DEFAULT_RETRY: RetrySettings = { initialDelayMs: 200, maxDelayMs: 30_000, maxAttemptsForUnexpectedErrors: 3 };
 
 /** Thrown inside a batch when the consumer is stopping: the rest of the batch stays uncommitted. */
@@ -50,6 +53,8 @@ export class BatchConsumer<T extends object> {
   private readonly retry: RetrySettings;
   private readonly maxBatchSize: number;
   private chunksTaken = 0;
+  private crashesInARow = 0;
+  private restartTimer?: NodeJS.Timeout;
   readonly state: ConsumerState = { status: 'idle' };
 
   constructor(
@@ -78,23 +83,8 @@ export class BatchConsumer<T extends object> {
 
   async start(): Promise<void> {
     this.state.status = 'starting';
-    const consumer = this.kafka.consumer({
-      groupId: this.options.groupId,
-      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
-      heartbeatInterval: 3_000,
-      maxWaitTimeInMs: this.options.maxWaitTimeMs ?? 1_000,
-      allowAutoTopicCreation: false,
-      retry: { retries: 10 },
-    });
+    const consumer = this.newConsumer();
     this.consumer = consumer;
-    consumer.on(consumer.events.GROUP_JOIN, () => {
-      if (this.state.status === 'starting') this.state.status = 'running';
-    });
-    consumer.on(consumer.events.CRASH, ({ payload }) => {
-      this.state.lastError = payload.error.message;
-      if (!payload.restart) this.state.status = 'crashed';
-      this.logger.error({ err: payload.error, restart: payload.restart, consumer: this.name }, 'consumer crashed');
-    });
     await consumer.connect();
     await consumer.subscribe({ topics: [this.options.topic.name], fromBeginning: this.options.fromBeginning ?? true });
     await consumer.run({
@@ -105,8 +95,48 @@ export class BatchConsumer<T extends object> {
     });
   }
 
+  private newConsumer(): Consumer {
+    const consumer = this.kafka.consumer({
+      groupId: this.options.groupId,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: 3_000,
+      maxWaitTimeInMs: this.options.maxWaitTimeMs ?? 1_000,
+      allowAutoTopicCreation: false,
+      retry: { retries: 10 },
+    });
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      if (this.state.status === 'starting') this.state.status = 'running';
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.state.lastError = payload.error.message;
+      this.logger.error({ err: payload.error, restart: payload.restart, consumer: this.name }, 'consumer crashed');
+      if (!payload.restart) this.restartLater();
+    });
+    return consumer;
+  }
+
+  /** kafkajs gave up on the consumer: start a new one after a backoff, unless we are stopping. */
+  private restartLater(): void {
+    if (this.state.status === 'stopping' || this.state.status === 'stopped') return;
+    this.crashesInARow++;
+    this.state.status = this.crashesInARow >= CRASHES_BEFORE_UNHEALTHY ? 'crashed' : 'restarting';
+    const delay = backoffDelayMs(this.crashesInARow, this.retry);
+    this.logger.warn({ consumer: this.name, crashesInARow: this.crashesInARow, delayMs: delay }, 'starting the consumer again');
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      if (this.state.status === 'stopping' || this.state.status === 'stopped') return;
+      const status = this.state.status;
+      this.start().catch((error: unknown) => {
+        this.state.lastError = error instanceof Error ? error.message : String(error);
+        this.state.status = status;
+        this.restartLater();
+      });
+    }, delay);
+  }
+
   /** Stops fetching, lets the batch in hand finish (or hands it back uncommitted), leaves the group. */
   async stop(): Promise<void> {
+    clearTimeout(this.restartTimer);
     if (!this.consumer || this.state.status === 'stopped') return;
     this.state.status = 'stopping';
     await this.consumer.disconnect();
@@ -160,6 +190,7 @@ export class BatchConsumer<T extends object> {
     this.metrics.messages.inc({ topic: last.topic, outcome: 'handled' }, chunk.length - letters.length);
     this.metrics.messages.inc({ topic: last.topic, outcome: 'dead_lettered' }, letters.length);
     this.state.lastBatchAt = new Date().toISOString();
+    this.crashesInARow = 0;
     if (this.state.status === 'retrying') this.state.status = 'running';
     timer();
   }
