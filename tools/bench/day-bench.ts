@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   writeFileSync(join(repositoryRoot, 'out', 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
   const history = appendToHistory({
     mpanDays, profiled: profile, mpanDaysPerSecond: endToEnd, stages: Object.fromEntries(Object.entries(day.stages).map(([stage, rate]) => [stage, Math.round(rate.perSecond)])),
-    messagesPerMpanDay: day.messagesPerMpanDay, brokerShare, peakRssMb: day.peakRssMb, startToReadyMs: day.startToReadyMs, cpuShares: day.cpuShares,
+    messagesPerMpanDay: day.messagesPerMpanDay, resultsPerCommand: day.resultsPerCommand, brokerShare, peakRssMb: day.peakRssMb, startToReadyMs: day.startToReadyMs, cpuShares: day.cpuShares,
     accessDecisionsPerSecond: accessControl?.batch.decisionsPerSecond, checks: { deliveries: day.checks.deliveries.ok, responses: day.checks.responses.ok }, realSeconds: day.realSeconds,
   });
   console.log(`figures in out/bench.json; appended to ${history}`);
@@ -140,6 +140,10 @@ async function measureDay() {
     const planSeconds = end.scheduler.histogram('halfhour_scheduler_plan_seconds').sum;
     for (const [stage, rate] of Object.entries(stages)) console.log(`  ${stage.padEnd(11)} ${String(rate.count).padStart(8)} in ${rate.seconds.toFixed(1).padStart(6)} s = ${Math.round(rate.perSecond)}/s`);
     console.log(`  plan        ${report.reads.scheduled.items} items planned and written in ${planSeconds.toFixed(2)} s`);
+    const dispatchedCommands = end.scheduler.sum('halfhour_scheduler_dispatched_total');
+    const readResults = end.smets1.sum('halfhour_adapter_results_total') + end.smets2.sum('halfhour_adapter_results_total');
+    const resultsPerCommand = readResults / Math.max(dispatchedCommands, 1);
+    console.log(`  read results per dispatched command: ${resultsPerCommand.toFixed(3)} (${readResults} for ${dispatchedCommands}; above 1 means meters read again for one command)`);
     console.log(`  peak RSS (MB): ${Object.entries(peakRss).map(([name, mb]) => `${name} ${mb.toFixed(0)}`).join(', ')}`);
     const startToReadyMs = run.startToReadyMs();
     console.log(`  start to ready, all at once (ms): ${Object.entries(startToReadyMs).map(([name, ms]) => `${name} ${ms ?? '?'}`).join(', ')}`);
@@ -153,7 +157,7 @@ async function measureDay() {
     const produced = [end.intake, end.access, end.scheduler, end.smets1, end.smets2, end.dip].reduce((n, m) => n + m.sum('halfhour_producer_messages_total'), 0);
     const upstream = run.population.requests.length + report.population.mpans * 3; // requests, and about three CSS messages per MPAN
     return {
-      stages, planSeconds, peakRssMb: peakRss, startToReadyMs, cpuShares, profiles, realSeconds: (Date.now() - startedAt) / 1000, mpanDaysDelivered: report.dip.mpanDaysDelivered,
+      stages, planSeconds, resultsPerCommand, peakRssMb: peakRss, startToReadyMs, cpuShares, profiles, realSeconds: (Date.now() - startedAt) / 1000, mpanDaysDelivered: report.dip.mpanDaysDelivered,
       kafkaMessages: produced + upstream, messagesPerMpanDay: (produced + upstream) / Math.max(report.dip.mpanDaysDelivered, 1), checks: report.checks,
     };
   } finally {
