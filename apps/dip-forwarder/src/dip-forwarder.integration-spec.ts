@@ -72,6 +72,21 @@ describe('dip-forwarder with the DIP simulator', () => {
     })));
   });
 
+  it('tells each requester once per data, however often the same data arrives; a latecomer on the same data is still told', async () => {
+    const mpan = freshMpan();
+    const latecomer = { ...USER, userId: '00-00-00-00-00-00-AA-02', requestId: '00-00-00-00-00-00-AA-02:00-00-00-00-00-00-00-01:6', origin: '00-00-00-00-00-00-AA-02:00-00-00-00-00-00-00-01:6' };
+    const first = result(mpan, '2026-11-28');
+    // The meter read again for the same command after a redelivery: new messages, the same data.
+    await publish([first]);
+    await publish([first]);
+    // Read again for someone who joined the item later: the same data, only them as requester.
+    await publish([{ ...result(mpan, '2026-11-28', 2), requesters: [latecomer] }]);
+    await time.settle();
+    const responses = (await bed.readAll(bed.topicName(Topics.userResponses))).map((m) => JSON.parse(m.value!.toString()) as ServiceResponse).filter((r) => r.dataReference?.startsWith(mpan));
+    expect(responses.map((r) => r.userId).sort()).toEqual([USER.userId, latecomer.userId]);
+    expect(new Set(responses.map((r) => r.dataReference)).size).toBe(1);
+  });
+
   it('keeps everything through a long DIP outage and two restarts, then delivers each MPAN-day once in effect', async () => {
     await behave({ down: true });
     const mpans = Array.from({ length: 40 }, freshMpan);

@@ -4,14 +4,16 @@ import { BatchHandler, ConsumedMessage, KafkaRuntime } from '@halfhour/kafka';
 import { claimNewMessages } from '@halfhour/persistence';
 import { createHash } from 'node:crypto';
 import { DipMetrics } from '../metrics/dip-metrics';
-import { OutboxRepository } from '../outbox/outbox-repository';
+import { answerKey, OutboxRepository } from '../outbox/outbox-repository';
 
 /**
  * Takes every read result with data (complete or partial) into the DIP outbox as one MPAN-day
  * message, durably, before the offset is committed; then tells each requester where its data went
  * (`I0`). The message's reference is the data item plus a hash of the data, so the same data
  * arriving twice (a redelivery, a cached re-read) is queued once, and better data later is a new
- * message. Failed reads are the scheduler's to backstop and report.
+ * message. Each requester is told once per data (`dip_answers`): the same data read again for the
+ * same command — a redelivery under load — answers nobody twice. Failed reads are the
+ * scheduler's to backstop and report.
  */
 export class ReadResultsHandler implements BatchHandler<ReadResult> {
   constructor(
@@ -33,14 +35,16 @@ export class ReadResultsHandler implements BatchHandler<ReadResult> {
       message.common.senderUniqueReference = reference;
       return { result: r, messageId: envelope.messageId, row: { reference, itemKey: r.itemKey, mpan: r.mpan, message } };
     });
-    const fresh = await this.outbox.dataSource.transaction(async (manager) => {
+    const { fresh, untold } = await this.outbox.dataSource.transaction(async (manager) => {
       const claimed = await claimNewMessages(manager, this.consumerGroup, queued.map((q) => q.messageId));
-      await this.outbox.enqueue(manager, queued.filter((q) => claimed.has(q.messageId)).map((q) => q.row));
-      return queued.filter((q) => claimed.has(q.messageId));
+      const freshlyQueued = queued.filter((q) => claimed.has(q.messageId));
+      await this.outbox.enqueue(manager, freshlyQueued.map((q) => q.row));
+      const answers = freshlyQueued.flatMap(({ result, row }) => result.requesters.map((r) => ({ reference: row.reference, requestId: r.requestId })));
+      return { fresh: freshlyQueued, untold: await this.outbox.claimAnswers(manager, answers) };
     });
     this.metrics.messages.inc({ outcome: 'queued' }, fresh.length);
 
-    const responses: ServiceResponse[] = fresh.flatMap(({ result, row }) => result.requesters.map((requester) => ({
+    const responses: ServiceResponse[] = fresh.flatMap(({ result, row }) => result.requesters.filter((r) => untold.has(answerKey(row.reference, r.requestId))).map((requester) => ({
       requestId: requester.requestId,
       userId: requester.userId,
       responseCode: SUCCESS_RESPONSE_CODE,

@@ -24,6 +24,21 @@ export class OutboxRepository {
     );
   }
 
+  /**
+   * Records that these requesters are told about these queued MPAN-days; returns only the pairs
+   * not told before, so each requester hears once per data however often it arrives.
+   */
+  async claimAnswers(manager: EntityManager, answers: readonly { reference: string; requestId: string }[]): Promise<Set<string>> {
+    if (answers.length === 0) return new Set();
+    const rows: { reference: string; request_id: string }[] = await manager.query(
+      `INSERT INTO dip_answers (reference, request_id)
+       SELECT a.reference, a.request_id FROM jsonb_to_recordset($1::jsonb) AS a(reference text, request_id text)
+       ON CONFLICT DO NOTHING RETURNING reference, request_id`,
+      [JSON.stringify(answers.map((a) => ({ reference: a.reference, request_id: a.requestId })))],
+    );
+    return new Set(rows.map((r) => answerKey(r.reference, r.request_id)));
+  }
+
   /** Takes pending rows for this transaction; other relays skip them. */
   async lockPending(manager: EntityManager, limit: number): Promise<OutboxRow[]> {
     return manager.query(
@@ -55,4 +70,8 @@ export class OutboxRepository {
     );
     return row;
   }
+}
+
+export function answerKey(reference: string, requestId: string): string {
+  return `${reference} ${requestId}`;
 }
