@@ -3,9 +3,18 @@ import { Admin, Kafka, KafkaMessage, logLevel } from 'kafkajs';
 import { testBrokers } from './stack-endpoints';
 import { uniqueName } from './unique-name';
 
+/**
+ * A single-node broker on a loaded machine can stall for tens of seconds (its controller's queue
+ * backs up); a test waits for it rather than failing on kafkajs's 30-second request timeout.
+ */
+const PATIENT_REQUEST_TIMEOUT_MS = 120_000;
+
 export function testKafka(clientId = 'halfhour-test'): Kafka {
   // Silent unless asked: kafkajs logs retriable broker states (e.g. a coordinator still loading) as errors.
-  return new Kafka({ clientId, brokers: testBrokers(), logLevel: process.env.KAFKAJS_LOG ? logLevel.INFO : logLevel.NOTHING });
+  return new Kafka({
+    clientId, brokers: testBrokers(), logLevel: process.env.KAFKAJS_LOG ? logLevel.INFO : logLevel.NOTHING,
+    requestTimeout: PATIENT_REQUEST_TIMEOUT_MS, retry: { retries: 10 },
+  });
 }
 
 /** A copy of a registry topic under a name of the test's own; provision it with provisionTopics. */
@@ -14,7 +23,7 @@ export function ownCopyOf<T extends object>(topic: TopicDefinition<T>): TopicDef
 }
 
 /** Reads a topic from the start until `count` messages have arrived (or fails after the timeout). */
-export async function readMessages(kafka: Kafka, topic: string, count: number, timeoutMs = 30_000): Promise<KafkaMessage[]> {
+export async function readMessages(kafka: Kafka, topic: string, count: number, timeoutMs = PATIENT_REQUEST_TIMEOUT_MS): Promise<KafkaMessage[]> {
   const consumer = kafka.consumer({ groupId: uniqueName('reader') });
   const received: KafkaMessage[] = [];
   await consumer.connect();
