@@ -27,6 +27,7 @@ import { StageClock, StageRate } from './stage-clock';
 import { CpuShares, pidsMatching } from './cpu-shares';
 import { CpuProfile, ProfileSummary, summariseProfile } from './cpu-profile-summary';
 import { appendToHistory } from './bench-history';
+import { describeTableWrites, tableWrites } from './table-writes';
 
 const mpanDays = Number(argument('--mpan-days') ?? 200_000);
 const brokerRecords = Number(argument('--broker-records') ?? 500_000);
@@ -150,6 +151,9 @@ async function measureDay() {
     console.log(`  checks: deliveries as designed ${report.checks.deliveries.ok}, answers as designed ${report.checks.responses.ok}`);
     console.log('  share of the machine’s CPU from the first dispatch to the end of the day (all of it: 100 %):');
     for (const share of cpuShares) console.log(`    ${share.name.padEnd(20)} ${(share.share * 100).toFixed(1).padStart(5)} %  (${share.cpuSeconds.toFixed(1)} CPU s)`);
+    const writes = await tableWrites(Object.fromEntries(SERVICE_CATALOGUE.filter((entry) => entry.database).map((entry) => [entry.name, run.namespace.databaseUrlOf(entry)])));
+    console.log('  PostgreSQL row writes, by table:');
+    for (const line of describeTableWrites(writes, report.dip.mpanDaysDelivered)) console.log(`    ${line}`);
     clearInterval(sampler);
     await run.stop();
     stopped = true;
@@ -157,7 +161,7 @@ async function measureDay() {
     const produced = [end.intake, end.access, end.scheduler, end.smets1, end.smets2, end.dip].reduce((n, m) => n + m.sum('halfhour_producer_messages_total'), 0);
     const upstream = run.population.requests.length + report.population.mpans * 3; // requests, and about three CSS messages per MPAN
     return {
-      stages, planSeconds, resultsPerCommand, peakRssMb: peakRss, startToReadyMs, cpuShares, profiles, realSeconds: (Date.now() - startedAt) / 1000, mpanDaysDelivered: report.dip.mpanDaysDelivered,
+      stages, planSeconds, resultsPerCommand, tableWrites: writes, peakRssMb: peakRss, startToReadyMs, cpuShares, profiles, realSeconds: (Date.now() - startedAt) / 1000, mpanDaysDelivered: report.dip.mpanDaysDelivered,
       kafkaMessages: produced + upstream, messagesPerMpanDay: (produced + upstream) / Math.max(report.dip.mpanDaysDelivered, 1), checks: report.checks,
     };
   } finally {
