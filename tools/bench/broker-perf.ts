@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { waitUntilServed } from '@halfhour/kafka';
 import { Kafka, logLevel } from 'kafkajs';
 import { repositoryRoot } from './bench-support';
 
@@ -19,7 +20,8 @@ export async function measureBroker(records: number, recordBytes: number): Promi
   const topic = `bench-broker-perf-${randomUUID().slice(0, 8)}`;
   await admin.connect();
   try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: 6, replicationFactor: 1 }], waitForLeaders: true });
+    await admin.createTopics({ topics: [{ topic, numPartitions: 6, replicationFactor: 1 }], waitForLeaders: false });
+    await waitUntilServed(admin, [topic]);
     const produced = perfTest(['produce', topic, String(records), String(recordBytes)]);
     // "N records sent, X records/sec (Y MB/sec), …"
     const p = /([\d.]+) records\/sec \(([\d.]+) MB\/sec\)/.exec(produced.split('\n').filter((l) => l.includes('records sent')).pop() ?? '');

@@ -1,9 +1,9 @@
 import { ALL_TOPICS, deadLetterTopicOf, withTopicPrefix } from '@halfhour/contracts';
-import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { provisionAllTopics } from '../stack/provision';
 import { ServiceEntry } from '../stack/service-catalogue';
-import { databaseUrl, kafkaBrokers } from '../stack/stack-settings';
+import { cliKafka } from '../stack/cli-kafka';
+import { databaseUrl } from '../stack/stack-settings';
 
 /**
  * A run's own topics (`<name>-<start time>.`) and databases (`<name>_<service>`, made afresh at
@@ -39,7 +39,7 @@ export class RunNamespace {
 
   /** Deletes the run's topics; its databases stay until the next run, for a look afterwards. */
   async deleteTopics(): Promise<void> {
-    const admin = new Kafka({ clientId: 'halfhour-cli', brokers: kafkaBrokers().split(','), logLevel: logLevel.NOTHING }).admin();
+    const admin = cliKafka('halfhour-cli').admin();
     await admin.connect();
     try {
       const names = ALL_TOPICS.flatMap((topic) => {

@@ -1,13 +1,12 @@
-import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { kafkaBrokers } from '../stack/stack-settings';
+import { cliKafka } from '../stack/cli-kafka';
 
 /**
  * Every message on a topic from the start to its end as of now, parsed as JSON. Allowed a minute
  * plus a second per thousand messages (a 200,000-MPAN day has over 400,000 responses).
  */
 export async function readTopicToEnd<T>(topic: string): Promise<T[]> {
-  const kafka = new Kafka({ clientId: 'halfhour-cli-report', brokers: kafkaBrokers().split(','), logLevel: logLevel.NOTHING });
+  const kafka = cliKafka('halfhour-cli-report');
   const admin = kafka.admin();
   await admin.connect();
   const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));

@@ -4,9 +4,9 @@ import { createIdempotentProducer, SerialBatchSender, TypedProducer } from '@hal
 import { ProducerMetrics } from '@halfhour/observability';
 import { Population, RequestPhase } from '@halfhour/simulation';
 import { CssFeedSimulator, DccUsersSimulator } from '@halfhour/upstream-simulators';
-import { Kafka, logLevel, Producer } from 'kafkajs';
+import { Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
-import { kafkaBrokers } from '../stack/stack-settings';
+import { cliKafka } from '../stack/cli-kafka';
 
 /** The run's SIMULATED upstream systems — CSS and the DCC users — publishing through the contracts. */
 export class UpstreamDriver {
@@ -19,7 +19,7 @@ export class UpstreamDriver {
 
   constructor(private readonly population: Population, topicPrefix: string, clock: Clock) {
     this.css = new CssFeedSimulator(population);
-    this.raw = createIdempotentProducer(new Kafka({ clientId: 'halfhour-upstream-simulators', brokers: kafkaBrokers().split(','), logLevel: logLevel.NOTHING }));
+    this.raw = createIdempotentProducer(cliKafka('halfhour-upstream-simulators'));
     this.producer = new TypedProducer(new SerialBatchSender(this.raw), ProducerMetrics.of(new Registry()), topicPrefix, clock);
   }
 

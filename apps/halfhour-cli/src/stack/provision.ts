@@ -1,13 +1,14 @@
 import { ALL_TOPICS } from '@halfhour/contracts';
 import { provisionTopics, ProvisioningReport } from '@halfhour/kafka';
-import { Kafka, logLevel } from 'kafkajs';
+import { logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { ServiceEntry } from './service-catalogue';
-import { databaseUrl, kafkaBrokers, replicationFactor } from './stack-settings';
+import { cliKafka } from './cli-kafka';
+import { databaseUrl, replicationFactor } from './stack-settings';
 
 /** Every registry topic and its DLQ, as the deploy Job does in a cluster. */
 export async function provisionAllTopics(prefix = process.env.KAFKA_TOPIC_PREFIX ?? ''): Promise<ProvisioningReport> {
-  const admin = new Kafka({ clientId: 'halfhour-cli', brokers: kafkaBrokers().split(','), logLevel: logLevel.ERROR }).admin();
+  const admin = cliKafka('halfhour-cli', logLevel.ERROR).admin();
   await admin.connect();
   try {
     return await provisionTopics(admin, ALL_TOPICS, replicationFactor(), prefix);

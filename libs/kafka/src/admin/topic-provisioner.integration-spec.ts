@@ -1,7 +1,7 @@
 import { renameTopic, Topics } from '@halfhour/contracts';
 import { testKafka, uniqueName } from '@halfhour/testing';
-import { Admin, ConfigResourceTypes } from 'kafkajs';
-import { provisionTopics } from './topic-provisioner';
+import { Admin, ConfigResourceTypes, Kafka } from 'kafkajs';
+import { provisionTopics, waitUntilServed } from './topic-provisioner';
 
 describe('provisionTopics on a real broker', () => {
   const admin: Admin = testKafka().admin();
@@ -31,9 +31,26 @@ describe('provisionTopics on a real broker', () => {
     expect(second).toEqual({ created: [], existing: [topic.name, `${topic.name}.dlq`], partitionMismatches: [] });
   });
 
+  it('returns only once the broker serves every new partition: each takes a write at once, with no retry', async () => {
+    const prefix = `${uniqueName('served')}.`;
+    const report = await provisionTopics(admin, Object.values(Topics), 1, prefix);
+    const impatient = new Kafka({ clientId: 'impatient', brokers: (await admin.describeCluster()).brokers.map((b) => `${b.host}:${b.port}`), retry: { retries: 0 } }).producer();
+    await impatient.connect();
+    try {
+      const metadata = await admin.fetchTopicMetadata({ topics: report.created });
+      const writes = metadata.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, messages: [{ partition: p.partitionId, key: 'k', value: 'x' }] })));
+      expect(writes.length).toBeGreaterThan(report.created.length);
+      await impatient.sendBatch({ topicMessages: writes, acks: -1 });
+    } finally {
+      await impatient.disconnect();
+      await admin.deleteTopics({ topics: report.created });
+    }
+  });
+
   it('reports, and never changes, a topic that has fewer partitions than the registry says', async () => {
     const topic = renameTopic(Topics.marketParticipants, `${uniqueName('narrow')}.1`);
-    await admin.createTopics({ topics: [{ topic: topic.name, numPartitions: 1 }], waitForLeaders: true });
+    await admin.createTopics({ topics: [{ topic: topic.name, numPartitions: 1 }], waitForLeaders: false });
+    await waitUntilServed(admin, [topic.name]);
     const report = await provisionTopics(admin, [topic], 1);
     expect(report.partitionMismatches).toEqual([{ topic: topic.name, expected: topic.partitions, actual: 1 }]);
     const metadata = await admin.fetchTopicMetadata({ topics: [topic.name] });

@@ -41,7 +41,7 @@ export async function provisionTopics(
   const missing = wanted.filter((config) => !existingNames.has(config.topic));
   if (missing.length > 0) {
     await admin.createTopics({ topics: missing, waitForLeaders: false });
-    await waitForLeaders(admin, missing.map((c) => c.topic));
+    await waitUntilServed(admin, missing.map((c) => c.topic));
   }
 
   const present = wanted.filter((config) => existingNames.has(config.topic));
@@ -59,25 +59,30 @@ export async function provisionTopics(
 }
 
 /**
- * Waits until every partition of the new topics has a leader. kafkajs's own `waitForLeaders` gives
- * up after a few short retries, which a busy broker creating dozens of topics can outlast ("This
- * server does not host this topic-partition"); this waits on the broker's state instead, giving up
- * only when nothing has changed for `stallMs`.
+ * Waits until the broker serves every partition of the new topics. A leader in the metadata is not
+ * enough: the broker publishes its metadata before its replica manager has created the partitions'
+ * logs, and until then answers produce and list-offsets requests with "This server is not the
+ * leader for that topic-partition" (a loaded machine stretched that past a producer's retries). A
+ * topic is served once list-offsets answers for all its partitions. kafkajs's own `waitForLeaders`
+ * gives up after a few short retries; this gives up only when nothing has changed for `stallMs`.
  */
-async function waitForLeaders(admin: Admin, topics: string[], stallMs = 120_000): Promise<void> {
-  let waitingFor = topics.length;
+export async function waitUntilServed(admin: Admin, topics: string[], stallMs = 120_000): Promise<void> {
+  let waiting = topics;
   let lastProgress = Date.now();
   for (;;) {
-    const led = await admin.fetchTopicMetadata({ topics }).then(
-      (metadata) => metadata.topics.filter((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)).length,
-      () => 0, // some topic is not known to the broker yet
-    );
-    if (led === topics.length) return;
-    if (topics.length - led < waitingFor) {
-      waitingFor = topics.length - led;
-      lastProgress = Date.now();
-    }
-    if (Date.now() - lastProgress > stallMs) throw new Error(`${waitingFor} new topics still have no leader after ${stallMs / 1000} s`);
+    const served = await Promise.all(waiting.map((topic) => isServed(admin, topic)));
+    const still = waiting.filter((_, i) => !served[i]);
+    if (still.length === 0) return;
+    if (still.length < waiting.length) lastProgress = Date.now();
+    waiting = still;
+    if (Date.now() - lastProgress > stallMs) throw new Error(`${waiting.length} new topics are still not served after ${stallMs / 1000} s: ${waiting.slice(0, 5).join(', ')}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+async function isServed(admin: Admin, topic: string): Promise<boolean> {
+  const metadata = await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined); // not known to the broker yet
+  const partitions = metadata?.topics[0]?.partitions ?? [];
+  if (partitions.length === 0 || partitions.some((p) => p.leader < 0)) return false;
+  return admin.fetchTopicOffsets(topic).then((offsets) => offsets.length === partitions.length, () => false);
 }
