@@ -1,6 +1,5 @@
 import { ALL_TOPICS } from '@halfhour/contracts';
 import { provisionTopics, ProvisioningReport } from '@halfhour/kafka';
-import { logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { ServiceEntry } from './service-catalogue';
 import { cliKafka } from './cli-kafka';
@@ -8,7 +7,7 @@ import { databaseUrl, replicationFactor } from './stack-settings';
 
 /** Every registry topic and its DLQ, as the deploy Job does in a cluster. */
 export async function provisionAllTopics(prefix = process.env.KAFKA_TOPIC_PREFIX ?? ''): Promise<ProvisioningReport> {
-  const admin = cliKafka('halfhour-cli', logLevel.ERROR).admin();
+  const admin = cliKafka('halfhour-cli').admin();
   await admin.connect();
   try {
     return await provisionTopics(admin, ALL_TOPICS, replicationFactor(), prefix);
