@@ -38,10 +38,10 @@ export async function tableWrites(databaseUrls: Record<string, string>): Promise
   return all.sort((a, b) => b.inserted + b.updated + b.deleted - (a.inserted + a.updated + a.deleted));
 }
 
-/** One line per table: row writes per MPAN-day and the table's size. */
+/** One line per table written more than once per 200 MPAN-days: row writes per MPAN-day and the table's size. */
 export function describeTableWrites(writes: readonly TableWrites[], mpanDays: number): string[] {
   const perMpanDay = (n: number) => (n / Math.max(mpanDays, 1)).toFixed(2);
-  return writes.map((w) =>
+  return writes.filter((w) => (w.inserted + w.updated + w.deleted) / Math.max(mpanDays, 1) >= 0.005).map((w) =>
     `${`${w.database}.${w.table}`.padEnd(40)} ${perMpanDay(w.inserted + w.updated + w.deleted).padStart(7)} writes/MPAN-day ` +
     `(insert ${perMpanDay(w.inserted)}, update ${perMpanDay(w.updated)}, delete ${perMpanDay(w.deleted)}), ${(w.bytes / 1_048_576).toFixed(1)} MB`);
 }

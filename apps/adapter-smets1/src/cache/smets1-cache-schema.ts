@@ -1,6 +1,7 @@
 import { SHARED_ENTITIES, SHARED_MIGRATIONS } from '@halfhour/persistence';
-import { CachedReadingEntity } from './cached-reading.entity';
+import { CachedDayEntity } from './cached-day.entity';
 import { CreateSmets1Cache1764600000000 } from './migrations/1764600000000-create-smets1-cache';
+import { Smets1CacheByDay1764900000000 } from './migrations/1764900000000-smets1-cache-by-day';
 
-export const SMETS1_CACHE_ENTITIES = [...SHARED_ENTITIES, CachedReadingEntity];
-export const SMETS1_CACHE_MIGRATIONS = [...SHARED_MIGRATIONS, CreateSmets1Cache1764600000000];
+export const SMETS1_CACHE_ENTITIES = [...SHARED_ENTITIES, CachedDayEntity];
+export const SMETS1_CACHE_MIGRATIONS = [...SHARED_MIGRATIONS, CreateSmets1Cache1764600000000, Smets1CacheByDay1764900000000];
