@@ -2,6 +2,11 @@ import { deadLetterTopicOf, TopicDefinition, withTopicPrefix } from '@halfhour/c
 import { Admin, ITopicConfig } from 'kafkajs';
 
 const DEAD_LETTER_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+/**
+ * Twice the broker's default record limit (1 MiB): a message that only just fitted its own topic
+ * still fits here with the dead-letter headers added.
+ */
+export const DEAD_LETTER_MAX_MESSAGE_BYTES = 2 * 1_048_588;
 
 export interface ProvisioningReport {
   created: string[];
@@ -24,6 +29,7 @@ export function topicConfigsFor(topic: TopicDefinition<any>, replicationFactor: 
       configEntries: [
         { name: 'cleanup.policy', value: 'delete' },
         { name: 'retention.ms', value: String(DEAD_LETTER_RETENTION_MS) },
+        { name: 'max.message.bytes', value: String(DEAD_LETTER_MAX_MESSAGE_BYTES) },
       ],
     },
   ];

@@ -40,6 +40,24 @@ describe('BatchConsumer on a real broker', () => {
     expect(await harness.metricValue('halfhour_consumer_messages_total', { outcome: 'handled' })).toBe(300);
   });
 
+  it('dead-letters messages near the broker’s record limit whole, several in one batch, and keeps consuming', async () => {
+    const handled: string[] = [];
+    const consumer = harness.consumer({ handler: { handleBatch: async (batch) => void handled.push(...batch.map((m) => m.body.mpid)) } });
+    const key = mpidFor(7);
+    // Each fits its own topic (1 MiB by default) with nothing to spare; with the dead-letter headers it would not.
+    const nearLimit = (i: number) => ({ key, value: `{not json ${i}`.padEnd(1_047_000, ' '), headers: encodeEnvelope(newEnvelope('css.market-participant-updated', 1)) });
+    for (const i of range(3)) await harness.rawProducer.send({ topic: harness.topic.name, messages: [nearLimit(i)] });
+    await harness.rawProducer.send({ topic: harness.topic.name, messages: [{ key, value: JSON.stringify(participant(7)), headers: encodeEnvelope(newEnvelope('css.market-participant-updated', 1)) }] });
+    await consumer.start();
+
+    await eventually(() => expect(handled).toEqual([key]));
+    const letters = await readMessages(harness.kafka, `${harness.topic.name}.dlq`, 3);
+    expect(letters.map((m) => m.value?.length)).toEqual([1_047_000, 1_047_000, 1_047_000]);
+    expect(letters.map((m) => m.headers?.[DEAD_LETTER_HEADERS.sourceOffset]?.toString())).toEqual(['0', '1', '2']);
+    expect(consumer.state.status).toBe('running');
+    expect(await harness.metricValue('halfhour_consumer_dead_letters_total', { reason: TransportReason.MalformedJson })).toBe(3);
+  });
+
   it('dead-letters malformed messages with their reason and keeps handling the good ones', async () => {
     const handled: string[] = [];
     const consumer = harness.consumer({ handler: { handleBatch: async (batch) => void handled.push(...batch.map((m) => m.body.mpid)) } });

@@ -18,6 +18,7 @@ export class ConsumerMetrics {
 
   readonly messages: Counter<'topic' | 'outcome'>;
   readonly deadLetters: Counter<'topic' | 'reason'>;
+  readonly deadLettersTruncated: Counter<'topic'>;
   readonly retries: Counter<'topic'>;
   readonly batchDuration: Histogram<'topic'>;
   readonly lag: Gauge<'topic' | 'partition'>;
@@ -33,6 +34,12 @@ export class ConsumerMetrics {
       name: 'halfhour_consumer_dead_letters_total',
       help: 'Messages sent to a dead-letter topic, by source topic and reason code.',
       labelNames: ['topic', 'reason'],
+      registers: [registry],
+    });
+    this.deadLettersTruncated = new Counter({
+      name: 'halfhour_consumer_dead_letters_truncated_total',
+      help: 'Dead letters the broker would not take whole (too large or malformed), sent without their value; the original stays at its source offset.',
+      labelNames: ['topic'],
       registers: [registry],
     });
     this.retries = new Counter({
