@@ -1,4 +1,4 @@
-import { DEFAULT_CAPACITY, DEFAULT_MDR_SRVS, DEFAULT_TRT_SETTINGS } from '@halfhour/domain';
+import { DEFAULT_BACKSTOP_DELAY, DEFAULT_CAPACITY, DEFAULT_MDR_SRVS, DEFAULT_TRT_SETTINGS } from '@halfhour/domain';
 import { ServiceConfig } from '@halfhour/observability';
 import { IsBoolean, IsInt, IsNumber, IsString, Matches, Max, Min } from 'class-validator';
 
@@ -48,6 +48,14 @@ export class SchedulerConfig extends ServiceConfig {
    */
   @IsInt() @Min(0)
   DEADLINE_MARGIN_SECONDS = 3600;
+
+  /** Clock seconds a failed read waits before its first backstop; each further failure doubles the wait. */
+  @IsInt() @Min(0)
+  BACKSTOP_FIRST_DELAY_SECONDS = DEFAULT_BACKSTOP_DELAY.firstMs / 1000;
+
+  /** The longest a failed read waits for its backstop, however often it has failed. */
+  @IsInt() @Min(0)
+  BACKSTOP_MAX_DELAY_SECONDS = DEFAULT_BACKSTOP_DELAY.maxMs / 1000;
 
   /** How often (real ms) due items are dispatched, failures backstopped, and deadlines checked. */
   @IsInt() @Min(10)

@@ -65,6 +65,8 @@ describe('scheduler on the real broker and database, on simulated time', () => {
 
     await bed.answer(m1Command, 'COMPLETE');
     await bed.answer(m2Command, 'FAILED', 'METER_TIMEOUT');
+    await bed.time.settle();
+    const { rows: [{ dispatched_at: firstDispatchedAt }] } = await db.query('SELECT dispatched_at FROM collection_items WHERE mpan = $1', [m2]);
     const backstopOf = async () => (await bed.commands()).find((c) => c.command.mpan === m2 && c.command.attempt === 2)?.command;
     await bed.time.advanceUntil(async () => (await backstopOf()) !== undefined, END_OF_DAY);
     const backstop = (await backstopOf())!;
@@ -79,7 +81,10 @@ describe('scheduler on the real broker and database, on simulated time', () => {
       expect(new Date(row.slot_start).toISOString() >= '2026-12-01T06:00:00.000Z').toBe(true);
       expect(new Date(row.dispatched_at).getTime()).toBeGreaterThanOrEqual(new Date(row.slot_start).getTime());
     }
-    expect(states.find((r) => r.mpan === m2)).toMatchObject({ kind: 'BACKSTOP', attempt: 2 });
+    const m2State = states.find((r) => r.mpan === m2);
+    expect(m2State).toMatchObject({ kind: 'BACKSTOP', attempt: 2 });
+    // The backstop waited out its delay (a slot, by default) instead of asking again in the slot that failed.
+    expect(new Date(m2State.dispatched_at).getTime() - new Date(firstDispatchedAt).getTime()).toBeGreaterThanOrEqual(5 * 60_000);
 
     const responses = (await bed.readAll(bed.topicName(Topics.userResponses))).map((m) => JSON.parse(m.value!.toString()) as ServiceResponse);
     expect(responses.filter((r) => r.outcome === 'ACCEPTED' && r.responseCode === 'I0')).toHaveLength(4);

@@ -1,4 +1,4 @@
-import { buildEligibilityMatrix, CapacitySettings, EligibilityMatrix } from '@halfhour/domain';
+import { BackstopDelay, buildEligibilityMatrix, CapacitySettings, EligibilityMatrix } from '@halfhour/domain';
 import { SchedulerConfig } from './scheduler.config';
 
 export const SCHEDULING_POLICY = Symbol('SCHEDULING_POLICY');
@@ -10,6 +10,7 @@ export interface SchedulingPolicy {
   noResponseAfterMs: number;
   /** Slots end this long before a read's deadline (see planningDeadlineMs). */
   deadlineMarginMs: number;
+  backstopDelay: BackstopDelay;
 }
 
 export function schedulingPolicyFrom(config: SchedulerConfig): SchedulingPolicy {
@@ -35,5 +36,6 @@ export function schedulingPolicyFrom(config: SchedulerConfig): SchedulingPolicy 
     mhhsTrtMs: config.MHHS_TRT_SECONDS * 1000,
     noResponseAfterMs: config.NO_RESPONSE_AFTER_SECONDS * 1000,
     deadlineMarginMs: config.DEADLINE_MARGIN_SECONDS * 1000,
+    backstopDelay: { firstMs: config.BACKSTOP_FIRST_DELAY_SECONDS * 1000, maxMs: config.BACKSTOP_MAX_DELAY_SECONDS * 1000 },
   };
 }

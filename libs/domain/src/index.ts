@@ -32,3 +32,4 @@ export * from './scheduling/scheduling-response-codes';
 export * from './delivery/dip-message';
 export * from './delivery/dip-signature';
 export * from './scheduling/planning-deadline';
+export * from './scheduling/backstop-delay';

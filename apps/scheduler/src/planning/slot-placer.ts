@@ -1,4 +1,4 @@
-import { addDays, CollectionDemand, planDay as placeDemands, planningDeadlineMs, settlementDayOf, settlementDayStart } from '@halfhour/domain';
+import { addDays, backstopEarliestMs, CollectionDemand, planDay as placeDemands, planningDeadlineMs, settlementDayOf, settlementDayStart } from '@halfhour/domain';
 import { ItemRepository } from '../items/item-repository';
 import { ItemRow } from '../items/item-row';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics';
@@ -8,7 +8,8 @@ import { loadsBySlot } from './slot-loads';
 
 /**
  * Gives waiting items the earliest slot with spare capacity before their deadline (R-SCH-5, NFR-6):
- * on-demand reads, items the daily plan could not fit, and failed reads as backstops. Today's
+ * on-demand reads, items the daily plan could not fit, and failed reads as backstops (each after
+ * its backstop delay, so a provider that is down is not asked again and again in one slot). Today's
  * slots first, then tomorrow's for what today cannot take. An on-demand read that still finds no
  * room takes the slot of a planned item whose deadline is later (earliest deadline first: after an outage,
  * backstops due by midnight must not crowd out an on-demand read due within hours); that item
@@ -43,7 +44,7 @@ export class SlotPlacer {
       await manager.query('SELECT pg_advisory_xact_lock(166)');
       const placements = [];
       for (const item of [...waiting].sort((a, b) => new Date(a.deadline).getTime() - new Date(b.deadline).getTime())) {
-        const from = new Date(Math.max(new Date(item.earliest).getTime(), now.getTime()));
+        const from = new Date(this.earliestMs(item, now));
         const by = new Date(planningDeadlineMs(from.getTime(), new Date(item.deadline).getTime(), this.policy.deadlineMarginMs));
         const slotStart = await this.items.releaseSlotOfLaterDeadline(manager, item.provider, from, by, new Date(item.deadline), this.policy.capacity.slotMinutes);
         if (slotStart) placements.push({ planDay: item.planDay, itemKey: item.itemKey, slotStart: new Date(slotStart), kind: item.state === 'FAILED' ? 'BACKSTOP' : item.kind });
@@ -59,11 +60,13 @@ export class SlotPlacer {
       await manager.query('SELECT pg_advisory_xact_lock(166)');
       const slots = this.planner.slotsOf(day);
       const loads = loadsBySlot(slots, await this.items.slotLoads(settlementDayStart(day), settlementDayStart(addDays(day, 1))));
-      const demands: CollectionDemand[] = waiting.map((item) => ({
-        mpan: item.mpan, deviceId: item.deviceId, provider: item.provider, srv: item.srv, dataDay: item.dataDay, requesters: item.requesters,
-        earliestMs: Math.max(new Date(item.earliest).getTime(), now.getTime()),
-        deadlineMs: planningDeadlineMs(Math.max(new Date(item.earliest).getTime(), now.getTime()), new Date(item.deadline).getTime(), this.policy.deadlineMarginMs),
-      }));
+      const demands: CollectionDemand[] = waiting.map((item) => {
+        const earliestMs = this.earliestMs(item, now);
+        return {
+          mpan: item.mpan, deviceId: item.deviceId, provider: item.provider, srv: item.srv, dataDay: item.dataDay, requesters: item.requesters,
+          earliestMs, deadlineMs: planningDeadlineMs(earliestMs, new Date(item.deadline).getTime(), this.policy.deadlineMarginMs),
+        };
+      });
       const plan = placeDemands(slots, this.policy.capacity, demands, { loads, placement: 'asap' });
       const placements = waiting.flatMap((item, i) =>
         plan.slotOf[i] < 0 ? [] : [{ planDay: item.planDay, itemKey: item.itemKey, slotStart: new Date(slots.starts[plan.slotOf[i]]), kind: item.state === 'FAILED' ? 'BACKSTOP' : item.kind }],
@@ -72,5 +75,17 @@ export class SlotPlacer {
       for (const item of changed) if (item.kind === 'BACKSTOP') this.metrics.backstops.inc({ provider: item.provider });
       return { placed: changed.length, left: waiting.filter((_, i) => plan.slotOf[i] < 0) };
     });
+  }
+
+  /** The earliest an item may be read from now: a failed read waits out its backstop delay, as long as a slot before its deadline is left. */
+  private earliestMs(item: ItemRow, now: Date): number {
+    const fromMs = Math.max(new Date(item.earliest).getTime(), now.getTime());
+    if (item.state !== 'FAILED' || !item.dispatchedAt) return fromMs;
+    // Two slots' length before the planning deadline: a whole slot always fits after that, wherever the slot boundaries fall.
+    const latestPlannableMs = planningDeadlineMs(fromMs, new Date(item.deadline).getTime(), this.policy.deadlineMarginMs) - 2 * this.policy.capacity.slotMinutes * 60_000;
+    return Math.max(fromMs, backstopEarliestMs(
+      { dispatchedAtMs: new Date(item.dispatchedAt).getTime(), attempt: item.attempt, earliestMs: fromMs, latestPlannableMs },
+      this.policy.backstopDelay,
+    ));
   }
 }
