@@ -95,4 +95,46 @@ describe('WorkMonitor', () => {
     const settled = await monitor.status();
     expect(settled).toMatchObject({ settled: true, generation: before + 2 });
   });
+
+  it('wakes a waiter as soon as it goes quiet — work done and every task idle since — or when the wait runs out', async () => {
+    jest.useFakeTimers();
+    try {
+      const monitor = new WorkMonitor();
+      monitor.promptTasks = true;
+      let relayFinds: TaskRun = 'worked';
+      const relay = new RepeatingTask('relay', async () => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const found = relayFinds;
+        relayFinds = 'idle';
+        return found;
+      }, 60_000, logger, { monitor });
+      relay.start();
+      const woken: number[] = [];
+      const start = Date.now();
+      const quiet = monitor.whenQuiet(10_000).then((isQuiet) => {
+        woken.push(Date.now() - start);
+        return isQuiet;
+      });
+      // The first run works (50 ms), which gives the relay another run (50 ms) that finds nothing: quiet at 100 ms.
+      await jest.advanceTimersByTimeAsync(60);
+      expect(woken).toEqual([]);
+      await jest.advanceTimersByTimeAsync(60);
+      expect(await quiet).toBe(true);
+      expect(woken[0]).toBeGreaterThanOrEqual(100);
+      expect(woken[0]).toBeLessThan(120);
+
+      const done = monitor.begin('batch of orders');
+      const timedOut = monitor.whenQuiet(1000);
+      await jest.advanceTimersByTimeAsync(1000);
+      expect(await timedOut).toBe(false);
+      const afterBatch = monitor.whenQuiet(1000);
+      done();
+      await jest.advanceTimersByTimeAsync(60);
+      expect(await afterBatch).toBe(true);
+      await relay.stop();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });
+

@@ -93,5 +93,6 @@ export class RepeatingTask implements SettlingTask {
     if (outcome === 'worked' || outcome === 'more') this.monitor.changed(this.monitor.promptTasks);
     this.inRun = false;
     this.schedule(outcome === 'more' || this.nudged ? 0 : this.intervalMs);
+    this.monitor.taskRunEnded();
   }
 }

@@ -14,6 +14,11 @@ export interface SimulatedTimeOptions {
   stallAfterMs?: number;
 }
 
+/** How long one look waits in a busy process for it to go quiet before answering. */
+const QUIET_WAIT_MS = 2000;
+/** The longest pause between looks at a system that is quiet but not yet settled. */
+const MAX_PAUSE_MS = 64;
+
 /** `advanceUntil`'s condition did not hold by its latest time. */
 export class ConditionNotMet extends Error {}
 
@@ -48,15 +53,21 @@ export class SimulatedTime {
     return { CLOCK_MODE: 'stepped', CLOCK_SIMULATED_ORIGIN: this.current.toISOString() };
   }
 
-  /** Waits until every process has settled at the current time. */
-  async settle(): Promise<void> {
+  /**
+   * Waits until every process has settled at the current time. Each look waits in the process
+   * until it has gone quiet (up to QUIET_WAIT_MS), so a busy system is not asked again and again
+   * while it works; a process that is quiet but still owes something (messages it has not fetched
+   * yet, a restart) is looked at again after a pause that doubles up to MAX_PAUSE_MS.
+   */
+  async settle(firstReading?: readonly Look[]): Promise<void> {
     const stallAt = Date.now() + (this.options.stallAfterMs ?? 300_000);
     let toldAt = Date.now();
-    let previous: Map<string, number> | undefined;
+    let previous = firstReading?.every((l) => l.settled) ? generationsOf(firstReading) : undefined;
+    let pauseMs = 0;
     for (;;) {
       const looks = await Promise.all(this.options.services().map((url) => this.look(url)));
       const unsettled = looks.filter((l) => !l.settled);
-      const generations = new Map(looks.map((l) => [l.url, l.generation]));
+      const generations = generationsOf(looks);
       if (unsettled.length === 0 && previous && sameGenerations(previous, generations)) {
         this.waitingFor = [];
         return;
@@ -68,7 +79,8 @@ export class SimulatedTime {
         toldAt = Date.now();
         this.onSlowSettle(this.waitingFor);
       }
-      await sleep(unsettled.length === 0 ? 0 : 10);
+      pauseMs = unsettled.length === 0 ? 0 : Math.min(MAX_PAUSE_MS, Math.max(1, pauseMs * 2));
+      if (pauseMs > 0) await sleep(pauseMs);
     }
   }
 
@@ -78,9 +90,16 @@ export class SimulatedTime {
     while (this.current < target) {
       await this.pace();
       this.current = new Date(Math.min(target.getTime(), this.current.getTime() + this.stepMs));
-      // A process that does not take the step now (restarting) is brought up to time when next looked at.
-      await Promise.all(this.options.services().map((url) => this.put(url).catch(() => undefined)));
-      await this.settle();
+      // The step's answers are the first reading of the settle that follows. A process that does
+      // not take the step now (restarting) is brought up to time when next looked at.
+      const stepped = await Promise.all(this.options.services().map(async (url): Promise<Look> => {
+        try {
+          return { url, ...(await this.put(url, QUIET_WAIT_MS)) };
+        } catch {
+          return { url, settled: false, generation: -1, waitingFor: [] };
+        }
+      }));
+      await this.settle(stepped);
       await afterEachStep(this.current);
     }
   }
@@ -111,9 +130,9 @@ export class SimulatedTime {
   }
 
   /** One process's state; a process whose clock is behind (restarted) is brought up to the run's time. */
-  private async look(url: string): Promise<{ url: string; settled: boolean; generation: number; waitingFor: string[] }> {
+  private async look(url: string): Promise<Look> {
     try {
-      const response = await fetch(`${url}/simulation/clock`);
+      const response = await fetch(`${url}/simulation/clock?waitMs=${QUIET_WAIT_MS}`);
       if (!response.ok) return { url, settled: false, generation: -1, waitingFor: [`its clock answered ${response.status}`] };
       let state = (await response.json()) as SimulationClockState;
       if (Date.parse(state.now) < this.current.getTime()) state = await this.put(url);
@@ -125,13 +144,24 @@ export class SimulatedTime {
     }
   }
 
-  private async put(url: string): Promise<SimulationClockState> {
-    const response = await fetch(`${url}/simulation/clock`, {
+  private async put(url: string, waitMs = 0): Promise<SimulationClockState> {
+    const response = await fetch(`${url}/simulation/clock?waitMs=${waitMs}`, {
       method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: this.current.toISOString() }),
     });
     if (!response.ok) throw new Error(`${url} refused the clock: ${response.status} ${await response.text()}`);
     return (await response.json()) as SimulationClockState;
   }
+}
+
+interface Look {
+  url: string;
+  settled: boolean;
+  generation: number;
+  waitingFor: string[];
+}
+
+function generationsOf(looks: readonly Look[]): Map<string, number> {
+  return new Map(looks.map((l) => [l.url, l.generation]));
 }
 
 function sameGenerations(a: Map<string, number>, b: Map<string, number>): boolean {

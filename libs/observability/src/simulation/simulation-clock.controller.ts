@@ -1,8 +1,11 @@
-import { BadRequestException, Body, Controller, Get, Inject, Put } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Inject, Put, Query } from '@nestjs/common';
 import { SteppedClock } from '@halfhour/domain';
 import { processWork, WorkStatus } from './work-monitor';
 
 export const STEPPED_CLOCK = Symbol('STEPPED_CLOCK');
+
+/** The longest a runner may ask a process to wait for quiet before it answers. */
+const MAX_QUIET_WAIT_MS = 10_000;
 
 export interface SimulationClockState extends WorkStatus {
   now: string;
@@ -16,18 +19,27 @@ export interface SimulationClockState extends WorkStatus {
 export class SimulationClockController {
   constructor(@Inject(STEPPED_CLOCK) private readonly clock: SteppedClock) {}
 
+  /** `?waitMs=N`: answers once the process has gone quiet (work done, tasks idle), or after N ms. */
   @Get()
-  state(): Promise<SimulationClockState> {
+  async state(@Query('waitMs') waitMs?: string): Promise<SimulationClockState> {
+    await this.waitForQuiet(waitMs);
     return this.stateNow();
   }
 
-  /** Moves the clock to `now` (never back); every task looks again at once. */
+  /** Moves the clock to `now` (never back); every task looks again at once. Answers as GET does, `waitMs` included. */
   @Put()
-  advance(@Body() body: { now?: unknown }): Promise<SimulationClockState> {
+  async advance(@Body() body: { now?: unknown }, @Query('waitMs') waitMs?: string): Promise<SimulationClockState> {
     const instant = typeof body?.now === 'string' ? new Date(body.now) : undefined;
     if (!instant || Number.isNaN(instant.getTime())) throw new BadRequestException('body must be {"now": "<UTC instant>"}');
     if (this.clock.advanceTo(instant)) processWork.changed();
+    await this.waitForQuiet(waitMs);
     return this.stateNow();
+  }
+
+  private async waitForQuiet(waitMs: string | undefined): Promise<void> {
+    const wait = waitMs === undefined ? 0 : Number(waitMs);
+    if (!Number.isInteger(wait) || wait < 0) throw new BadRequestException('waitMs must be a whole number of milliseconds');
+    if (wait > 0) await processWork.whenQuiet(Math.min(wait, MAX_QUIET_WAIT_MS));
   }
 
   private async stateNow(): Promise<SimulationClockState> {

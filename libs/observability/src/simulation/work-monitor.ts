@@ -39,6 +39,7 @@ export class WorkMonitor {
   private readonly inFlight = new Map<string, number>();
   private readonly tasks = new Set<SettlingTask>();
   private readonly checks = new Map<string, SettleCheck>();
+  private readonly quietWaiters = new Set<() => void>();
   promptTasks = false;
 
   get generation(): number {
@@ -64,11 +65,50 @@ export class WorkMonitor {
   changed(nudgeTasks = true): void {
     this.generationCount++;
     if (nudgeTasks) for (const task of this.tasks) task.nudge();
+    this.wakeIfQuiet();
+  }
+
+  /** A task finished a run (tasks call this): the process may have gone quiet. */
+  taskRunEnded(): void {
+    this.wakeIfQuiet();
+  }
+
+  /**
+   * Resolves once the process is quiet — no work in hand, every task settled at the current
+   * generation — or after `timeoutMs`, whichever comes first; true if quiet. A runner waits on
+   * this instead of asking again and again while the process works (its settle checks, such as
+   * consumer lag, are still for `status` to run).
+   */
+  whenQuiet(timeoutMs: number): Promise<boolean> {
+    if (this.isQuiet()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.quietWaiters.delete(wake);
+        resolve(this.isQuiet());
+      };
+      const timer = setTimeout(wake, timeoutMs);
+      this.quietWaiters.add(wake);
+    });
+  }
+
+  private isQuiet(): boolean {
+    if (this.inFlight.size > 0) return false;
+    for (const task of this.tasks) if (!task.settledAt(this.generationCount)) return false;
+    return true;
+  }
+
+  private wakeIfQuiet(): void {
+    if (this.quietWaiters.size === 0 || !this.isQuiet()) return;
+    for (const wake of [...this.quietWaiters]) wake();
   }
 
   addTask(task: SettlingTask): () => void {
     this.tasks.add(task);
-    return () => this.tasks.delete(task);
+    return () => {
+      this.tasks.delete(task);
+      this.wakeIfQuiet();
+    };
   }
 
   addCheck(name: string, check: SettleCheck): () => void {
