@@ -24,7 +24,7 @@ describe('dip-forwarder with the DIP simulator', () => {
   const bed = new ServiceTestBed({ name: 'dip', entry: 'apps/dip-forwarder/src/main.ts', env: { RELAY_INTERVAL_MS: '50', DIP_BACKOFF_MAX_MS: '500', DIP_BATCH_SIZE: '5' } });
   const dip = new ServiceUnderTest('apps/dip-simulator/src/main.ts', {});
   let db: Client;
-  const dipStats = async () => (await dip.get<{ unique: number; duplicates: number; refused: number; badSignatures: number; calls: number; unavailable: number }>('/dip/stats')).body;
+  const dipStats = async () => (await dip.get<{ unique: number; duplicates: number; refused: number; badSignatures: number; calls: number; unavailable: number; failedOnPurpose: number }>('/dip/stats')).body;
   const behave = (changes: object) => fetch(`${dip.baseUrl}/dip/behaviour`, { method: 'PUT', body: JSON.stringify(changes) });
   // The forwarder runs on simulated time the test owns; each step settles only once its relay has run again and found nothing to do.
   const time = new SimulatedTime({ start: new Date('2026-12-01T10:00:00Z'), services: () => (bed.service?.isRunning ? [bed.service.baseUrl] : []) });
@@ -108,6 +108,27 @@ describe('dip-forwarder with the DIP simulator', () => {
       expect(rows).toEqual([{ state: 'DELIVERED', n: 40 }]);
     }, 10_000, 100);
     await eventually(async () => expect(await bed.service.metric('halfhour_dip_backlog_messages')).toBe(0), 10_000, 100);
+  });
+
+  it('waits out a DIP that refuses our signature and then throttles us, refuses nothing, and delivers once it accepts', async () => {
+    await behave({ failWith: 401 });
+    const mpans = Array.from({ length: 6 }, freshMpan);
+    await publish(mpans.map((m) => result(m, '2026-11-28')));
+    await eventually(async () => expect((await dipStats()).failedOnPurpose).toBeGreaterThanOrEqual(2), 30_000, 100);
+    await behave({ failWith: 429, retryAfterSeconds: 1 });
+    const throttledFrom = (await dipStats()).failedOnPurpose;
+    await eventually(async () => expect((await dipStats()).failedOnPurpose).toBeGreaterThanOrEqual(throttledFrom + 2), 30_000, 100);
+    const { rows: waiting } = await db.query(`SELECT state, count(*)::int AS n FROM dip_outbox WHERE mpan = ANY($1) GROUP BY state`, [mpans]);
+    expect(waiting).toEqual([{ state: 'PENDING', n: 6 }]);
+
+    await behave({ failWith: 0, retryAfterSeconds: 0 });
+    await eventually(async () => expect((await dipStats()).unique).toBe(6), 30_000, 100);
+    await eventually(async () => {
+      const { rows } = await db.query(`SELECT state, count(*)::int AS n FROM dip_outbox WHERE mpan = ANY($1) GROUP BY state`, [mpans]);
+      expect(rows).toEqual([{ state: 'DELIVERED', n: 6 }]);
+    }, 10_000, 100);
+    expect(await bed.service.metric('halfhour_dip_call_seconds_count', { status: 'unauthorised' })).toBeGreaterThanOrEqual(2);
+    expect(await bed.service.metric('halfhour_dip_call_seconds_count', { status: 'throttled' })).toBeGreaterThanOrEqual(2);
   });
 
   it('reports an MPAN-day the DIP refuses, delivers the rest of its call, and never sends it again', async () => {

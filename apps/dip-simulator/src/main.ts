@@ -45,7 +45,7 @@ async function route(request: IncomingMessage, response: ServerResponse): Promis
   if (url === '/dip/messages' && request.method === 'POST') {
     const headers = Object.fromEntries(['X-DIP-Signature-Date', 'X-DIP-Content-Hash', 'X-DIP-Signature-Certificate', 'X-DIP-Signature'].map((h) => [h, request.headers[h.toLowerCase()] as string | undefined]));
     const answer = await dip.receive(await body(request), headers);
-    return send(response, answer.status, answer.body);
+    return send(response, answer.status, answer.body, answer.headers);
   }
   if (url === '/dip/behaviour' && request.method === 'PUT') {
     dip.behaviour = { ...dip.behaviour, ...(JSON.parse((await body(request)).toString('utf8')) as Partial<DipBehaviour>) };
@@ -71,9 +71,9 @@ async function body(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function send(response: ServerResponse, status: number, payload?: unknown): void {
-  if (payload === undefined) response.writeHead(status).end();
-  else response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+function send(response: ServerResponse, status: number, payload?: unknown, headers: Record<string, string> = {}): void {
+  if (payload === undefined) response.writeHead(status, headers).end();
+  else response.writeHead(status, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(payload));
 }
 
 server.listen(config.HTTP_PORT, () => logger.info({ port: config.HTTP_PORT }, 'DIP simulator listening'));

@@ -2,6 +2,7 @@ import { JsonLogger, RepeatingTask, TaskRun } from '@halfhour/observability';
 import { EntityManager } from 'typeorm';
 import { DipMetrics } from '../metrics/dip-metrics';
 import { OutboxRepository, OutboxRow } from '../outbox/outbox-repository';
+import { DipFailureCause } from './dip-answer-class';
 import { DipCallOutcome, DipCredentials, sendToDip } from './dip-client';
 
 export interface RelaySettings {
@@ -17,8 +18,9 @@ export interface RelaySettings {
 /**
  * Delivers the outbox to the DIP (R-DIP-2): pending MPAN-days are locked (SKIP LOCKED, so
  * replicas share the work), sent in signed calls of `batchSize`, and marked delivered with the
- * DIP's transaction ID, or refused for good on a 4xx (a refused call of several is retried one by
- * one, so one bad MPAN-day does not sink the rest). While the DIP fails, the whole relay backs off
+ * DIP's transaction ID, or refused for good when the DIP refuses the data (a refused call of several
+ * is retried one by one, so one bad MPAN-day does not sink the rest). While the DIP fails — down,
+ * busy (429, its Retry-After honoured), timing out, or refusing our signature (401) — the whole relay backs off
  * exponentially with jitter — one probe at a time, nothing lost, nothing marked — and drains the
  * backlog at full speed once a call succeeds again. A crash after the DIP accepted but before the
  * commit resends the same reference: the DIP sees a duplicate, not new data.
@@ -78,7 +80,7 @@ export class DipRelay {
   private async deliver(rows: OutboxRow[], splitOnRefusal: boolean): Promise<Delivery[]> {
     const started = process.hrtime.bigint();
     const outcome = await sendToDip(this.settings.url, rows.map((r) => r.message), this.credentials, this.settings.callTimeoutMs, this.now());
-    const status = outcome.kind === 'ACCEPTED' ? '2xx' : outcome.kind === 'REFUSED' ? '4xx' : 'error';
+    const status = outcome.kind === 'ACCEPTED' ? 'accepted' : outcome.kind === 'REFUSED' ? 'refused' : outcome.cause;
     this.metrics.callSeconds.observe({ status }, Number(process.hrtime.bigint() - started) / 1e9);
     if (outcome.kind === 'REFUSED' && splitOnRefusal && rows.length > 1) {
       const single: Delivery[] = [];
@@ -87,10 +89,12 @@ export class DipRelay {
     }
     if (outcome.kind === 'FAILED') {
       this.failuresInARow++;
-      const wait = Math.min(this.settings.backoffMaxMs, 250 * 2 ** Math.min(this.failuresInARow, 20)) * (0.5 + Math.random() / 2);
+      const backoff = Math.min(this.settings.backoffMaxMs, 250 * 2 ** Math.min(this.failuresInARow, 20)) * (0.5 + Math.random() / 2);
+      // The DIP's own Retry-After is honoured, up to the longest back-off.
+      const wait = Math.min(this.settings.backoffMaxMs, Math.max(backoff, outcome.retryAfterMs ?? 0));
       this.pausedUntil = Date.now() + wait;
       if (this.failuresInARow === 1 || this.failuresInARow % 10 === 0) {
-        this.logger.warn({ failuresInARow: this.failuresInARow, waitMs: Math.round(wait), reason: outcome.reason }, 'the DIP is failing; delivery backs off');
+        this.logger.warn({ failuresInARow: this.failuresInARow, waitMs: Math.round(wait), cause: outcome.cause, reason: outcome.reason }, FAILURE_LOG[outcome.cause]);
       }
     } else {
       this.failuresInARow = 0;
@@ -116,6 +120,14 @@ export class DipRelay {
     }
   }
 }
+
+const FAILURE_LOG: Record<DipFailureCause, string> = {
+  unauthorised: 'the DIP does not accept our signature (certificate, key or clock); delivery backs off until it does',
+  throttled: 'the DIP asks us to slow down; delivery backs off',
+  timeout: 'the DIP did not answer in time; delivery backs off',
+  unavailable: 'the DIP is failing; delivery backs off',
+  network: 'the DIP cannot be reached; delivery backs off',
+};
 
 interface Delivery {
   rows: OutboxRow[];

@@ -22,7 +22,7 @@ export class DipMetrics {
     this.backlogOldest = new Gauge({ name: 'halfhour_dip_backlog_oldest_seconds', help: 'Age of the oldest MPAN-day waiting for delivery.', registers });
     this.callSeconds = new Histogram({
       name: 'halfhour_dip_call_seconds',
-      help: 'DIP call latency by answer class (2xx, 4xx, 5xx, error).',
+      help: 'DIP call latency by answer: accepted, refused (the data, final), or why it failed: unauthorised, throttled, timeout, unavailable, network.',
       labelNames: ['status'],
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
