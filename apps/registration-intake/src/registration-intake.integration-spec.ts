@@ -79,6 +79,8 @@ describe('registration-intake on the real broker and database', () => {
     const august = await bed.service.get<MpanOnDay>(`/mpans/${mpan}/on/2026-08-01`);
     expect(august.body.mdr).toBeUndefined();
     expect(august.body.supplier?.supplierMpid).toBe('SUPB');
+    const noSuchDay = await bed.service.get<{ reasonCode: string }>(`/mpans/${mpan}/on/2026-02-30`);
+    expect(noSuchDay).toMatchObject({ status: 400, body: { reasonCode: 'INVALID_DATE' } });
 
     // The compacted topic ends with the same timeline at the same version.
     await eventually(async () => {

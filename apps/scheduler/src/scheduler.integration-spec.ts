@@ -44,6 +44,7 @@ describe('scheduler on the real broker and database, on simulated time', () => {
     const { status, body: plan } = await bed.service.get<{ items: number; demands: number }>(`/plans/${PLAN_DAY}`);
     expect(status).toBe(200);
     expect(plan).toMatchObject({ demands: 4, items: 3 });
+    expect(await bed.service.get('/plans/2026-02-31')).toMatchObject({ status: 400, body: { reasonCode: 'INVALID_DATE' } });
     expect(await bed.service.metric('halfhour_scheduler_reads_saved_total')).toBe(1);
 
     // The MDR's appointment on m3 is cut back before the day's reads run (a termination arriving mid-morning).

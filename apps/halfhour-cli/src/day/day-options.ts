@@ -1,4 +1,4 @@
-import { addDays, CalendarDate, settlementDayOf } from '@halfhour/domain';
+import { addDays, CalendarDate, isCalendarDate, settlementDayOf } from '@halfhour/domain';
 import { DayClockMode } from './day-timeline';
 
 /** What `npm start` (`halfhour start`) runs: one settlement day of a simulated population. */
@@ -61,7 +61,7 @@ export function parseDayOptions(flags: readonly string[], isTerminal: boolean): 
   };
   const mpans = Math.floor(number('--mpans', 10_000, 10));
   const day = value('--day') ?? settlementDayOf(new Date());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new RangeError(`--day must be YYYY-MM-DD, not "${day}"`);
+  if (!isCalendarDate(day)) throw new RangeError(`--day must be YYYY-MM-DD, not "${day}"`);
   return {
     mpans,
     seed: Math.floor(number('--seed', 162, 0)),

@@ -1,9 +1,7 @@
-import { findMpanCoreProblem, MpanOnDay, MpanTimeline, resolveMpanOnDay } from '@halfhour/domain';
+import { findMpanCoreProblem, isCalendarDate, MpanOnDay, MpanTimeline, resolveMpanOnDay } from '@halfhour/domain';
 import { BadRequestException, Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RegistryRepository } from '../registry/registry.repository';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Operator API: what the registry holds for an MPAN, and what that means on a given day. */
 @Controller('mpans')
@@ -21,7 +19,7 @@ export class MpanRegistryController {
 
   @Get(':mpan/on/:date')
   async onDay(@Param('mpan') mpan: string, @Param('date') date: string): Promise<MpanOnDay> {
-    if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(date))) {
+    if (!isCalendarDate(date)) {
       throw new BadRequestException({ reasonCode: 'INVALID_DATE', message: `"${date}" is not a date YYYY-MM-DD` });
     }
     return resolveMpanOnDay((await this.find(mpan)).timeline, date);

@@ -1,4 +1,4 @@
-import { capacityOf, mhhsReadsPerSlot, ProviderPlanReport } from '@halfhour/domain';
+import { capacityOf, isCalendarDate, mhhsReadsPerSlot, ProviderPlanReport } from '@halfhour/domain';
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
 import { ItemRepository } from '../items/item-repository';
 import { SCHEDULING_POLICY, SchedulingPolicy } from '../scheduling-policy';
@@ -25,7 +25,7 @@ export class PlansController {
 
   @Get(':date')
   async plan(@Param('date') date: string) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
+    if (!isCalendarDate(date)) {
       throw new BadRequestException({ reasonCode: 'INVALID_DATE', message: `"${date}" is not a date YYYY-MM-DD` });
     }
     const [run] = await this.items.dataSource.query(

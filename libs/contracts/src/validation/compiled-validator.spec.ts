@@ -31,7 +31,7 @@ function pathsOf(value: unknown, prefix: Path = []): Path[] {
 /** Values that sit on the edges of the contracts' rules. */
 const EDGE_VALUES = [
   null, '', ' ', 0, -1, 1.5, 2 ** 64, true, [], {}, [{}], 'x'.repeat(301), '\uFE0F', 'MDRA', 'mdra', 'ABCDE', '2026-02-30', '2026-04-01',
-  '2026-04-01T00:00:00Z', '2026-04-01T00:00:00+01:00', '1200001234566', '1200001234567', '00-DB-12-34-56-78-90-A0', '00-db-12-34-56-78-90-a0',
+  '2026-04-01T00:00:00Z', '2026-04-01T00:00:00+01:00', '2026-02-31T00:00:00Z', '2026-04-01T24:00:00Z', '1200001234566', '1200001234567', '00-DB-12-34-56-78-90-A0', '00-db-12-34-56-78-90-a0',
   'COMPLETE', 'ACTUAL', 'MISSING', 'MDR', 'ON_DEMAND', 'SCHEDULED', '4.8.1', '5.1', 'CSP-SOUTH', 'S1SP-A',
 ];
 

@@ -1,4 +1,4 @@
-import { findMpanCoreProblem, isValidEui64, isValidMpid, parseRequestId } from '@halfhour/domain';
+import { findMpanCoreProblem, isCalendarDate, isUtcInstant, isValidEui64, isValidMpid, parseRequestId } from '@halfhour/domain';
 import { ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
 import { ValidationReason } from '../validation/rejection';
 
@@ -58,18 +58,12 @@ export function IsEui64(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: IS_ISO_DATE,
       validator: {
-        validate: (value) => {
-          if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
-          const date = new Date(`${value}T00:00:00Z`);
-          return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-        },
+        validate: (value) => isCalendarDate(value),
         defaultMessage: () => 'must be a calendar date YYYY-MM-DD',
       },
     },
@@ -77,14 +71,12 @@ export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-
 export function IsUtcInstant(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: IS_UTC_INSTANT,
       validator: {
-        validate: (value) => typeof value === 'string' && UTC_INSTANT.test(value) && !Number.isNaN(Date.parse(value)),
+        validate: (value) => isUtcInstant(value),
         defaultMessage: () => 'must be an ISO 8601 UTC instant ending in Z, e.g. 2026-11-28T00:30:00Z',
       },
     },
