@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { repositoryRoot, runTool } from './deploy-tools';
-import { appOfCommand, settingsOf } from './service-settings';
+import { loadConfig } from '@halfhour/observability';
+import { appOfCommand, configClassOf, settingsOf } from './service-settings';
 
 type K8sObject = { apiVersion: string; kind: string; metadata: { name: string }; spec?: any; data?: Record<string, string> };
 
@@ -59,6 +60,17 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
       const env = deployment.spec.template.spec.containers[0].env.map((e: { name: string }) => e.name);
       const names = [...Object.keys(common.data ?? {}), ...Object.keys(own.data ?? {}), ...env];
       expect({ service: deployment.metadata.name, unknown: names.filter((n) => !known.has(n)) }).toEqual({ service: deployment.metadata.name, unknown: [] });
+    }
+  });
+
+  it('gives each service settings it accepts as production, as the image runs it (NODE_ENV=production)', () => {
+    const data = (name: string) => ofKind('ConfigMap').find((c) => c.metadata.name === name)?.data ?? {};
+    for (const deployment of deployments) {
+      const container = deployment.spec.template.spec.containers[0];
+      // A value from a Secret is not in the manifests: stand in a well-formed one.
+      const env = Object.fromEntries(container.env.map((e: { name: string; value?: string }) => [e.name, e.value ?? (e.name === 'DATABASE_URL' ? 'postgres://secret@db/x' : 'from-a-secret')]));
+      const settings = { ...data('halfhour-common'), ...data(`halfhour-${deployment.metadata.name}`), ...env, NODE_ENV: 'production' };
+      expect(() => loadConfig(configClassOf(deployment.metadata.name)!, settings)).not.toThrow();
     }
   });
 

@@ -25,6 +25,11 @@ export function settingsOf(app: string): Set<string> | undefined {
   return Config ? new Set(Object.keys(new Config())) : undefined;
 }
 
+/** The app's config class, to check a deployment's settings against its rules. */
+export function configClassOf(app: string): (new () => object) | undefined {
+  return CONFIG_CLASSES[app];
+}
+
 /** The app a container runs, from its `dist/apps/<app>/src/main.js` argument. */
 export function appOfCommand(command: readonly string[] | undefined): string | undefined {
   return command?.map((part) => /^dist\/apps\/([a-z0-9-]+)\/src\/main\.js$/.exec(part)?.[1]).find(Boolean);

@@ -1,4 +1,4 @@
-import { ServiceConfig } from '@halfhour/observability';
+import { ProductionRequires, ServiceConfig } from '@halfhour/observability';
 import { IsBoolean, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
 export class DipForwarderConfig extends ServiceConfig {
@@ -14,6 +14,7 @@ export class DipForwarderConfig extends ServiceConfig {
 
   /** Base URL of the DIP's message API. */
   @Matches(/^https?:\/\/\S+$/)
+  @ProductionRequires((url) => typeof url === 'string' && url.startsWith('https://'), 'an https:// URL')
   DIP_URL = 'http://127.0.0.1:8091';
 
   /** R-DIP-1: the HH interface is not public yet; its identity is a setting. */
@@ -38,9 +39,11 @@ export class DipForwarderConfig extends ServiceConfig {
 
   /** PEM files of the signing certificate and its key; unset in development: a throwaway pair is made. */
   @IsString()
+  @ProductionRequires((file) => typeof file === 'string' && file !== '', 'set (the pair registered with Elexon)')
   DIP_CERTIFICATE_FILE = '';
 
   @IsString()
+  @ProductionRequires((file) => typeof file === 'string' && file !== '', 'set (the pair registered with Elexon)')
   DIP_PRIVATE_KEY_FILE = '';
 
   /** MPAN-days per call to the DIP. */

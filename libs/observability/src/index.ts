@@ -1,5 +1,6 @@
 export * from './config/load-config';
 export * from './config/sensitive.decorator';
+export * from './config/production-requires.decorator';
 export * from './config/service-config';
 export * from './config/clock-from-config';
 export * from './logging/json-logger';

@@ -27,6 +27,16 @@ describe('loadConfig', () => {
     }
   });
 
+  it('refuses a simulated clock or fault injection in production, and allows them elsewhere', () => {
+    const simulation = { CLOCK_MODE: 'stepped', CLOCK_SIMULATED_ORIGIN: '2026-12-01T00:00:00Z', FAULT_HOLD_AFTER_BATCHES: '3' };
+    expect(loadConfig(WorkerConfig, { ...simulation, NODE_ENV: 'test' }).CLOCK_MODE).toBe('stepped');
+    expect(() => loadConfig(WorkerConfig, { ...simulation, NODE_ENV: 'production' })).toThrow(
+      /CLOCK_MODE="stepped": must be "system" \(the real clock\) in production.*FAULT_HOLD_AFTER_BATCHES=3: must be 0/,
+    );
+    expect(loadConfig(WorkerConfig, { NODE_ENV: 'production' }).NODE_ENV).toBe('production');
+    expect(() => loadConfig(WorkerConfig, { NODE_ENV: 'staging' })).toThrow(/NODE_ENV="staging"/);
+  });
+
   it('never shows a sensitive value, in errors or in the boot description', () => {
     const secretUrl = 'mysql://admin:s3cret@db/x';
     try {

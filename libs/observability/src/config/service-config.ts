@@ -1,8 +1,17 @@
 import { IsIn, IsInt, IsNotEmpty, IsNumber, IsString, Matches, Max, Min } from 'class-validator';
+import { ProductionRequires } from './production-requires.decorator';
 import { Sensitive } from './sensitive.decorator';
 
 /** Settings every Halfhour service has. A service extends this with its own. */
 export class ServiceConfig {
+  /**
+   * `production` (the container image sets it) turns development conveniences into refusals to
+   * start: a simulated clock, fault injection, and each service's own (e.g. the forwarder's
+   * throwaway signing key and a plain-http DIP). Jest sets `test`.
+   */
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV = 'development';
+
   @IsString() @IsNotEmpty()
   SERVICE_NAME = 'halfhour';
 
@@ -35,6 +44,7 @@ export class ServiceConfig {
    * CLOCK_REAL_ORIGIN, CLOCK_SPEED times faster than real time, the same in every process.
    */
   @IsIn(['system', 'stepped', 'accelerated'])
+  @ProductionRequires((mode) => mode === 'system', '"system" (the real clock)')
   CLOCK_MODE = 'system';
 
   @IsNumber() @Min(0.001) @Max(100_000)
@@ -52,6 +62,7 @@ export class ServiceConfig {
    * mid-stream for certain. 0: never.
    */
   @IsInt() @Min(0)
+  @ProductionRequires((batches) => batches === 0, '0 (fault injection is for tests)')
   FAULT_HOLD_AFTER_BATCHES = 0;
 
   /** How long a SIGTERM drain may take before the process gives up and exits. */

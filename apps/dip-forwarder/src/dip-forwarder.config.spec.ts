@@ -1,0 +1,23 @@
+import { ConfigError, loadConfig } from '@halfhour/observability';
+import { DipForwarderConfig } from './dip-forwarder.config';
+
+describe('dip-forwarder configuration', () => {
+  it('runs in development on a plain-http simulator with a throwaway key', () => {
+    expect(loadConfig(DipForwarderConfig, {}).DIP_URL).toBe('http://127.0.0.1:8091');
+  });
+
+  it('refuses to start in production without the signing pair or on a plain-http DIP', () => {
+    try {
+      loadConfig(DipForwarderConfig, { NODE_ENV: 'production', DIP_URL: 'http://dip.example' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'DIP_URL="http://dip.example": must be an https:// URL in production (NODE_ENV=production)',
+        'DIP_CERTIFICATE_FILE="": must be set (the pair registered with Elexon) in production (NODE_ENV=production)',
+        'DIP_PRIVATE_KEY_FILE="": must be set (the pair registered with Elexon) in production (NODE_ENV=production)',
+      ]);
+    }
+    const production = { NODE_ENV: 'production', DIP_URL: 'https://dip.example', DIP_CERTIFICATE_FILE: '/etc/dip/tls.crt', DIP_PRIVATE_KEY_FILE: '/etc/dip/tls.key' };
+    expect(loadConfig(DipForwarderConfig, production).DIP_URL).toBe('https://dip.example');
+  });
+});
