@@ -68,7 +68,8 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
     for (const deployment of deployments) {
       const container = deployment.spec.template.spec.containers[0];
       // A value from a Secret is not in the manifests: stand in a well-formed one.
-      const env = Object.fromEntries(container.env.map((e: { name: string; value?: string }) => [e.name, e.value ?? (e.name === 'DATABASE_URL' ? 'postgres://secret@db/x' : 'from-a-secret')]));
+      const fromSecret = (name: string) => (name === 'DATABASE_URL' ? 'postgres://secret@db/x' : 'a-value-from-a-secret-0123456789abcdef');
+      const env = Object.fromEntries(container.env.map((e: { name: string; value?: string }) => [e.name, e.value ?? fromSecret(e.name)]));
       const settings = { ...data('halfhour-common'), ...data(`halfhour-${deployment.metadata.name}`), ...env, NODE_ENV: 'production' };
       expect(() => loadConfig(configClassOf(deployment.metadata.name)!, settings)).not.toThrow();
     }

@@ -111,6 +111,7 @@ describe('npm start: a settlement day end to end', () => {
     expect(report.readsSaved.smets1Cache.hits).toBeGreaterThan(0);
 
     await checkObservability();
+    await checkOperatorApi(readFileSync(join(outDir, 'operator-api-token'), 'utf8').trim(), mpanDays[0].mpanCore);
 
     cli.kill('SIGINT');
     const [code] = await once(cli, 'exit');
@@ -118,6 +119,18 @@ describe('npm start: a settlement day end to end', () => {
     expect(code).toBe(0);
   });
 });
+
+/** Each service's data endpoint refuses a request without the run's operator API token and answers one with it. */
+async function checkOperatorApi(token: string, mpan: string): Promise<void> {
+  const endpoints = [
+    `http://127.0.0.1:${8081 + PORT_OFFSET}/mpans/${mpan}`,
+    `http://127.0.0.1:${8082 + PORT_OFFSET}/audit?limit=1`,
+    `http://127.0.0.1:${8083 + PORT_OFFSET}/plans/${COLLECTION_DAY}`,
+  ];
+  const statuses = async (headers: Record<string, string>) => Promise.all(endpoints.map(async (url) => [url, (await fetch(url, { headers })).status]));
+  expect(await statuses({})).toEqual(endpoints.map((url) => [url, 401]));
+  expect(await statuses({ authorization: `Bearer ${token}` })).toEqual(endpoints.map((url) => [url, 200]));
+}
 
 /**
  * Every metric the alert rules and dashboards name is one the running services export, and a real

@@ -17,3 +17,5 @@ export * from './repeating-task';
 export * from './simulation/work-monitor';
 export * from './simulation/simulation-clock.controller';
 export * from './simulation/simulated-time';
+export * from './operator-api/bearer-token';
+export * from './operator-api/operator-token.guard';

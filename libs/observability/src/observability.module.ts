@@ -1,5 +1,6 @@
 import { Clock, SteppedClock } from '@halfhour/domain';
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD, Reflector } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { Registry } from 'prom-client';
 import { HealthRegistry } from './health/health-probe';
@@ -7,6 +8,7 @@ import { HealthController } from './health/health.controller';
 import { JsonLogger } from './logging/json-logger';
 import { MetricsController } from './metrics/metrics.controller';
 import { JSON_LOGGER, METRICS_REGISTRY } from './observability.tokens';
+import { OperatorTokenGuard } from './operator-api/operator-token.guard';
 import { SimulationClockController, STEPPED_CLOCK } from './simulation/simulation-clock.controller';
 
 export interface ObservabilityOptions {
@@ -14,9 +16,14 @@ export interface ObservabilityOptions {
   logger: JsonLogger;
   /** The process's clock; a stepped one (simulation) mounts /simulation/clock for the runner. */
   clock?: Clock;
+  /** Bearer tokens every endpoint not marked @OpenEndpoint() asks for; none: all open (development). */
+  operatorApiTokens?: readonly string[];
 }
 
-/** /metrics, /health/live and /health/ready (and /simulation/clock in simulation), the service's logger and metrics registry. */
+/**
+ * /metrics, /health/live and /health/ready (and /simulation/clock in simulation), open to the
+ * network; every other endpoint behind the operator API token; the service's logger and metrics registry.
+ */
 @Module({})
 export class ObservabilityModule {
   static forRoot(options: ObservabilityOptions): DynamicModule {
@@ -29,6 +36,7 @@ export class ObservabilityModule {
       providers: [
         ...(stepped ? [{ provide: STEPPED_CLOCK, useValue: stepped }] : []),
         HealthRegistry,
+        { provide: APP_GUARD, useFactory: (reflector: Reflector) => new OperatorTokenGuard(reflector, options.operatorApiTokens ?? []), inject: [Reflector] },
         { provide: METRICS_REGISTRY, useValue: options.registry },
         { provide: JSON_LOGGER, useValue: options.logger },
       ],

@@ -2,6 +2,7 @@ import { ServiceResponse, Topics, withTopicPrefix } from '@halfhour/contracts';
 import { providerKeyOf } from '@halfhour/domain';
 import { ConditionNotMet, SimulatedTime } from '@halfhour/observability';
 import { DEFAULT_POPULATION_SETTINGS, generatePopulation, Population } from '@halfhour/simulation';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -48,6 +49,8 @@ export class SettlementDayRun {
   private readonly providerCapacity: string;
   private upstream?: UpstreamDriver;
   private plan?: PlanView;
+  /** The operator API token of this run's services (a fresh one each run), in `<out>/operator-api-token`. */
+  readonly operatorApiToken = randomBytes(24).toString('hex');
   /** Real times (ms) the setup's stages began and ended, for benchmarks. */
   readonly milestones: Partial<Record<'registryPublishing' | 'registryLoaded' | 'requestsPublishing' | 'requestsDecided', number>> = {};
 
@@ -114,11 +117,12 @@ export class SettlementDayRun {
       : `free-running clock ×${this.timeline.speed.toFixed(0)}; the day starts in ${this.options.setupSeconds} s`;
     this.log(`run: topics ${this.namespace.topicPrefix}*, databases ${this.namespace.name}_*, ${clock}`);
     await this.namespace.create(this.entries);
+    this.writeOperatorApiToken();
     const environment = runEnvironment(this.timeline, this.namespace.topicPrefix, this.providerCapacity, { providers: this.urls.providerSimulator, dip: this.urls.dipSimulator });
     this.processes.forEach((process) => {
       const database = this.namespace.databaseOf(process.entry);
       process.start({
-        ...environment, CONSUMER_GROUP: `${this.namespace.topicPrefix}${process.entry.name}`,
+        ...environment, OPERATOR_API_TOKENS: this.operatorApiToken, CONSUMER_GROUP: `${this.namespace.topicPrefix}${process.entry.name}`,
         ...(database ? { DATABASE_URL: this.namespace.databaseUrlOf(process.entry) } : {}), ...this.options.extraEnvironment,
       }, this.profileArguments(process.entry.name));
     });
@@ -259,6 +263,14 @@ export class SettlementDayRun {
     });
   }
 
+  /** The services' operator API asks for this token (`Authorization: Bearer …`), as in production. */
+  private writeOperatorApiToken(): void {
+    const dir = resolve(REPOSITORY_ROOT, this.options.outDir);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'operator-api-token'), `${this.operatorApiToken}\n`, { mode: 0o600 });
+    this.log(`operator API token (audit, registry, plans): ${join(dir, 'operator-api-token')}`);
+  }
+
   private writeReport(report: DayReport): void {
     const dir = resolve(REPOSITORY_ROOT, this.options.outDir);
     mkdirSync(dir, { recursive: true });
@@ -305,7 +317,7 @@ export class SettlementDayRun {
   }
 
   private async getJson<T>(url: string): Promise<T> {
-    const response = await fetch(url);
+    const response = await fetch(url, { headers: { authorization: `Bearer ${this.operatorApiToken}` } });
     if (!response.ok) throw new Error(`${url} answered ${response.status}`);
     return (await response.json()) as T;
   }

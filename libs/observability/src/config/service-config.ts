@@ -37,6 +37,15 @@ export class ServiceConfig {
   LOG_LEVEL = 'info';
 
   /**
+   * Bearer tokens (comma-separated, each at least 32 characters; two during a rotation) that the
+   * operator API — every HTTP endpoint but health, metrics and the simulation clock — asks for.
+   * Empty: the API is open (development only).
+   */
+  @Sensitive() @Matches(/^([\x21-\x2b\x2d-\x7e]{32,}(,[\x21-\x2b\x2d-\x7e]{32,})*)?$/, { message: 'must be empty or comma-separated tokens of at least 32 printable characters' })
+  @ProductionRequires((tokens) => typeof tokens === 'string' && tokens !== '', 'set (from a Secret)')
+  OPERATOR_API_TOKENS = '';
+
+  /**
    * Where the time comes from (libs/domain time/clock.ts). `system`: the real clock (production).
    * `stepped`: simulation; the clock stands at CLOCK_SIMULATED_ORIGIN until the run's runner moves
    * it through /simulation/clock, which it does once the whole system has settled. `accelerated`:

@@ -1,9 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { HealthProbe, HealthRegistry } from './health-probe';
+import { OpenEndpoint } from '../operator-api/operator-token.guard';
 
 const PROBE_TIMEOUT_MS = 3_000;
 
+@OpenEndpoint()
 @Controller('health')
 export class HealthController {
   constructor(

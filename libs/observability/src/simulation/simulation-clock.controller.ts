@@ -1,6 +1,7 @@
 import { BadRequestException, Body, Controller, Get, Inject, Put, Query } from '@nestjs/common';
 import { SteppedClock } from '@halfhour/domain';
 import { processWork, WorkStatus } from './work-monitor';
+import { OpenEndpoint } from '../operator-api/operator-token.guard';
 
 export const STEPPED_CLOCK = Symbol('STEPPED_CLOCK');
 
@@ -15,6 +16,7 @@ export interface SimulationClockState extends WorkStatus {
  * Mounted only when the service runs on a stepped clock (CLOCK_MODE=stepped, never in production):
  * the simulation runner reads whether the process has settled and moves its clock forward.
  */
+@OpenEndpoint()
 @Controller('simulation/clock')
 export class SimulationClockController {
   constructor(@Inject(STEPPED_CLOCK) private readonly clock: SteppedClock) {}
