@@ -33,6 +33,8 @@ export interface RetrySettings extends BackoffSettings {
 
 /** Crashes in a row, with no batch handled in between, after which liveness fails. */
 const CRASHES_BEFORE_UNHEALTHY = 5;
+/** How often the consumer tells its group it is alive, also while a handler is busy with a batch. */
+const HEARTBEAT_INTERVAL_MS = 3_000;
 
 const DEFAULT_RETRY: RetrySettings = { initialDelayMs: 200, maxDelayMs: 30_000, maxAttemptsForUnexpectedErrors: 3 };
 
@@ -99,7 +101,7 @@ export class BatchConsumer<T extends object> {
     const consumer = this.kafka.consumer({
       groupId: this.options.groupId,
       sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
-      heartbeatInterval: 3_000,
+      heartbeatInterval: HEARTBEAT_INTERVAL_MS,
       maxWaitTimeInMs: this.options.maxWaitTimeMs ?? 1_000,
       allowAutoTopicCreation: false,
       retry: { retries: 10 },
@@ -203,7 +205,7 @@ export class BatchConsumer<T extends object> {
     for (let attempt = 1; ; attempt++) {
       try {
         const context = messages.length === 1 ? messages[0].envelope : {};
-        const result = await runWithLogContext(context, () => this.options.handler.handleBatch(messages));
+        const result = await keepingSessionAlive(payload, () => runWithLogContext(context, () => this.options.handler.handleBatch(messages)));
         return result?.rejected ?? [];
       } catch (error) {
         const typed = error instanceof HandlingError;
@@ -241,6 +243,21 @@ export class BatchConsumer<T extends object> {
       await payload.heartbeat();
     }
     if (!payload.isRunning() || payload.isStale()) throw new ConsumerStopping();
+  }
+}
+
+/**
+ * Runs a handler while heartbeating for the consumer, so a batch that takes longer than the
+ * session timeout (slow provider calls) keeps its partitions instead of being redelivered to
+ * another member mid-way. A heartbeat refused during a rebalance is left to the commit, which then
+ * finds the batch stale.
+ */
+async function keepingSessionAlive<R>(payload: EachBatchPayload, work: () => Promise<R>): Promise<R> {
+  const timer = setInterval(() => void payload.heartbeat().catch(() => undefined), HEARTBEAT_INTERVAL_MS);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
   }
 }
 
