@@ -85,4 +85,32 @@ describe('scheduler deadlines', () => {
     expect(await responses(remove.requestId)).toMatchObject({ responseCode: 'I0', dspScheduleId });
     expect((await db.query('SELECT stopped_reason FROM schedules WHERE dsp_schedule_id = $1', [dspScheduleId])).rows).toEqual([{ stopped_reason: 'DELETED' }]);
   });
+
+  it('reads the answers waiting on the topic before it calls any read unanswered after a restart', async () => {
+    const mpan = freshMpan();
+    const deviceId = '00-00-00-00-00-00-F1-03';
+    await bed.publishTimelines([timeline(mpan, deviceId, { kind: 'CSP', region: 'SOUTH' })]);
+    const decidedAt = bed.time.now();
+    const request: RequestAuthorised = {
+      requestId: `${MDR_USER.userId}:${deviceId}:9`, requestMessageId: randomUUID(), userId: MDR_USER.userId, mpid: 'MDRA', role: 'MDR',
+      srv: '4.8.1', dataSrv: '4.8.1', mode: 'ON_DEMAND', mpan, deviceId, days: { from: '2026-11-29', to: '2026-11-30' },
+      trt: { seconds: 3 * 3600, basis: 'EXISTING_ON_DEMAND', policy: 'EQUAL_EXISTING' },
+      decidedAt: decidedAt.toISOString(), dueBy: new Date(decidedAt.getTime() + 3 * 3600_000).toISOString(), matrixVersion: 'test', registryVersion: 1,
+    };
+    await bed.publish(Topics.authorisedRequests, Topics.authorisedRequests.messages[0], [request]);
+    const mine = async () => (await bed.commands()).map((c) => c.command).filter((c) => c.mpan === mpan);
+    await bed.time.advanceUntil(async () => (await mine()).length > 0, new Date(decidedAt.getTime() + 3600_000));
+    const [command] = await mine();
+
+    // The scheduler is down when the answer comes, and stays down past the no-answer limit.
+    await bed.service.stop('SIGTERM');
+    await bed.answer(command, 'COMPLETE');
+    await bed.time.advanceBy(30 * 60_000);
+    bed.service = await bed.newServiceProcess().start();
+    await bed.time.advanceBy(15 * 60_000);
+
+    expect((await mine()).map((c) => c.attempt)).toEqual([1]);
+    const { rows } = await db.query('SELECT state, attempt, failure_reason FROM collection_items WHERE mpan = $1', [mpan]);
+    expect(rows).toEqual([{ state: 'SUCCEEDED', attempt: 1, failure_reason: null }]);
+  });
 });

@@ -51,7 +51,7 @@ export class SchedulerRuntime implements OnModuleInit, OnApplicationBootstrap, O
       planner,
       new SlotPlacer(policy, items, planner, metrics),
       new Dispatcher(policy, items, this.schedules, this.registryView, kafka, this.responder, metrics),
-      new Housekeeping(items, this.responder, metrics, logger),
+      new Housekeeping(items, this.responder, metrics, logger, new TopicCatchUp(kafka, this.group('results'), Topics.readResults)),
       { tickIntervalMs: config.TICK_INTERVAL_MS, batchSize: config.DISPATCH_BATCH_SIZE, noResponseAfterMs: policy.noResponseAfterMs },
       logger,
     );

@@ -1,3 +1,4 @@
+import { TopicCatchUp } from '@halfhour/kafka';
 import { JsonLogger } from '@halfhour/observability';
 import { ItemRepository } from '../items/item-repository';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics';
@@ -6,7 +7,9 @@ import { UserResponder } from '../responses/user-responder';
 /**
  * Items that will not end well on their own: dispatched reads with no answer for too long are
  * failed (and so backstopped), and items whose deadline passed are expired — a TRT breach,
- * reported to every requester.
+ * reported to every requester. No read is called unanswered before the results already on the
+ * topic have been read once: a scheduler restarted after a while would otherwise fail reads whose
+ * answers are waiting for it, read them again and answer their requesters twice.
  */
 export class Housekeeping {
   constructor(
@@ -14,9 +17,11 @@ export class Housekeeping {
     private readonly responder: UserResponder,
     private readonly metrics: SchedulerMetrics,
     private readonly logger: JsonLogger,
+    private readonly resultsRead: TopicCatchUp,
   ) {}
 
   async failUnanswered(now: Date, noResponseAfterMs: number, limit: number): Promise<number> {
+    if (!(await this.resultsRead.isCaughtUp())) return 0;
     const stale = await this.items.dispatchedBefore(new Date(now.getTime() - noResponseAfterMs), limit);
     const failed = await this.items.transition(this.items.dataSource, 'fail', stale.map((item) => ({
       planDay: item.planDay, itemKey: item.itemKey, attempt: item.attempt, failureReason: 'NO_RESPONSE',
