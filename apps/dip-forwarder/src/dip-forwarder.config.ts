@@ -70,4 +70,9 @@ export class DipForwarderConfig extends ServiceConfig {
 
   @IsBoolean()
   MIGRATE_ON_START = true;
+
+  /** Fault injection for the crash test, never in production: exit after a batch is stored, before its answers are sent. */
+  @IsBoolean()
+  @ProductionRequires((exit) => exit === false, 'false (fault injection is for tests)')
+  FAULT_EXIT_BEFORE_ANSWERING = false;
 }

@@ -28,7 +28,7 @@ describe('dip-forwarder with the DIP simulator', () => {
   const behave = (changes: object) => fetch(`${dip.baseUrl}/dip/behaviour`, { method: 'PUT', body: JSON.stringify(changes) });
   // The forwarder runs on simulated time the test owns; each step settles only once its relay has run again and found nothing to do.
   const time = new SimulatedTime({ start: new Date('2026-12-01T10:00:00Z'), services: () => (bed.service?.isRunning ? [bed.service.baseUrl] : []) });
-  const forwarder = () => bed.newServiceProcess({ DIP_URL: dip.baseUrl, ...time.environment() });
+  const forwarder = (env: Record<string, string> = {}) => bed.newServiceProcess({ DIP_URL: dip.baseUrl, ...time.environment(), ...env });
   const publish = (results: ReadResult[]) => bed.publish(Topics.readResults, Topics.readResults.messages[0], results);
 
   beforeAll(async () => {
@@ -85,6 +85,23 @@ describe('dip-forwarder with the DIP simulator', () => {
     const responses = (await bed.readAll(bed.topicName(Topics.userResponses))).map((m) => JSON.parse(m.value!.toString()) as ServiceResponse).filter((r) => r.dataReference?.startsWith(mpan));
     expect(responses.map((r) => r.userId).sort()).toEqual([USER.userId, latecomer.userId]);
     expect(new Set(responses.map((r) => r.dataReference)).size).toBe(1);
+  });
+
+  it('answers each requester once, even when it dies after storing a result and before answering', async () => {
+    const mpan = freshMpan();
+    await bed.service.stop('SIGTERM');
+    bed.service = await forwarder({ FAULT_EXIT_BEFORE_ANSWERING: 'true' }).start();
+    await publish([result(mpan, '2026-11-27')]);
+    await eventually(async () => expect(bed.service.isRunning).toBe(false), 30_000, 100);
+    const { rows: stored } = await db.query(`SELECT a.sent_at FROM dip_answers a JOIN dip_outbox o USING (reference) WHERE o.mpan = $1`, [mpan]);
+    expect(stored).toEqual([{ sent_at: null }]);
+
+    bed.service = await forwarder().start();
+    await time.settle();
+    const responses = (await bed.readAll(bed.topicName(Topics.userResponses))).map((m) => JSON.parse(m.value!.toString()) as ServiceResponse).filter((r) => r.dataReference?.startsWith(mpan));
+    expect(responses).toEqual([expect.objectContaining({ requestId: USER.requestId, outcome: 'DATA', responseCode: 'I0' })]);
+    const { rows: sent } = await db.query(`SELECT a.sent_at FROM dip_answers a JOIN dip_outbox o USING (reference) WHERE o.mpan = $1`, [mpan]);
+    expect(sent).toEqual([{ sent_at: expect.any(Date) }]);
   });
 
   it('keeps everything through a long DIP outage and two restarts, then delivers each MPAN-day once in effect', async () => {

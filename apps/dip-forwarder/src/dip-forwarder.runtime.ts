@@ -56,7 +56,7 @@ export class DipForwarderRuntime implements OnModuleInit, OnApplicationBootstrap
       groupId: group,
       maxBatchSize: this.config.MAX_BATCH_SIZE,
       partitionsConsumedConcurrently: 3,
-      handler: new ReadResultsHandler(this.outbox, settings, this.kafka, this.metrics, this.clock, group),
+      handler: new ReadResultsHandler(this.outbox, settings, this.kafka, this.metrics, this.clock, group, this.config.FAULT_EXIT_BEFORE_ANSWERING),
     });
   }
 

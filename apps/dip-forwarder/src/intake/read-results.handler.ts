@@ -1,19 +1,21 @@
-import { ReadResult, ServiceResponse, Topics } from '@halfhour/contracts';
+import { ReadResult, Topics } from '@halfhour/contracts';
 import { Clock, dipMessageFor, DipSettings, SUCCESS_RESPONSE_CODE } from '@halfhour/domain';
 import { BatchHandler, ConsumedMessage, KafkaRuntime } from '@halfhour/kafka';
 import { claimNewMessages } from '@halfhour/persistence';
 import { createHash } from 'node:crypto';
 import { DipMetrics } from '../metrics/dip-metrics';
-import { answerKey, OutboxRepository } from '../outbox/outbox-repository';
+import { OutboxRepository, StoredAnswer } from '../outbox/outbox-repository';
 
 /**
  * Takes every read result with data (complete or partial) into the DIP outbox as one MPAN-day
  * message, durably, before the offset is committed; then tells each requester where its data went
  * (`I0`). The message's reference is the data item plus a hash of the data, so the same data
  * arriving twice (a redelivery, a cached re-read) is queued once, and better data later is a new
- * message. Each requester is told once per data (`dip_answers`): the same data read again for the
- * same command — a redelivery under load — answers nobody twice. Failed reads are the
- * scheduler's to backstop and report.
+ * message. Answers are an outbox too (`dip_answers`): stored with the MPAN-day in one transaction,
+ * once per data and requester, sent after it commits and then marked sent. A crash between the two
+ * leaves them unsent; the result is read again (its offset was never committed) and they are sent
+ * then, with the same message ID, so a requester is never left without an answer and never gets
+ * two it cannot tell apart. Failed reads are the scheduler's to backstop and report.
  */
 export class ReadResultsHandler implements BatchHandler<ReadResult> {
   constructor(
@@ -23,6 +25,8 @@ export class ReadResultsHandler implements BatchHandler<ReadResult> {
     private readonly metrics: DipMetrics,
     private readonly clock: Clock,
     private readonly consumerGroup: string,
+    /** Fault injection for the crash test: exit after the transaction, before any answer is sent. */
+    private readonly exitBeforeAnswering = false,
   ) {}
 
   async handleBatch(messages: readonly ConsumedMessage<ReadResult>[]): Promise<void> {
@@ -35,27 +39,44 @@ export class ReadResultsHandler implements BatchHandler<ReadResult> {
       message.common.senderUniqueReference = reference;
       return { result: r, messageId: envelope.messageId, row: { reference, itemKey: r.itemKey, mpan: r.mpan, message } };
     });
-    const { fresh, untold } = await this.outbox.dataSource.transaction(async (manager) => {
+    const answers: StoredAnswer[] = queued.flatMap(({ result, row }) => result.requesters.map((requester) => ({
+      reference: row.reference,
+      requestId: requester.requestId,
+      response: {
+        requestId: requester.requestId,
+        userId: requester.userId,
+        responseCode: SUCCESS_RESPONSE_CODE,
+        outcome: 'DATA' as const,
+        message: `${result.srv} data of ${result.mpan} for ${result.dataDay} (${result.outcome.toLowerCase()}) is on its way to the DIP as ${row.reference}`,
+        dataReference: row.reference,
+        respondedAt: now.toISOString(),
+        ...(requester.origin.startsWith('DSP-') ? { dspScheduleId: requester.origin } : {}),
+      },
+    })));
+    const fresh = await this.outbox.dataSource.transaction(async (manager) => {
       const claimed = await claimNewMessages(manager, this.consumerGroup, queued.map((q) => q.messageId));
       const freshlyQueued = queued.filter((q) => claimed.has(q.messageId));
       await this.outbox.enqueue(manager, freshlyQueued.map((q) => q.row));
-      const answers = freshlyQueued.flatMap(({ result, row }) => result.requesters.map((r) => ({ reference: row.reference, requestId: r.requestId })));
-      return { fresh: freshlyQueued, untold: await this.outbox.claimAnswers(manager, answers) };
+      const freshReferences = new Set(freshlyQueued.map((q) => q.row.reference));
+      await this.outbox.recordAnswers(manager, answers.filter((a) => freshReferences.has(a.reference)));
+      return freshlyQueued;
     });
     this.metrics.messages.inc({ outcome: 'queued' }, fresh.length);
+    if (this.exitBeforeAnswering && answers.length > 0) process.exit(137);
 
-    const responses: ServiceResponse[] = fresh.flatMap(({ result, row }) => result.requesters.filter((r) => untold.has(answerKey(row.reference, r.requestId))).map((requester) => ({
-      requestId: requester.requestId,
-      userId: requester.userId,
-      responseCode: SUCCESS_RESPONSE_CODE,
-      outcome: 'DATA' as const,
-      message: `${result.srv} data of ${result.mpan} for ${result.dataDay} (${result.outcome.toLowerCase()}) is on its way to the DIP as ${row.reference}`,
-      dataReference: row.reference,
-      respondedAt: now.toISOString(),
-      ...(requester.origin.startsWith('DSP-') ? { dspScheduleId: requester.origin } : {}),
+    // Every answer of these results not sent yet: this batch's, and any a crash left unsent before.
+    const unsent = await this.outbox.unsentAnswers(answers);
+    if (unsent.length === 0) return;
+    await this.kafka.producer.publish(Topics.userResponses, unsent.map((answer) => ({
+      definition: Topics.userResponses.messages[0], body: answer.response, envelope: { messageId: answerMessageId(answer) },
     })));
-    if (responses.length === 0) return;
-    await this.kafka.producer.publish(Topics.userResponses, responses.map((body) => ({ definition: Topics.userResponses.messages[0], body })));
-    this.metrics.responses.inc({ code: SUCCESS_RESPONSE_CODE }, responses.length);
+    await this.outbox.markAnswersSent(unsent, now);
+    this.metrics.responses.inc({ code: SUCCESS_RESPONSE_CODE }, unsent.length);
   }
+}
+
+/** The same answer always goes out with the same message ID (a UUID from its reference and request), so a resend is recognisably the same. */
+function answerMessageId(answer: { reference: string; requestId: string }): string {
+  const hex = createHash('sha256').update(`${answer.reference} ${answer.requestId}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

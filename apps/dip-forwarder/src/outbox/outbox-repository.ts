@@ -1,3 +1,4 @@
+import { ServiceResponse } from '@halfhour/contracts';
 import { DipMessage } from '@halfhour/domain';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -28,15 +29,35 @@ export class OutboxRepository {
    * Records that these requesters are told about these queued MPAN-days; returns only the pairs
    * not told before, so each requester hears once per data however often it arrives.
    */
-  async claimAnswers(manager: EntityManager, answers: readonly { reference: string; requestId: string }[]): Promise<Set<string>> {
-    if (answers.length === 0) return new Set();
-    const rows: { reference: string; request_id: string }[] = await manager.query(
-      `INSERT INTO dip_answers (reference, request_id)
-       SELECT a.reference, a.request_id FROM jsonb_to_recordset($1::jsonb) AS a(reference text, request_id text)
-       ON CONFLICT DO NOTHING RETURNING reference, request_id`,
-      [JSON.stringify(answers.map((a) => ({ reference: a.reference, request_id: a.requestId })))],
+  /** Stores answers to send (once per reference and requester; one already there is kept as it is). */
+  async recordAnswers(manager: EntityManager, answers: readonly StoredAnswer[]): Promise<void> {
+    if (answers.length === 0) return;
+    await manager.query(
+      `INSERT INTO dip_answers (reference, request_id, response)
+       SELECT a.reference, a.request_id, a.response FROM jsonb_to_recordset($1::jsonb) AS a(reference text, request_id text, response jsonb)
+       ON CONFLICT DO NOTHING`,
+      [JSON.stringify(answers.map((a) => ({ reference: a.reference, request_id: a.requestId, response: a.response })))],
     );
-    return new Set(rows.map((r) => answerKey(r.reference, r.request_id)));
+  }
+
+  /** Of these answers, the ones not sent yet, with what to send. */
+  async unsentAnswers(keys: readonly { reference: string; requestId: string }[]): Promise<StoredAnswer[]> {
+    if (keys.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT d.reference, d.request_id AS "requestId", d.response FROM dip_answers d
+       JOIN jsonb_to_recordset($1::jsonb) AS k(reference text, request_id text) ON d.reference = k.reference AND d.request_id = k.request_id
+       WHERE d.sent_at IS NULL`,
+      [JSON.stringify(keys.map((k) => ({ reference: k.reference, request_id: k.requestId })))],
+    );
+  }
+
+  async markAnswersSent(answers: readonly { reference: string; requestId: string }[], at: Date): Promise<void> {
+    if (answers.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE dip_answers d SET sent_at = $2 FROM jsonb_to_recordset($1::jsonb) AS k(reference text, request_id text)
+       WHERE d.reference = k.reference AND d.request_id = k.request_id`,
+      [JSON.stringify(answers.map((a) => ({ reference: a.reference, request_id: a.requestId }))), at],
+    );
   }
 
   /** Takes pending rows for this transaction; other relays skip them. */
@@ -72,6 +93,8 @@ export class OutboxRepository {
   }
 }
 
-export function answerKey(reference: string, requestId: string): string {
-  return `${reference} ${requestId}`;
+export interface StoredAnswer {
+  reference: string;
+  requestId: string;
+  response: ServiceResponse;
 }

@@ -1,9 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * Which requester has been told that which queued MPAN-day is on its way to the DIP: each is told
- * once per data, however often the same data arrives (a command read again after a redelivery,
- * a re-read for a latecomer that returns the same half hours).
+ * The answers telling requesters that a queued MPAN-day is on its way to the DIP, as an outbox:
+ * each requester is told once per data, however often the same data arrives (a command read again
+ * after a redelivery, a re-read for a latecomer that returns the same half hours). The answer is
+ * stored with the MPAN-day in one transaction and sent after it, so a crash in between leaves it
+ * unsent, to be sent when the result is read again, never lost.
  */
 @Entity({ name: 'dip_answers' })
 export class DipAnswerEntity {
@@ -15,4 +17,11 @@ export class DipAnswerEntity {
 
   @Column({ name: 'answered_at', type: 'timestamptz', default: () => 'now()' })
   answeredAt!: Date;
+
+  /** The ServiceResponse to send. */
+  @Column({ type: 'jsonb', nullable: true })
+  response!: object | null;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
 }
