@@ -17,7 +17,7 @@ function facts(overrides: Partial<RunFacts> = {}): RunFacts {
   return {
     population, collectionDay: '2026-12-02', topicPrefix: 'day-x.', speed: 480, clockMode: 'stepped', realSeconds: 300, providerCapacity: '',
     outcomes: [], metrics: { intake: metrics, access: metrics, scheduler: metrics, smets1: metrics, smets2: metrics, dip: metrics },
-    dipMpanDays: [...population.expectedDeliveries].map(delivered), dipStats: {}, responses: [], sent: [], ...overrides,
+    schedulesStopped: {}, forwarderDelivered: 0, dipMpanDays: [...population.expectedDeliveries].map(delivered), dipStats: {}, responses: [], sent: [], ...overrides,
   };
 }
 
@@ -37,16 +37,19 @@ describe('the day report', () => {
 
   it('reconciles each provider: planned = delivered + stopped + expired, anything else unfinished', () => {
     const outcomes: ItemOutcome[] = [
-      { provider: 'CSP-NORTH', kind: 'SCHEDULED', state: 'SUCCEEDED', items: 90, withinTrt: 90 },
-      { provider: 'CSP-NORTH', kind: 'SCHEDULED', state: 'STOPPED', items: 4, withinTrt: 0 },
-      { provider: 'CSP-NORTH', kind: 'ON_DEMAND', state: 'EXPIRED', items: 1, withinTrt: 0 },
-      { provider: 'S1SP-A', kind: 'SCHEDULED', state: 'SUCCEEDED', items: 10, withinTrt: 9 },
-      { provider: 'S1SP-A', kind: 'BACKSTOP', state: 'PLANNED', items: 2, withinTrt: 0 },
+      { provider: 'CSP-NORTH', kind: 'SCHEDULED', state: 'SUCCEEDED', items: 90, withinTrt: 90, dispatches: 95, resent: 5 },
+      { provider: 'CSP-NORTH', kind: 'SCHEDULED', state: 'STOPPED', items: 4, withinTrt: 0, dispatches: 0, resent: 0 },
+      { provider: 'CSP-NORTH', kind: 'ON_DEMAND', state: 'EXPIRED', items: 1, withinTrt: 0, dispatches: 3, resent: 2 },
+      { provider: 'S1SP-A', kind: 'SCHEDULED', state: 'SUCCEEDED', items: 10, withinTrt: 9, dispatches: 0, resent: 0 },
+      { provider: 'S1SP-A', kind: 'BACKSTOP', state: 'PLANNED', items: 2, withinTrt: 0, dispatches: 2, resent: 2 },
     ];
     const report = buildDayReport(facts({ outcomes }));
     expect(report.reconciliation.find((r) => r.provider === 'CSP-NORTH')).toEqual({ provider: 'CSP-NORTH', planned: 95, delivered: 90, stopped: 4, expired: 1, unfinished: 0, reconciles: true });
     expect(report.reconciliation.find((r) => r.provider === 'S1SP-A')).toMatchObject({ planned: 12, unfinished: 2, reconciles: false });
     expect(report.trt).toMatchObject({ items: 103, withinTrt: 99 });
     expect(report.reads.onDemand).toMatchObject({ items: 1, expired: 1, successRate: 0 });
+    // From the items themselves, which a restarted scheduler does not forget.
+    expect(report.reads).toMatchObject({ backstops: 9, dispatchedByKind: { SCHEDULED: 95, ON_DEMAND: 3, BACKSTOP: 2 } });
+    expect(report.trt.breaches).toBe(1);
   });
 });

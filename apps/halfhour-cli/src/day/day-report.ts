@@ -5,7 +5,8 @@ import { StackMetrics } from './stack-view';
 
 export interface HourRow { provider: string; hour: string; planned: number; mhhsCapacity: number; reservedCapacity: number }
 export interface PlanView { planDay: string; plannedAt: string; demands: number; items: number; report: ProviderPlanReport[]; hours: HourRow[] }
-export interface ItemOutcome { provider: string; kind: string; state: string; items: number; withinTrt: number }
+/** Items of the collection day by provider, kind and state: how many, how many within their TRT, reads sent for them, and of those the ones sent again. */
+export interface ItemOutcome { provider: string; kind: string; state: string; items: number; withinTrt: number; dispatches: number; resent: number }
 export interface DipMpanDay { mpanCore: string; srv: string; settlementDate: string; references: string[]; complete: boolean; kwh: (number | null)[] }
 export interface SentRequest { request: { requestId: string }; index: number }
 
@@ -21,6 +22,10 @@ export interface RunFacts {
   plan?: PlanView;
   outcomes: ItemOutcome[];
   metrics: StackMetrics;
+  /** Schedules stopped, by reason, from the scheduler's database. */
+  schedulesStopped: Record<string, number>;
+  /** MPAN-days the forwarder's outbox records as delivered. */
+  forwarderDelivered: number;
   dipMpanDays: DipMpanDay[];
   dipStats: Record<string, number>;
   responses: ServiceResponse[];
@@ -28,13 +33,17 @@ export interface RunFacts {
 }
 
 const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
+const sumBy = <T>(rows: readonly T[], key: (row: T) => string, value: (row: T) => number): Record<string, number> =>
+  rows.reduce<Record<string, number>>((totals, row) => ({ ...totals, [key(row)]: (totals[key(row)] ?? 0) + value(row) }), {});
 const sumOf = (rows: readonly ItemOutcome[], pick: (row: ItemOutcome) => number = (row) => row.items) => rows.reduce((total, row) => total + pick(row), 0);
 
 /**
  * The day's report: what the consultees asked the DCC to show — capacity use and headroom per
  * provider, HH collection share, scheduled vs on-demand, success rates, TRT compliance, reads
  * saved, refusals, MPAN-days delivered — and whether the numbers reconcile and the outcome is the
- * one the population's design expects.
+ * one the population's design expects. Its figures come from durable stores (the services'
+ * databases, the topics, the DIP's record), which a restart does not reset; only the adapters'
+ * provider calls and cache lookups are process counters, since the adapters last started.
  */
 export function buildDayReport(facts: RunFacts) {
   const { population, outcomes, metrics } = facts;
@@ -70,28 +79,28 @@ export function buildDayReport(facts: RunFacts) {
     reads: {
       scheduled: readsOf(of('SCHEDULED')),
       onDemand: readsOf(of('ON_DEMAND')),
-      dispatchedByKind: metrics.scheduler.by('halfhour_scheduler_dispatched_total', 'kind'),
-      backstops: metrics.scheduler.sum('halfhour_scheduler_backstops_total'),
+      dispatchedByKind: sumBy(outcomes, (o) => o.kind, (o) => o.dispatches),
+      backstops: sumOf(outcomes, (o) => o.resent),
       providerCallsByOutcome: sumRecords(metrics.smets2.by('halfhour_adapter_provider_calls_total', 'outcome'), metrics.smets1.by('halfhour_adapter_provider_calls_total', 'outcome')),
     },
     trt: {
       items: sumOf(outcomes.filter((o) => o.state !== 'STOPPED')),
       withinTrt: sumOf(outcomes, (o) => o.withinTrt),
       compliance: ratio(sumOf(outcomes, (o) => o.withinTrt), sumOf(outcomes.filter((o) => o.state !== 'STOPPED'))),
-      breaches: metrics.scheduler.sum('halfhour_scheduler_trt_breaches_total'),
+      breaches: sumOf(outcomes.filter((o) => o.state === 'EXPIRED')),
     },
     readsSaved: {
-      collectOnce: metrics.scheduler.sum('halfhour_scheduler_reads_saved_total'),
+      collectOnce: facts.plan ? facts.plan.demands - facts.plan.items : 0,
       smets1Cache: { hits: cacheHits, misses: cacheMisses, hitRatio: ratio(cacheHits, cacheHits + cacheMisses) },
     },
     refusals: {
       byCode: countBy(facts.responses.filter((r) => r.responseCode !== 'I0').map((r) => r.responseCode)),
       byReason: metrics.access.by('halfhour_access_refusals_total', 'reason'),
-      schedulesStopped: metrics.scheduler.by('halfhour_scheduler_schedules_stopped_total', 'reason'),
+      schedulesStopped: facts.schedulesStopped,
     },
     dip: {
       mpanDaysDelivered: facts.dipMpanDays.length,
-      deliveredByForwarder: metrics.dip.sum('halfhour_dip_messages_total', { outcome: 'delivered' }),
+      deliveredByForwarder: facts.forwarderDelivered,
       ...facts.dipStats,
     },
     reconciliation: reconcile(providers, outcomes),

@@ -249,9 +249,11 @@ export class SettlementDayRun {
 
   private async report(startedAt: number): Promise<DayReport> {
     const metrics = await scrapeStack(this.urls);
-    const [plan, outcomes, dipMpanDays, dipStats, responses] = await Promise.all([
+    const [plan, outcomes, schedulesStopped, [{ delivered: forwarderDelivered }], dipMpanDays, dipStats, responses] = await Promise.all([
       this.getJson<PlanView>(`${this.urls.scheduler}/plans/${this.options.collectionDay}`).catch(() => undefined),
       this.itemOutcomes(),
+      this.query<{ reason: string; schedules: number }>('scheduler', 'SELECT stopped_reason AS reason, count(*)::int AS schedules FROM schedules WHERE stopped_at IS NOT NULL GROUP BY stopped_reason', []),
+      this.query<{ delivered: number }>('dip-forwarder', "SELECT count(*)::int AS delivered FROM dip_outbox WHERE state = 'DELIVERED'", []),
       this.getJson<DipMpanDay[]>(`${this.urls.dipSimulator}/dip/mpan-days`),
       this.getJson<Record<string, number>>(`${this.urls.dipSimulator}/dip/stats`),
       this.responses(),
@@ -259,7 +261,8 @@ export class SettlementDayRun {
     this.plan = plan;
     return buildDayReport({
       population: this.population, collectionDay: this.options.collectionDay, speed: this.timeline.speed, clockMode: this.options.clockMode, realSeconds: (Date.now() - startedAt) / 1000,
-      topicPrefix: this.namespace.topicPrefix, providerCapacity: this.providerCapacity, plan, outcomes, metrics, dipMpanDays, dipStats, responses, sent: this.upstream?.sent ?? [],
+      topicPrefix: this.namespace.topicPrefix, providerCapacity: this.providerCapacity, plan, outcomes, metrics, dipMpanDays,
+      schedulesStopped: Object.fromEntries(schedulesStopped.map((row) => [row.reason, row.schedules])), forwarderDelivered, dipStats, responses, sent: this.upstream?.sent ?? [],
     });
   }
 
@@ -283,7 +286,8 @@ export class SettlementDayRun {
   private itemOutcomes(): Promise<ItemOutcome[]> {
     return this.query<ItemOutcome>('scheduler',
       `SELECT provider, kind, state, count(*)::int AS items,
-              count(*) FILTER (WHERE state = 'SUCCEEDED' AND completed_at <= deadline)::int AS "withinTrt"
+              count(*) FILTER (WHERE state = 'SUCCEEDED' AND completed_at <= deadline)::int AS "withinTrt",
+              sum(attempt)::int AS dispatches, sum(GREATEST(attempt - 1, 0))::int AS resent
        FROM collection_items WHERE plan_day = $1 GROUP BY provider, kind, state ORDER BY provider, kind, state`, [this.options.collectionDay]);
   }
 
