@@ -1,5 +1,5 @@
 import { acceleratedClock, addDays, CalendarDate, Clock, settlementDayStart } from '@halfhour/domain';
-import { SimulatedTime } from '@halfhour/observability';
+import { SimulatedTime, StepTiming } from '@halfhour/observability';
 
 const HOUR_MS = 3_600_000;
 
@@ -23,6 +23,8 @@ export class DayTimeline {
   readonly clock: Clock;
   /** The stepped clock's driver; absent when free-running. */
   readonly stepped?: SimulatedTime;
+  /** How long each step took to take and to settle, for `steps.csv`. */
+  readonly steps: StepTiming[] = [];
   private readonly realOrigin: Date;
 
   constructor(
@@ -34,7 +36,7 @@ export class DayTimeline {
     this.start = this.at(-2);
     this.realOrigin = new Date(realNow + options.setupSeconds * 1000);
     if (options.mode === 'stepped') {
-      const stepped = new SimulatedTime({ start: this.start, services: options.services, maxSpeed: this.speed });
+      const stepped = new SimulatedTime({ start: this.start, services: options.services, maxSpeed: this.speed, onStep: (step) => this.steps.push(step) });
       this.stepped = stepped;
       this.clock = { now: () => stepped.now() };
     } else {

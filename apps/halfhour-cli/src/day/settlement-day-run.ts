@@ -279,7 +279,8 @@ export class SettlementDayRun {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(join(dir, 'capacity.html'), capacityPage(report, this.plan?.hours ?? []));
-    this.log(`report: ${join(dir, 'report.json')}, capacity picture: ${join(dir, 'capacity.html')}`);
+    writeFileSync(join(dir, 'steps.csv'), ['simulated,step_ms,settle_ms,looks', ...this.timeline.steps.map((s) => `${s.at.toISOString()},${s.stepMs},${s.settleMs},${s.looks}`)].join('\n') + '\n');
+    this.log(`report: ${join(dir, 'report.json')}, capacity picture: ${join(dir, 'capacity.html')}, real time per simulated step: ${join(dir, 'steps.csv')}`);
   }
 
   /** Items of the collection day by provider, kind and state, with how many finished within their TRT. */

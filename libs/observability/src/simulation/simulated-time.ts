@@ -12,6 +12,16 @@ export interface SimulatedTimeOptions {
   maxSpeed?: number;
   /** Real milliseconds without settling before a wait gives up, naming what it waited for: a deadlock guard, not a speed limit. */
   stallAfterMs?: number;
+  /** Told after each step how long it took: where a slow run spends its time. */
+  onStep?: (step: StepTiming) => void;
+}
+
+/** One step of the clock in real time: moving every clock, then settling (in rounds of looks at every process). */
+export interface StepTiming {
+  at: Date;
+  stepMs: number;
+  settleMs: number;
+  looks: number;
 }
 
 /** How long one look waits in a busy process for it to go quiet before answering. */
@@ -33,6 +43,7 @@ export class SimulatedTime {
   private current: Date;
   private readonly stepMs: number;
   private lastStepAt = 0;
+  private looksSoFar = 0;
   /** What the last look found the system waiting for (empty once settled). */
   waitingFor: string[] = [];
   /** Told every few seconds while a wait to settle goes on, with what the system is waiting for. */
@@ -65,6 +76,7 @@ export class SimulatedTime {
     let previous = firstReading?.every((l) => l.settled) ? generationsOf(firstReading) : undefined;
     let pauseMs = 0;
     for (;;) {
+      this.looksSoFar++;
       const looks = await Promise.all(this.options.services().map((url) => this.look(url)));
       const unsettled = looks.filter((l) => !l.settled);
       const generations = generationsOf(looks);
@@ -89,6 +101,8 @@ export class SimulatedTime {
     await this.settle();
     while (this.current < target) {
       await this.pace();
+      const stepStartedAt = Date.now();
+      const looksBefore = this.looksSoFar;
       this.current = new Date(Math.min(target.getTime(), this.current.getTime() + this.stepMs));
       // The step's answers are the first reading of the settle that follows. A process that does
       // not take the step now (restarting) is brought up to time when next looked at.
@@ -99,7 +113,9 @@ export class SimulatedTime {
           return { url, settled: false, generation: -1, waitingFor: [] };
         }
       }));
+      const settleStartedAt = Date.now();
       await this.settle(stepped);
+      this.options.onStep?.({ at: this.current, stepMs: settleStartedAt - stepStartedAt, settleMs: Date.now() - settleStartedAt, looks: this.looksSoFar - looksBefore });
       await afterEachStep(this.current);
     }
   }
