@@ -21,6 +21,7 @@ RUN npm run build
 
 FROM node:20.20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
+    HTTP_HOST=0.0.0.0 \
     NODE_OPTIONS=--enable-source-maps
 WORKDIR /app
 COPY --from=production-dependencies /app/node_modules node_modules

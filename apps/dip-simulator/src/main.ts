@@ -76,7 +76,7 @@ function send(response: ServerResponse, status: number, payload?: unknown, heade
   else response.writeHead(status, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(payload));
 }
 
-server.listen(config.HTTP_PORT, () => logger.info({ port: config.HTTP_PORT }, 'DIP simulator listening'));
+server.listen(config.HTTP_PORT, config.HTTP_HOST, () => logger.info({ host: config.HTTP_HOST, port: config.HTTP_PORT }, 'DIP simulator listening'));
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     for (const socket of sockets) socket.destroy();

@@ -8,7 +8,7 @@ const logger = createJsonLogger('provider-simulator', config.LOG_LEVEL);
 const providers = new Map(config.PROVIDERS.split(',').map((name) => [name, new SimulatedProvider(name)]));
 const server = new SimulatorServer(providers, logger);
 
-server.listen(config.HTTP_PORT).then(() => logger.info({ port: config.HTTP_PORT, providers: [...providers.keys()] }, 'provider simulator listening'));
+server.listen(config.HTTP_PORT, config.HTTP_HOST).then(() => logger.info({ port: config.HTTP_PORT, providers: [...providers.keys()] }, 'provider simulator listening'));
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => void server.close().then(() => process.exit(0)));
 }

@@ -45,8 +45,8 @@ export class SimulatorServer {
     });
   }
 
-  listen(port: number): Promise<void> {
-    return new Promise((resolve) => this.server.listen(port, () => resolve()));
+  listen(port: number, host: string): Promise<void> {
+    return new Promise((resolve) => this.server.listen(port, host, () => resolve()));
   }
 
   /** Stops at once: reads held open on purpose (timeouts) are cut. */

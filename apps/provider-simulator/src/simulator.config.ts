@@ -1,7 +1,11 @@
-import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsIP, Matches, Max, Min } from 'class-validator';
 
 /** SIMULATOR: plays the CSPs and S1SPs for tests and the local stack. Never a production service. */
 export class SimulatorConfig {
+  /** Loopback on a developer's machine; the image sets 0.0.0.0. */
+  @IsIP()
+  HTTP_HOST = '127.0.0.1';
+
   @IsInt() @Min(0) @Max(65535)
   HTTP_PORT = 8090;
 

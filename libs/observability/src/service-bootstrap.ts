@@ -30,7 +30,7 @@ export async function startService(
   }
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await beforeListen(app);
-  await app.listen(config.HTTP_PORT, '0.0.0.0');
-  logger.info({ port: config.HTTP_PORT }, 'listening');
+  await app.listen(config.HTTP_PORT, config.HTTP_HOST);
+  logger.info({ host: config.HTTP_HOST, port: config.HTTP_PORT }, 'listening');
   return app;
 }

@@ -13,6 +13,10 @@ describe('loadConfig', () => {
     expect(config.WORKER_CONCURRENCY).toBe(8);
     expect(config.HTTP_PORT).toBe(8081);
     expect(config.KAFKA_BROKERS).toBe('127.0.0.1:9092');
+    // Loopback unless told otherwise (the image says 0.0.0.0): a developer's audit trail is not on the LAN.
+    expect(config.HTTP_HOST).toBe('127.0.0.1');
+    expect(loadConfig(WorkerConfig, { HTTP_HOST: '0.0.0.0' }).HTTP_HOST).toBe('0.0.0.0');
+    expect(() => loadConfig(WorkerConfig, { HTTP_HOST: 'everywhere' })).toThrow(/HTTP_HOST="everywhere"/);
   });
 
   it('refuses bad values and names each bad variable', () => {

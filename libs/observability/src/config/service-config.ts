@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsNotEmpty, IsNumber, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsIP, IsNotEmpty, IsNumber, IsString, Matches, Max, Min } from 'class-validator';
 import { ProductionRequires } from './production-requires.decorator';
 import { Sensitive } from './sensitive.decorator';
 
@@ -17,6 +17,10 @@ export class ServiceConfig {
 
   @IsInt() @Min(0) @Max(65535)
   HTTP_PORT = 3000;
+
+  /** The address HTTP listens on: loopback on a developer's machine; the image sets 0.0.0.0 for its pod or container network. */
+  @IsIP()
+  HTTP_HOST = '127.0.0.1';
 
   /** Comma-separated host:port list. */
   @Matches(/^[^,\s:]+:\d+(,[^,\s:]+:\d+)*$/, { message: 'must be a comma-separated host:port list' })
