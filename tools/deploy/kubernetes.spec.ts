@@ -75,6 +75,17 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
     }
   });
 
+  it('gives each migration container settings it accepts as production, for a migration', () => {
+    const job = ofKind('Job')[0];
+    const pod = job.spec.template.spec;
+    const migrations = [...(pod.initContainers ?? []), ...pod.containers].filter((c: { args: string[] }) => c.args.includes('migrate'));
+    expect(migrations.length).toBe(5);
+    for (const container of migrations) {
+      const env = Object.fromEntries(container.env.map((e: { name: string; value?: string }) => [e.name, e.value ?? 'postgres://secret@db/x']));
+      expect(() => loadConfig(configClassOf(appOfCommand(container.args)!)!, { ...env, NODE_ENV: 'production' }, { forMigration: true })).not.toThrow();
+    }
+  });
+
   it('migrates and provisions in a Job, scrapes with a ServiceMonitor, and denies all traffic it does not need', () => {
     const job = ofKind('Job')[0];
     const steps = [...job.spec.template.spec.initContainers, ...job.spec.template.spec.containers].map((c: { args: string[] }) => c.args.join(' '));

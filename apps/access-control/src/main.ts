@@ -7,7 +7,7 @@ import { accessPolicyFrom } from './access-policy.provider';
 import { migrateAndExit, migrationRequested } from '@halfhour/service-kit';
 import { ACCESS_CONTROL_ENTITIES, ACCESS_CONTROL_MIGRATIONS } from './persistence/access-control-schema';
 
-const config = loadConfigOrExit(AccessControlConfig);
+const config = loadConfigOrExit(AccessControlConfig, process.env, { forMigration: migrationRequested() });
 const logger = createJsonLogger(config.SERVICE_NAME, config.LOG_LEVEL);
 
 try {

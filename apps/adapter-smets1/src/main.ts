@@ -8,7 +8,7 @@ import { SMETS1_CACHE_ENTITIES, SMETS1_CACHE_MIGRATIONS } from './cache/smets1-c
 import { migrateAndExit, migrationRequested } from '@halfhour/service-kit';
 
 /** SMETS1 meters through their S1SP (R-DEV-1), with the data cache that saves SMETS1 traffic (R-DEV-2). */
-const config = loadConfigOrExit(AdapterSmets1Config);
+const config = loadConfigOrExit(AdapterSmets1Config, process.env, { forMigration: migrationRequested() });
 const logger = createJsonLogger(config.SERVICE_NAME, config.LOG_LEVEL);
 const clock = clockFrom(config);
 

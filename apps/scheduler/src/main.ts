@@ -6,7 +6,7 @@ import { schedulingPolicyFrom } from './scheduling-policy';
 import { migrateAndExit, migrationRequested } from '@halfhour/service-kit';
 import { SCHEDULER_ENTITIES, SCHEDULER_MIGRATIONS } from './persistence/scheduler-schema';
 
-const config = loadConfigOrExit(SchedulerConfig);
+const config = loadConfigOrExit(SchedulerConfig, process.env, { forMigration: migrationRequested() });
 const logger = createJsonLogger(config.SERVICE_NAME, config.LOG_LEVEL);
 
 let settings;

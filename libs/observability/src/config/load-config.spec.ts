@@ -41,6 +41,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig(WorkerConfig, { OPERATOR_API_TOKENS: 'too-short' })).toThrow(/OPERATOR_API_TOKENS=\(hidden\): must be empty or comma-separated tokens of at least 32/);
     expect(loadConfig(WorkerConfig, { NODE_ENV: 'production', OPERATOR_API_TOKENS: 'a'.repeat(32) }).NODE_ENV).toBe('production');
     expect(() => loadConfig(WorkerConfig, { NODE_ENV: 'staging' })).toThrow(/NODE_ENV="staging"/);
+    // A migration Job serves nothing: the serving rules do not apply, every other rule does.
+    expect(loadConfig(WorkerConfig, { NODE_ENV: 'production' }, { forMigration: true }).NODE_ENV).toBe('production');
+    expect(() => loadConfig(WorkerConfig, { NODE_ENV: 'production', KAFKA_BROKERS: 'nowhere' }, { forMigration: true })).toThrow(/^invalid configuration: KAFKA_BROKERS="nowhere": must be a comma-separated host:port list$/);
   });
 
   it('never shows a sensitive value, in errors or in the boot description', () => {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { validateSync, ValidationError } from 'class-validator';
+import { PRODUCTION_REQUIRES } from './production-requires.decorator';
 import { isSensitive } from './sensitive.decorator';
 
 type ConfigClass<T> = new () => T;
@@ -17,16 +18,31 @@ export class ConfigError extends Error {
  * property initialisers are the defaults (and say the type); class-validator decorators are the rules.
  * Throws ConfigError naming each bad variable, so a misconfigured service refuses to start.
  */
-export function loadConfig<T extends object>(configClass: ConfigClass<T>, env: NodeJS.ProcessEnv = process.env): T {
+export interface LoadConfigOptions {
+  /**
+   * The process only migrates its database (`<service> migrate`): the rules that guard serving in
+   * production (operator tokens, the DIP's signing pair…) do not apply to a migration Job.
+   */
+  forMigration?: boolean;
+}
+
+export function loadConfig<T extends object>(configClass: ConfigClass<T>, env: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): T {
   const config = new configClass();
   const fields = config as Record<string, unknown>;
   for (const key of Object.keys(fields)) {
     const value = env[key];
     if (value !== undefined && value !== '') fields[key] = convertLike(fields[key], value);
   }
-  const errors = validateSync(config, { forbidUnknownValues: true });
+  const errors = validateSync(config, { forbidUnknownValues: true })
+    .map((error) => (options.forMigration ? withoutServingRules(error) : error))
+    .filter((error) => Object.keys(error.constraints ?? {}).length > 0);
   if (errors.length > 0) throw new ConfigError(errors.map((error) => describeProblem(config, error)));
   return config;
+}
+
+function withoutServingRules(error: ValidationError): ValidationError {
+  const constraints = Object.fromEntries(Object.entries(error.constraints ?? {}).filter(([name]) => name !== PRODUCTION_REQUIRES));
+  return Object.assign(Object.create(Object.getPrototypeOf(error) as object) as ValidationError, error, { constraints });
 }
 
 /** Environment values are text; a default's type says what the text should become. */
@@ -53,9 +69,9 @@ export function describeConfig(config: object): Record<string, unknown> {
  * loadConfig for a service's entry point: on bad configuration, writes one JSON line naming every
  * bad variable to stderr and exits with status 78 (EX_CONFIG), before anything starts.
  */
-export function loadConfigOrExit<T extends object>(configClass: ConfigClass<T>, env: NodeJS.ProcessEnv = process.env): T {
+export function loadConfigOrExit<T extends object>(configClass: ConfigClass<T>, env: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): T {
   try {
-    return loadConfig(configClass, env);
+    return loadConfig(configClass, env, options);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${JSON.stringify({ level: 'fatal', time: new Date().toISOString(), msg: error.message, problems: error.problems })}\n`);
