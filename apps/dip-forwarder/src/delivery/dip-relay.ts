@@ -16,11 +16,10 @@ export interface RelaySettings {
 
 /**
  * Delivers the outbox to the DIP (R-DIP-2): pending MPAN-days are leased for a round (SKIP LOCKED
- * while leasing, so replicas share the work; no transaction is held across a call), sent in signed
- * calls of `batchSize`, and marked delivered with the DIP's transaction ID, or refused for good
- * when the DIP refuses the data (a refused call of several is retried one by one, so one bad
- * MPAN-day does not sink the rest). While the DIP fails — down, busy (429, its Retry-After
- * honoured), timing out, or refusing our signature (401) — the whole relay backs off
+ * while leasing, so replicas share the work; no transaction is held across a call), sent in signed calls of `batchSize`, and marked delivered with the
+ * DIP's transaction ID, or refused for good when the DIP refuses the data (a refused call of several
+ * is retried one by one, so one bad MPAN-day does not sink the rest). While the DIP fails — down,
+ * busy (429, its Retry-After honoured), timing out, or refusing our signature (401) — the whole relay backs off
  * exponentially with jitter — one probe at a time, nothing lost, nothing marked — and drains the
  * backlog at full speed once a call succeeds again. A crash after the DIP accepted but before the
  * outcome was recorded resends the same reference when the lease ends: the DIP sees a duplicate,
@@ -103,10 +102,7 @@ export class DipRelay {
     return [{ rows, outcome }];
   }
 
-  /**
-   * Long enough for every call of a round, each split one by one on a refusal, to time out; a
-   * lease that ends early only risks a duplicate the DIP recognises.
-   */
+  /** Long enough for every call of a round, each split one by one on a refusal, to time out: a lease that ends early only risks a duplicate the DIP recognises. */
   private leaseMs(): number {
     const rounds = Math.ceil(this.settings.rowsPerRound / (this.settings.batchSize * this.settings.concurrency));
     return 2 * (rounds + this.settings.batchSize) * this.settings.callTimeoutMs;
