@@ -1,4 +1,5 @@
 import { JsonLogger, RepeatingTask, TaskRun } from '@halfhour/observability';
+import { EntityManager } from 'typeorm';
 import { DipMetrics } from '../metrics/dip-metrics';
 import { OutboxRepository, OutboxRow } from '../outbox/outbox-repository';
 import { DipFailureCause } from './dip-answer-class';
@@ -15,15 +16,14 @@ export interface RelaySettings {
 }
 
 /**
- * Delivers the outbox to the DIP (R-DIP-2): pending MPAN-days are leased for a round (SKIP LOCKED
- * while leasing, so replicas share the work; no transaction is held across a call), sent in signed calls of `batchSize`, and marked delivered with the
+ * Delivers the outbox to the DIP (R-DIP-2): pending MPAN-days are locked (SKIP LOCKED, so
+ * replicas share the work), sent in signed calls of `batchSize`, and marked delivered with the
  * DIP's transaction ID, or refused for good when the DIP refuses the data (a refused call of several
  * is retried one by one, so one bad MPAN-day does not sink the rest). While the DIP fails — down,
  * busy (429, its Retry-After honoured), timing out, or refusing our signature (401) — the whole relay backs off
  * exponentially with jitter — one probe at a time, nothing lost, nothing marked — and drains the
  * backlog at full speed once a call succeeds again. A crash after the DIP accepted but before the
- * outcome was recorded resends the same reference when the lease ends: the DIP sees a duplicate,
- * not new data.
+ * commit resends the same reference: the DIP sees a duplicate, not new data.
  */
 export class DipRelay {
   private readonly task: RepeatingTask;
@@ -55,20 +55,20 @@ export class DipRelay {
    */
   async deliverOnce(): Promise<TaskRun> {
     if (Date.now() < this.pausedUntil) return 'idle';
-    const rows = await this.outbox.leasePending(this.settings.rowsPerRound, this.leaseMs());
-    const calls: OutboxRow[][] = [];
-    for (let i = 0; i < rows.length; i += this.settings.batchSize) calls.push(rows.slice(i, i + this.settings.batchSize));
-    // Calls run side by side, each outcome recorded as it comes; none inside a transaction.
-    let next = 0;
-    const worker = async () => {
-      while (next < calls.length && Date.now() >= this.pausedUntil) {
-        for (const delivery of await this.deliver(calls[next++], true)) await this.record(delivery);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.settings.concurrency, calls.length) }, worker));
-    // The DIP began failing mid-round: what was not tried goes back at once, not when its lease ends.
-    await this.outbox.releaseLeases(calls.slice(next).flat().map((row) => row.reference));
-    const taken = rows.length;
+    const taken = await this.outbox.dataSource.transaction(async (manager) => {
+      const rows = await this.outbox.lockPending(manager, this.settings.rowsPerRound);
+      const calls: OutboxRow[][] = [];
+      for (let i = 0; i < rows.length; i += this.settings.batchSize) calls.push(rows.slice(i, i + this.settings.batchSize));
+      // Calls run side by side; their outcomes are written one after another on the one connection.
+      const outcomes: Delivery[] = [];
+      let next = 0;
+      const worker = async () => {
+        while (next < calls.length && Date.now() >= this.pausedUntil) outcomes.push(...(await this.deliver(calls[next++], true)));
+      };
+      await Promise.all(Array.from({ length: Math.min(this.settings.concurrency, calls.length) }, worker));
+      for (const outcome of outcomes) await this.record(manager, outcome);
+      return rows.length;
+    });
     const backlog = await this.outbox.backlog();
     this.metrics.backlog.set(backlog.pending);
     this.metrics.backlogOldest.set(backlog.oldestSeconds);
@@ -102,26 +102,20 @@ export class DipRelay {
     return [{ rows, outcome }];
   }
 
-  /** Long enough for every call of a round, each split one by one on a refusal, to time out: a lease that ends early only risks a duplicate the DIP recognises. */
-  private leaseMs(): number {
-    const rounds = Math.ceil(this.settings.rowsPerRound / (this.settings.batchSize * this.settings.concurrency));
-    return 2 * (rounds + this.settings.batchSize) * this.settings.callTimeoutMs;
-  }
-
-  private async record({ rows, outcome }: Delivery): Promise<void> {
+  private async record(manager: EntityManager, { rows, outcome }: Delivery): Promise<void> {
     const references = rows.map((r) => r.reference);
     switch (outcome.kind) {
       case 'ACCEPTED':
-        await this.outbox.finish(references, 'DELIVERED', outcome.transactionId);
+        await this.outbox.finish(manager, references, 'DELIVERED', outcome.transactionId);
         this.metrics.messages.inc({ outcome: 'delivered' }, rows.length);
         return;
       case 'REFUSED':
-        await this.outbox.finish(references, 'REFUSED', outcome.reason);
+        await this.outbox.finish(manager, references, 'REFUSED', outcome.reason);
         this.metrics.messages.inc({ outcome: 'refused' }, rows.length);
         this.logger.error({ references, reason: outcome.reason }, 'the DIP refused an MPAN-day; it will not be sent again');
         return;
       case 'FAILED':
-        await this.outbox.recordFailure(references, outcome.reason);
+        await this.outbox.recordFailure(manager, references, outcome.reason);
         this.metrics.messages.inc({ outcome: 'retried' }, rows.length);
     }
   }

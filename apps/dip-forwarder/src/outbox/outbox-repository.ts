@@ -60,32 +60,19 @@ export class OutboxRepository {
     );
   }
 
-  /**
-   * Leases pending rows for a round of calls, committed at once: other relays skip them until the
-   * lease ends, and no transaction is held open across a call to the DIP.
-   */
-  async leasePending(limit: number, leaseMs: number): Promise<OutboxRow[]> {
-    const [rows] = await this.dataSource.query(
-      `UPDATE dip_outbox SET leased_until = now() + make_interval(secs => $2::float / 1000)
-       WHERE reference IN (
-         SELECT reference FROM dip_outbox WHERE state = 'PENDING' AND (leased_until IS NULL OR leased_until < now())
-         ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-       RETURNING reference, item_key AS "itemKey", mpan, message, attempts, created_at AS "createdAt"`,
-      [limit, leaseMs],
+  /** Takes pending rows for this transaction; other relays skip them. */
+  async lockPending(manager: EntityManager, limit: number): Promise<OutboxRow[]> {
+    return manager.query(
+      `SELECT reference, item_key AS "itemKey", mpan, message, attempts FROM dip_outbox WHERE state = 'PENDING'
+       ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
     );
-    return (rows as (OutboxRow & { createdAt: Date })[]).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }
 
-  /** Gives leased rows back without a try (the round stopped: the DIP began failing). */
-  async releaseLeases(references: readonly string[]): Promise<void> {
+  async finish(manager: EntityManager, references: readonly string[], state: 'DELIVERED' | 'REFUSED', detail: string): Promise<void> {
     if (references.length === 0) return;
-    await this.dataSource.query(`UPDATE dip_outbox SET leased_until = NULL WHERE reference = ANY($1::text[]) AND state = 'PENDING'`, [references]);
-  }
-
-  async finish(references: readonly string[], state: 'DELIVERED' | 'REFUSED', detail: string): Promise<void> {
-    if (references.length === 0) return;
-    await this.dataSource.query(
-      `UPDATE dip_outbox SET state = $2, attempts = attempts + 1, finished_at = now(), leased_until = NULL,
+    await manager.query(
+      `UPDATE dip_outbox SET state = $2, attempts = attempts + 1, finished_at = now(),
          transaction_id = CASE WHEN $2 = 'DELIVERED' THEN $3 ELSE transaction_id END,
          last_error = CASE WHEN $2 = 'REFUSED' THEN $3 ELSE last_error END
        WHERE reference = ANY($1::text[]) AND state = 'PENDING'`,
@@ -93,12 +80,9 @@ export class OutboxRepository {
     );
   }
 
-  async recordFailure(references: readonly string[], error: string): Promise<void> {
+  async recordFailure(manager: EntityManager, references: readonly string[], error: string): Promise<void> {
     if (references.length === 0) return;
-    await this.dataSource.query(
-      `UPDATE dip_outbox SET attempts = attempts + 1, last_error = $2, leased_until = NULL WHERE reference = ANY($1::text[]) AND state = 'PENDING'`,
-      [references, error],
-    );
+    await manager.query(`UPDATE dip_outbox SET attempts = attempts + 1, last_error = $2 WHERE reference = ANY($1::text[]) AND state = 'PENDING'`, [references, error]);
   }
 
   async backlog(): Promise<{ pending: number; oldestSeconds: number }> {

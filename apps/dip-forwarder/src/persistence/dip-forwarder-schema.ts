@@ -4,7 +4,6 @@ import { DipOutboxEntity } from './dip-outbox.entity';
 import { CreateDipOutbox1764700000000 } from './migrations/1764700000000-create-dip-outbox';
 import { CreateDipAnswers1764800000000 } from './migrations/1764800000000-create-dip-answers';
 import { DipAnswersOutbox1765000000000 } from './migrations/1765000000000-dip-answers-outbox';
-import { DipOutboxLeases1765100000000 } from './migrations/1765100000000-dip-outbox-leases';
 
 export const DIP_FORWARDER_ENTITIES = [...SHARED_ENTITIES, DipOutboxEntity, DipAnswerEntity];
-export const DIP_FORWARDER_MIGRATIONS = [...SHARED_MIGRATIONS, CreateDipOutbox1764700000000, CreateDipAnswers1764800000000, DipAnswersOutbox1765000000000, DipOutboxLeases1765100000000];
+export const DIP_FORWARDER_MIGRATIONS = [...SHARED_MIGRATIONS, CreateDipOutbox1764700000000, CreateDipAnswers1764800000000, DipAnswersOutbox1765000000000];

@@ -39,8 +39,4 @@ export class DipOutboxEntity {
 
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt!: Date | null;
-
-  /** A relay is calling the DIP with this row until then; after it (a relay that died), any relay may take it. */
-  @Column({ name: 'leased_until', type: 'timestamptz', nullable: true })
-  leasedUntil!: Date | null;
 }
