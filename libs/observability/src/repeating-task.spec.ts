@@ -101,27 +101,25 @@ describe('WorkMonitor', () => {
     try {
       const monitor = new WorkMonitor();
       monitor.promptTasks = true;
-      let relayFinds: TaskRun = 'worked';
-      const relay = new RepeatingTask('relay', async () => {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        const found = relayFinds;
-        relayFinds = 'idle';
-        return found;
-      }, 60_000, logger, { monitor });
+      // Each run of the relay lasts until the test lets it finish: the first finds work, the next nothing.
+      const finishRun: ((found: TaskRun) => void)[] = [];
+      const relay = new RepeatingTask('relay', () => new Promise<TaskRun>((resolve) => finishRun.push(resolve)), 60_000, logger, { monitor });
       relay.start();
-      const woken: number[] = [];
-      const start = Date.now();
-      const quiet = monitor.whenQuiet(10_000).then((isQuiet) => {
-        woken.push(Date.now() - start);
-        return isQuiet;
-      });
-      // The first run works (50 ms), which gives the relay another run (50 ms) that finds nothing: quiet at 100 ms.
-      await jest.advanceTimersByTimeAsync(60);
-      expect(woken).toEqual([]);
-      await jest.advanceTimersByTimeAsync(60);
+      let woken: boolean | undefined;
+      const quiet = monitor.whenQuiet(10_000).then((isQuiet) => (woken = isQuiet));
+      await jest.advanceTimersByTimeAsync(0);
+      expect(finishRun).toHaveLength(1);
+
+      // The run that worked nudges the relay into another run: not quiet yet.
+      finishRun[0]('worked');
+      await jest.advanceTimersByTimeAsync(0);
+      expect(finishRun).toHaveLength(2);
+      expect(woken).toBeUndefined();
+      // That run finds nothing: quiet, and the waiter is woken at once, long before its 10 s.
+      finishRun[1]('idle');
+      await jest.advanceTimersByTimeAsync(0);
+      expect(woken).toBe(true);
       expect(await quiet).toBe(true);
-      expect(woken[0]).toBeGreaterThanOrEqual(100);
-      expect(woken[0]).toBeLessThan(120);
 
       const done = monitor.begin('batch of orders');
       const timedOut = monitor.whenQuiet(1000);
@@ -129,7 +127,9 @@ describe('WorkMonitor', () => {
       expect(await timedOut).toBe(false);
       const afterBatch = monitor.whenQuiet(1000);
       done();
-      await jest.advanceTimersByTimeAsync(60);
+      await jest.advanceTimersByTimeAsync(0);
+      finishRun[finishRun.length - 1]('idle');
+      await jest.advanceTimersByTimeAsync(0);
       expect(await afterBatch).toBe(true);
       await relay.stop();
     } finally {

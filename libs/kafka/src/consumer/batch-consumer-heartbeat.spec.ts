@@ -43,19 +43,23 @@ describe('BatchConsumer with a slow handler', () => {
     const registry = new Registry();
     const logger = createJsonLogger('heartbeat-test', 'silent');
     let handled = 0;
+    let finishBatch!: () => void;
+    const batchFinished = new Promise<void>((resolve) => (finishBatch = resolve));
     const consumer = new BatchConsumer(
       { consumer: () => fake } as unknown as Kafka,
       new DeadLetterPublisher({ sendBatch: async () => undefined } as never, ConsumerMetrics.of(registry), logger),
       ConsumerMetrics.of(registry), logger,
       {
         topic: Topics.marketParticipants, groupId: 'heartbeat-test', sessionTimeoutMs: 10_000,
-        // A batch of slow provider calls: 45 s, longer than the 10 s session.
-        handler: { handleBatch: async (messages) => { await new Promise((resolve) => setTimeout(resolve, 45_000)); handled += messages.length; } },
+        // A batch of slow provider calls, busy until the test says: 45 simulated seconds, longer than the 10 s session.
+        handler: { handleBatch: async (messages) => { await batchFinished; handled += messages.length; } },
       },
     );
     await consumer.start();
     const start = Date.now();
     await jest.advanceTimersByTimeAsync(45_000);
+    expect(handled).toBe(0);
+    finishBatch();
     await fake.batchDone;
     expect(handled).toBe(1);
     const during = fake.heartbeats.filter((at) => at - start < 45_000);
