@@ -2,7 +2,7 @@ import { ReadResult, Topics } from '@halfhour/contracts';
 import { Clock, dipMessageFor, DipSettings, SUCCESS_RESPONSE_CODE } from '@halfhour/domain';
 import { BatchHandler, ConsumedMessage, KafkaRuntime } from '@halfhour/kafka';
 import { claimNewMessages } from '@halfhour/persistence';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DipMetrics } from '../metrics/dip-metrics';
 import { OutboxRepository, StoredAnswer } from '../outbox/outbox-repository';
 
@@ -14,7 +14,7 @@ import { OutboxRepository, StoredAnswer } from '../outbox/outbox-repository';
  * message. Answers are an outbox too (`dip_answers`): stored with the MPAN-day in one transaction,
  * once per data and requester, sent after it commits and then marked sent. A crash between the two
  * leaves them unsent; the result is read again (its offset was never committed) and they are sent
- * then, with the same message ID, so a requester is never left without an answer and never gets
+ * then, with the message ID stored with them, so a requester is never left without an answer and never gets
  * two it cannot tell apart. Failed reads are the scheduler's to backstop and report.
  */
 export class ReadResultsHandler implements BatchHandler<ReadResult> {
@@ -42,6 +42,7 @@ export class ReadResultsHandler implements BatchHandler<ReadResult> {
     const answers: StoredAnswer[] = queued.flatMap(({ result, row }) => result.requesters.map((requester) => ({
       reference: row.reference,
       requestId: requester.requestId,
+      messageId: randomUUID(),
       response: {
         requestId: requester.requestId,
         userId: requester.userId,
@@ -68,15 +69,10 @@ export class ReadResultsHandler implements BatchHandler<ReadResult> {
     const unsent = await this.outbox.unsentAnswers(answers);
     if (unsent.length === 0) return;
     await this.kafka.producer.publish(Topics.userResponses, unsent.map((answer) => ({
-      definition: Topics.userResponses.messages[0], body: answer.response, envelope: { messageId: answerMessageId(answer) },
+      definition: Topics.userResponses.messages[0], body: answer.response, envelope: { messageId: answer.messageId },
     })));
     await this.outbox.markAnswersSent(unsent, now);
     this.metrics.responses.inc({ code: SUCCESS_RESPONSE_CODE }, unsent.length);
   }
 }
 
-/** The same answer always goes out with the same message ID (a UUID from its reference and request), so a resend is recognisably the same. */
-function answerMessageId(answer: { reference: string; requestId: string }): string {
-  const hex = createHash('sha256').update(`${answer.reference} ${answer.requestId}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}

@@ -33,10 +33,10 @@ export class OutboxRepository {
   async recordAnswers(manager: EntityManager, answers: readonly StoredAnswer[]): Promise<void> {
     if (answers.length === 0) return;
     await manager.query(
-      `INSERT INTO dip_answers (reference, request_id, response)
-       SELECT a.reference, a.request_id, a.response FROM jsonb_to_recordset($1::jsonb) AS a(reference text, request_id text, response jsonb)
+      `INSERT INTO dip_answers (reference, request_id, response, message_id)
+       SELECT a.reference, a.request_id, a.response, a.message_id FROM jsonb_to_recordset($1::jsonb) AS a(reference text, request_id text, response jsonb, message_id text)
        ON CONFLICT DO NOTHING`,
-      [JSON.stringify(answers.map((a) => ({ reference: a.reference, request_id: a.requestId, response: a.response })))],
+      [JSON.stringify(answers.map((a) => ({ reference: a.reference, request_id: a.requestId, response: a.response, message_id: a.messageId })))],
     );
   }
 
@@ -44,7 +44,7 @@ export class OutboxRepository {
   async unsentAnswers(keys: readonly { reference: string; requestId: string }[]): Promise<StoredAnswer[]> {
     if (keys.length === 0) return [];
     return this.dataSource.query(
-      `SELECT d.reference, d.request_id AS "requestId", d.response FROM dip_answers d
+      `SELECT d.reference, d.request_id AS "requestId", d.response, d.message_id AS "messageId" FROM dip_answers d
        JOIN jsonb_to_recordset($1::jsonb) AS k(reference text, request_id text) ON d.reference = k.reference AND d.request_id = k.request_id
        WHERE d.sent_at IS NULL`,
       [JSON.stringify(keys.map((k) => ({ reference: k.reference, request_id: k.requestId })))],
@@ -97,4 +97,5 @@ export interface StoredAnswer {
   reference: string;
   requestId: string;
   response: ServiceResponse;
+  messageId: string;
 }

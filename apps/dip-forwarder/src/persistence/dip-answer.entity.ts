@@ -22,6 +22,10 @@ export class DipAnswerEntity {
   @Column({ type: 'jsonb', nullable: true })
   response!: object | null;
 
+  /** The message ID it goes out with, every time: a resend is recognisably the same message. */
+  @Column({ name: 'message_id', type: 'text', nullable: true })
+  messageId!: string | null;
+
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
 }
