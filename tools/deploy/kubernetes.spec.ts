@@ -5,6 +5,9 @@ import { parseAllDocuments } from 'yaml';
 import { repositoryRoot, runTool } from './deploy-tools';
 import { loadConfig } from '@halfhour/observability';
 import { appOfCommand, configClassOf, settingsOf } from './service-settings';
+import { SERVICE_CATALOGUE } from '../../apps/halfhour-cli/src/stack/service-catalogue';
+
+const servicesWithDatabases = SERVICE_CATALOGUE.filter((entry) => entry.database).map((entry) => entry.name).sort();
 
 type K8sObject = { apiVersion: string; kind: string; metadata: { name: string }; spec?: any; data?: Record<string, string> };
 
@@ -48,6 +51,8 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
       expect(pod.terminationGracePeriodSeconds).toBeGreaterThan(20);
       expect(appOfCommand(container.args)).toBe(deployment.metadata.name);
       expect(ofKind('PodDisruptionBudget').some((p) => p.metadata.name === deployment.metadata.name)).toBe(true);
+      const database = container.env?.find((e: { name: string }) => e.name === 'DATABASE_URL');
+      expect(database?.valueFrom?.secretKeyRef?.name).toBe(servicesWithDatabases.includes(deployment.metadata.name) ? `halfhour-${deployment.metadata.name}-database` : undefined);
     }
   });
 
@@ -79,7 +84,7 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
     const job = ofKind('Job')[0];
     const pod = job.spec.template.spec;
     const migrations = [...(pod.initContainers ?? []), ...pod.containers].filter((c: { args: string[] }) => c.args.includes('migrate'));
-    expect(migrations.length).toBe(5);
+    expect(migrations.map((c: { args: string[] }) => appOfCommand(c.args)).sort()).toEqual(servicesWithDatabases);
     for (const container of migrations) {
       const env = Object.fromEntries(container.env.map((e: { name: string; value?: string }) => [e.name, e.value ?? 'postgres://secret@db/x']));
       expect(() => loadConfig(configClassOf(appOfCommand(container.args)!)!, { ...env, NODE_ENV: 'production' }, { forMigration: true })).not.toThrow();

@@ -2,7 +2,8 @@ import { Topics } from '@halfhour/contracts';
 import { mpanCoreFrom, settlementDayStart, settlementPeriodStarts } from '@halfhour/domain';
 import { syntheticHalfHourKwh, syntheticRegisterKwh } from '@halfhour/simulation';
 import { eventually } from '@halfhour/testing';
-import { AdapterTestBed } from '@halfhour/service-testing';
+import { ADAPTER_ENTITIES, ADAPTER_MIGRATIONS } from '@halfhour/device-adapter';
+import { AdapterTestBed, migrationRoundTrip } from '@halfhour/service-testing';
 
 let serial = Math.floor(Math.random() * 1e9);
 const meter = (n: number) => ({ mpan: mpanCoreFrom('15', String(serial++).padStart(10, '0')), deviceId: `00-00-00-00-00-02-00-${String(n).padStart(2, '0')}` });
@@ -79,5 +80,42 @@ describe('adapter-smets2 against the simulated CSPs over HTTP', () => {
     }, 20_000, 500);
     expect(await bed.service.metric('halfhour_adapter_breaker_state', { provider: 'CSP-SOUTH' })).toBe(0);
     expect(await bed.service.metric('halfhour_adapter_provider_calls_total', { provider: 'CSP-SOUTH', outcome: 'PROVIDER_UNAVAILABLE' })).toBeGreaterThan(0);
+  });
+
+  it('reads a command delivered again only once, and publishes its result only once', async () => {
+    const command = bed.command({ ...meter(30), provider: 'CSP-CENTRAL' });
+    const readsBefore = (await bed.simulator.stats('CSP-CENTRAL')).reads;
+    await bed.send(Topics.smets2Commands, [command]);
+    await bed.resultsFor([command]);
+    await bed.send(Topics.smets2Commands, [command, command]);
+    await eventually(async () => expect(await bed.service.metric('halfhour_adapter_redelivered_commands_total', { outcome: 'published_before' })).toBe(1));
+    expect((await bed.simulator.stats('CSP-CENTRAL')).reads - readsBefore).toBe(1);
+    const results = (await bed.readAll(bed.topicName(Topics.readResults))).filter((m) => JSON.parse(m.value!.toString()).commandId === command.commandId);
+    expect(results).toHaveLength(1);
+  });
+
+  it('answers a command whose read a crash cut short as FAILED: INTERRUPTED, without calling the meter again', async () => {
+    const slow = meter(31);
+    await bed.simulator.behave('CSP-SOUTH', { latencyMs: [60_000, 60_000] }, slow.deviceId);
+    const command = bed.command({ ...slow, provider: 'CSP-SOUTH' });
+    const readsBefore = (await bed.simulator.stats('CSP-SOUTH')).reads;
+    await bed.service.stop();
+    bed.service = await bed.adapterProcess({ CALL_TIMEOUT_MS: '120000' }).start();
+    await bed.send(Topics.smets2Commands, [command]);
+    await eventually(async () => expect((await bed.simulator.stats('CSP-SOUTH')).reads - readsBefore).toBe(1));
+    await bed.service.stop('SIGKILL');
+
+    bed.service = await bed.adapterProcess().start();
+    const [result] = await bed.resultsFor([command]);
+    expect(result).toMatchObject({ outcome: 'FAILED', periods: [] });
+    expect(result.failureReason).toMatch(/^INTERRUPTED: /);
+    expect(await bed.service.metric('halfhour_adapter_redelivered_commands_total', { outcome: 'interrupted' })).toBe(1);
+    expect((await bed.simulator.stats('CSP-SOUTH')).reads - readsBefore).toBe(1);
+  });
+
+  it('has a command record its migrations build exactly, and take down', async () => {
+    expect(await migrationRoundTrip(ADAPTER_ENTITIES, ADAPTER_MIGRATIONS)).toEqual({
+      applied: ADAPTER_MIGRATIONS.map((m) => m.name), pendingAfterUp: [], tablesAfterDown: [],
+    });
   });
 });

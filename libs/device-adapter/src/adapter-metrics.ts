@@ -7,6 +7,7 @@ export class AdapterMetrics {
   readonly results: Counter<'provider' | 'outcome' | 'source'>;
   readonly periods: Counter<'provider' | 'quality'>;
   readonly cache: Counter<'outcome'>;
+  readonly redelivered: Counter<'outcome'>;
 
   constructor(registry: Registry) {
     const registers = [registry];
@@ -22,5 +23,11 @@ export class AdapterMetrics {
     this.results = new Counter({ name: 'halfhour_adapter_results_total', help: 'Read results published, by provider, outcome and source (METER, CACHE).', labelNames: ['provider', 'outcome', 'source'], registers });
     this.periods = new Counter({ name: 'halfhour_adapter_periods_total', help: 'Half hours returned, by quality (ACTUAL, MISSING).', labelNames: ['provider', 'quality'], registers });
     this.cache = new Counter({ name: 'halfhour_adapter_cache_lookups_total', help: 'SMETS1 cache lookups by outcome (hit, miss); hit / (hit + miss) is the hit ratio.', labelNames: ['outcome'], registers });
+    this.redelivered = new Counter({
+      name: 'halfhour_adapter_redelivered_commands_total',
+      help: 'Commands delivered again that were not read again: published_before (their result is already out) or interrupted (answered FAILED: INTERRUPTED).',
+      labelNames: ['outcome'],
+      registers,
+    });
   }
 }

@@ -42,6 +42,14 @@ export class AdapterConfig extends ServiceConfig {
   @IsBoolean()
   MIGRATE_ON_START = true;
 
+  /** How long the command record remembers a command (clock hours): longer than any redelivery can come. */
+  @IsInt() @Min(1)
+  COMMAND_RECORD_RETENTION_HOURS = 72;
+
+  /** How often expired command records are deleted (real ms). */
+  @IsInt() @Min(1000)
+  COMMAND_RECORD_SWEEP_INTERVAL_MS = 3_600_000;
+
   get resilience(): ResilienceSettings {
     return {
       callTimeoutMs: this.CALL_TIMEOUT_MS,

@@ -8,6 +8,8 @@ import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { AdapterConfig } from './adapter.config';
 import { AdapterMetrics } from './adapter-metrics';
+import { ADAPTER_ENTITIES, ADAPTER_MIGRATIONS } from './adapter-schema';
+import { CommandRecord } from './command-record/command-record';
 import { DataCache } from './data-cache';
 import { ProviderPolicies } from './provider-policies';
 import { ReadCommandsHandler } from './read-commands.handler';
@@ -16,17 +18,19 @@ export interface AdapterOptions {
   /** The command topic this adapter serves. */
   topic: TopicDefinition<ReadCommand>;
   clock: Clock;
-  /** SMETS1: the cache, its tables and how to build it on the service's database. */
+  /** SMETS1: the cache, its tables (the adapter's own included) and how to build it on the service's database. */
   cache?: {
-    schema: { entities: NonNullable<Parameters<typeof serviceInfrastructure>[2]>['entities']; migrations: NonNullable<Parameters<typeof serviceInfrastructure>[2]>['migrations'] };
+    schema: AdapterSchema;
     create(dataSource: DataSource, metrics: AdapterMetrics, logger: JsonLogger): DataCache & { start?(): void; stop?(): Promise<void> };
   };
 }
 
+type AdapterSchema = NonNullable<Parameters<typeof serviceInfrastructure>[2]>;
+
 const ADAPTER_OPTIONS = Symbol('ADAPTER_OPTIONS');
 const BREAKER_VALUES = { closed: 0, half_open: 1, open: 2 } as const;
 
-/** Wires one device adapter: its command consumer, the provider policies and, for SMETS1, the cache. */
+/** Wires one device adapter: its command consumer, the provider policies, the command record and, for SMETS1, the cache. */
 @Injectable()
 class AdapterRuntime implements OnModuleInit {
   constructor(
@@ -36,6 +40,7 @@ class AdapterRuntime implements OnModuleInit {
     @Inject('ADAPTER_LOGGER') private readonly logger: JsonLogger,
     @Inject('ADAPTER_CACHE') private readonly cache: (DataCache & { start?(): void; stop?(): Promise<void> }) | undefined,
     @Inject(AdapterMetrics) private readonly metrics: AdapterMetrics,
+    private readonly record: CommandRecord,
   ) {}
 
   onModuleInit(): void {
@@ -48,12 +53,14 @@ class AdapterRuntime implements OnModuleInit {
       groupId: `${this.config.CONSUMER_GROUP}.commands`,
       maxBatchSize: this.config.MAX_BATCH_SIZE,
       partitionsConsumedConcurrently: 3,
-      handler: new ReadCommandsHandler({ urlOf: (p) => this.config.urlOf(p) }, policies, this.kafka, this.metrics, this.options.clock, this.cache),
+      handler: new ReadCommandsHandler({ urlOf: (p) => this.config.urlOf(p) }, policies, this.kafka, this.metrics, this.options.clock, this.record, this.cache),
     });
+    this.record.start();
     this.cache?.start?.();
   }
 
   async onModuleDestroy(): Promise<void> {
+    await this.record.stop();
     await this.cache?.stop?.();
   }
 }
@@ -64,7 +71,7 @@ export class AdapterModule {
     const cache = options.cache;
     return {
       module: AdapterModule,
-      imports: serviceInfrastructure(config, logger, cache?.schema),
+      imports: serviceInfrastructure(config, logger, cache?.schema ?? { entities: ADAPTER_ENTITIES, migrations: ADAPTER_MIGRATIONS }),
       providers: [
         { provide: AdapterConfig, useValue: config },
         { provide: ADAPTER_OPTIONS, useValue: options },
@@ -73,6 +80,12 @@ export class AdapterModule {
         cache
           ? { provide: 'ADAPTER_CACHE', useFactory: (dataSource: DataSource, metrics: AdapterMetrics) => cache.create(dataSource, metrics, logger), inject: [DataSource, AdapterMetrics] }
           : { provide: 'ADAPTER_CACHE', useValue: undefined },
+        {
+          provide: CommandRecord,
+          useFactory: (dataSource: DataSource) =>
+            new CommandRecord(dataSource, options.clock, config.COMMAND_RECORD_RETENTION_HOURS, config.COMMAND_RECORD_SWEEP_INTERVAL_MS, logger),
+          inject: [DataSource],
+        },
         AdapterRuntime,
       ],
     };

@@ -7,3 +7,5 @@ export * from './provider-policies';
 export * from './read-commands.handler';
 export * from './adapter.config';
 export * from './adapter.module';
+export * from './adapter-schema';
+export * from './command-record/command-record';

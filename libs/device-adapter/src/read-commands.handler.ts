@@ -2,10 +2,13 @@ import { ReadCommand, ReadResult, Topics } from '@halfhour/contracts';
 import { Clock } from '@halfhour/domain';
 import { BatchHandler, ConsumedMessage, KafkaRuntime } from '@halfhour/kafka';
 import { AdapterMetrics } from './adapter-metrics';
+import { CommandRecord } from './command-record/command-record';
 import { DataCache } from './data-cache';
 import { failedResult, resultFromReading } from './normalise-reading';
 import { ProviderReading, readFromProvider } from './provider-client';
 import { failureReasonOf, ProviderPolicies } from './provider-policies';
+
+const INTERRUPTED = 'INTERRUPTED: an earlier delivery of this command began its read and never finished; not read again';
 
 export interface ProviderDirectory {
   /** The base URL of a provider's read API. */
@@ -15,7 +18,9 @@ export interface ProviderDirectory {
 /**
  * Reads a batch of commands from their providers, concurrently within each provider's limits, and
  * publishes one result per command — data, partial data or a failure with its reason; a command
- * is never dropped. With a cache (SMETS1), a command whose data the cache holds whole is answered
+ * is never dropped. At most one provider call per command whatever is redelivered: the command
+ * record is claimed before reading, and a command it already holds is not read again (see
+ * CommandRecord). With a cache (SMETS1), a command whose data the cache holds whole is answered
  * from it without a call; otherwise the cache's half hours fill what the meter did not return.
  */
 export class ReadCommandsHandler implements BatchHandler<ReadCommand> {
@@ -25,19 +30,37 @@ export class ReadCommandsHandler implements BatchHandler<ReadCommand> {
     private readonly kafka: KafkaRuntime,
     private readonly metrics: AdapterMetrics,
     private readonly clock: Clock,
+    private readonly record: CommandRecord,
     private readonly cache?: DataCache,
   ) {}
 
   async handleBatch(messages: readonly ConsumedMessage<ReadCommand>[]): Promise<void> {
-    const commands = messages.map((m) => m.body);
+    const claims = await this.record.claim(messages.map((m) => m.body.commandId));
+    const taken = new Set<string>();
+    const toRead: ConsumedMessage<ReadCommand>[] = [];
+    const interrupted: ConsumedMessage<ReadCommand>[] = [];
+    for (const message of messages) {
+      const id = message.body.commandId;
+      if (taken.has(id)) continue;
+      taken.add(id);
+      if (claims.fresh.has(id)) toRead.push(message);
+      else if (claims.interrupted.has(id)) interrupted.push(message);
+    }
+    this.metrics.redelivered.inc({ outcome: 'published_before' }, claims.published.size);
+    this.metrics.redelivered.inc({ outcome: 'interrupted' }, interrupted.length);
+
+    const commands = toRead.map((m) => m.body);
     const cached = this.cache ? await this.cache.lookup(commands) : new Map<string, ProviderReading>();
-    const results = await Promise.all(commands.map((command) => this.read(command, cached.get(command.commandId))));
-    await this.cache?.store(results.filter((r) => r.source === 'METER'));
+    const read = await Promise.all(commands.map((command) => this.read(command, cached.get(command.commandId))));
+    await this.cache?.store(read.filter((r) => r.source === 'METER'));
+    const answered = [...toRead, ...interrupted];
+    const results = [...read, ...interrupted.map((m) => failedResult(m.body, INTERRUPTED, this.clock.now()))];
     await this.kafka.producer.publish(
       Topics.readResults,
-      results.map((body, i) => ({ definition: Topics.readResults.messages[0], body, envelope: { causedBy: messages[i].envelope } })),
+      results.map((body, i) => ({ definition: Topics.readResults.messages[0], body, envelope: { causedBy: answered[i].envelope } })),
       { prevalidated: true },
     );
+    await this.record.markPublished(answered.map((m) => m.body.commandId));
     for (const result of results) {
       this.metrics.results.inc({ provider: result.provider, outcome: result.outcome, source: result.source });
       const missing = result.periods.filter((p) => p.quality === 'MISSING').length;

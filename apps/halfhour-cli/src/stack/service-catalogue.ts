@@ -18,7 +18,7 @@ export const SERVICE_CATALOGUE: readonly ServiceEntry[] = [
   { name: 'access-control', entry: 'dist/apps/access-control/src/main.js', httpPort: 8082, database: 'access_control' },
   { name: 'scheduler', entry: 'dist/apps/scheduler/src/main.js', httpPort: 8083, database: 'scheduler' },
   { name: 'adapter-smets1', entry: 'dist/apps/adapter-smets1/src/main.js', httpPort: 8084, database: 'adapter_smets1' },
-  { name: 'adapter-smets2', entry: 'dist/apps/adapter-smets2/src/main.js', httpPort: 8085 },
+  { name: 'adapter-smets2', entry: 'dist/apps/adapter-smets2/src/main.js', httpPort: 8085, database: 'adapter_smets2' },
   { name: 'dip-forwarder', entry: 'dist/apps/dip-forwarder/src/main.js', httpPort: 8086, database: 'dip_forwarder' },
   // SIMULATORS of the outside world: the CSPs and S1SPs the adapters call, and Elexon's DIP; a
   // deployment points PROVIDER_URLS and DIP_URL at the real ones.
