@@ -71,7 +71,7 @@ describe('scheduler on the real broker and database, on simulated time', () => {
     const backstopOf = async () => (await bed.commands()).find((c) => c.command.mpan === m2 && c.command.attempt === 2)?.command;
     await bed.time.advanceUntil(async () => (await backstopOf()) !== undefined, END_OF_DAY);
     const backstop = (await backstopOf())!;
-    expect(backstop).toMatchObject({ kind: 'BACKSTOP', commandId: `${m2Command.itemKey}#2` });
+    expect(backstop).toMatchObject({ kind: 'BACKSTOP', commandId: `${m2Command.planDay}|${m2Command.itemKey}#2` });
     await bed.answer(backstop, 'COMPLETE');
     await bed.time.settle();
 

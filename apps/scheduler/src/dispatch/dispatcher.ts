@@ -78,7 +78,7 @@ export class Dispatcher {
 
 function toCommand(item: ItemRow, requesters: RequesterDto[]): ReadCommand {
   return {
-    commandId: `${item.itemKey}#${item.attempt}`,
+    commandId: `${item.planDay}|${item.itemKey}#${item.attempt}`,
     itemKey: item.itemKey,
     planDay: item.planDay,
     mpan: item.mpan,

@@ -31,7 +31,7 @@ export type ReadKind = (typeof READ_KINDS)[number];
 
 /** What a read command and its result both name: the attempt, the data item and the meter. */
 export class ReadAttemptDto {
-  /** Unique per attempt: `<itemKey>#<attempt>`. */
+  /** Unique per attempt: `<planDay>|<itemKey>#<attempt>` (an item key can come again in a later plan). */
   @IsString()
   @Length(1, 160)
   commandId!: string;

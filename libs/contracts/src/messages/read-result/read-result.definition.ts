@@ -8,7 +8,7 @@ export const readResult = defineMessage<ReadResult>({
   summary: 'The normalised result of one read command: per UTC half hour a value and quality, or the failure.',
   keyOf: (m) => m.deviceId,
   example: {
-    commandId: '1200001234566|4.8.1|2026-04-01#1',
+    commandId: '2026-04-02|1200001234566|4.8.1|2026-04-01#1',
     itemKey: '1200001234566|4.8.1|2026-04-01',
     planDay: '2026-04-02',
     mpan: '1200001234566',
