@@ -5,6 +5,7 @@
 #   kafka.sh start    fetch if needed, start on fresh storage, wait until it answers
 #   kafka.sh ensure   like start, but a no-op when a broker already answers (or KAFKA_BROKERS is set)
 #   kafka.sh stop     stop the broker started here, cleanly (SIGTERM, then wait)
+#   kafka.sh restart  stop the broker started here and start it again on its data (the chaos campaign)
 #   kafka.sh status   say whether it answers
 #   kafka.sh reset    stop and delete the local data
 #
@@ -166,9 +167,12 @@ case "${1:-}" in
     if [ -n "${KAFKA_BROKERS:-}" ] || ! port_answers 127.0.0.1 "$port" || running_pid >/dev/null; then start
     else log "a broker already answers on 127.0.0.1:$port"; fi ;;
   stop) stop ;;
+  restart)
+    if [ -n "${KAFKA_BROKERS:-}" ] || ! running_pid >/dev/null; then log "no broker started here to restart"; exit 3; fi
+    stop; KAFKA_KEEP_DATA=1 start ;;
   status)
     if [ -n "${KAFKA_BROKERS:-}" ]; then external_brokers_answer && echo "up ($KAFKA_BROKERS)" || { echo down; exit 1; }
     elif port_answers 127.0.0.1 "$port"; then echo "up (127.0.0.1:$port)"; else echo down; exit 1; fi ;;
   reset) stop; rm -rf "$run"; log "local data removed" ;;
-  *) sed -n '2,13p' "$0"; exit 2 ;;
+  *) sed -n '2,14p' "$0"; exit 2 ;;
 esac

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { chaosCommand } from './commands/chaos.command';
 import { dayCommand } from './commands/day.command';
 import { provisionCommand } from './commands/provision.command';
 import { startCommand } from './commands/start.command';
@@ -6,6 +7,10 @@ import { DAY_USAGE, parseDayOptions } from './day/day-options';
 
 const USAGE = `usage: halfhour <command>
 ${DAY_USAGE}
+  chaos [--small] [start's options]
+                              the same day with faults done to it (services killed and drained, the
+                              broker restarted, the databases cut off, the DIP down and rate-limiting,
+                              malformed input); findings in DIR/chaos.json, exit 1 if any fails
   up [--exit-when-ready]      run Kafka, PostgreSQL and every service locally on the real clock, idle
   provision                   create topics and service databases, then exit`;
 
@@ -15,6 +20,10 @@ async function main(argv: string[]): Promise<void> {
     case 'start':
       if (flags.includes('--help')) return void console.log(DAY_USAGE);
       return dayCommand(parseDayOptions(flags, process.stdout.isTTY === true));
+    case 'chaos': {
+      const day = parseDayOptions(flags.filter((flag) => flag !== '--small'), process.stdout.isTTY === true);
+      return chaosCommand({ day: { ...day, namespace: flags.includes('--namespace') ? day.namespace : 'chaos' }, size: flags.includes('--small') ? 'small' : 'full' });
+    }
     case 'up':
       return startCommand({ exitWhenReady: flags.includes('--exit-when-ready') });
     case 'provision':

@@ -22,7 +22,9 @@ export class SimulatedProvider {
   private behaviour: Behaviour;
   private readonly meterBehaviour = new Map<string, Partial<Behaviour>>();
   private window = { second: 0, count: 0 };
-  readonly stats = { reads: 0, answered: 0, failed: 0, throttled: 0, timedOut: 0, partial: 0, refused: 0 };
+  /** `answeredAgain`: reads answered with data for a command already answered with data (a meter read twice for one command). */
+  readonly stats = { reads: 0, answered: 0, answeredAgain: 0, failed: 0, throttled: 0, timedOut: 0, partial: 0, refused: 0 };
+  private readonly answeredCommands = new Set<string>();
 
   constructor(readonly name: string) {
     this.behaviour = defaultBehaviourOf(name);
@@ -40,6 +42,7 @@ export class SimulatedProvider {
   reset(): void {
     this.behaviour = defaultBehaviourOf(this.name);
     this.meterBehaviour.clear();
+    this.answeredCommands.clear();
     for (const key of Object.keys(this.stats) as (keyof typeof this.stats)[]) this.stats[key] = 0;
   }
 
@@ -68,6 +71,8 @@ export class SimulatedProvider {
     const partial = Math.random() < behaviour.partialRate;
     if (partial) this.stats.partial++;
     this.stats.answered++;
+    if (this.answeredCommands.has(request.commandId)) this.stats.answeredAgain++;
+    else this.answeredCommands.add(request.commandId);
     return { status: 200, body: meterData(request, start, end, partial) };
   }
 

@@ -22,10 +22,12 @@ import { scrapeStack, ServiceUrls } from './stack-view';
 import { readTopicToEnd } from './topic-reader';
 import { UpstreamDriver } from './upstream-driver';
 
-interface ScriptedStep {
+export interface ScriptedStep {
   at: Date;
   what: string;
   run: () => Promise<unknown>;
+  /** Not waited for: the clock moves on while it runs, so a kill lands in the middle of work. */
+  background?: boolean;
 }
 
 /** The simulated providers' failures during the day: one S1SP down mid-morning, a little noise everywhere. */
@@ -49,6 +51,7 @@ export class SettlementDayRun {
   private readonly providerCapacity: string;
   private upstream?: UpstreamDriver;
   private plan?: PlanView;
+  private readonly addedSteps: ScriptedStep[] = [];
   /** The operator API token of this run's services (a fresh one each run), in `<out>/operator-api-token`. */
   readonly operatorApiToken = randomBytes(24).toString('hex');
   /** Real times (ms) the setup's stages began and ended, for benchmarks. */
@@ -73,6 +76,40 @@ export class SettlementDayRun {
 
   get serviceUrls(): ServiceUrls {
     return this.urls;
+  }
+
+  /** The run's own databases (the chaos campaign cuts them off). */
+  databaseNames(): string[] {
+    return this.entries.flatMap((entry) => this.namespace.databaseOf(entry) ?? []);
+  }
+
+  urlOf(name: string): string {
+    return `http://127.0.0.1:${this.processNamed(name).entry.httpPort}`;
+  }
+
+  /** More for the day's script (the chaos campaign's faults); call before `run`. */
+  addToScript(steps: readonly ScriptedStep[]): void {
+    this.addedSteps.push(...steps);
+  }
+
+  processNamed(name: string): ServiceProcess {
+    const process = this.processes.find((p) => p.entry.name === name);
+    if (!process) throw new RangeError(`no process named ${name}`);
+    return process;
+  }
+
+  /**
+   * Stops a process with `signal` (SIGKILL: a crash; SIGTERM: as Kubernetes stops a pod) and
+   * starts it again as it was started, on the clock as it stands now, once it has exited;
+   * resolves once it is ready again.
+   */
+  async restart(name: string, signal: NodeJS.Signals): Promise<{ exitMs: number; exitCode: number | null; exitSignal: NodeJS.Signals | null; readyMs: number }> {
+    const process = this.processNamed(name);
+    const exit = await process.kill(signal);
+    const started = Date.now();
+    this.startProcess(process);
+    await waitUntilAllReady([process], this.log);
+    return { exitMs: exit.ms, exitCode: exit.code, exitSignal: exit.signal, readyMs: Date.now() - started };
   }
 
   async run(): Promise<DayReport> {
@@ -118,17 +155,20 @@ export class SettlementDayRun {
     this.log(`run: topics ${this.namespace.topicPrefix}*, databases ${this.namespace.name}_*, ${clock}`);
     await this.namespace.create(this.entries);
     this.writeOperatorApiToken();
-    const environment = runEnvironment(this.timeline, this.namespace.topicPrefix, this.providerCapacity, { providers: this.urls.providerSimulator, dip: this.urls.dipSimulator });
-    this.processes.forEach((process) => {
-      const database = this.namespace.databaseOf(process.entry);
-      process.start({
-        ...environment, OPERATOR_API_TOKENS: this.operatorApiToken, CONSUMER_GROUP: `${this.namespace.topicPrefix}${process.entry.name}`,
-        ...(database ? { DATABASE_URL: this.namespace.databaseUrlOf(process.entry) } : {}), ...this.options.extraEnvironment,
-      }, this.profileArguments(process.entry.name));
-    });
+    this.processes.forEach((process) => this.startProcess(process));
     await waitUntilAllReady(this.processes, this.log);
     if (this.options.providerFailures) await this.putProviderBehaviour([...new Set(this.population.meters.map((m) => providerKeyOf(m.provider)))], BACKGROUND_FAILURES);
     this.log(`services ready (${this.processes.length} processes); logs in out/logs/`);
+  }
+
+  /** Starts a process with the run's settings, on the clock as it stands now. */
+  private startProcess(process: ServiceProcess): void {
+    const environment = runEnvironment(this.timeline, this.namespace.topicPrefix, this.providerCapacity, { providers: this.urls.providerSimulator, dip: this.urls.dipSimulator });
+    const database = this.namespace.databaseOf(process.entry);
+    process.start({
+      ...environment, OPERATOR_API_TOKENS: this.operatorApiToken, CONSUMER_GROUP: `${this.namespace.topicPrefix}${process.entry.name}`,
+      ...(database ? { DATABASE_URL: this.namespace.databaseUrlOf(process.entry) } : {}), ...this.options.extraEnvironment,
+    }, this.profileArguments(process.entry.name));
   }
 
   private profileArguments(name: string): string[] {
@@ -178,22 +218,27 @@ export class SettlementDayRun {
         { at: this.timeline.at(OUTAGE.fromHour), what: `${OUTAGE.provider} goes down`, run: () => this.putProviderBehaviour([OUTAGE.provider], { down: true }) },
         { at: this.timeline.at(OUTAGE.toHour), what: `${OUTAGE.provider} is back`, run: () => this.putProviderBehaviour([OUTAGE.provider], { down: false }) },
       ] : []),
-    ];
+      ...this.addedSteps,
+    ].sort((a, b) => a.at.getTime() - b.at.getTime());
     const progress = new ProgressDisplay(this.options.progressBars);
     const events: string[] = [];
+    const inBackground: Promise<void>[] = [];
     const runDue = async (now: Date) => {
       for (const step of script.filter((s) => s.at <= now)) {
         script.splice(script.indexOf(step), 1);
-        await step.run();
-        events.push(`${now.toISOString().slice(11, 16)} ${step.what}`);
+        const done = step.run().then(() => void events.push(`${now.toISOString().slice(11, 16)} ${step.what}`));
+        if (step.background) inBackground.push(done);
+        else await done;
       }
     };
     try {
       if (this.timeline.stepped) await this.playStepped(this.timeline.stepped, runDue, progress, events);
       else await this.playFreeRunning(runDue, progress, events);
     } finally {
+      await Promise.allSettled(inBackground);
       progress.stop();
     }
+    await Promise.all(inBackground);
     for (const event of events) this.log(`  ${event}`);
   }
 

@@ -1,11 +1,22 @@
+import { IHeaders } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { cliKafka } from '../stack/cli-kafka';
 
-/**
- * Every message on a topic from the start to its end as of now, parsed as JSON. Allowed a minute
- * plus a second per thousand messages (a 200,000-MPAN day has over 400,000 responses).
- */
+export interface TopicRecord {
+  value: Buffer | null;
+  headers: Record<string, string>;
+}
+
+/** Every message on a topic from the start to its end as of now, parsed as JSON (messages without a value left out). */
 export async function readTopicToEnd<T>(topic: string): Promise<T[]> {
+  return (await readTopicRecordsToEnd(topic)).flatMap((record) => (record.value ? [JSON.parse(record.value.toString()) as T] : []));
+}
+
+/**
+ * Every record on a topic from the start to its end as of now, value and headers. Allowed a
+ * minute plus a second per thousand messages (a 200,000-MPAN day has over 400,000 responses).
+ */
+export async function readTopicRecordsToEnd(topic: string): Promise<TopicRecord[]> {
   const kafka = cliKafka('halfhour-cli-report');
   const admin = kafka.admin();
   await admin.connect();
@@ -13,8 +24,8 @@ export async function readTopicToEnd<T>(topic: string): Promise<T[]> {
   await admin.disconnect();
   const remaining = new Map([...ends].filter(([, high]) => high > 0));
   const timeoutMs = 60_000 + [...ends.values()].reduce((total, high) => total + high, 0);
-  const messages: T[] = [];
-  if (remaining.size === 0) return messages;
+  const records: TopicRecord[] = [];
+  if (remaining.size === 0) return records;
   const consumer = kafka.consumer({ groupId: `halfhour-cli-report-${randomUUID()}` });
   await consumer.connect();
   try {
@@ -25,7 +36,7 @@ export async function readTopicToEnd<T>(topic: string): Promise<T[]> {
         eachBatch: async ({ batch }) => {
           for (const message of batch.messages) {
             if (Number(message.offset) >= (ends.get(batch.partition) ?? 0)) continue;
-            if (message.value) messages.push(JSON.parse(message.value.toString()) as T);
+            records.push({ value: message.value, headers: headerStrings(message.headers) });
             if (Number(message.offset) + 1 >= ends.get(batch.partition)!) remaining.delete(batch.partition);
           }
           if (remaining.size === 0) {
@@ -38,5 +49,9 @@ export async function readTopicToEnd<T>(topic: string): Promise<T[]> {
   } finally {
     await consumer.disconnect();
   }
-  return messages;
+  return records;
+}
+
+function headerStrings(headers: IHeaders | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers ?? {}).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(Array.isArray(value) ? value[0] : value)]])));
 }

@@ -29,6 +29,7 @@ export class ServiceProcess {
     mkdirSync(LOG_DIR, { recursive: true });
     const log = createWriteStream(this.logFile, { flags: 'a' });
     this.startedAt = Date.now();
+    this.readyAt = undefined;
     this.child = spawn(process.execPath, [...NODE_ARGUMENTS, ...nodeArguments, entry], {
       cwd: REPOSITORY_ROOT,
       env: {
@@ -90,10 +91,18 @@ export class ServiceProcess {
 
   /** SIGTERM, as Kubernetes sends it; the service drains within its own shutdown timeout. */
   async stop(): Promise<void> {
+    await this.kill('SIGTERM');
+  }
+
+  /** Sends a signal and waits for the process to exit; returns how it exited and the real ms it took. */
+  async kill(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }> {
     const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    await once(child, 'exit');
+    if (!child || child.exitCode !== null || child.signalCode !== null) return { code: child?.exitCode ?? null, signal: child?.signalCode ?? null, ms: 0 };
+    const sent = Date.now();
+    const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+    child.kill(signal);
+    const [code, received] = await exited;
+    return { code, signal: received, ms: Date.now() - sent };
   }
 }
 

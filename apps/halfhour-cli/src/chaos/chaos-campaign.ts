@@ -1,0 +1,125 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DayOptions } from '../day/day-options';
+import { DayReport } from '../day/day-report';
+import { ScriptedStep, SettlementDayRun } from '../day/settlement-day-run';
+import { REPOSITORY_ROOT } from '../stack/stack-settings';
+import { buildChaosReport, ChaosReport, Drain, FaultDone } from './chaos-report';
+import { consumerLag } from './consumer-lag';
+import { CampaignSize, Fault, planFaults, SERVICES } from './fault-plan';
+import { cutDatabases, restartBroker, setDipBehaviour } from './infrastructure-faults';
+import { findDeadLetters, publishMalformed } from './malformed-input';
+
+export interface ChaosOptions {
+  day: DayOptions;
+  size: CampaignSize;
+}
+
+/**
+ * `npm run chaos`: a settlement day on the real stack with the fault plan's faults done at their
+ * moments — services killed mid-work and drained, the broker restarted, the databases cut off,
+ * the DIP down and then rate-limiting, malformed input on every inbound topic — ending with the
+ * day's own checks and the campaign's: nothing lost or doubled, no meter read twice for one
+ * command, every malformed message dead-lettered, every consumer alive and caught up.
+ */
+export class ChaosCampaign {
+  readonly run: SettlementDayRun;
+  readonly faults: Fault[];
+  private readonly done: FaultDone[] = [];
+  private readonly drains: Drain[] = [];
+  private readonly peakRssMb: Record<string, number> = {};
+  private malformedSent: Record<string, number> = {};
+
+  constructor(private readonly options: ChaosOptions, private readonly log: (line: string) => void = console.log) {
+    // The small campaign (in npm test) lets a killed member's partitions go after 10 s, not 30:
+    // each kill then costs a third of the wait; heartbeats keep busy members in their group.
+    const day = options.size === 'small' ? { ...options.day, extraEnvironment: { KAFKA_SESSION_TIMEOUT_MS: '10000', ...options.day.extraEnvironment } } : options.day;
+    this.run = new SettlementDayRun(day, log);
+    this.faults = planFaults(options.day.seed, options.size);
+    this.run.addToScript(this.faults.flatMap((fault) => this.stepsOf(fault)));
+  }
+
+  async execute(): Promise<{ day: DayReport; chaos: ChaosReport }> {
+    this.log(`chaos campaign (${this.options.size}, seed ${this.options.day.seed}): ${this.faults.length} faults`);
+    const day = await this.run.run();
+    this.notePeakRss();
+    const [deadLetters, lags, notLive, meterReads] = await Promise.all([
+      findDeadLetters(this.run.namespace.topicPrefix, this.malformedSent),
+      consumerLag(this.run.namespace.topicPrefix),
+      this.servicesNotLive(),
+      this.meterReads(day.reconciliation.map((r) => r.provider)),
+    ]);
+    const chaos = buildChaosReport({ day, faults: this.done, deadLetters, lags, notLive, meterReads, drains: this.drains, peakRssMb: this.peakRssMb });
+    const dir = resolve(REPOSITORY_ROOT, this.options.day.outDir);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'chaos.json'), `${JSON.stringify(chaos, null, 2)}\n`);
+    this.log(`chaos report: ${join(dir, 'chaos.json')}`);
+    return { day, chaos };
+  }
+
+  private stepsOf(fault: Fault): ScriptedStep[] {
+    const at = (hour: number) => this.run.timeline.at(hour);
+    switch (fault.kind) {
+      case 'kill':
+      case 'drain': {
+        const signal = fault.kind === 'kill' ? 'SIGKILL' : 'SIGTERM';
+        return [{ at: at(fault.hour), what: `${fault.kind === 'kill' ? 'kill -9' : 'SIGTERM'} ${fault.service}`, background: true, run: () => this.restart(fault.service, signal, fault.afterMs) }];
+      }
+      case 'broker-restart':
+        return [{ at: at(fault.hour), what: 'broker restart', run: () => this.timed('broker restart', async () => (restartBroker() ? 'stopped and started on its data' : 'not done: the broker is not this machine’s own (KAFKA_BROKERS)')) }];
+      case 'postgres-outage':
+        return [{ at: at(fault.hour), what: `PostgreSQL outage ${fault.seconds} s`, run: () => this.timed(`PostgreSQL outage ${fault.seconds} s`, async () => `${await cutDatabases(this.run.databaseNames(), fault.seconds)} connections cut`) }];
+      case 'dip-down':
+        return [
+          { at: at(fault.hour), what: 'DIP down (503)', run: () => this.timed('DIP down (503)', async () => void (await setDipBehaviour(this.run.urlOf('dip-simulator'), { down: true }))) },
+          { at: at(fault.untilHour), what: 'DIP back', run: () => this.timed('DIP back', async () => void (await setDipBehaviour(this.run.urlOf('dip-simulator'), { down: false }))) },
+        ];
+      case 'dip-rate-limited':
+        return [
+          { at: at(fault.hour), what: `DIP rate-limited to ${fault.callsPerSecond}/s (429)`, run: () => this.timed(`DIP rate-limited to ${fault.callsPerSecond}/s (429)`, async () => void (await setDipBehaviour(this.run.urlOf('dip-simulator'), { maxCallsPerSecond: fault.callsPerSecond }))) },
+          { at: at(fault.untilHour), what: 'DIP limit lifted', run: () => this.timed('DIP limit lifted', async () => void (await setDipBehaviour(this.run.urlOf('dip-simulator'), { maxCallsPerSecond: 0 }))) },
+        ];
+      case 'malformed':
+        return [{
+          at: at(fault.hour), what: `${fault.perTopic} malformed messages per inbound topic`,
+          run: () => this.timed(`${fault.perTopic} malformed messages per inbound topic (${fault.oversize} oversize)`, async () => {
+            this.malformedSent = await publishMalformed(this.run.namespace.topicPrefix, fault.perTopic, fault.oversize);
+            return `${Object.values(this.malformedSent).reduce((a, b) => a + b, 0)} sent`;
+          }),
+        }];
+    }
+  }
+
+  /** Stops a service `afterMs` after the step that started the fault was taken, while its work is in flight; starts it again. */
+  private async restart(service: string, signal: NodeJS.Signals, afterMs: number): Promise<void> {
+    const at = this.run.timeline.clock.now().toISOString();
+    await sleep(afterMs);
+    this.notePeakRss();
+    const restarted = await this.run.restart(service, signal);
+    if (signal === 'SIGTERM') this.drains.push({ service, ms: restarted.exitMs, exitCode: restarted.exitCode, signal: restarted.exitSignal });
+    const what = `${signal === 'SIGKILL' ? 'kill -9' : 'SIGTERM'} ${service} (+${afterMs} ms)`;
+    this.done.push({ at, what, outcome: `${signal === 'SIGTERM' ? `drained in ${(restarted.exitMs / 1000).toFixed(1)} s (${restarted.exitSignal ?? `exit ${restarted.exitCode}`}), ` : ''}ready again in ${(restarted.readyMs / 1000).toFixed(1)} s` });
+  }
+
+  private async timed(what: string, work: () => Promise<string | void>): Promise<void> {
+    const at = this.run.timeline.clock.now().toISOString();
+    const started = Date.now();
+    const outcome = await work();
+    this.done.push({ at, what, outcome: `${outcome ? `${outcome}, ` : ''}${((Date.now() - started) / 1000).toFixed(1)} s` });
+  }
+
+  private notePeakRss(): void {
+    for (const [service, mb] of Object.entries(this.run.peakRssMb())) this.peakRssMb[service] = Math.max(this.peakRssMb[service] ?? 0, mb);
+  }
+
+  private async servicesNotLive(): Promise<string[]> {
+    const live = await Promise.all(SERVICES.map(async (service) => (await fetch(`${this.run.urlOf(service)}/health/live`).catch(() => undefined))?.ok === true));
+    return SERVICES.filter((_, i) => !live[i]);
+  }
+
+  private async meterReads(providers: readonly string[]): Promise<{ answered: number; answeredAgain: number }> {
+    const stats = await Promise.all(providers.map(async (provider) => (await (await fetch(`${this.run.urlOf('provider-simulator')}/providers/${provider}/stats`)).json()) as { answered: number; answeredAgain: number }));
+    return { answered: stats.reduce((n, s) => n + s.answered, 0), answeredAgain: stats.reduce((n, s) => n + s.answeredAgain, 0) };
+  }
+}

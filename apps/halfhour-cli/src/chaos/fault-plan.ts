@@ -1,0 +1,60 @@
+import { SeededRandom } from '@halfhour/simulation';
+
+/** What the campaign does to the running system. */
+export type Fault =
+  /** kill -9 a service `afterMs` real ms after a clock step, while the step's work is in flight; restart it. */
+  | { kind: 'kill'; hour: number; service: string; afterMs: number }
+  /** SIGTERM a service mid-work, as Kubernetes stops a pod; time its drain; restart it. */
+  | { kind: 'drain'; hour: number; service: string; afterMs: number }
+  /** Stop the broker cleanly and start it again on its data. */
+  | { kind: 'broker-restart'; hour: number }
+  /** The run's databases refuse connections for `seconds` (real) and every open connection is cut. */
+  | { kind: 'postgres-outage'; hour: number; seconds: number }
+  /** The DIP answers 503 from `hour` until `untilHour` (simulated). */
+  | { kind: 'dip-down'; hour: number; untilHour: number }
+  /** The DIP answers 429 above `callsPerSecond` from `hour` until `untilHour`. */
+  | { kind: 'dip-rate-limited'; hour: number; untilHour: number; callsPerSecond: number }
+  /** `perTopic` malformed messages on every upstream topic, `oversize` of them near the broker's size limit. */
+  | { kind: 'malformed'; hour: number; perTopic: number; oversize: number };
+
+export type CampaignSize = 'full' | 'small';
+
+export const SERVICES = ['registration-intake', 'access-control', 'scheduler', 'adapter-smets1', 'adapter-smets2', 'dip-forwarder'] as const;
+
+/**
+ * Each service killed at a moment chosen for it (when its work is heaviest: intake as the mid-run
+ * registry changes arrive, access-control as the on-demand requests do, the scheduler, adapters and
+ * forwarder as the first reads go out), then more kills and drains at seeded random moments of
+ * the reading day; the broker, PostgreSQL and the DIP failing in turn; malformed input early on.
+ * The same seed and size give the same campaign on every machine.
+ */
+export function planFaults(seed: number, size: CampaignSize): Fault[] {
+  const random = new SeededRandom(seed);
+  const afterMs = () => random.integer(400);
+  const readingHour = () => 6.25 + random.integer(15 * 60) / 60;
+  const chosen: Fault[] = (size === 'full' ? CHOSEN_KILLS : CHOSEN_KILLS.filter((k) => SMALL_CHOSEN.includes(k.service)))
+    .map((kill) => ({ kind: 'kill', ...kill, afterMs: afterMs() }));
+  const randomKills = Array.from({ length: size === 'full' ? 6 : 2 }, (): Fault => ({ kind: 'kill', hour: readingHour(), service: random.pick(SERVICES), afterMs: afterMs() }));
+  const drains = random.sample(SERVICES, size === 'full' ? SERVICES.length : 1).map((service): Fault => ({ kind: 'drain', hour: readingHour(), service, afterMs: afterMs() }));
+  const faults: Fault[] = [
+    ...chosen,
+    ...randomKills,
+    ...drains,
+    { kind: 'malformed', hour: 8, perTopic: size === 'full' ? 10_000 : 50, oversize: size === 'full' ? 5 : 1 },
+    ...(size === 'full' ? [{ kind: 'broker-restart', hour: 10.5 } as const] : []),
+    { kind: 'postgres-outage', hour: 14, seconds: size === 'full' ? 20 : 5 },
+    { kind: 'dip-down', hour: 15, untilHour: 16 },
+    { kind: 'dip-rate-limited', hour: 17, untilHour: 18, callsPerSecond: 2 },
+  ];
+  return faults.sort((a, b) => a.hour - b.hour);
+}
+
+const CHOSEN_KILLS: { hour: number; service: (typeof SERVICES)[number] }[] = [
+  { hour: 2, service: 'registration-intake' },
+  { hour: 6.05, service: 'scheduler' },
+  { hour: 6.2, service: 'adapter-smets2' },
+  { hour: 6.35, service: 'adapter-smets1' },
+  { hour: 6.5, service: 'dip-forwarder' },
+  { hour: 12, service: 'access-control' },
+];
+const SMALL_CHOSEN: string[] = ['scheduler', 'adapter-smets2', 'dip-forwarder', 'access-control'];
