@@ -22,6 +22,7 @@ RUN npm run build
 FROM node:20.20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     HTTP_HOST=0.0.0.0 \
+    MANAGEMENT_PORT=9090 \
     NODE_OPTIONS=--enable-source-maps
 WORKDIR /app
 COPY --from=production-dependencies /app/node_modules node_modules
@@ -29,6 +30,6 @@ COPY --from=build /app/dist dist
 COPY package.json ./
 # The image's own unprivileged user (uid 1000); nothing is written to the image's filesystem at run time.
 USER node
-EXPOSE 8080
+EXPOSE 8080 9090
 ENTRYPOINT ["node"]
 CMD ["dist/apps/halfhour-cli/src/main.js"]

@@ -38,13 +38,14 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('scrapes every service of ours in Prometheus as the job the alert rules select on', () => {
+  it('scrapes every service of ours on its management port in Prometheus, as the job the alert rules select on', () => {
+    const managementPort = readFileSync(join(repositoryRoot, 'Dockerfile'), 'utf8').match(/MANAGEMENT_PORT=(\d+)/)![1];
     const prometheus = readFileSync(join(repositoryRoot, 'deploy/prometheus/prometheus.yml'), 'utf8');
     expect(prometheus).toContain('job_name: halfhour\n');
     for (const [name, service] of halfhour) {
       const app = appOfCommand(service.command) ?? '';
       if (!settingsOf(app) || app.endsWith('simulator')) continue; // the CLI runs once; simulators have their own job
-      expect(prometheus).toContain(`"${name}:8080"`);
+      expect(prometheus).toContain(`"${name}:${managementPort}"`);
     }
   });
 });

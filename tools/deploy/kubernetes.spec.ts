@@ -1,5 +1,6 @@
 import { ALL_TOPICS } from '@halfhour/contracts';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { repositoryRoot, runTool } from './deploy-tools';
@@ -99,6 +100,19 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
     expect(ofKind('ServiceMonitor')).toHaveLength(1);
     const policies = ofKind('NetworkPolicy');
     expect(policies.some((p) => JSON.stringify(p.spec.podSelector) === '{}' && !p.spec.ingress && !p.spec.egress)).toBe(true);
+  });
+
+  it('probes and scrapes on the management port, the only port the monitoring namespace may reach', () => {
+    const common = ofKind('ConfigMap').find((c) => c.metadata.name === 'halfhour-common')!;
+    const managementPort = Number(common.data?.MANAGEMENT_PORT ?? readFileSync(join(repositoryRoot, 'Dockerfile'), 'utf8').match(/MANAGEMENT_PORT=(\d+)/)![1]);
+    for (const deployment of deployments) {
+      const [container] = deployment.spec.template.spec.containers;
+      expect(container.ports).toContainEqual({ name: 'management', containerPort: managementPort });
+      for (const probe of ['startupProbe', 'readinessProbe', 'livenessProbe']) expect(container[probe].httpGet.port).toBe('management');
+    }
+    expect(ofKind('ServiceMonitor')[0].spec.endpoints.map((e: { port: string }) => e.port)).toEqual(['management']);
+    const fromMonitoring = ofKind('NetworkPolicy').flatMap((p) => p.spec.ingress ?? []).filter((rule: any) => JSON.stringify(rule.from).includes('monitoring'));
+    expect(fromMonitoring.flatMap((rule: any) => rule.ports.map((port: { port: number }) => port.port))).toEqual([managementPort]);
   });
 
   it('autoscales each service, never beyond its input topic’s partitions', () => {

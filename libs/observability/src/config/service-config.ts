@@ -22,6 +22,14 @@ export class ServiceConfig {
   @IsIP()
   HTTP_HOST = '127.0.0.1';
 
+  /**
+   * Where `/metrics` and `/health/*` are served, apart from the operator API, so that Prometheus
+   * and the probes reach a port that carries no data (the image sets 9090). 0: on HTTP_PORT with
+   * everything else (a developer's machine, tests).
+   */
+  @IsInt() @Min(0) @Max(65535)
+  MANAGEMENT_PORT = 0;
+
   /** Comma-separated host:port list. */
   @Matches(/^[^,\s:]+:\d+(,[^,\s:]+:\d+)*$/, { message: 'must be a comma-separated host:port list' })
   KAFKA_BROKERS = '127.0.0.1:9092';
