@@ -80,6 +80,8 @@ export class ChaosCampaign {
           { at: at(fault.hour), what: `DIP rate-limited to ${fault.callsPerSecond}/s (429)`, run: () => this.timed(`DIP rate-limited to ${fault.callsPerSecond}/s (429)`, async () => void (await setDipBehaviour(this.run.urlOf('dip-simulator'), { maxCallsPerSecond: fault.callsPerSecond }))) },
           { at: at(fault.untilHour), what: 'DIP limit lifted', run: () => this.timed('DIP limit lifted', async () => void (await setDipBehaviour(this.run.urlOf('dip-simulator'), { maxCallsPerSecond: 0 }))) },
         ];
+      case 'overload':
+        return [{ at: at(fault.hour), what: 'the registry sent again', run: () => this.timed('the whole registry sent again (the day’s input twice over)', async () => `${await this.run.replayRegistry()} messages`) }];
       case 'malformed':
         return [{
           at: at(fault.hour), what: `${fault.perTopic} malformed messages per inbound topic`,

@@ -13,7 +13,7 @@ describe('the chaos campaign’s faults', () => {
     expect(killed).toEqual(new Set(SERVICES));
     expect(drained).toEqual(new Set(SERVICES));
     expect(faults.map((f) => f.hour)).toEqual([...faults.map((f) => f.hour)].sort((a, b) => a - b));
-    expect(faults.map((f) => f.kind)).toEqual(expect.arrayContaining(['broker-restart', 'postgres-outage', 'dip-down', 'dip-rate-limited', 'malformed']));
+    expect(faults.map((f) => f.kind)).toEqual(expect.arrayContaining(['broker-restart', 'postgres-outage', 'dip-down', 'dip-rate-limited', 'malformed', 'overload']));
   });
 
   it('fall within the collection day, random ones in the reading hours, outages ending after they begin', () => {

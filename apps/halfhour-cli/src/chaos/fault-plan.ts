@@ -14,6 +14,8 @@ export type Fault =
   | { kind: 'dip-down'; hour: number; untilHour: number }
   /** The DIP answers 429 above `callsPerSecond` from `hour` until `untilHour`. */
   | { kind: 'dip-rate-limited'; hour: number; untilHour: number; callsPerSecond: number }
+  /** The whole registry sent again while reads go out: the day's inbound messages twice over. */
+  | { kind: 'overload'; hour: number }
   /** `perTopic` malformed messages on every upstream topic, `oversize` of them near the broker's size limit. */
   | { kind: 'malformed'; hour: number; perTopic: number; oversize: number };
 
@@ -25,7 +27,8 @@ export const SERVICES = ['registration-intake', 'access-control', 'scheduler', '
  * Each service killed at a moment chosen for it (when its work is heaviest: intake as the mid-run
  * registry changes arrive, access-control as the on-demand requests do, the scheduler, adapters and
  * forwarder as the first reads go out), then more kills and drains at seeded random moments of
- * the reading day; the broker, PostgreSQL and the DIP failing in turn; malformed input early on.
+ * the reading day; the broker, PostgreSQL and the DIP failing in turn; the registry sent a second
+ * time (twice the day's input) and malformed input early on.
  * The same seed and size give the same campaign on every machine.
  */
 export function planFaults(seed: number, size: CampaignSize): Fault[] {
@@ -40,6 +43,7 @@ export function planFaults(seed: number, size: CampaignSize): Fault[] {
     ...chosen,
     ...randomKills,
     ...drains,
+    { kind: 'overload', hour: 7 },
     { kind: 'malformed', hour: 8, perTopic: size === 'full' ? 10_000 : 50, oversize: size === 'full' ? 5 : 1 },
     ...(size === 'full' ? [{ kind: 'broker-restart', hour: 10.5 } as const] : []),
     { kind: 'postgres-outage', hour: 14, seconds: size === 'full' ? 20 : 5 },

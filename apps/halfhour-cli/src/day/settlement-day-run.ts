@@ -83,6 +83,12 @@ export class SettlementDayRun {
     return this.entries.flatMap((entry) => this.namespace.databaseOf(entry) ?? []);
   }
 
+  /** CSS, the DCC and the users send the whole registry again (the chaos campaign's overload); returns how many messages. */
+  async replayRegistry(): Promise<number> {
+    if (!this.upstream) throw new Error('the registry has not been sent yet');
+    return this.upstream.publishRegistry();
+  }
+
   urlOf(name: string): string {
     return `http://127.0.0.1:${this.processNamed(name).entry.httpPort}`;
   }

@@ -32,11 +32,13 @@ export class UpstreamDriver {
   }
 
   /** Standing data, users, registrations and devices: the registry as it is before the day. */
-  async publishRegistry(): Promise<void> {
-    await this.publishAll(Topics.marketParticipants, this.css.marketParticipants());
-    await this.publishAll(Topics.users, this.users.records());
-    await this.producer.publish(Topics.registrations, this.css.registrations() as never);
-    await this.producer.publish(Topics.deviceInventory, this.css.devices() as never);
+  async publishRegistry(): Promise<number> {
+    const [participants, users, registrations, devices] = [this.css.marketParticipants(), this.users.records(), this.css.registrations(), this.css.devices()];
+    await this.publishAll(Topics.marketParticipants, participants);
+    await this.publishAll(Topics.users, users);
+    await this.producer.publish(Topics.registrations, registrations as never);
+    await this.producer.publish(Topics.deviceInventory, devices as never);
+    return participants.length + users.length + registrations.length + devices.length;
   }
 
   async publishMidRunChanges(): Promise<number> {
