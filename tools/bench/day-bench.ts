@@ -139,7 +139,12 @@ async function measureDay() {
     };
     const end = await scrapeStack(run.serviceUrls);
     const planSeconds = end.scheduler.histogram('halfhour_scheduler_plan_seconds').sum;
-    for (const [stage, rate] of Object.entries(stages)) console.log(`  ${stage.padEnd(11)} ${String(rate.count).padStart(8)} in ${rate.seconds.toFixed(1).padStart(6)} s = ${Math.round(rate.perSecond)}/s`);
+    for (const [stage, rate] of Object.entries(stages)) {
+      const tail = rate.secondsTo95 === undefined ? '' : ` (95 % in ${rate.secondsTo95.toFixed(1)} s)`;
+      console.log(`  ${stage.padEnd(11)} ${String(rate.count).padStart(8)} in ${rate.seconds.toFixed(1).padStart(6)} s = ${Math.round(rate.perSecond)}/s${tail}`);
+    }
+    mkdirSync(join(repositoryRoot, 'out'), { recursive: true });
+    writeFileSync(join(repositoryRoot, 'out', 'bench-stages.csv'), clock.csv());
     console.log(`  plan        ${report.reads.scheduled.items} items planned and written in ${planSeconds.toFixed(2)} s`);
     const dispatchedCommands = end.scheduler.sum('halfhour_scheduler_dispatched_total');
     const readResults = end.smets1.sum('halfhour_adapter_results_total') + end.smets2.sum('halfhour_adapter_results_total');

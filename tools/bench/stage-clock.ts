@@ -3,6 +3,8 @@ export interface StageRate {
   count: number;
   seconds: number;
   perSecond: number;
+  /** Seconds from the start until 95 % of the count was done: far below `seconds`, a long tail (retries, stragglers) sets the rate. */
+  secondsTo95?: number;
 }
 
 /**
@@ -29,8 +31,18 @@ export class StageClock {
       const last = points[points.length - 1];
       const seconds = (last.at - first.at) / 1000;
       const count = last.value - first.value;
-      rates[stage] = { count, seconds, perSecond: seconds > 0 ? count / seconds : 0 };
+      const to95 = points.find((p) => p.value - first.value >= count * 0.95);
+      rates[stage] = { count, seconds, perSecond: seconds > 0 ? count / seconds : 0, secondsTo95: to95 ? (to95.at - first.at) / 1000 : 0 };
     }
     return rates;
+  }
+
+  /** Every stage's samples as CSV (seconds since the first sample, then one column per stage), for a look at the shape of the run. */
+  csv(): string {
+    const stages = [...this.history.keys()];
+    const origin = Math.min(...stages.map((s) => this.history.get(s)![0].at));
+    const times = [...new Set(stages.flatMap((s) => this.history.get(s)!.map((p) => p.at)))].sort((a, b) => a - b);
+    const valueAt = (stage: string, at: number) => [...this.history.get(stage)!].reverse().find((p) => p.at <= at)?.value ?? 0;
+    return [['seconds', ...stages].join(','), ...times.map((at) => [((at - origin) / 1000).toFixed(1), ...stages.map((s) => valueAt(s, at))].join(','))].join('\n') + '\n';
   }
 }
