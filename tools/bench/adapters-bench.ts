@@ -1,10 +1,12 @@
 /**
- * npm run bench:adapters [-- --commands N]
+ * npm run bench:adapters [-- --commands N] [--profile]
  *
  * Feeds N read commands (default 20,000; one settlement day of 4.8.1 each) to each device adapter
  * through the real broker, against the provider simulator answering at once, and prints each
  * adapter's results per second and peak RSS. The SMETS1 adapter is run twice over the same
- * commands: the second pass is served from its cache.
+ * commands: the second pass is served from its cache. Each adapter has a database of its own, as
+ * deployed (its command record must not see the other's commands). `--profile` writes each
+ * adapter's CPU profile to out/profiles/adapters/ and prints where its time went.
  */
 import 'reflect-metadata';
 import { newEnvelope, ReadCommand, Topics } from '@halfhour/contracts';
@@ -12,7 +14,13 @@ import { addDays, mpanCoreFrom, settlementDayStart } from '@halfhour/domain';
 import { encodeEnvelope } from '@halfhour/kafka';
 import { ProviderSimulator } from '@halfhour/service-testing';
 import { createTestDatabase, ServiceUnderTest } from '@halfhour/testing';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { argument, ensureStack, openBenchTopics, peakRssMb } from './bench-support';
+import { CpuProfile, summariseProfile } from './cpu-profile-summary';
+
+const PROFILE_DIR = 'out/profiles/adapters';
+const profile = process.argv.includes('--profile');
 
 const total = Number(argument('--commands') ?? 20_000);
 const DATA_DAY = '2026-11-30';
@@ -36,15 +44,19 @@ async function main(): Promise<void> {
   ensureStack();
   const topics = await openBenchTopics('adapters-bench');
   const { prefix, producer } = topics;
-  const database = await createTestDatabase('hh_adapters_bench');
+  const databases: { drop(): Promise<void> }[] = [];
   const simulator = await new ProviderSimulator().start();
   const services: ServiceUnderTest[] = [];
   try {
     for (const provider of ['CSP-NORTH', 'CSP-CENTRAL', 'CSP-SOUTH', 'S1SP-A', 'S1SP-B']) await simulator.behave(provider, { latencyMs: [0, 0] });
-    const adapter = async (entry: string) => {
+    if (profile) rmSync(PROFILE_DIR, { recursive: true, force: true });
+    const adapter = async (entry: string, name: string) => {
+      const database = await createTestDatabase(`hh_bench_${name.replace(/-/g, '_')}`);
+      databases.push(database);
+      const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
       const service = await new ServiceUnderTest(entry, {
         KAFKA_TOPIC_PREFIX: prefix, DATABASE_URL: database.url, PROVIDER_URLS: `*=${simulator.baseUrl}`, CONCURRENCY_PER_PROVIDER: '50', LOG_LEVEL: 'warn',
-      }).start();
+      }, nodeArgs).start();
       services.push(service);
       return service;
     };
@@ -65,17 +77,26 @@ async function main(): Promise<void> {
       console.log(`${label.padEnd(34)} ${batch.length} results in ${seconds.toFixed(1)} s: ${Math.round(batch.length / seconds)}/s, peak RSS ${peakRssMb(service.pid!).toFixed(0)} MB`);
     };
 
-    const smets2 = await adapter('apps/adapter-smets2/src/main.ts');
+    const smets2 = await adapter('apps/adapter-smets2/src/main.ts', 'adapter-smets2');
     await run('adapter-smets2 (3 CSPs)', smets2, Topics.smets2Commands, commands(1, ['CSP-NORTH', 'CSP-CENTRAL', 'CSP-SOUTH']), { outcome: 'COMPLETE' });
-    const smets1 = await adapter('apps/adapter-smets1/src/main.ts');
+    const smets1 = await adapter('apps/adapter-smets1/src/main.ts', 'adapter-smets1');
     await run('adapter-smets1 (2 S1SPs, cold cache)', smets1, Topics.smets1Commands, commands(1, ['S1SP-A', 'S1SP-B']), { outcome: 'COMPLETE', source: 'METER' });
     await run('adapter-smets1 (served from cache)', smets1, Topics.smets1Commands, commands(2, ['S1SP-A', 'S1SP-B']), { outcome: 'COMPLETE', source: 'CACHE' });
   } finally {
     await Promise.all(services.map((s) => s.stop('SIGTERM')));
     await simulator.stop();
     await topics.close();
-    await database.drop();
+    await Promise.all(databases.map((d) => d.drop()));
   }
+  if (profile) for (const name of ['adapter-smets2', 'adapter-smets1']) printProfile(name);
+}
+
+function printProfile(name: string): void {
+  const summary = summariseProfile(JSON.parse(readFileSync(join(PROFILE_DIR, `${name}.cpuprofile`), 'utf8')) as CpuProfile, 15);
+  const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
+  console.log(`\n${name}: ${(summary.busyMs / 1000).toFixed(1)} s busy`);
+  console.log(`  by area:  ${summary.topAreas.slice(0, 10).map((a) => `${a.name} ${percent(a.share)}`).join(', ')}`);
+  for (const f of summary.topFunctions.slice(0, 15)) console.log(`  ${percent(f.share).padStart(7)}  ${f.name}`);
 }
 
 main().catch((error: unknown) => {

@@ -15,12 +15,11 @@ export function resultFromReading(command: ReadCommand, reading: ProviderReading
     const registers = reading.registers.map(({ register, kwh, readAt }) => ({ register, kwh, readAt }));
     return registers.length > 0 ? { ...base, outcome: 'COMPLETE', periods: [], registers } : { ...base, outcome: 'FAILED', failureReason: 'NO_DATA: the meter returned no register readings', periods: [], registers: [] };
   }
-  const given = new Map(reading.periods.map((p) => [Date.parse(p.start), p.kwh]));
-  const periods: HalfHourValueDto[] = [];
-  for (let t = Date.parse(command.readPeriod.start); t < Date.parse(command.readPeriod.end); t += HALF_HOUR) {
-    const kwh = given.get(t);
-    periods.push(kwh === undefined || !Number.isFinite(kwh) || kwh < 0 ? { start: new Date(t).toISOString(), quality: 'MISSING' } : { start: new Date(t).toISOString(), quality: 'ACTUAL', kwh });
-  }
+  const given = new Map(reading.periods.map((p) => [canonicalInstant(p.start), p.kwh]));
+  const periods: HalfHourValueDto[] = halfHourStarts(command.readPeriod.start, command.readPeriod.end).map((start) => {
+    const kwh = given.get(start);
+    return kwh === undefined || !Number.isFinite(kwh) || kwh < 0 ? { start, quality: 'MISSING' } : { start, quality: 'ACTUAL', kwh };
+  });
   const missing = periods.filter((p) => p.quality === 'MISSING').length;
   if (missing === periods.length) return { ...base, outcome: 'FAILED', failureReason: 'NO_DATA: the meter returned no half hours', periods, registers: [] };
   return missing > 0
@@ -35,4 +34,28 @@ export function failedResult(command: ReadCommand, failureReason: string, comple
 function resultBase(command: ReadCommand, completedAt: Date, source: 'METER' | 'CACHE') {
   const { commandId, itemKey, planDay, mpan, deviceId, provider, srv, dataDay, attempt, requesters } = command;
   return { commandId, itemKey, planDay, mpan, deviceId, provider, srv, dataDay, attempt, requesters, source, completedAt: completedAt.toISOString() };
+}
+
+const CANONICAL_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/** The instant as `toISOString` writes it, without a round trip through Date when it already is. */
+function canonicalInstant(instant: string): string {
+  if (CANONICAL_INSTANT.test(instant)) return instant;
+  const at = Date.parse(instant);
+  return Number.isNaN(at) ? instant : new Date(at).toISOString();
+}
+
+/** The UTC half hours of a read period, as ISO strings; every command of a data day asks for the same few periods. */
+const startsOfPeriod = new Map<string, readonly string[]>();
+function halfHourStarts(start: string, end: string): readonly string[] {
+  const key = `${start}/${end}`;
+  let starts = startsOfPeriod.get(key);
+  if (!starts) {
+    const list: string[] = [];
+    for (let t = Date.parse(start); t < Date.parse(end); t += HALF_HOUR) list.push(new Date(t).toISOString());
+    if (startsOfPeriod.size >= 64) startsOfPeriod.clear();
+    startsOfPeriod.set(key, list);
+    starts = list;
+  }
+  return starts;
 }

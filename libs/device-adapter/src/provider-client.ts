@@ -1,4 +1,5 @@
 import { ReadCommand } from '@halfhour/contracts';
+import { JsonAnswer, postJson } from './json-over-http';
 import { ProviderCallFailed } from './provider-errors';
 
 /** What a provider returns for one read: the half hours it has, and register readings. */
@@ -13,28 +14,28 @@ export interface ProviderReading {
  * retry can help: throttling, 5xx and timeouts can; a refusal (4xx) cannot.
  */
 export async function readFromProvider(baseUrl: string, command: ReadCommand, signal: AbortSignal): Promise<ProviderReading> {
-  let response: Response;
+  let answer: JsonAnswer;
   try {
-    response = await fetch(`${baseUrl}/providers/${command.provider}/reads`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        commandId: command.commandId, mpan: command.mpan, deviceId: command.deviceId, srv: command.srv,
-        start: command.readPeriod.start, end: command.readPeriod.end,
-      }),
-      signal,
-    });
+    answer = await postJson(`${baseUrl}/providers/${command.provider}/reads`, {
+      commandId: command.commandId, mpan: command.mpan, deviceId: command.deviceId, srv: command.srv,
+      start: command.readPeriod.start, end: command.readPeriod.end,
+    }, signal);
   } catch (error) {
     if (signal.aborted) throw new ProviderCallFailed('TIMEOUT', true, `${command.provider} did not answer in time`);
     throw new ProviderCallFailed('PROVIDER_ERROR', true, `${command.provider} could not be reached: ${(error as Error).message}`);
   }
-  if (response.status === 429) {
-    const seconds = Number(response.headers.get('retry-after'));
+  if (answer.status === 429) {
+    const seconds = Number(answer.headers['retry-after']);
     throw new ProviderCallFailed('THROTTLED', true, `${command.provider} throttled the read`, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined);
   }
-  if (response.status >= 500) throw new ProviderCallFailed('PROVIDER_ERROR', true, `${command.provider} answered ${response.status}: ${await response.text()}`);
-  if (!response.ok) throw new ProviderCallFailed('REFUSED', false, `${command.provider} refused the read (${response.status}): ${await response.text()}`);
-  const body = (await response.json()) as Partial<ProviderReading>;
+  if (answer.status >= 500) throw new ProviderCallFailed('PROVIDER_ERROR', true, `${command.provider} answered ${answer.status}: ${answer.text}`);
+  if (answer.status < 200 || answer.status >= 300) throw new ProviderCallFailed('REFUSED', false, `${command.provider} refused the read (${answer.status}): ${answer.text}`);
+  let body: Partial<ProviderReading>;
+  try {
+    body = JSON.parse(answer.text) as Partial<ProviderReading>;
+  } catch {
+    throw new ProviderCallFailed('BAD_RESPONSE', false, `${command.provider} answered with a body that is not JSON`);
+  }
   if (!Array.isArray(body.periods) || !Array.isArray(body.registers)) throw new ProviderCallFailed('BAD_RESPONSE', false, `${command.provider} answered without periods or registers`);
   return { periods: body.periods, registers: body.registers };
 }

@@ -65,7 +65,8 @@ export class ProviderPolicies {
         bulkhead(s.concurrencyPerProvider, Number.MAX_SAFE_INTEGER),
         retry(transient, { maxAttempts: s.maxAttempts - 1, backoff: backoff(s.backoffInitialMs, s.backoffMaxMs) }),
         breaker,
-        timeout(s.callTimeoutMs, TimeoutStrategy.Cooperative),
+        // A read that returned has nothing left to cancel; aborting it anyway cost a DOMException per call.
+        timeout(s.callTimeoutMs, { strategy: TimeoutStrategy.Cooperative, abortOnReturn: false }),
       );
       this.policies.set(provider, policy);
     }

@@ -1,0 +1,36 @@
+import { Agent as HttpAgent, IncomingHttpHeaders, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+
+export interface JsonAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** The body as text (the caller parses it: an error page need not be JSON). */
+  text: string;
+}
+
+// Kept-alive connections, reused call after call: a read is one small request to one of a few
+// providers. Node's http client, not fetch: fetch's WHATWG machinery (streams, Request, Headers,
+// DOMException) was over half of an adapter's CPU per read.
+const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+
+/** POSTs `body` as JSON and answers with the status, headers and text; the signal aborts the call. */
+export function postJson(url: string, body: unknown, signal: AbortSignal): Promise<JsonAnswer> {
+  const payload = JSON.stringify(body);
+  const secure = url.startsWith('https:');
+  return new Promise((resolve, reject) => {
+    const request = (secure ? httpsRequest : httpRequest)(url, {
+      method: 'POST',
+      agent: secure ? agents.https : agents.http,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      signal,
+    }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      response.on('error', reject);
+      response.on('close', () => response.complete || reject(new Error('the connection closed before the answer was complete')));
+    });
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
