@@ -14,10 +14,9 @@ import { addDays, mpanCoreFrom, settlementDayStart } from '@halfhour/domain';
 import { encodeEnvelope } from '@halfhour/kafka';
 import { ProviderSimulator } from '@halfhour/service-testing';
 import { createTestDatabase, ServiceUnderTest } from '@halfhour/testing';
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { argument, ensureStack, openBenchTopics, peakRssMb } from './bench-support';
-import { CpuProfile, summariseProfile } from './cpu-profile-summary';
+import { printProfile, profileArguments } from './cpu-profile-summary';
 
 const PROFILE_DIR = 'out/profiles/adapters';
 const profile = process.argv.includes('--profile');
@@ -53,7 +52,7 @@ async function main(): Promise<void> {
     const adapter = async (entry: string, name: string) => {
       const database = await createTestDatabase(`hh_bench_${name.replace(/-/g, '_')}`);
       databases.push(database);
-      const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+      const nodeArgs = profile ? profileArguments(PROFILE_DIR, name) : [];
       const service = await new ServiceUnderTest(entry, {
         KAFKA_TOPIC_PREFIX: prefix, DATABASE_URL: database.url, PROVIDER_URLS: `*=${simulator.baseUrl}`, CONCURRENCY_PER_PROVIDER: '50', LOG_LEVEL: 'warn',
       }, nodeArgs).start();
@@ -88,15 +87,7 @@ async function main(): Promise<void> {
     await topics.close();
     await Promise.all(databases.map((d) => d.drop()));
   }
-  if (profile) for (const name of ['adapter-smets2', 'adapter-smets1']) printProfile(name);
-}
-
-function printProfile(name: string): void {
-  const summary = summariseProfile(JSON.parse(readFileSync(join(PROFILE_DIR, `${name}.cpuprofile`), 'utf8')) as CpuProfile, 15);
-  const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
-  console.log(`\n${name}: ${(summary.busyMs / 1000).toFixed(1)} s busy`);
-  console.log(`  by area:  ${summary.topAreas.slice(0, 10).map((a) => `${a.name} ${percent(a.share)}`).join(', ')}`);
-  for (const f of summary.topFunctions.slice(0, 15)) console.log(`  ${percent(f.share).padStart(7)}  ${f.name}`);
+  if (profile) for (const name of ['adapter-smets2', 'adapter-smets1']) printProfile(PROFILE_DIR, name);
 }
 
 main().catch((error: unknown) => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 /** The parts of a V8 `.cpuprofile` (what `node --cpu-prof` writes) that say where time went. */
 export interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
@@ -59,4 +61,18 @@ export function summariseProfile(profile: CpuProfile, top = 15): ProfileSummary 
   const ranked = (totals: Map<string, number>): SelfTime[] =>
     [...totals].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, us]) => ({ name, ms: us / 1000, share: busyUs > 0 ? us / busyUs : 0 }));
   return { busyMs: busyUs / 1000, topFunctions: ranked(byFunction), topAreas: ranked(byArea) };
+}
+
+/** Node's arguments to write a process's CPU profile as `<dir>/<name>.cpuprofile` when it stops. */
+export function profileArguments(dir: string, name: string): string[] {
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}.cpuprofile`];
+}
+
+/** Prints where a stopped process's time went: by area, and its top functions by self time. */
+export function printProfile(dir: string, name: string, log: (line: string) => void = console.log): void {
+  const summary = summariseProfile(JSON.parse(readFileSync(join(dir, `${name}.cpuprofile`), 'utf8')) as CpuProfile, 15);
+  const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
+  log(`\n${name}: ${(summary.busyMs / 1000).toFixed(1)} s busy`);
+  log(`  by area:  ${summary.topAreas.slice(0, 10).map((a) => `${a.name} ${percent(a.share)}`).join(', ')}`);
+  for (const f of summary.topFunctions.slice(0, 15)) log(`  ${percent(f.share).padStart(7)}  ${f.name}`);
 }

@@ -1,9 +1,10 @@
 /**
- * npm run bench:dip [-- --days N] [--batch B]
+ * npm run bench:dip [-- --days N] [--batch B] [--profile]
  *
  * Publishes N read results (default 20,000 MPAN-days of 48 half hours) and times the dip-forwarder
  * taking them into its outbox and delivering them, signed, to the DIP simulator (answering at
- * once) in calls of B MPAN-days (default 10). Prints MPAN-days delivered per second and peak RSS.
+ * once) in calls of B MPAN-days (default 10). Prints MPAN-days delivered per second and peak RSS;
+ * `--profile` also where the forwarder's time went (profile in out/profiles/dip/).
  */
 import 'reflect-metadata';
 import { newEnvelope, ReadResult, Topics } from '@halfhour/contracts';
@@ -11,7 +12,12 @@ import { addDays, mpanCoreFrom, settlementPeriodStarts } from '@halfhour/domain'
 import { encodeEnvelope } from '@halfhour/kafka';
 import { syntheticHalfHourKwh } from '@halfhour/simulation';
 import { createTestDatabase, ServiceUnderTest } from '@halfhour/testing';
+import { rmSync } from 'node:fs';
 import { argument, ensureStack, openBenchTopics, peakRssMb } from './bench-support';
+import { printProfile, profileArguments } from './cpu-profile-summary';
+
+const PROFILE_DIR = 'out/profiles/dip';
+const profile = process.argv.includes('--profile');
 
 const days = Number(argument('--days') ?? 20_000);
 const batch = argument('--batch') ?? '10';
@@ -33,13 +39,14 @@ async function main(): Promise<void> {
   ensureStack();
   const topics = await openBenchTopics('dip-bench');
   const { prefix, producer } = topics;
+  if (profile) rmSync(PROFILE_DIR, { recursive: true, force: true });
   const database = await createTestDatabase('hh_dip_bench');
   const dip = await new ServiceUnderTest('apps/dip-simulator/src/main.ts', { LOG_LEVEL: 'warn' }).start();
   let forwarder: ServiceUnderTest | undefined;
   try {
     forwarder = await new ServiceUnderTest('apps/dip-forwarder/src/main.ts', {
       KAFKA_TOPIC_PREFIX: prefix, DATABASE_URL: database.url, DIP_URL: dip.baseUrl, DIP_BATCH_SIZE: batch, RELAY_BATCH_SIZE: '1000', LOG_LEVEL: 'warn',
-    }).start();
+    }, profile ? profileArguments(PROFILE_DIR, 'dip-forwarder') : []).start();
     const started = Date.now();
     for (let i = 0; i < days; i += CHUNK) {
       const messages = Array.from({ length: Math.min(CHUNK, days - i) }, (_, j) => {
@@ -70,6 +77,7 @@ async function main(): Promise<void> {
     await topics.close();
     await database.drop();
   }
+  if (profile) printProfile(PROFILE_DIR, 'dip-forwarder');
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { ReadCommand } from '@halfhour/contracts';
-import { JsonAnswer, postJson } from './json-over-http';
+import { JsonAnswer, postJson } from '@halfhour/service-kit';
 import { ProviderCallFailed } from './provider-errors';
 
 /** What a provider returns for one read: the half hours it has, and register readings. */

@@ -1,2 +1,3 @@
 export * from './service-infrastructure';
 export * from './migrate-and-exit';
+export * from './http/json-over-http';

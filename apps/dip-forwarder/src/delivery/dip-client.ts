@@ -1,4 +1,5 @@
 import { DipMessage, signDipMessage } from '@halfhour/domain';
+import { postJson } from '@halfhour/service-kit';
 import { KeyObject } from 'node:crypto';
 import { classifyDipAnswer, DipFailureCause } from './dip-answer-class';
 
@@ -15,26 +16,21 @@ export interface DipCredentials {
 /** One signed call to the DIP with several MPAN-days, its answer classified (see dip-answer-class.ts). */
 export async function sendToDip(url: string, messages: readonly DipMessage[], credentials: DipCredentials, timeoutMs: number, now: Date): Promise<DipCallOutcome> {
   const body = JSON.stringify({ messages });
+  const signal = AbortSignal.timeout(timeoutMs);
   try {
-    const response = await fetch(`${url}/dip/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...signDipMessage(body, now, credentials.certificatePem, credentials.privateKey) },
-      body,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const text = await response.text();
-    const answer = classifyDipAnswer(response.status, response.headers.get('retry-after'), Date.now());
-    const reason = `${response.status} ${text}`.slice(0, 500);
-    switch (answer.kind) {
+    const answer = await postJson(`${url}/dip/messages`, body, signal, signDipMessage(body, now, credentials.certificatePem, credentials.privateKey));
+    const retryAfter = answer.headers['retry-after'];
+    const outcome = classifyDipAnswer(answer.status, typeof retryAfter === 'string' ? retryAfter : null, Date.now());
+    const reason = `${answer.status} ${answer.text}`.slice(0, 500);
+    switch (outcome.kind) {
       case 'ACCEPTED':
-        return { kind: 'ACCEPTED', transactionId: (JSON.parse(text) as { transactionId: string }).transactionId };
+        return { kind: 'ACCEPTED', transactionId: (JSON.parse(answer.text) as { transactionId: string }).transactionId };
       case 'REFUSED':
         return { kind: 'REFUSED', reason };
       case 'FAILED':
-        return { kind: 'FAILED', cause: answer.cause, reason, ...(answer.retryAfterMs === undefined ? {} : { retryAfterMs: answer.retryAfterMs }) };
+        return { kind: 'FAILED', cause: outcome.cause, reason, ...(outcome.retryAfterMs === undefined ? {} : { retryAfterMs: outcome.retryAfterMs }) };
     }
   } catch (error) {
-    const timedOut = error instanceof Error && error.name === 'TimeoutError';
-    return { kind: 'FAILED', cause: timedOut ? 'timeout' : 'network', reason: (error as Error).message };
+    return { kind: 'FAILED', cause: signal.aborted ? 'timeout' : 'network', reason: signal.aborted ? `no answer within ${timeoutMs} ms` : (error as Error).message };
   }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { addDays } from './calendar-date';
-import { localMinuteOfDay, settlementDayOf, settlementDaysTouched, settlementDayStart, settlementPeriodCount, settlementPeriodOf, settlementPeriodStarts } from './settlement-day';
+import { localMinuteOfDay, periodNumbersOf, settlementDayOf, settlementDaysTouched, settlementDayStart, settlementPeriodCount, settlementPeriodOf, settlementPeriodStarts } from './settlement-day';
 
 describe('settlement days (Europe/London)', () => {
   it('starts a winter day at UTC midnight and a summer day at 23:00 UTC the day before', () => {
@@ -57,5 +57,16 @@ describe('settlement days (Europe/London)', () => {
   it('maps a UTC read interval to the settlement days it touches', () => {
     expect(settlementDaysTouched(new Date('2026-07-14T23:00:00Z'), new Date('2026-07-15T23:00:00Z'))).toEqual({ from: '2026-07-15', to: '2026-07-16' });
     expect(settlementDaysTouched(new Date('2026-07-15T00:00:00Z'), new Date('2026-07-15T23:30:00Z'))).toEqual({ from: '2026-07-15', to: '2026-07-17' });
+  });
+
+  it('numbers a day’s instants as settlementPeriodOf does, and refuses an instant of another day', () => {
+    const anyInstant = fc.integer({ min: Date.parse('2025-01-01T00:00:00Z'), max: Date.parse('2028-12-31T00:00:00Z') });
+    fc.assert(fc.property(anyInstant, (ms) => {
+      const { day, period } = settlementPeriodOf(new Date(ms));
+      expect(periodNumbersOf(day)(ms)).toBe(period);
+      expect(() => periodNumbersOf(addDays(day, 1))(ms)).toThrow(RangeError);
+      expect(() => periodNumbersOf(addDays(day, -1))(ms)).toThrow(RangeError);
+    }));
+    expect(() => periodNumbersOf('2026-11-30')(Number.NaN)).toThrow('an invalid time is not in settlement day 2026-11-30');
   });
 });

@@ -83,6 +83,20 @@ export function settlementPeriodOf(instant: Date): SettlementPeriod {
   return { day, period: Math.floor((instant.getTime() - settlementDayStart(day).getTime()) / HALF_HOUR_MS) + 1 };
 }
 
+/**
+ * The settlement period number of instants within one settlement day, the day's bounds worked out
+ * once (a day's 46–50 half hours in one go, as settlementPeriodOf would give them); an instant
+ * outside the day is a RangeError.
+ */
+export function periodNumbersOf(day: CalendarDate): (instantMs: number) => number {
+  const start = settlementDayStart(day).getTime();
+  const end = settlementDayStart(addDays(day, 1)).getTime();
+  return (instantMs) => {
+    if (!(instantMs >= start && instantMs < end)) throw new RangeError(`${Number.isNaN(instantMs) ? 'an invalid time' : new Date(instantMs).toISOString()} is not in settlement day ${day}`);
+    return Math.floor((instantMs - start) / HALF_HOUR_MS) + 1;
+  };
+}
+
 /** The UTC start of each half-hour period of a settlement day, in order. */
 export function settlementPeriodStarts(day: CalendarDate): Date[] {
   const start = settlementDayStart(day).getTime();

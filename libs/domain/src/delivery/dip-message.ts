@@ -1,5 +1,5 @@
 import { CalendarDate } from '../calendar/calendar-date';
-import { settlementPeriodOf } from '../calendar/settlement-day';
+import { periodNumbersOf } from '../calendar/settlement-day';
 import { distributorIdOf, gspGroupOf } from '../identifiers/mpan-core';
 
 /**
@@ -62,6 +62,7 @@ export interface DipMessage {
  * repeated after a crash is a duplicate the DIP ignores, while more complete data is a new message.
  */
 export function dipMessageFor(settings: DipSettings, day: RetrievedDay, reference: string, timestamp: Date): DipMessage {
+  const periodOf = periodNumbersOf(day.settlementDate);
   return {
     common: {
       interfaceId: settings.interfaceId,
@@ -80,9 +81,8 @@ export function dipMessageFor(settings: DipSettings, day: RetrievedDay, referenc
       srv: day.srv,
       settlementDate: day.settlementDate,
       periods: day.periods.map((p) => {
-        const { day: date, period } = settlementPeriodOf(new Date(p.start));
-        if (date !== day.settlementDate) throw new RangeError(`${p.start} is not in settlement day ${day.settlementDate}`);
-        return { utcPeriodStart: new Date(p.start).toISOString(), settlementPeriod: period, quality: p.quality, kwh: p.kwh ?? null };
+        const at = Date.parse(p.start);
+        return { utcPeriodStart: new Date(at).toISOString(), settlementPeriod: periodOf(at), quality: p.quality, kwh: p.kwh ?? null };
       }),
       registers: day.registers.map((r) => ({ ...r })),
     },

@@ -7,12 +7,12 @@ import { createHash, createSign, createVerify, KeyObject, X509Certificate } from
  * sender's certificate (PEM, base64) whose public key verifies it. SHA-256 with the key's
  * algorithm (ECDSA or RSA), by node:crypto.
  */
-export interface DipSignatureHeaders {
+export type DipSignatureHeaders = {
   'X-DIP-Signature-Date': string;
   'X-DIP-Content-Hash': string;
   'X-DIP-Signature-Certificate': string;
   'X-DIP-Signature': string;
-}
+};
 
 export function contentHashOf(body: string | Buffer): string {
   return createHash('sha256').update(body).digest('base64');

@@ -8,20 +8,20 @@ export interface JsonAnswer {
   text: string;
 }
 
-// Kept-alive connections, reused call after call: a read is one small request to one of a few
-// providers. Node's http client, not fetch: fetch's WHATWG machinery (streams, Request, Headers,
-// DOMException) was over half of an adapter's CPU per read.
+// Kept-alive connections, reused call after call: the adapters' reads and the forwarder's DIP calls
+// are many small requests to a few hosts. Node's http client, not fetch: fetch's WHATWG machinery
+// (streams, Request, Headers, DOMException) was over half of an adapter's CPU per read.
 const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
 
-/** POSTs `body` as JSON and answers with the status, headers and text; the signal aborts the call. */
-export function postJson(url: string, body: unknown, signal: AbortSignal): Promise<JsonAnswer> {
-  const payload = JSON.stringify(body);
+/** POSTs `body` (JSON, or already a JSON string) and answers with the status, headers and text; the signal aborts the call. */
+export function postJson(url: string, body: unknown, signal: AbortSignal, headers: Record<string, string> = {}): Promise<JsonAnswer> {
+  const payload = typeof body === 'string' ? body : JSON.stringify(body);
   const secure = url.startsWith('https:');
   return new Promise((resolve, reject) => {
     const request = (secure ? httpsRequest : httpRequest)(url, {
       method: 'POST',
       agent: secure ? agents.https : agents.http,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
       signal,
     }, (response) => {
       const chunks: Buffer[] = [];
