@@ -25,7 +25,7 @@ export class AdapterMetrics {
     this.cache = new Counter({ name: 'halfhour_adapter_cache_lookups_total', help: 'SMETS1 cache lookups by outcome (hit, miss); hit / (hit + miss) is the hit ratio.', labelNames: ['outcome'], registers });
     this.redelivered = new Counter({
       name: 'halfhour_adapter_redelivered_commands_total',
-      help: 'Commands delivered again that were not read again: published_before (their result is already out) or interrupted (answered FAILED: INTERRUPTED).',
+      help: 'Commands delivered again that were not read again: published_before (their result is already out), republished (read here, its publish failed: sent again as read) or interrupted (answered FAILED: INTERRUPTED).',
       labelNames: ['outcome'],
       registers,
     });

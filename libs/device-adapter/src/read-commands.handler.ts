@@ -9,6 +9,8 @@ import { ProviderReading, readFromProvider } from './provider-client';
 import { failureReasonOf, ProviderPolicies } from './provider-policies';
 
 const INTERRUPTED = 'INTERRUPTED: an earlier delivery of this command began its read and never finished; not read again';
+/** A bound on results held for a retried publish (a few batches' worth). */
+const MAX_UNPUBLISHED = 10_000;
 
 export interface ProviderDirectory {
   /** The base URL of a provider's read API. */
@@ -34,6 +36,13 @@ export class ReadCommandsHandler implements BatchHandler<ReadCommand> {
     private readonly cache?: DataCache,
   ) {}
 
+  /**
+   * Results read but not yet marked published, by command ID: when a publish fails (the broker
+   * restarting) and the batch is tried again in this process, they go out as read instead of as
+   * INTERRUPTED, which would have the meters read again under new attempts.
+   */
+  private readonly unpublished = new Map<string, ReadResult>();
+
   async handleBatch(messages: readonly ConsumedMessage<ReadCommand>[]): Promise<void> {
     const claims = await this.record.claim(messages.map((m) => m.body.commandId));
     const taken = new Set<string>();
@@ -46,21 +55,26 @@ export class ReadCommandsHandler implements BatchHandler<ReadCommand> {
       if (claims.fresh.has(id)) toRead.push(message);
       else if (claims.interrupted.has(id)) interrupted.push(message);
     }
+    const held = interrupted.filter((m) => this.unpublished.has(m.body.commandId)).length;
     this.metrics.redelivered.inc({ outcome: 'published_before' }, claims.published.size);
-    this.metrics.redelivered.inc({ outcome: 'interrupted' }, interrupted.length);
+    this.metrics.redelivered.inc({ outcome: 'republished' }, held);
+    this.metrics.redelivered.inc({ outcome: 'interrupted' }, interrupted.length - held);
 
     const commands = toRead.map((m) => m.body);
     const cached = this.cache ? await this.cache.lookup(commands) : new Map<string, ProviderReading>();
     const read = await Promise.all(commands.map((command) => this.read(command, cached.get(command.commandId))));
     await this.cache?.store(read.filter((r) => r.source === 'METER'));
+    if (this.unpublished.size > MAX_UNPUBLISHED) this.unpublished.clear();
+    for (const result of read) this.unpublished.set(result.commandId, result);
     const answered = [...toRead, ...interrupted];
-    const results = [...read, ...interrupted.map((m) => failedResult(m.body, INTERRUPTED, this.clock.now()))];
+    const results = [...read, ...interrupted.map((m) => this.unpublished.get(m.body.commandId) ?? failedResult(m.body, INTERRUPTED, this.clock.now()))];
     await this.kafka.producer.publish(
       Topics.readResults,
       results.map((body, i) => ({ definition: Topics.readResults.messages[0], body, envelope: { causedBy: answered[i].envelope } })),
       { prevalidated: true },
     );
     await this.record.markPublished(answered.map((m) => m.body.commandId));
+    for (const message of answered) this.unpublished.delete(message.body.commandId);
     for (const result of results) {
       this.metrics.results.inc({ provider: result.provider, outcome: result.outcome, source: result.source });
       const missing = result.periods.filter((p) => p.quality === 'MISSING').length;
