@@ -59,38 +59,37 @@ export class ChaosCampaign {
   }
 
   private stepsOf(fault: Fault): ScriptedStep[] {
-    const at = (hour: number) => this.run.timeline.at(hour);
+    const dip = (behaviour: object) => async () => void (await setDipBehaviour(this.run.urlOf('dip-simulator'), behaviour));
     switch (fault.kind) {
       case 'kill':
       case 'drain': {
         const signal = fault.kind === 'kill' ? 'SIGKILL' : 'SIGTERM';
-        return [{ at: at(fault.hour), what: `${fault.kind === 'kill' ? 'kill -9' : 'SIGTERM'} ${fault.service}`, background: true, run: () => this.restart(fault.service, signal, fault.afterMs) }];
+        return [{ at: this.run.timeline.at(fault.hour), what: `${fault.kind === 'kill' ? 'kill -9' : 'SIGTERM'} ${fault.service}`, background: true, run: () => this.restart(fault.service, signal, fault.afterMs) }];
       }
       case 'broker-restart':
-        return [{ at: at(fault.hour), what: 'broker restart', run: () => this.timed('broker restart', async () => (restartBroker() ? 'stopped and started on its data' : 'not done: the broker is not this machine’s own (KAFKA_BROKERS)')) }];
+        return [this.step(fault.hour, 'broker restart', async () => (restartBroker() ? 'stopped and started on its data' : 'not done: the broker is not this machine’s own (KAFKA_BROKERS)'))];
       case 'postgres-outage':
-        return [{ at: at(fault.hour), what: `PostgreSQL outage ${fault.seconds} s`, run: () => this.timed(`PostgreSQL outage ${fault.seconds} s`, async () => `${await cutDatabases(this.run.databaseNames(), fault.seconds)} connections cut`) }];
+        return [this.step(fault.hour, `PostgreSQL outage ${fault.seconds} s`, async () => `${await cutDatabases(this.run.databaseNames(), fault.seconds)} connections cut`)];
       case 'dip-down':
-        return [
-          { at: at(fault.hour), what: 'DIP down (503)', run: () => this.timed('DIP down (503)', async () => void (await setDipBehaviour(this.run.urlOf('dip-simulator'), { down: true }))) },
-          { at: at(fault.untilHour), what: 'DIP back', run: () => this.timed('DIP back', async () => void (await setDipBehaviour(this.run.urlOf('dip-simulator'), { down: false }))) },
-        ];
+        return [this.step(fault.hour, 'DIP down (503)', dip({ down: true })), this.step(fault.untilHour, 'DIP back', dip({ down: false }))];
       case 'dip-rate-limited':
         return [
-          { at: at(fault.hour), what: `DIP rate-limited to ${fault.callsPerSecond}/s (429)`, run: () => this.timed(`DIP rate-limited to ${fault.callsPerSecond}/s (429)`, async () => void (await setDipBehaviour(this.run.urlOf('dip-simulator'), { maxCallsPerSecond: fault.callsPerSecond }))) },
-          { at: at(fault.untilHour), what: 'DIP limit lifted', run: () => this.timed('DIP limit lifted', async () => void (await setDipBehaviour(this.run.urlOf('dip-simulator'), { maxCallsPerSecond: 0 }))) },
+          this.step(fault.hour, `DIP rate-limited to ${fault.callsPerSecond}/s (429)`, dip({ maxCallsPerSecond: fault.callsPerSecond })),
+          this.step(fault.untilHour, 'DIP limit lifted', dip({ maxCallsPerSecond: 0 })),
         ];
       case 'overload':
-        return [{ at: at(fault.hour), what: 'the registry sent again', run: () => this.timed('the whole registry sent again (the day’s input twice over)', async () => `${await this.run.replayRegistry()} messages`) }];
+        return [this.step(fault.hour, 'the whole registry sent again (the day’s input twice over)', async () => `${await this.run.replayRegistry()} messages`)];
       case 'malformed':
-        return [{
-          at: at(fault.hour), what: `${fault.perTopic} malformed messages per inbound topic`,
-          run: () => this.timed(`${fault.perTopic} malformed messages per inbound topic (${fault.oversize} oversize)`, async () => {
-            this.malformedSent = await publishMalformed(this.run.namespace.topicPrefix, fault.perTopic, fault.oversize);
-            return `${Object.values(this.malformedSent).reduce((a, b) => a + b, 0)} sent`;
-          }),
-        }];
+        return [this.step(fault.hour, `${fault.perTopic} malformed messages per inbound topic (${fault.oversize} oversize)`, async () => {
+          this.malformedSent = await publishMalformed(this.run.namespace.topicPrefix, fault.perTopic, fault.oversize);
+          return `${Object.values(this.malformedSent).reduce((a, b) => a + b, 0)} sent`;
+        })];
     }
+  }
+
+  /** A fault done in the foreground at `hour` (the clock waits for it), timed, with what came of it. */
+  private step(hour: number, what: string, work: () => Promise<string | void>): ScriptedStep {
+    return { at: this.run.timeline.at(hour), what, run: () => this.timed(what, work) };
   }
 
   /** Stops a service `afterMs` after the step that started the fault was taken, while its work is in flight; starts it again. */
