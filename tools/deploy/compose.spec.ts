@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { repositoryRoot } from './deploy-tools';
+import { imageManagementPort, repositoryRoot } from './deploy-tools';
 import { appOfCommand, settingsOf } from './service-settings';
 
 interface ComposeService {
@@ -39,7 +39,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('scrapes every service of ours on its management port in Prometheus, as the job the alert rules select on', () => {
-    const managementPort = readFileSync(join(repositoryRoot, 'Dockerfile'), 'utf8').match(/MANAGEMENT_PORT=(\d+)/)![1];
+    const managementPort = imageManagementPort();
     const prometheus = readFileSync(join(repositoryRoot, 'deploy/prometheus/prometheus.yml'), 'utf8');
     expect(prometheus).toContain('job_name: halfhour\n');
     for (const [name, service] of halfhour) {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -9,4 +10,11 @@ export function runTool(command: string, debianPackage: string, args: readonly s
   if (ensured.status !== 0) throw new Error(`could not provide ${command}: ${ensured.stderr}`);
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { status: result.status ?? 1, output: `${result.stdout}${result.stderr}` };
+}
+
+/** The management port the image sets (`MANAGEMENT_PORT` in the Dockerfile): where probes and Prometheus reach a service. */
+export function imageManagementPort(): number {
+  const match = /MANAGEMENT_PORT=(\d+)/.exec(readFileSync(join(repositoryRoot, 'Dockerfile'), 'utf8'));
+  if (!match) throw new Error('the Dockerfile sets no MANAGEMENT_PORT');
+  return Number(match[1]);
 }

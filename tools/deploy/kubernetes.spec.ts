@@ -1,9 +1,8 @@
 import { ALL_TOPICS } from '@halfhour/contracts';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { repositoryRoot, runTool } from './deploy-tools';
+import { imageManagementPort, repositoryRoot, runTool } from './deploy-tools';
 import { loadConfig } from '@halfhour/observability';
 import { appOfCommand, configClassOf, settingsOf } from './service-settings';
 import { SERVICE_CATALOGUE } from '../../apps/halfhour-cli/src/stack/service-catalogue';
@@ -104,7 +103,7 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
 
   it('probes and scrapes on the management port, the only port the monitoring namespace may reach', () => {
     const common = ofKind('ConfigMap').find((c) => c.metadata.name === 'halfhour-common')!;
-    const managementPort = Number(common.data?.MANAGEMENT_PORT ?? readFileSync(join(repositoryRoot, 'Dockerfile'), 'utf8').match(/MANAGEMENT_PORT=(\d+)/)![1]);
+    const managementPort = Number(common.data?.MANAGEMENT_PORT ?? imageManagementPort());
     for (const deployment of deployments) {
       const [container] = deployment.spec.template.spec.containers;
       expect(container.ports).toContainEqual({ name: 'management', containerPort: managementPort });

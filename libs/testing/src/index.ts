@@ -5,3 +5,4 @@ export * from './eventually';
 export * from './test-kafka';
 export * from './service-under-test';
 export * from './free-port';
+export * from './process-progress';

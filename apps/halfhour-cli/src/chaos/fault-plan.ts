@@ -1,4 +1,5 @@
 import { SeededRandom } from '@halfhour/simulation';
+import { SERVICE_CATALOGUE } from '../stack/service-catalogue';
 
 /** What the campaign does to the running system. */
 export type Fault =
@@ -21,7 +22,8 @@ export type Fault =
 
 export type CampaignSize = 'full' | 'small';
 
-export const SERVICES = ['registration-intake', 'access-control', 'scheduler', 'adapter-smets1', 'adapter-smets2', 'dip-forwarder'] as const;
+/** Halfhour's own services (not the simulators of the outside world): what the campaign kills and drains. */
+export const SERVICES: readonly string[] = SERVICE_CATALOGUE.filter((entry) => !entry.simulator).map((entry) => entry.name);
 
 /**
  * Each service killed at a moment chosen for it (when its work is heaviest: intake as the mid-run
@@ -53,7 +55,7 @@ export function planFaults(seed: number, size: CampaignSize): Fault[] {
   return faults.sort((a, b) => a.hour - b.hour);
 }
 
-const CHOSEN_KILLS: { hour: number; service: (typeof SERVICES)[number] }[] = [
+const CHOSEN_KILLS: { hour: number; service: string }[] = [
   { hour: 2, service: 'registration-intake' },
   { hour: 6.05, service: 'scheduler' },
   { hour: 6.2, service: 'adapter-smets2' },

@@ -66,7 +66,7 @@ export class SettlementDayRun {
     const onTheClock = this.entries.filter((e) => !e.simulator).map((e) => `http://127.0.0.1:${e.httpPort}`);
     this.timeline = new DayTimeline(options.collectionDay, { mode: options.clockMode, daySeconds: options.daySeconds, setupSeconds: options.setupSeconds, services: () => onTheClock });
     this.processes = this.entries.map((entry) => new ServiceProcess(entry));
-    const url = (name: string) => `http://127.0.0.1:${this.entries.find((e) => e.name === name)!.httpPort}`;
+    const url = (name: string) => this.urlOf(name);
     this.urls = {
       intake: url('registration-intake'), access: url('access-control'), scheduler: url('scheduler'), smets1: url('adapter-smets1'),
       smets2: url('adapter-smets2'), dip: url('dip-forwarder'), providerSimulator: url('provider-simulator'), dipSimulator: url('dip-simulator'),
@@ -90,7 +90,9 @@ export class SettlementDayRun {
   }
 
   urlOf(name: string): string {
-    return `http://127.0.0.1:${this.processNamed(name).entry.httpPort}`;
+    const entry = this.entries.find((e) => e.name === name);
+    if (!entry) throw new RangeError(`no service named ${name}`);
+    return `http://127.0.0.1:${entry.httpPort}`;
   }
 
   /** More for the day's script (the chaos campaign's faults); call before `run`. */
