@@ -76,8 +76,8 @@ describe('dip-forwarder with the DIP simulator', () => {
     const mpan = freshMpan();
     const latecomer = { ...USER, userId: '00-00-00-00-00-00-AA-02', requestId: '00-00-00-00-00-00-AA-02:00-00-00-00-00-00-00-01:6', origin: '00-00-00-00-00-00-AA-02:00-00-00-00-00-00-00-01:6' };
     const first = result(mpan, '2026-11-28');
-    // The meter read again for the same command after a redelivery: new messages, the same data.
-    await publish([first]);
+    // The meter read again for the same command after a redelivery: new messages, the same data, in one batch and in the next.
+    await publish([first, first]);
     await publish([first]);
     // Read again for someone who joined the item later: the same data, only them as requester.
     await publish([{ ...result(mpan, '2026-11-28', 2), requesters: [latecomer] }]);

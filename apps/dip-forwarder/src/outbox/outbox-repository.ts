@@ -25,10 +25,6 @@ export class OutboxRepository {
     );
   }
 
-  /**
-   * Records that these requesters are told about these queued MPAN-days; returns only the pairs
-   * not told before, so each requester hears once per data however often it arrives.
-   */
   /** Stores answers to send (once per reference and requester; one already there is kept as it is). */
   async recordAnswers(manager: EntityManager, answers: readonly StoredAnswer[]): Promise<void> {
     if (answers.length === 0) return;
@@ -40,12 +36,13 @@ export class OutboxRepository {
     );
   }
 
-  /** Of these answers, the ones not sent yet, with what to send. */
+  /** Of these answers, the ones not sent yet, with what to send: each once, however often a batch named it. */
   async unsentAnswers(keys: readonly { reference: string; requestId: string }[]): Promise<StoredAnswer[]> {
     if (keys.length === 0) return [];
     return this.dataSource.query(
       `SELECT d.reference, d.request_id AS "requestId", d.response, d.message_id AS "messageId" FROM dip_answers d
-       JOIN jsonb_to_recordset($1::jsonb) AS k(reference text, request_id text) ON d.reference = k.reference AND d.request_id = k.request_id
+       JOIN (SELECT DISTINCT reference, request_id FROM jsonb_to_recordset($1::jsonb) AS k(reference text, request_id text)) k
+         ON d.reference = k.reference AND d.request_id = k.request_id
        WHERE d.sent_at IS NULL`,
       [JSON.stringify(keys.map((k) => ({ reference: k.reference, request_id: k.requestId })))],
     );
