@@ -11,8 +11,6 @@ export interface DayOptions {
   clockMode: DayClockMode;
   /** Real seconds the simulated day takes at the least (stepped) or exactly (free-running). */
   daySeconds: number;
-  /** Free-running only: real seconds allowed for starting the services and loading the registry before the day. */
-  setupSeconds: number;
   keepRunning: boolean;
   outDir: string;
   /** Added to every service's usual port (so a run can sit beside another stack). */
@@ -33,14 +31,15 @@ export interface DayOptions {
   profileDir?: string;
 }
 
-export const DAY_USAGE = `  start [--mpans N] [--day-seconds S] [--day YYYY-MM-DD] [--seed N] [--free-running [--setup-seconds S]]
+export const DAY_USAGE = `  start [--mpans N] [--day-seconds S] [--day YYYY-MM-DD] [--seed N] [--free-running]
         [--keep-running] [--out DIR] [--port-offset N] [--namespace NAME] [--no-progress-bars]
                               run one settlement day of N simulated MPANs through every service
                               (npm start); report in DIR/report.json and DIR/capacity.html. The clock
                               steps a minute at a time once the system has settled, the day taking at
-                              least S seconds; --free-running lets it run on at 86400/S regardless`;
+                              least S seconds; --free-running lets it run on at 86400/S once the run has
+                              set up, whatever the system manages`;
 
-const VALUED = ['--mpans', '--seed', '--day', '--day-seconds', '--setup-seconds', '--out', '--port-offset', '--namespace'];
+const VALUED = ['--mpans', '--seed', '--day', '--day-seconds', '--out', '--port-offset', '--namespace'];
 const SWITCHES = ['--keep-running', '--no-progress-bars', '--free-running'];
 
 export function parseDayOptions(flags: readonly string[], isTerminal: boolean): DayOptions {
@@ -68,7 +67,6 @@ export function parseDayOptions(flags: readonly string[], isTerminal: boolean): 
     collectionDay: day,
     clockMode: flags.includes('--free-running') ? 'free-running' : 'stepped',
     daySeconds: number('--day-seconds', 180, 20),
-    setupSeconds: number('--setup-seconds', Math.ceil(45 + mpans / 250), 10),
     keepRunning: flags.includes('--keep-running'),
     outDir: value('--out') ?? 'out',
     portOffset: Math.floor(number('--port-offset', 0, 0)),

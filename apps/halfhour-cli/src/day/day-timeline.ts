@@ -1,4 +1,4 @@
-import { acceleratedClock, addDays, CalendarDate, Clock, settlementDayStart } from '@halfhour/domain';
+import { addDays, CalendarDate, Clock, settlementDayStart } from '@halfhour/domain';
 import { SimulatedTime, StepTiming } from '@halfhour/observability';
 
 const HOUR_MS = 3_600_000;
@@ -6,8 +6,9 @@ const HOUR_MS = 3_600_000;
 /**
  * How the run's time passes. `stepped` (the default): the run owns every service's clock and moves
  * it a minute at a time, each step once the system has settled, never faster than the day's pace;
- * a loaded machine makes the run slower, never different. `free-running`: one accelerated clock
- * that runs on whatever the services manage, for the benchmark, which wants the system flat out.
+ * a loaded machine makes the run slower, never different. `free-running`, for the benchmark, which
+ * wants the system flat out: the clock stands still while the run sets up (however long loading
+ * the registry takes on this machine), then runs on by itself at the day's speed.
  */
 export type DayClockMode = 'stepped' | 'free-running';
 
@@ -21,27 +22,31 @@ export class DayTimeline {
   readonly speed: number;
   readonly start: Date;
   readonly clock: Clock;
-  /** The stepped clock's driver; absent when free-running. */
-  readonly stepped?: SimulatedTime;
   /** How long each step took to take and to settle, for `steps.csv`. */
   readonly steps: StepTiming[] = [];
-  private readonly realOrigin: Date;
+  private readonly time: SimulatedTime;
 
   constructor(
     readonly collectionDay: CalendarDate,
-    options: { mode: DayClockMode; daySeconds: number; setupSeconds: number; services: () => readonly string[] },
-    realNow = Date.now(),
+    private readonly options: { mode: DayClockMode; daySeconds: number; services: () => readonly string[] },
   ) {
     this.speed = 86_400 / options.daySeconds;
     this.start = this.at(-2);
-    this.realOrigin = new Date(realNow + options.setupSeconds * 1000);
-    if (options.mode === 'stepped') {
-      const stepped = new SimulatedTime({ start: this.start, services: options.services, maxSpeed: this.speed, onStep: (step) => this.steps.push(step) });
-      this.stepped = stepped;
-      this.clock = { now: () => stepped.now() };
-    } else {
-      this.clock = acceleratedClock({ simulatedOrigin: this.start, realOrigin: this.realOrigin, speed: this.speed });
-    }
+    const stepped = options.mode === 'stepped';
+    this.time = new SimulatedTime({ start: this.start, services: options.services, maxSpeed: stepped ? this.speed : undefined, onStep: (step) => this.steps.push(step) });
+    this.clock = { now: () => this.time.now() };
+  }
+
+  /** The stepped clock's driver; absent when free-running. */
+  get stepped(): SimulatedTime | undefined {
+    return this.options.mode === 'stepped' ? this.time : undefined;
+  }
+
+  /** Free-running: the set-up is done; once the system has settled, every clock runs on from the start at the day's speed. */
+  async startRunning(): Promise<void> {
+    if (this.stepped) throw new Error('a stepped day does not run freely');
+    await this.time.settle();
+    await this.time.runFreely(this.speed);
   }
 
   /** Local hour of the collection day (negative: the day before; 24: its end). */
@@ -64,7 +69,6 @@ export class DayTimeline {
 
   /** The environment every service reads the run's clock from. */
   clockEnvironment(): Record<string, string> {
-    if (this.stepped) return this.stepped.environment();
-    return { CLOCK_MODE: 'accelerated', CLOCK_SPEED: String(this.speed), CLOCK_SIMULATED_ORIGIN: this.start.toISOString(), CLOCK_REAL_ORIGIN: this.realOrigin.toISOString() };
+    return this.time.environment();
   }
 }

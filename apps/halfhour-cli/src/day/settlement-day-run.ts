@@ -64,7 +64,7 @@ export class SettlementDayRun {
     this.namespace = new RunNamespace(options.namespace);
     this.entries = SERVICE_CATALOGUE.map((entry) => ({ ...entry, httpPort: entry.httpPort + options.portOffset }));
     const onTheClock = this.entries.filter((e) => !e.simulator).map((e) => `http://127.0.0.1:${e.httpPort}`);
-    this.timeline = new DayTimeline(options.collectionDay, { mode: options.clockMode, daySeconds: options.daySeconds, setupSeconds: options.setupSeconds, services: () => onTheClock });
+    this.timeline = new DayTimeline(options.collectionDay, { mode: options.clockMode, daySeconds: options.daySeconds, services: () => onTheClock });
     this.processes = this.entries.map((entry) => new ServiceProcess(entry));
     const url = (name: string) => this.urlOf(name);
     this.urls = {
@@ -159,7 +159,7 @@ export class SettlementDayRun {
     this.log(`population: ${this.population.meters.length} MPANs, ${this.population.requests.length} requests, ${this.population.changes.length} mid-run registry changes (seed ${this.options.seed})`);
     const clock = this.timeline.stepped
       ? `stepped clock from ${this.timeline.start.toISOString()}, a minute a step once the system has settled, at most ×${this.timeline.speed.toFixed(0)}`
-      : `free-running clock ×${this.timeline.speed.toFixed(0)}; the day starts in ${this.options.setupSeconds} s`;
+      : `free-running clock ×${this.timeline.speed.toFixed(0)} from ${this.timeline.start.toISOString()}, standing still until the run has set up`;
     this.log(`run: topics ${this.namespace.topicPrefix}*, databases ${this.namespace.name}_*, ${clock}`);
     await this.namespace.create(this.entries);
     this.writeOperatorApiToken();
@@ -211,9 +211,8 @@ export class SettlementDayRun {
       this.log(`registry loaded, ${sent} requests decided, ${accepted} schedules held; the clock stands at ${this.timeline.clock.now().toISOString()}`);
       return;
     }
-    const spare = this.timeline.realMsUntil(this.timeline.planAt);
-    if (spare < 0) throw new Error(`setting up took ${Math.round(-spare / 1000)} s too long for the plan at 23:00; run again with a larger --setup-seconds`);
-    this.log(`registry loaded, ${sent} requests decided, ${accepted} schedules held; ${Math.round(spare / 1000)} s to spare before the plan`);
+    await this.timeline.startRunning();
+    this.log(`registry loaded, ${sent} requests decided, ${accepted} schedules held; the clock runs from ${this.timeline.start.toISOString()} at ×${this.timeline.speed.toFixed(0)}`);
   }
 
   /** Plays the simulated day, doing each scripted thing at its moment, showing progress. */

@@ -26,4 +26,18 @@ describe('clocks', () => {
     expect(() => clock.advanceTo(new Date('not a time'))).toThrow(RangeError);
     expect(() => new SteppedClock(new Date(Number.NaN))).toThrow(RangeError);
   });
+
+  it('lets a stepped clock run on by itself from where it stands, never back', () => {
+    let real = Date.parse('2026-11-28T15:00:00Z');
+    const clock = new SteppedClock(new Date('2026-12-01T06:00:00Z'), () => real);
+    expect(() => clock.runFreely(new Date(real + 1), 60)).toThrow(RangeError);
+    clock.runFreely(new Date(real - 1000), 60);
+    expect(clock.isRunningFreely).toBe(true);
+    expect(clock.now().toISOString()).toBe('2026-12-01T06:01:00.000Z');
+    real += 10_000;
+    expect(clock.now().toISOString()).toBe('2026-12-01T06:11:00.000Z');
+    expect(clock.advanceTo(new Date('2026-12-02T00:00:00Z'))).toBe(false);
+    expect(clock.now().toISOString()).toBe('2026-12-01T06:11:00.000Z');
+    expect(() => clock.runFreely(new Date(real), 60)).toThrow(RangeError);
+  });
 });

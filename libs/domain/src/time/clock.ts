@@ -15,27 +15,47 @@ export const systemClock: Clock = {
 
 /**
  * Time that stands still until it is moved: `advanceTo` moves it forward, never back, so every
- * reading is at or after the previous one.
+ * reading is at or after the previous one. `runFreely` lets it go on by itself from where it
+ * stands, as an accelerated clock (a benchmark sets up on stepped time, then runs flat out).
  */
 export class SteppedClock implements Clock {
   private current: number;
+  private running?: Clock;
 
-  constructor(start: Date) {
+  constructor(
+    start: Date,
+    private readonly realNow: () => number = Date.now,
+  ) {
     if (Number.isNaN(start.getTime())) throw new RangeError('a stepped clock needs a valid start instant');
     this.current = start.getTime();
   }
 
   now(): Date {
-    return new Date(this.current);
+    return this.running ? this.running.now() : new Date(this.current);
   }
 
-  /** Moves the clock to `instant` if that is later; answers whether it moved. */
+  get isRunningFreely(): boolean {
+    return this.running !== undefined;
+  }
+
+  /** Moves the clock to `instant` if that is later; answers whether it moved. A clock running freely is not moved. */
   advanceTo(instant: Date): boolean {
     const target = instant.getTime();
     if (Number.isNaN(target)) throw new RangeError('cannot move a clock to an invalid instant');
-    if (target <= this.current) return false;
+    if (this.running || target <= this.current) return false;
     this.current = target;
     return true;
+  }
+
+  /**
+   * From now on the clock runs by itself at `speed`, standing where it stands at `realOrigin` (a
+   * real instant every process is given alike, so all agree without talking). An origin in the
+   * future would read earlier times until it came: refused, as that would move the clock back.
+   */
+  runFreely(realOrigin: Date, speed: number): void {
+    if (this.running) throw new RangeError('the clock already runs freely');
+    if (!(realOrigin.getTime() <= this.realNow())) throw new RangeError(`a clock cannot start running at ${realOrigin.toISOString()}, a real instant still to come`);
+    this.running = acceleratedClock({ simulatedOrigin: new Date(this.current), realOrigin, speed }, this.realNow);
   }
 }
 

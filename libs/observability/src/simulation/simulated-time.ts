@@ -1,3 +1,4 @@
+import { acceleratedClock, Clock } from '@halfhour/domain';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SimulationClockState } from './simulation-clock.controller';
 
@@ -44,6 +45,7 @@ export class SimulatedTime {
   private readonly stepMs: number;
   private lastStepAt = 0;
   private looksSoFar = 0;
+  private freeRun?: { settings: { simulatedOrigin: Date; realOrigin: Date; speed: number }; clock: Clock };
   /** What the last look found the system waiting for (empty once settled). */
   waitingFor: string[] = [];
   /** Told every few seconds while a wait to settle goes on, with what the system is waiting for. */
@@ -56,12 +58,33 @@ export class SimulatedTime {
   }
 
   now(): Date {
-    return this.current;
+    return this.freeRun ? this.freeRun.clock.now() : this.current;
   }
 
   /** The settings a service needs to run on this clock (it starts where the clock stands now). */
   environment(): Record<string, string> {
+    if (this.freeRun) {
+      const { settings } = this.freeRun;
+      return { CLOCK_MODE: 'accelerated', CLOCK_SPEED: String(settings.speed), CLOCK_SIMULATED_ORIGIN: settings.simulatedOrigin.toISOString(), CLOCK_REAL_ORIGIN: settings.realOrigin.toISOString() };
+    }
     return { CLOCK_MODE: 'stepped', CLOCK_SIMULATED_ORIGIN: this.current.toISOString() };
+  }
+
+  /**
+   * Lets every process's clock, and this runner's, run on by themselves from where they stand, at
+   * `speed` simulated milliseconds per real one, all from the same real instant: the benchmark
+   * sets up on stepped time (however long that takes) and then runs the day flat out. There is no
+   * stepping after this.
+   */
+  async runFreely(speed: number): Promise<void> {
+    if (this.freeRun) throw new Error('the clock already runs freely');
+    const settings = { simulatedOrigin: this.current, realOrigin: new Date(), speed };
+    this.freeRun = { settings, clock: acceleratedClock(settings) };
+    const body = JSON.stringify({ now: this.current.toISOString(), runFreely: { realOrigin: settings.realOrigin.toISOString(), speed } });
+    await Promise.all(this.options.services().map(async (url) => {
+      const response = await fetch(`${url}/simulation/clock`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body });
+      if (!response.ok) throw new Error(`${url} would not run its clock freely: ${response.status} ${await response.text()}`);
+    }));
   }
 
   /**
@@ -98,6 +121,7 @@ export class SimulatedTime {
 
   /** Settles, then moves the clock a step at a time to `target`, settling after each step. */
   async advanceTo(target: Date, afterEachStep: (now: Date) => Promise<void> | void = () => undefined): Promise<void> {
+    if (this.freeRun) throw new Error('a clock that runs freely is not stepped');
     await this.settle();
     while (this.current < target) {
       await this.pace();

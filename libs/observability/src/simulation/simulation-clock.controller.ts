@@ -28,12 +28,28 @@ export class SimulationClockController {
     return this.stateNow();
   }
 
-  /** Moves the clock to `now` (never back); every task looks again at once. Answers as GET does, `waitMs` included. */
+  /**
+   * Moves the clock to `now` (never back); every task looks again at once. With `runFreely`, the
+   * clock then runs on by itself from `now` at `speed`, as from the real instant `realOrigin`
+   * (once; asked again, it answers as it stands). Answers as GET does, `waitMs` included.
+   */
   @Put()
-  async advance(@Body() body: { now?: unknown }, @Query('waitMs') waitMs?: string): Promise<SimulationClockState> {
+  async advance(@Body() body: { now?: unknown; runFreely?: { realOrigin?: unknown; speed?: unknown } }, @Query('waitMs') waitMs?: string): Promise<SimulationClockState> {
     const instant = typeof body?.now === 'string' ? new Date(body.now) : undefined;
     if (!instant || Number.isNaN(instant.getTime())) throw new BadRequestException('body must be {"now": "<UTC instant>"}');
-    if (this.clock.advanceTo(instant)) processWork.changed();
+    const run = body.runFreely === undefined ? undefined : freeRunOf(body.runFreely);
+    let changed = this.clock.advanceTo(instant);
+    if (run && !this.clock.isRunningFreely) {
+      try {
+        this.clock.runFreely(run.realOrigin, run.speed);
+        // Tasks keep their own intervals from now on, as on an accelerated clock: a benchmark measures what production does.
+        processWork.promptTasks = false;
+      } catch (error) {
+        throw new BadRequestException(error instanceof Error ? error.message : String(error));
+      }
+      changed = true;
+    }
+    if (changed) processWork.changed();
     await this.waitForQuiet(waitMs);
     return this.stateNow();
   }
@@ -47,4 +63,13 @@ export class SimulationClockController {
   private async stateNow(): Promise<SimulationClockState> {
     return { now: this.clock.now().toISOString(), ...(await processWork.status()) };
   }
+}
+
+function freeRunOf(run: { realOrigin?: unknown; speed?: unknown }): { realOrigin: Date; speed: number } {
+  const realOrigin = typeof run?.realOrigin === 'string' ? new Date(run.realOrigin) : undefined;
+  const speed = run?.speed;
+  if (!realOrigin || Number.isNaN(realOrigin.getTime()) || typeof speed !== 'number' || !(speed > 0)) {
+    throw new BadRequestException('runFreely must be {"realOrigin": "<UTC instant>", "speed": <simulated ms per real ms, above 0>}');
+  }
+  return { realOrigin, speed };
 }
