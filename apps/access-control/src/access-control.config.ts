@@ -1,15 +1,13 @@
 import { DEFAULT_MDR_SRVS, DEFAULT_TRT_SETTINGS, TRT_POLICIES, TrtPolicyName } from '@halfhour/domain';
-import { ServiceConfig } from '@halfhour/observability';
-import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { ConsumingServiceConfig } from '@halfhour/observability';
+import { IsIn, IsInt, Matches, Min } from 'class-validator';
 
-export class AccessControlConfig extends ServiceConfig {
+export class AccessControlConfig extends ConsumingServiceConfig {
   override SERVICE_NAME = 'access-control';
   override HTTP_PORT = 8082;
   override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/access_control';
 
-  /** Consumer groups are this, dot, the topic's role (timelines, users, requests). */
-  @IsString()
-  CONSUMER_GROUP = 'access-control';
+  override CONSUMER_GROUP = 'access-control';
 
   /**
    * How requests are consumed. `batch`: our batch runner (libs/kafka). `nest-event-pattern`: the
@@ -20,12 +18,6 @@ export class AccessControlConfig extends ServiceConfig {
   @IsIn(['batch', 'nest-event-pattern'])
   REQUEST_CONSUMER: 'batch' | 'nest-event-pattern' = 'batch';
 
-  /** Requests decided in one pass and one database transaction. */
-  @IsInt() @Min(1) @Max(10_000)
-  MAX_BATCH_SIZE = 500;
-
-  @IsInt() @Min(1) @Max(64)
-  PARTITIONS_CONSUMED_CONCURRENTLY = 3;
 
   /** R-ACL-8: MDR_ONLY, EQUAL_EXISTING or MDR_SHORT_ON_DEMAND (see libs/domain trt-policy.ts). */
   @IsIn(TRT_POLICIES)
@@ -54,7 +46,4 @@ export class AccessControlConfig extends ServiceConfig {
   @IsInt() @Min(100)
   VIEW_AGE_INTERVAL_MS = 5000;
 
-  /** Development convenience; in a cluster the migration Job runs first. */
-  @IsBoolean()
-  MIGRATE_ON_START = true;
 }

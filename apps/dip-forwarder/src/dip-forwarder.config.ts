@@ -1,16 +1,13 @@
-import { ProductionRequires, ServiceConfig } from '@halfhour/observability';
+import { ConsumingServiceConfig, ProductionRequires } from '@halfhour/observability';
 import { IsBoolean, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
-export class DipForwarderConfig extends ServiceConfig {
+export class DipForwarderConfig extends ConsumingServiceConfig {
   override SERVICE_NAME = 'dip-forwarder';
   override HTTP_PORT = 8086;
   override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/dip_forwarder';
 
-  @IsString()
-  CONSUMER_GROUP = 'dip-forwarder';
+  override CONSUMER_GROUP = 'dip-forwarder';
 
-  @IsInt() @Min(1) @Max(10_000)
-  MAX_BATCH_SIZE = 500;
 
   /** Base URL of the DIP's message API. */
   @Matches(/^https?:\/\/\S+$/)
@@ -68,8 +65,6 @@ export class DipForwarderConfig extends ServiceConfig {
   @IsInt() @Min(1) @Max(10_000)
   RELAY_BATCH_SIZE = 200;
 
-  @IsBoolean()
-  MIGRATE_ON_START = true;
 
   /** Fault injection for the crash test, never in production: exit after a batch is stored, before its answers are sent. */
   @IsBoolean()

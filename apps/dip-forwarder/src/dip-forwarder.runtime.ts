@@ -55,7 +55,7 @@ export class DipForwarderRuntime implements OnModuleInit, OnApplicationBootstrap
       topic: Topics.readResults,
       groupId: group,
       maxBatchSize: this.config.MAX_BATCH_SIZE,
-      partitionsConsumedConcurrently: 3,
+      partitionsConsumedConcurrently: this.config.PARTITIONS_CONSUMED_CONCURRENTLY,
       handler: new ReadResultsHandler(this.outbox, settings, this.kafka, this.metrics, this.clock, group, this.config.FAULT_EXIT_BEFORE_ANSWERING),
     });
   }

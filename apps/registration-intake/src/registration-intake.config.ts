@@ -1,22 +1,14 @@
-import { ServiceConfig } from '@halfhour/observability';
-import { IsBoolean, IsInt, IsString, Max, Min } from 'class-validator';
+import { ConsumingServiceConfig } from '@halfhour/observability';
+import { IsInt, Max, Min } from 'class-validator';
 
-export class RegistrationIntakeConfig extends ServiceConfig {
+export class RegistrationIntakeConfig extends ConsumingServiceConfig {
   override SERVICE_NAME = 'registration-intake';
   override HTTP_PORT = 8081;
   override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/registration_intake';
 
-  /** Consumer groups are this, dot, the topic's role (participants, registrations, devices). */
-  @IsString()
-  CONSUMER_GROUP = 'registration-intake';
+  override CONSUMER_GROUP = 'registration-intake';
 
-  /** Messages handled in one database transaction. */
-  @IsInt() @Min(1) @Max(10_000)
-  MAX_BATCH_SIZE = 1000;
-
-  /** Partitions handled at once per topic. */
-  @IsInt() @Min(1) @Max(64)
-  PARTITIONS_CONSUMED_CONCURRENTLY = 3;
+  override MAX_BATCH_SIZE = 1000;
 
   /** How often changed timelines are published to the compacted topic. */
   @IsInt() @Min(10)
@@ -31,7 +23,4 @@ export class RegistrationIntakeConfig extends ServiceConfig {
   @IsInt() @Min(1000)
   REGISTRY_METRICS_INTERVAL_MS = 60_000;
 
-  /** Development convenience; in a cluster the migration Job runs first. */
-  @IsBoolean()
-  MIGRATE_ON_START = true;
 }

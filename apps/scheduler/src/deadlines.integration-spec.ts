@@ -77,7 +77,9 @@ describe('scheduler deadlines', () => {
     const stranger = manage('5.3', '00-00-00-00-00-00-EE-09', dspScheduleId!);
     const remove = manage('5.3', MDR_USER.userId, dspScheduleId!);
     for (const request of [read, stranger, remove]) {
-      await bed.publish(Topics.authorisedRequests, Topics.authorisedRequests.messages[0], [JSON.parse(JSON.stringify(request))]);
+      const [messageId] = await bed.publish(Topics.authorisedRequests, Topics.authorisedRequests.messages[0], [JSON.parse(JSON.stringify(request))]);
+      // The read delivered again (the same message): answered once all the same.
+      if (request === read) await bed.publish(Topics.authorisedRequests, Topics.authorisedRequests.messages[0], [JSON.parse(JSON.stringify(request))], [messageId]);
       await bed.time.settle();
     }
     expect(await responses(read.requestId)).toMatchObject({ responseCode: 'I0', outcome: 'ACCEPTED', message: `${dspScheduleId}: 4.6.1 DAILY ${mpan} from 2026-12-05` });

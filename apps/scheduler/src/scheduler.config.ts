@@ -1,18 +1,15 @@
 import { DEFAULT_BACKSTOP_DELAY, DEFAULT_CAPACITY, DEFAULT_MDR_SRVS, DEFAULT_TRT_SETTINGS } from '@halfhour/domain';
-import { ServiceConfig } from '@halfhour/observability';
-import { IsBoolean, IsInt, IsNumber, IsString, Matches, Max, Min } from 'class-validator';
+import { ConsumingServiceConfig } from '@halfhour/observability';
+import { IsInt, IsNumber, Matches, Max, Min } from 'class-validator';
 
-export class SchedulerConfig extends ServiceConfig {
+export class SchedulerConfig extends ConsumingServiceConfig {
   override SERVICE_NAME = 'scheduler';
   override HTTP_PORT = 8083;
   override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/scheduler';
 
-  /** Consumer groups are this, dot, the topic's role (requests, timelines, results). */
-  @IsString()
-  CONSUMER_GROUP = 'scheduler';
+  override CONSUMER_GROUP = 'scheduler';
 
-  @IsInt() @Min(1) @Max(10_000)
-  MAX_BATCH_SIZE = 1000;
+  override MAX_BATCH_SIZE = 1000;
 
   /** R-SCH-4: slot length in minutes; a day's slots start at local midnight. */
   @IsInt() @Min(1) @Max(60)
@@ -73,7 +70,4 @@ export class SchedulerConfig extends ServiceConfig {
   @IsInt() @Min(100)
   GAUGES_INTERVAL_MS = 15_000;
 
-  /** Development convenience; in a cluster the migration Job runs first. */
-  @IsBoolean()
-  MIGRATE_ON_START = true;
 }

@@ -63,7 +63,7 @@ export class SchedulerRuntime implements OnModuleInit, OnApplicationBootstrap, O
   }
 
   onModuleInit(): void {
-    const common = { maxBatchSize: this.config.MAX_BATCH_SIZE, partitionsConsumedConcurrently: 3 };
+    const common = { maxBatchSize: this.config.MAX_BATCH_SIZE, partitionsConsumedConcurrently: this.config.PARTITIONS_CONSUMED_CONCURRENTLY };
     this.kafka.addConsumer({ ...common, topic: Topics.mpanTimelines, groupId: this.group('timelines'), handler: new TimelinesViewHandler(this.registryView) });
     this.kafka.addConsumer({
       ...common,

@@ -1,18 +1,15 @@
-import { ServiceConfig } from '@halfhour/observability';
-import { IsBoolean, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { ConsumingServiceConfig } from '@halfhour/observability';
+import { IsInt, Matches, Max, Min } from 'class-validator';
 import { ResilienceSettings } from './provider-policies';
 
 /** Settings both device adapters have. */
-export class AdapterConfig extends ServiceConfig {
-  @IsString()
-  CONSUMER_GROUP = 'adapter';
+export class AdapterConfig extends ConsumingServiceConfig {
+  override CONSUMER_GROUP = 'adapter';
 
   /** Base URL of each provider's read API: `CSP-NORTH=https://…,S1SP-A=https://…`; `*=` for any other. */
   @Matches(/^([A-Z0-9*-]+=https?:\/\/[^,\s]+)(,[A-Z0-9*-]+=https?:\/\/[^,\s]+)*$/, { message: 'must be PROVIDER=URL,… e.g. *=http://127.0.0.1:8090' })
   PROVIDER_URLS = '*=http://127.0.0.1:8090';
 
-  @IsInt() @Min(1) @Max(10_000)
-  MAX_BATCH_SIZE = 500;
 
   @IsInt() @Min(10)
   CALL_TIMEOUT_MS = 10_000;
@@ -39,8 +36,6 @@ export class AdapterConfig extends ServiceConfig {
   @IsInt() @Min(1) @Max(10_000)
   CONCURRENCY_PER_PROVIDER = 50;
 
-  @IsBoolean()
-  MIGRATE_ON_START = true;
 
   /** How long the command record remembers a command (clock hours): longer than any redelivery can come. */
   @IsInt() @Min(1)

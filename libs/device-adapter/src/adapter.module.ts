@@ -52,7 +52,7 @@ class AdapterRuntime implements OnModuleInit {
       topic: this.options.topic,
       groupId: `${this.config.CONSUMER_GROUP}.commands`,
       maxBatchSize: this.config.MAX_BATCH_SIZE,
-      partitionsConsumedConcurrently: 3,
+      partitionsConsumedConcurrently: this.config.PARTITIONS_CONSUMED_CONCURRENTLY,
       handler: new ReadCommandsHandler({ urlOf: (p) => this.config.urlOf(p) }, policies, this.kafka, this.metrics, this.options.clock, this.record, this.cache),
     });
     this.record.start();

@@ -6,6 +6,7 @@ export * from './consumer/consumed-message';
 export * from './consumer/consumer-state';
 export * from './consumer/dead-letter-publisher';
 export * from './consumer/handling-error';
+export * from './consumer/transient-kafka-error';
 export * from './consumer/message-decoder';
 export * from './consumer/retry-backoff';
 export * from './producer/typed-producer';

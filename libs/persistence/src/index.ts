@@ -5,3 +5,4 @@ export * from './inbox/claim-new-messages';
 export * from './persistence-schema';
 export * from './postgres-readiness.probe';
 export * from './nest/persistence.module';
+export * from './transient-database-error';

@@ -1,6 +1,6 @@
 import { KafkaModule } from '@halfhour/kafka';
 import { clockFrom, createMetricsRegistry, JsonLogger, ObservabilityModule, operatorApiTokensOf, ServiceConfig } from '@halfhour/observability';
-import { PersistenceModule } from '@halfhour/persistence';
+import { isTransientDatabaseError, PersistenceModule } from '@halfhour/persistence';
 import { DynamicModule } from '@nestjs/common';
 
 type PersistenceOptions = Parameters<typeof PersistenceModule.forRoot>[0];
@@ -25,6 +25,8 @@ export function serviceInfrastructure(
       sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
       clock: clockFrom(config),
       holdAfterBatches: config.FAULT_HOLD_AFTER_BATCHES,
+      // A database restarting never sends valid messages to a dead-letter topic: the batch waits for it.
+      ...(schema ? { isTransient: isTransientDatabaseError } : {}),
     }),
   ];
   if (!schema) return modules;

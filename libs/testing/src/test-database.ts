@@ -6,6 +6,10 @@ export interface TestDatabase {
   name: string;
   url: string;
   drop(): Promise<void>;
+  /** An outage as a service sees a restarting server: new connections refused, open ones cut. Answers how many were cut. */
+  cutOff(): Promise<number>;
+  /** Takes connections again after `cutOff`. */
+  restore(): Promise<void>;
 }
 
 async function withAdminClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
@@ -28,5 +32,11 @@ export async function createTestDatabase(prefix = 'hh_test'): Promise<TestDataba
     name,
     url: url.toString(),
     drop: () => withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    cutOff: () => withAdminClient(async (client) => {
+      await client.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS false`);
+      const { rows } = await client.query<{ cut: boolean }>('SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity WHERE datname = $1', [name]);
+      return rows.filter((row) => row.cut).length;
+    }),
+    restore: () => withAdminClient((client) => client.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS true`)).then(() => undefined),
   };
 }

@@ -43,6 +43,16 @@ export class AuthorisedRequestsHandler implements BatchHandler<RequestAuthorised
       await this.schedules.create(manager, created);
       created.forEach((s) => acks.push({ requestId: s.requestId, userId: s.userId, dspScheduleId: s.dspScheduleId, message: `schedule ${s.dspScheduleId} created: ${s.srv} daily for ${s.mpan} from ${s.startDate}` }));
 
+      // Only this batch's new requests are answered: a redelivered 5.2 was answered the first time.
+      for (const r of requests.filter((r) => r.srv === '5.2')) {
+        const found = await this.schedules.ofUser(manager, r.userId, r.dspScheduleId);
+        if (found.length === 0 && r.dspScheduleId) notFound.push(r);
+        else acks.push({
+          requestId: r.requestId, userId: r.userId, ...(r.dspScheduleId ? { dspScheduleId: r.dspScheduleId } : {}),
+          message: found.map((s) => `${s.dspScheduleId}: ${s.srv} ${s.frequency} ${s.mpan} from ${s.startDate}${s.endDate ? ` to ${s.endDate}` : ''}${s.stoppedReason ? ` (stopped: ${s.stoppedReason})` : ''}`).join('; ') || 'no schedules',
+        });
+      }
+
       for (const r of requests.filter((r) => r.srv === '5.3')) {
         const [stopped] = await this.schedules.stop(manager, [r.dspScheduleId ?? ''], 'DELETED', now, r.userId);
         if (stopped) acks.push({ requestId: r.requestId, userId: r.userId, dspScheduleId: stopped.dspScheduleId, message: `schedule ${stopped.dspScheduleId} deleted` });
@@ -72,14 +82,6 @@ export class AuthorisedRequestsHandler implements BatchHandler<RequestAuthorised
       await this.items.insert(manager, items.map((item) => ({ ...item, planDay: planned.get(item.itemKey) ?? item.planDay })), 'merge');
     });
 
-    for (const r of messages.map((m) => m.body).filter((r) => r.srv === '5.2')) {
-      const found = await this.schedules.ofUser(r.userId, r.dspScheduleId);
-      if (found.length === 0 && r.dspScheduleId) notFound.push(r);
-      else acks.push({
-        requestId: r.requestId, userId: r.userId, ...(r.dspScheduleId ? { dspScheduleId: r.dspScheduleId } : {}),
-        message: found.map((s) => `${s.dspScheduleId}: ${s.srv} ${s.frequency} ${s.mpan} from ${s.startDate}${s.endDate ? ` to ${s.endDate}` : ''}${s.stoppedReason ? ` (stopped: ${s.stoppedReason})` : ''}`).join('; ') || 'no schedules',
-      });
-    }
     await this.responder.acknowledge(acks, now);
     await this.responder.refuse(
       notFound.map((r) => ({ requester: { userId: r.userId, requestId: r.requestId, origin: r.requestId }, reason: 'SCHEDULE_NOT_FOUND' as const, message: `no schedule ${r.dspScheduleId ?? ''} of ${r.userId}` })),

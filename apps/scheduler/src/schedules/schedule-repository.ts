@@ -44,8 +44,8 @@ export class ScheduleRepository {
     );
   }
 
-  async ofUser(userId: string, dspScheduleId?: string): Promise<(ScheduleRow & { stoppedReason: string | null })[]> {
-    return this.dataSource.query(
+  async ofUser(runner: Runner, userId: string, dspScheduleId?: string): Promise<(ScheduleRow & { stoppedReason: string | null })[]> {
+    return runner.query(
       `SELECT ${COLUMNS}, stopped_reason AS "stoppedReason" FROM schedules WHERE user_id = $1 AND ($2::text IS NULL OR dsp_schedule_id = $2)`,
       [userId, dspScheduleId ?? null],
     );

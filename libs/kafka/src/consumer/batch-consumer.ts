@@ -1,5 +1,5 @@
 import { TopicDefinition } from '@halfhour/contracts';
-import { ConsumerMetrics, JsonLogger, processWork, runWithLogContext } from '@halfhour/observability';
+import { anyTransient, ConsumerMetrics, JsonLogger, processWork, runWithLogContext, TransientErrorTest } from '@halfhour/observability';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { BatchHandler, RejectedMessage } from './batch-handler';
 import { ConsumedMessage, RawMessage } from './consumed-message';
@@ -8,6 +8,7 @@ import { DeadLetter, DeadLetterPublisher } from './dead-letter-publisher';
 import { HandlingError, rejectionFrom } from './handling-error';
 import { decodeMessage } from './message-decoder';
 import { backoffDelayMs, BackoffSettings } from './retry-backoff';
+import { isTransientKafkaError } from './transient-kafka-error';
 
 export interface BatchConsumerOptions<T extends object> {
   topic: TopicDefinition<T>;
@@ -24,6 +25,12 @@ export interface BatchConsumerOptions<T extends object> {
   maxWaitTimeMs?: number;
   /** Crash tests only: after this many batches (of at most `maxBatchSize`) the consumer holds the next for good, as a hung process would. */
   holdAfterBatches?: number;
+  /**
+   * Which untyped errors come from a dependency that will be back (a database restarting): such a
+   * batch waits and is tried again for as long as it takes, never split up or dead-lettered.
+   * Kafka's own retriable errors always count; a service with a database adds its test.
+   */
+  isTransient?: TransientErrorTest;
 }
 
 export interface RetrySettings extends BackoffSettings {
@@ -45,8 +52,9 @@ class ConsumerStopping extends Error {}
  * Consumes one topic in batches (kafkajs `eachBatch`), with at-least-once delivery and nothing lost:
  * - invalid messages (headers, JSON, schema, key) go straight to `<topic>.dlq` with a reason code;
  * - valid ones go to the handler in chunks, in offset order, one partition at a time;
- * - a typed retryable failure is retried with backoff until it passes or the consumer stops;
- * - an untyped failure is retried a few times, then the chunk is split and each message handled
+ * - a typed retryable failure, or an error of a dependency that is down (`isTransient`: the broker,
+ *   the database), is retried with backoff until it passes or the consumer stops;
+ * - any other failure is retried a few times, then the chunk is split and each message handled
  *   alone, so one poison message goes to the DLQ and never blocks its partition;
  * - the offset is committed only after the chunk's effects and dead letters are durable.
  */
@@ -54,6 +62,7 @@ export class BatchConsumer<T extends object> {
   private consumer?: Consumer;
   private readonly retry: RetrySettings;
   private readonly maxBatchSize: number;
+  private readonly isTransient: TransientErrorTest;
   private chunksTaken = 0;
   private crashesInARow = 0;
   private restartTimer?: NodeJS.Timeout;
@@ -68,6 +77,7 @@ export class BatchConsumer<T extends object> {
   ) {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.maxBatchSize = options.maxBatchSize ?? 500;
+    this.isTransient = anyTransient([isTransientKafkaError, ...(options.isTransient ? [options.isTransient] : [])]);
   }
 
   get groupId(): string {
@@ -208,8 +218,8 @@ export class BatchConsumer<T extends object> {
         const result = await keepingSessionAlive(payload, () => runWithLogContext(context, () => this.options.handler.handleBatch(messages)));
         return result?.rejected ?? [];
       } catch (error) {
-        const typed = error instanceof HandlingError;
-        const giveUp = typed ? !error.retryable : attempt >= this.retry.maxAttemptsForUnexpectedErrors;
+        const retryable = error instanceof HandlingError ? error.retryable : this.isTransient(error);
+        const giveUp = !retryable && (error instanceof HandlingError || attempt >= this.retry.maxAttemptsForUnexpectedErrors);
         if (giveUp) {
           if (messages.length === 1) return [{ message: messages[0], rejection: rejectionFrom(error) }];
           this.logger.warn({ err: error, consumer: this.name, size: messages.length }, 'batch failed; handling its messages one by one');

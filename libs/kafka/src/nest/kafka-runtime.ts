@@ -62,6 +62,7 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, OnMod
     const consumer = new BatchConsumer(this.kafka, this.deadLetters, this.consumerMetrics, this.logger, {
       sessionTimeoutMs: this.options.sessionTimeoutMs,
       holdAfterBatches: this.options.holdAfterBatches,
+      isTransient: this.options.isTransient,
       ...options,
       topic,
     });

@@ -1,5 +1,5 @@
 import { Clock } from '@halfhour/domain';
-import { JSON_LOGGER, JsonLogger } from '@halfhour/observability';
+import { JSON_LOGGER, JsonLogger, TransientErrorTest } from '@halfhour/observability';
 import { DynamicModule, Module } from '@nestjs/common';
 import { createKafkaClient, parseBrokerList } from '../kafka-client';
 import { KafkaRuntime } from './kafka-runtime';
@@ -17,6 +17,8 @@ export interface KafkaModuleOptions {
   holdAfterBatches?: number;
   /** The service's clock, for the time stamped on what it publishes. */
   clock?: Clock;
+  /** Errors of the service's other dependencies (its database) that its consumers wait out instead of dead-lettering. */
+  isTransient?: TransientErrorTest;
 }
 
 /** Needs ObservabilityModule (logger, metrics registry, health registry) imported by the app. */
