@@ -1,4 +1,4 @@
-import { deadLetterTopicOf, Topics } from '@halfhour/contracts';
+import { Topics } from '@halfhour/contracts';
 import { eventually } from '@halfhour/testing';
 import { Client } from 'pg';
 import { freshMpan, IntakeTestBed, participantDefinition } from '../test/intake-test-bed';
@@ -31,9 +31,12 @@ describe('registration-intake while its database is away', () => {
     await db.end();
 
     expect(await bed.database.cutOff()).toBeGreaterThan(0);
-    // More arrives while the database is away; the consumer keeps trying the batch in hand.
+    // More arrives while the database is away; the consumer keeps trying the batches in hand (one
+    // per partition, three at once) for as long as the outage lasts. Fifteen retries is well past
+    // the point where an unexpected error would have split a batch and dead-lettered its messages.
     await bed.publish(Topics.registrations, consent, mpans.map((mpan) => ({ mpan, status: 'DOMESTIC_OPTED_IN', effectiveFrom: '2026-01-01', sequence: 2 })));
-    await eventually(async () => expect(await bed.service.metric('halfhour_consumer_batch_retries_total')).toBeGreaterThanOrEqual(3), 60_000, 100);
+    const retries = () => bed.service.metric('halfhour_consumer_batch_retries_total', { topic: bed.topicName(Topics.registrations) });
+    await eventually(async () => expect(await retries()).toBeGreaterThanOrEqual(15), 60_000, 100);
     await bed.database.restore();
 
     const after = new Client({ connectionString: bed.database.url });
@@ -46,7 +49,6 @@ describe('registration-intake while its database is away', () => {
       await after.end();
     }
     expect(await bed.service.metric('halfhour_consumer_dead_letters_total')).toBe(0);
-    expect(await bed.readAll(deadLetterTopicOf(bed.topicName(Topics.registrations)))).toEqual([]);
     expect(bed.service.isRunning).toBe(true);
   });
 });

@@ -26,7 +26,8 @@ export function runEnvironment(timeline: DayTimeline, topicPrefix: string, provi
     TICK_INTERVAL_MS: '200',
     GAUGES_INTERVAL_MS: '1000',
     // registration-intake
-    REGISTRY_METRICS_INTERVAL_MS: '1000',
+    // A full scan of the registry (2.6 s of PostgreSQL at 200,000 MPANs): often enough to see the registry loaded, no more.
+    REGISTRY_METRICS_INTERVAL_MS: '10000',
     TIMELINE_RELAY_INTERVAL_MS: '100',
     // adapters
     PROVIDER_URLS: `*=${simulatorUrls.providers}`,

@@ -12,6 +12,12 @@ import { RegistryRepository, UnpublishedTimeline } from '../registry/registry.re
  */
 /** Longer than any publish takes; what a crashed relay leased is published again after it. */
 const LEASE_SECONDS = 30;
+/**
+ * The unpublished count is a scan of the unpublished index, which every update churns (hundreds of
+ * milliseconds on a large registry): recounted at most this often while the relay is busy, and once
+ * when it goes idle, never on every run.
+ */
+const RECOUNT_MS = 5_000;
 
 export class TimelineRelay {
   private readonly task: RepeatingTask;
@@ -26,9 +32,19 @@ export class TimelineRelay {
     // A full batch means more are waiting: go again at once.
     this.task = new RepeatingTask('timeline relay', async () => {
       const published = await this.publishOnce();
-      this.metrics.unpublishedTimelines.set(await this.registry.unpublishedCount());
+      await this.recountUnpublished(published);
       return published >= this.settings.batchSize ? 'more' : published > 0 ? 'worked' : 'idle';
     }, settings.intervalMs, logger);
+  }
+
+  private lastCount = { at: 0, unpublished: 0 };
+
+  private async recountUnpublished(published: number): Promise<void> {
+    const busyAndDue = published > 0 && Date.now() - this.lastCount.at >= RECOUNT_MS;
+    const wentIdle = published === 0 && this.lastCount.unpublished > 0;
+    if (!busyAndDue && !wentIdle) return;
+    this.lastCount = { at: Date.now(), unpublished: await this.registry.unpublishedCount() };
+    this.metrics.unpublishedTimelines.set(this.lastCount.unpublished);
   }
 
   start(): void {
