@@ -4,12 +4,6 @@ import { JsonLogger, RepeatingTask } from '@halfhour/observability';
 import { RegistrationMetrics } from '../metrics/registration-metrics';
 import { RegistryRepository, UnpublishedTimeline } from '../registry/registry.repository';
 
-/**
- * Publishes changed timelines to the compacted topic: only what is committed (it reads committed
- * rows), never losing a change (a row stays unpublished until the broker has acknowledged it).
- * A crash between publish and mark re-publishes the same version once the lease expires; a
- * consumer ignores a version it has already seen.
- */
 /** Longer than any publish takes; what a crashed relay leased is published again after it. */
 const LEASE_SECONDS = 30;
 /**
@@ -19,8 +13,15 @@ const LEASE_SECONDS = 30;
  */
 const RECOUNT_MS = 5_000;
 
+/**
+ * Publishes changed timelines to the compacted topic: only what is committed (it reads committed
+ * rows), never losing a change (a row stays unpublished until the broker has acknowledged it).
+ * A crash between publish and mark re-publishes the same version once the lease expires; a
+ * consumer ignores a version it has already seen.
+ */
 export class TimelineRelay {
   private readonly task: RepeatingTask;
+  private lastCount = { at: 0, unpublished: 0 };
 
   constructor(
     private readonly registry: RegistryRepository,
@@ -36,8 +37,6 @@ export class TimelineRelay {
       return published >= this.settings.batchSize ? 'more' : published > 0 ? 'worked' : 'idle';
     }, settings.intervalMs, logger);
   }
-
-  private lastCount = { at: 0, unpublished: 0 };
 
   private async recountUnpublished(published: number): Promise<void> {
     const busyAndDue = published > 0 && Date.now() - this.lastCount.at >= RECOUNT_MS;

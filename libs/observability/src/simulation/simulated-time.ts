@@ -80,11 +80,8 @@ export class SimulatedTime {
     if (this.freeRun) throw new Error('the clock already runs freely');
     const settings = { simulatedOrigin: this.current, realOrigin: new Date(), speed };
     this.freeRun = { settings, clock: acceleratedClock(settings) };
-    const body = JSON.stringify({ now: this.current.toISOString(), runFreely: { realOrigin: settings.realOrigin.toISOString(), speed } });
-    await Promise.all(this.options.services().map(async (url) => {
-      const response = await fetch(`${url}/simulation/clock`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body });
-      if (!response.ok) throw new Error(`${url} would not run its clock freely: ${response.status} ${await response.text()}`);
-    }));
+    const runFreely = { realOrigin: settings.realOrigin.toISOString(), speed };
+    await Promise.all(this.options.services().map((url) => this.put(url, 0, { runFreely })));
   }
 
   /**
@@ -184,9 +181,9 @@ export class SimulatedTime {
     }
   }
 
-  private async put(url: string, waitMs = 0): Promise<SimulationClockState> {
+  private async put(url: string, waitMs = 0, more: object = {}): Promise<SimulationClockState> {
     const response = await fetch(`${url}/simulation/clock?waitMs=${waitMs}`, {
-      method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: this.current.toISOString() }),
+      method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: this.current.toISOString(), ...more }),
     });
     if (!response.ok) throw new Error(`${url} refused the clock: ${response.status} ${await response.text()}`);
     return (await response.json()) as SimulationClockState;
