@@ -1,8 +1,8 @@
 import { Topics } from '@halfhour/contracts';
 import { KafkaRuntime, TopicCatchUp } from '@halfhour/kafka';
 import { RegistryViewRepository, TimelinesViewHandler } from '@halfhour/registry-view';
-import { clockFrom, JSON_LOGGER, JsonLogger } from '@halfhour/observability';
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { clockFrom, PeriodicTasks } from '@halfhour/observability';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessControlConfig } from './access-control.config';
 import { accessPolicyFrom } from './access-policy.provider';
@@ -12,10 +12,9 @@ import { AccessRepository } from './view/access-repository';
 import { RegistryViewAge } from './view/registry-view-age';
 import { UsersViewHandler } from './view/users-view.handler';
 
-/** Wires the two view consumers, the request consumer and the view-age gauge to their lifecycle. */
+/** Wires the two view consumers, the request consumer and the view-age gauge. */
 @Injectable()
-export class AccessControlRuntime implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
-  private readonly viewAge: RegistryViewAge;
+export class AccessControlRuntime implements OnModuleInit {
   private readonly registryView: RegistryViewRepository;
   /** Decides a batch of requests; the consumer below, or the stock transport's controller, feeds it. */
   requestsHandler!: ServiceRequestsHandler;
@@ -26,10 +25,11 @@ export class AccessControlRuntime implements OnModuleInit, OnApplicationBootstra
     private readonly repository: AccessRepository,
     private readonly metrics: AccessMetrics,
     dataSource: DataSource,
-    @Inject(JSON_LOGGER) logger: JsonLogger,
+    tasks: PeriodicTasks,
   ) {
     this.registryView = new RegistryViewRepository(dataSource);
-    this.viewAge = new RegistryViewAge(kafka, this.group('timelines'), metrics, logger, config.VIEW_AGE_INTERVAL_MS);
+    const viewAge = new RegistryViewAge(kafka, this.group('timelines'), metrics);
+    tasks.measureEvery(config.VIEW_AGE_INTERVAL_MS, 'registry view age', () => viewAge.measure());
   }
 
   private group(role: 'timelines' | 'users' | 'requests'): string {
@@ -59,13 +59,5 @@ export class AccessControlRuntime implements OnModuleInit, OnApplicationBootstra
     if (this.config.REQUEST_CONSUMER === 'batch') {
       this.kafka.addConsumer({ ...common, topic: Topics.serviceRequests, groupId: this.group('requests'), handler: this.requestsHandler });
     }
-  }
-
-  onApplicationBootstrap(): void {
-    this.viewAge.start();
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.viewAge.stop();
   }
 }

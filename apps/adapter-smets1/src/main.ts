@@ -17,7 +17,8 @@ const adapterModule = AdapterModule.forRoot(config, logger, {
   clock,
   cache: {
     schema: { entities: SMETS1_CACHE_ENTITIES, migrations: SMETS1_CACHE_MIGRATIONS },
-    create: (dataSource, _metrics, cacheLogger) => new PostgresDataCache(dataSource, clock, config.CACHE_RETENTION_DAYS, config.CACHE_SWEEP_INTERVAL_MS, cacheLogger),
+    create: (dataSource) => new PostgresDataCache(dataSource, clock, config.CACHE_RETENTION_DAYS),
+    sweepIntervalMs: config.CACHE_SWEEP_INTERVAL_MS,
   },
 });
 

@@ -1,8 +1,8 @@
 import { Topics } from '@halfhour/contracts';
 import { Clock } from '@halfhour/domain';
 import { KafkaRuntime } from '@halfhour/kafka';
-import { JSON_LOGGER, JsonLogger } from '@halfhour/observability';
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { JSON_LOGGER, JsonLogger, PeriodicTasks } from '@halfhour/observability';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DipRelay } from './delivery/dip-relay';
 import { DipCredentials } from './delivery/dip-client';
@@ -16,9 +16,8 @@ export const CLOCK = Symbol('CLOCK');
 
 /** Wires the read-results consumer (into the outbox) and the relay (out to the DIP). */
 @Injectable()
-export class DipForwarderRuntime implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+export class DipForwarderRuntime implements OnModuleInit {
   private readonly outbox: OutboxRepository;
-  private readonly relay: DipRelay;
 
   constructor(
     private readonly config: DipForwarderConfig,
@@ -28,17 +27,18 @@ export class DipForwarderRuntime implements OnModuleInit, OnApplicationBootstrap
     @Inject(CLOCK) private readonly clock: Clock,
     dataSource: DataSource,
     @Inject(JSON_LOGGER) logger: JsonLogger,
+    tasks: PeriodicTasks,
   ) {
     this.outbox = new OutboxRepository(dataSource);
-    this.relay = new DipRelay(this.outbox, credentials, metrics, logger, {
+    const relay = new DipRelay(this.outbox, credentials, metrics, logger, {
       url: config.DIP_URL.replace(/\/$/, ''),
       batchSize: config.DIP_BATCH_SIZE,
       concurrency: config.DIP_CONCURRENCY,
       callTimeoutMs: config.DIP_CALL_TIMEOUT_MS,
       backoffMaxMs: config.DIP_BACKOFF_MAX_MS,
-      intervalMs: config.RELAY_INTERVAL_MS,
       rowsPerRound: config.RELAY_BATCH_SIZE,
     }, () => clock.now());
+    tasks.every(config.RELAY_INTERVAL_MS, 'DIP relay', () => relay.deliverOnce());
   }
 
   onModuleInit(): void {
@@ -58,13 +58,5 @@ export class DipForwarderRuntime implements OnModuleInit, OnApplicationBootstrap
       partitionsConsumedConcurrently: this.config.PARTITIONS_CONSUMED_CONCURRENTLY,
       handler: new ReadResultsHandler(this.outbox, settings, this.kafka, this.metrics, this.clock, group, this.config.FAULT_EXIT_BEFORE_ANSWERING),
     });
-  }
-
-  onApplicationBootstrap(): void {
-    this.relay.start();
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.relay.stop();
   }
 }

@@ -1,7 +1,7 @@
 import { Topics } from '@halfhour/contracts';
 import { KafkaRuntime, TopicCatchUp } from '@halfhour/kafka';
-import { JSON_LOGGER, JsonLogger } from '@halfhour/observability';
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { PeriodicTasks } from '@halfhour/observability';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RegistrationMetrics } from './metrics/registration-metrics';
 import { RegistrySizeGauges } from './metrics/registry-size-gauges';
@@ -11,11 +11,9 @@ import { RegistrationIntakeConfig } from './registration-intake.config';
 import { RegistrationEventsHandler } from './registrations/registration-events.handler';
 import { RegistryRepository } from './registry/registry.repository';
 
-/** Wires the service's consumers, relay and gauges to their lifecycle. */
+/** Wires the service's consumers, relay and gauges. */
 @Injectable()
-export class RegistrationIntakeRuntime implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
-  private readonly relay: TimelineRelay;
-  private readonly gauges: RegistrySizeGauges;
+export class RegistrationIntakeRuntime implements OnModuleInit {
 
   constructor(
     private readonly config: RegistrationIntakeConfig,
@@ -23,13 +21,12 @@ export class RegistrationIntakeRuntime implements OnModuleInit, OnApplicationBoo
     private readonly registry: RegistryRepository,
     private readonly metrics: RegistrationMetrics,
     dataSource: DataSource,
-    @Inject(JSON_LOGGER) logger: JsonLogger,
+    tasks: PeriodicTasks,
   ) {
-    this.relay = new TimelineRelay(registry, kafka, metrics, logger, {
-      intervalMs: config.TIMELINE_RELAY_INTERVAL_MS,
-      batchSize: config.TIMELINE_RELAY_BATCH_SIZE,
-    });
-    this.gauges = new RegistrySizeGauges(dataSource, metrics, logger, config.REGISTRY_METRICS_INTERVAL_MS);
+    const relay = new TimelineRelay(registry, kafka, metrics, { batchSize: config.TIMELINE_RELAY_BATCH_SIZE });
+    tasks.every(config.TIMELINE_RELAY_INTERVAL_MS, 'timeline relay', () => relay.relayOnce());
+    const gauges = new RegistrySizeGauges(dataSource, metrics);
+    tasks.measureEvery(config.REGISTRY_METRICS_INTERVAL_MS, 'registry size gauges', () => gauges.refresh());
   }
 
   private get participantsGroup(): string {
@@ -51,14 +48,5 @@ export class RegistrationIntakeRuntime implements OnModuleInit, OnApplicationBoo
     });
     this.kafka.addConsumer({ ...common, topic: Topics.registrations, groupId: `${group}.registrations`, handler: events });
     this.kafka.addConsumer({ ...common, topic: Topics.deviceInventory, groupId: `${group}.devices`, handler: events });
-  }
-
-  onApplicationBootstrap(): void {
-    this.relay.start();
-    this.gauges.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await Promise.all([this.gauges.stop(), this.relay.stop()]);
   }
 }

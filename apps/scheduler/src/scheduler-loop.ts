@@ -1,13 +1,12 @@
 import { addDays, Clock, settlementDayOf } from '@halfhour/domain';
 import { TopicCatchUp } from '@halfhour/kafka';
-import { JsonLogger, RepeatingTask, TaskRun } from '@halfhour/observability';
+import { TaskRun } from '@halfhour/observability';
 import { Dispatcher } from './dispatch/dispatcher';
 import { DailyPlanner } from './planning/daily-planner';
 import { Housekeeping } from './planning/housekeeping';
 import { SlotPlacer } from './planning/slot-placer';
 
 export interface LoopSettings {
-  tickIntervalMs: number;
   batchSize: number;
   noResponseAfterMs: number;
 }
@@ -20,8 +19,6 @@ export interface LoopSettings {
  * and a plan made before the schedules are read would leave them out of the day.
  */
 export class SchedulerLoop {
-  private readonly task: RepeatingTask;
-
   constructor(
     private readonly clock: Clock,
     private readonly inputsRead: readonly TopicCatchUp[],
@@ -30,18 +27,7 @@ export class SchedulerLoop {
     private readonly dispatcher: Dispatcher,
     private readonly housekeeping: Housekeeping,
     private readonly settings: LoopSettings,
-    logger: JsonLogger,
-  ) {
-    this.task = new RepeatingTask('scheduler tick', () => this.tick(), settings.tickIntervalMs, logger);
-  }
-
-  start(): void {
-    this.task.start();
-  }
-
-  stop(): Promise<void> {
-    return this.task.stop();
-  }
+  ) {}
 
   /** One tick; says whether it changed anything, so a simulation knows when the scheduler has settled. */
   async tick(): Promise<TaskRun> {
@@ -57,5 +43,4 @@ export class SchedulerLoop {
     if (settlementDayOf(new Date(now.getTime() + 3600_000)) !== today) changed += Number(await this.planner.planIfNeeded(addDays(today, 1), now));
     return changed > 0 ? 'worked' : 'idle';
   }
-
 }

@@ -1,9 +1,9 @@
 import { Topics } from '@halfhour/contracts';
 import { Clock } from '@halfhour/domain';
 import { KafkaRuntime, TopicCatchUp } from '@halfhour/kafka';
-import { JSON_LOGGER, JsonLogger } from '@halfhour/observability';
+import { JSON_LOGGER, JsonLogger, PeriodicTasks } from '@halfhour/observability';
 import { RegistryViewRepository, TimelinesViewHandler } from '@halfhour/registry-view';
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Dispatcher } from './dispatch/dispatcher';
 import { ItemRepository } from './items/item-repository';
@@ -24,12 +24,10 @@ export const CLOCK = Symbol('CLOCK');
 
 /** Wires the consumers (authorised requests, timelines, read results), the loop and the gauges. */
 @Injectable()
-export class SchedulerRuntime implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+export class SchedulerRuntime implements OnModuleInit {
   private readonly registryView: RegistryViewRepository;
   private readonly schedules: ScheduleRepository;
   private readonly responder: UserResponder;
-  private readonly loop: SchedulerLoop;
-  private readonly gauges: ItemGauges;
 
   constructor(
     private readonly config: SchedulerConfig,
@@ -40,22 +38,24 @@ export class SchedulerRuntime implements OnModuleInit, OnApplicationBootstrap, O
     private readonly metrics: SchedulerMetrics,
     dataSource: DataSource,
     @Inject(JSON_LOGGER) logger: JsonLogger,
+    tasks: PeriodicTasks,
   ) {
     this.registryView = new RegistryViewRepository(dataSource);
     this.schedules = new ScheduleRepository(dataSource);
     this.responder = new UserResponder(kafka);
     const planner = new DailyPlanner(policy, items, this.schedules, this.registryView, this.responder, metrics, logger);
-    this.loop = new SchedulerLoop(
+    const loop = new SchedulerLoop(
       clock,
       [new TopicCatchUp(kafka, this.group('timelines'), Topics.mpanTimelines), new TopicCatchUp(kafka, this.group('requests'), Topics.authorisedRequests)],
       planner,
       new SlotPlacer(policy, items, planner, metrics),
       new Dispatcher(policy, items, this.schedules, this.registryView, kafka, this.responder, metrics),
       new Housekeeping(items, this.responder, metrics, logger, new TopicCatchUp(kafka, this.group('results'), Topics.readResults)),
-      { tickIntervalMs: config.TICK_INTERVAL_MS, batchSize: config.DISPATCH_BATCH_SIZE, noResponseAfterMs: policy.noResponseAfterMs },
-      logger,
+      { batchSize: config.DISPATCH_BATCH_SIZE, noResponseAfterMs: policy.noResponseAfterMs },
     );
-    this.gauges = new ItemGauges(items, policy, metrics, clock, logger, config.GAUGES_INTERVAL_MS);
+    tasks.every(config.TICK_INTERVAL_MS, 'scheduler tick', () => loop.tick());
+    const gauges = new ItemGauges(items, policy, metrics, clock);
+    tasks.measureEvery(config.GAUGES_INTERVAL_MS, 'item gauges', () => gauges.measure());
   }
 
   private group(role: 'requests' | 'timelines' | 'results'): string {
@@ -72,14 +72,5 @@ export class SchedulerRuntime implements OnModuleInit, OnApplicationBootstrap, O
       handler: new AuthorisedRequestsHandler(this.items, this.schedules, this.registryView, this.responder, this.clock, this.group('requests')),
     });
     this.kafka.addConsumer({ ...common, topic: Topics.readResults, groupId: this.group('results'), handler: new ReadResultsHandler(this.items, this.metrics, this.clock) });
-  }
-
-  onApplicationBootstrap(): void {
-    this.loop.start();
-    this.gauges.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await Promise.all([this.gauges.stop(), this.loop.stop()]);
   }
 }

@@ -1,7 +1,7 @@
 import { ReadCommand, TopicDefinition } from '@halfhour/contracts';
 import { Clock } from '@halfhour/domain';
 import { KafkaRuntime } from '@halfhour/kafka';
-import { JsonLogger, METRICS_REGISTRY } from '@halfhour/observability';
+import { JsonLogger, METRICS_REGISTRY, PeriodicTasks } from '@halfhour/observability';
 import { serviceInfrastructure } from '@halfhour/service-kit';
 import { DynamicModule, Inject, Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { Registry } from 'prom-client';
@@ -18,10 +18,11 @@ export interface AdapterOptions {
   /** The command topic this adapter serves. */
   topic: TopicDefinition<ReadCommand>;
   clock: Clock;
-  /** SMETS1: the cache, its tables (the adapter's own included) and how to build it on the service's database. */
+  /** SMETS1: the cache, its tables (the adapter's own included), how to build it on the service's database, and how often to sweep it. */
   cache?: {
     schema: AdapterSchema;
-    create(dataSource: DataSource, metrics: AdapterMetrics, logger: JsonLogger): DataCache & { start?(): void; stop?(): Promise<void> };
+    create(dataSource: DataSource, metrics: AdapterMetrics): DataCache;
+    sweepIntervalMs: number;
   };
 }
 
@@ -38,9 +39,10 @@ class AdapterRuntime implements OnModuleInit {
     @Inject(ADAPTER_OPTIONS) private readonly options: AdapterOptions,
     private readonly kafka: KafkaRuntime,
     @Inject('ADAPTER_LOGGER') private readonly logger: JsonLogger,
-    @Inject('ADAPTER_CACHE') private readonly cache: (DataCache & { start?(): void; stop?(): Promise<void> }) | undefined,
+    @Inject('ADAPTER_CACHE') private readonly cache: DataCache | undefined,
     @Inject(AdapterMetrics) private readonly metrics: AdapterMetrics,
     private readonly record: CommandRecord,
+    private readonly tasks: PeriodicTasks,
   ) {}
 
   onModuleInit(): void {
@@ -55,13 +57,9 @@ class AdapterRuntime implements OnModuleInit {
       partitionsConsumedConcurrently: this.config.PARTITIONS_CONSUMED_CONCURRENTLY,
       handler: new ReadCommandsHandler({ urlOf: (p) => this.config.urlOf(p) }, policies, this.kafka, this.metrics, this.options.clock, this.record, this.cache),
     });
-    this.record.start();
-    this.cache?.start?.();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.record.stop();
-    await this.cache?.stop?.();
+    this.tasks.measureEvery(this.config.COMMAND_RECORD_SWEEP_INTERVAL_MS, 'read command record sweep', () => this.record.sweep());
+    const cache = this.cache;
+    if (cache) this.tasks.measureEvery(this.options.cache!.sweepIntervalMs, 'data cache sweep', () => cache.sweep());
   }
 }
 
@@ -78,12 +76,12 @@ export class AdapterModule {
         { provide: 'ADAPTER_LOGGER', useValue: logger },
         { provide: AdapterMetrics, useFactory: (registry: Registry) => new AdapterMetrics(registry), inject: [METRICS_REGISTRY] },
         cache
-          ? { provide: 'ADAPTER_CACHE', useFactory: (dataSource: DataSource, metrics: AdapterMetrics) => cache.create(dataSource, metrics, logger), inject: [DataSource, AdapterMetrics] }
+          ? { provide: 'ADAPTER_CACHE', useFactory: (dataSource: DataSource, metrics: AdapterMetrics) => cache.create(dataSource, metrics), inject: [DataSource, AdapterMetrics] }
           : { provide: 'ADAPTER_CACHE', useValue: undefined },
         {
           provide: CommandRecord,
           useFactory: (dataSource: DataSource) =>
-            new CommandRecord(dataSource, options.clock, config.COMMAND_RECORD_RETENTION_HOURS, config.COMMAND_RECORD_SWEEP_INTERVAL_MS, logger),
+            new CommandRecord(dataSource, options.clock, config.COMMAND_RECORD_RETENTION_HOURS),
           inject: [DataSource],
         },
         AdapterRuntime,

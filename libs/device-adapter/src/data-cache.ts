@@ -10,4 +10,6 @@ export interface DataCache {
   lookup(commands: readonly ReadCommand[]): Promise<Map<string, ProviderReading>>;
   /** Keeps what the meters returned. */
   store(results: readonly ReadResult[]): Promise<void>;
+  /** Forgets what is past its retention; run on an interval. */
+  sweep(): Promise<unknown>;
 }

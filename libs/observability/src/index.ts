@@ -15,6 +15,7 @@ export * from './observability.tokens';
 export * from './observability.module';
 export * from './service-bootstrap';
 export * from './repeating-task';
+export * from './periodic-tasks';
 export * from './errors/error-chain';
 export * from './simulation/work-monitor';
 export * from './simulation/simulation-clock.controller';

@@ -9,6 +9,7 @@ import { JsonLogger } from './logging/json-logger';
 import { MetricsController } from './metrics/metrics.controller';
 import { JSON_LOGGER, METRICS_REGISTRY } from './observability.tokens';
 import { OperatorTokenGuard } from './operator-api/operator-token.guard';
+import { PeriodicTasks } from './periodic-tasks';
 import { SimulationClockController, STEPPED_CLOCK } from './simulation/simulation-clock.controller';
 
 export interface ObservabilityOptions {
@@ -39,8 +40,9 @@ export class ObservabilityModule {
         { provide: APP_GUARD, useFactory: (reflector: Reflector) => new OperatorTokenGuard(reflector, options.operatorApiTokens ?? []), inject: [Reflector] },
         { provide: METRICS_REGISTRY, useValue: options.registry },
         { provide: JSON_LOGGER, useValue: options.logger },
+        PeriodicTasks,
       ],
-      exports: [HealthRegistry, METRICS_REGISTRY, JSON_LOGGER],
+      exports: [HealthRegistry, METRICS_REGISTRY, JSON_LOGGER, PeriodicTasks],
     };
   }
 }

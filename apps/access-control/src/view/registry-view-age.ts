@@ -1,6 +1,5 @@
 import { Topics } from '@halfhour/contracts';
 import { KafkaRuntime } from '@halfhour/kafka';
-import { JsonLogger, RepeatingTask } from '@halfhour/observability';
 import { AccessMetrics } from '../metrics/access-metrics';
 
 /**
@@ -8,26 +7,13 @@ import { AccessMetrics } from '../metrics/access-metrics';
  * since it was last seen at zero (since start, until the first time).
  */
 export class RegistryViewAge {
-  private readonly task: RepeatingTask;
   private currentAt = Date.now();
 
   constructor(
     private readonly kafka: KafkaRuntime,
     private readonly timelinesGroup: string,
     private readonly metrics: AccessMetrics,
-    logger: JsonLogger,
-    intervalMs: number,
-  ) {
-    this.task = new RepeatingTask('registry view age', () => this.measure(), intervalMs, logger, { waitedFor: false });
-  }
-
-  start(): void {
-    this.task.start();
-  }
-
-  stop(): Promise<void> {
-    return this.task.stop();
-  }
+  ) {}
 
   async measure(): Promise<void> {
     const lag = await this.kafka.consumerLag(this.timelinesGroup, Topics.mpanTimelines);

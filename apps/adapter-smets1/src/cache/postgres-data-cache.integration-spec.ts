@@ -1,6 +1,5 @@
 import { ReadCommand, ReadResult, Topics } from '@halfhour/contracts';
 import { SteppedClock } from '@halfhour/domain';
-import { createJsonLogger } from '@halfhour/observability';
 import { createDataSource, runMigrations } from '@halfhour/persistence';
 import { createTestDatabase, TestDatabase } from '@halfhour/testing';
 import { DataSource } from 'typeorm';
@@ -24,7 +23,7 @@ describe('the SMETS1 cache in PostgreSQL, one row per device, SRV and data day',
     await dataSource.initialize();
     await runMigrations(dataSource);
     clock = new SteppedClock(new Date(command.readPeriod.end));
-    cache = new PostgresDataCache(dataSource, clock, 14, 60_000, createJsonLogger('smets1-cache-spec', 'error'));
+    cache = new PostgresDataCache(dataSource, clock, 14);
   });
 
   afterAll(async () => {

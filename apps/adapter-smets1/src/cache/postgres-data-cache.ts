@@ -1,7 +1,6 @@
 import { ReadCommand, ReadResult } from '@halfhour/contracts';
 import { Clock, settlementDayOf } from '@halfhour/domain';
 import { DataCache, ProviderReading } from '@halfhour/device-adapter';
-import { JsonLogger, RepeatingTask } from '@halfhour/observability';
 import { DataSource } from 'typeorm';
 import { CachedDay, cachedDaysOf } from './cached-days';
 
@@ -11,25 +10,11 @@ import { CachedDay, cachedDaysOf } from './cached-days';
  * written set-wise per batch.
  */
 export class PostgresDataCache implements DataCache {
-  private readonly sweeper: RepeatingTask;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly retentionDays: number,
-    sweepIntervalMs: number,
-    logger: JsonLogger,
-  ) {
-    this.sweeper = new RepeatingTask('SMETS1 cache sweep', () => this.sweep(), sweepIntervalMs, logger, { waitedFor: false });
-  }
-
-  start(): void {
-    this.sweeper.start();
-  }
-
-  stop(): Promise<void> {
-    return this.sweeper.stop();
-  }
+  ) {}
 
   async lookup(commands: readonly ReadCommand[]): Promise<Map<string, ProviderReading>> {
     if (commands.length === 0) return new Map();

@@ -1,4 +1,4 @@
-import { JsonLogger, RepeatingTask, TaskRun } from '@halfhour/observability';
+import { JsonLogger, TaskRun } from '@halfhour/observability';
 import { EntityManager } from 'typeorm';
 import { DipMetrics } from '../metrics/dip-metrics';
 import { OutboxRepository, OutboxRow } from '../outbox/outbox-repository';
@@ -11,7 +11,6 @@ export interface RelaySettings {
   concurrency: number;
   callTimeoutMs: number;
   backoffMaxMs: number;
-  intervalMs: number;
   rowsPerRound: number;
 }
 
@@ -26,7 +25,6 @@ export interface RelaySettings {
  * commit resends the same reference: the DIP sees a duplicate, not new data.
  */
 export class DipRelay {
-  private readonly task: RepeatingTask;
   private failuresInARow = 0;
   private pausedUntil = 0;
 
@@ -37,17 +35,7 @@ export class DipRelay {
     private readonly logger: JsonLogger,
     private readonly settings: RelaySettings,
     private readonly now: () => Date,
-  ) {
-    this.task = new RepeatingTask('DIP relay', () => this.deliverOnce(), settings.intervalMs, logger);
-  }
-
-  start(): void {
-    this.task.start();
-  }
-
-  stop(): Promise<void> {
-    return this.task.stop();
-  }
+  ) {}
 
   /**
    * One round: 'more' when a full round went and the DIP is answering. While the relay backs off

@@ -1,5 +1,4 @@
 import { HH_PERMITTED_STATUSES } from '@halfhour/domain';
-import { JsonLogger, RepeatingTask } from '@halfhour/observability';
 import { DataSource } from 'typeorm';
 import { RegistrationMetrics } from './registration-metrics';
 
@@ -12,24 +11,10 @@ const inForce = (list: string) => `$.${list}[*] ? (@.from <= $d && (!exists(@.to
  * not on scrape.
  */
 export class RegistrySizeGauges {
-  private readonly task: RepeatingTask;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly metrics: RegistrationMetrics,
-    logger: JsonLogger,
-    intervalMs: number,
-  ) {
-    this.task = new RepeatingTask('registry size gauges', () => this.refresh(), intervalMs, logger, { waitedFor: false });
-  }
-
-  start(): void {
-    this.task.start();
-  }
-
-  stop(): Promise<void> {
-    return this.task.stop();
-  }
+  ) {}
 
   async refresh(today = new Date().toISOString().slice(0, 10)): Promise<void> {
     const rows: { generation: number | null; provider: string | null; mpans: number; appointed: number; hh: number }[] =

@@ -1,6 +1,6 @@
 import { MpanTimelineUpdated, Topics } from '@halfhour/contracts';
 import { KafkaRuntime } from '@halfhour/kafka';
-import { JsonLogger, RepeatingTask } from '@halfhour/observability';
+import { TaskRun } from '@halfhour/observability';
 import { RegistrationMetrics } from '../metrics/registration-metrics';
 import { RegistryRepository, UnpublishedTimeline } from '../registry/registry.repository';
 
@@ -20,22 +20,21 @@ const RECOUNT_MS = 5_000;
  * consumer ignores a version it has already seen.
  */
 export class TimelineRelay {
-  private readonly task: RepeatingTask;
   private lastCount = { at: 0, unpublished: 0 };
 
   constructor(
     private readonly registry: RegistryRepository,
     private readonly kafka: KafkaRuntime,
     private readonly metrics: RegistrationMetrics,
-    logger: JsonLogger,
-    private readonly settings: { intervalMs: number; batchSize: number },
-  ) {
+    private readonly settings: { batchSize: number },
+  ) {}
+
+  /** One run of the relay: a batch published, the backlog gauge recounted when due. */
+  async relayOnce(): Promise<TaskRun> {
+    const published = await this.publishOnce();
+    await this.recountUnpublished(published);
     // A full batch means more are waiting: go again at once.
-    this.task = new RepeatingTask('timeline relay', async () => {
-      const published = await this.publishOnce();
-      await this.recountUnpublished(published);
-      return published >= this.settings.batchSize ? 'more' : published > 0 ? 'worked' : 'idle';
-    }, settings.intervalMs, logger);
+    return published >= this.settings.batchSize ? 'more' : published > 0 ? 'worked' : 'idle';
   }
 
   private async recountUnpublished(published: number): Promise<void> {
@@ -44,14 +43,6 @@ export class TimelineRelay {
     if (!busyAndDue && !wentIdle) return;
     this.lastCount = { at: Date.now(), unpublished: await this.registry.unpublishedCount() };
     this.metrics.unpublishedTimelines.set(this.lastCount.unpublished);
-  }
-
-  start(): void {
-    this.task.start();
-  }
-
-  stop(): Promise<void> {
-    return this.task.stop();
   }
 
   /** Publishes one batch; returns how many timelines went out. */

@@ -1,31 +1,16 @@
 import { addDays, Clock, mhhsReadsPerSlot, capacityOf, settlementDayOf } from '@halfhour/domain';
-import { JsonLogger, RepeatingTask } from '@halfhour/observability';
 import { ItemRepository } from '../items/item-repository';
 import { SchedulingPolicy } from '../scheduling-policy';
 import { SchedulerMetrics } from './scheduler-metrics';
 
 /** Recounts the item gauges (a GROUP BY over yesterday's and today's partitions) on an interval. */
 export class ItemGauges {
-  private readonly task: RepeatingTask;
-
   constructor(
     private readonly items: ItemRepository,
     private readonly policy: SchedulingPolicy,
     private readonly metrics: SchedulerMetrics,
     private readonly clock: Clock,
-    logger: JsonLogger,
-    intervalMs: number,
-  ) {
-    this.task = new RepeatingTask('item gauges', () => this.measure(), intervalMs, logger, { waitedFor: false });
-  }
-
-  start(): void {
-    this.task.start();
-  }
-
-  stop(): Promise<void> {
-    return this.task.stop();
-  }
+  ) {}
 
   async measure(): Promise<void> {
     const now = this.clock.now();

@@ -1,5 +1,4 @@
 import { Clock } from '@halfhour/domain';
-import { JsonLogger, RepeatingTask } from '@halfhour/observability';
 import { DataSource } from 'typeorm';
 
 /** What the record says about a batch's commands. */
@@ -20,25 +19,11 @@ export interface CommandClaims {
  * scheduler's backstop sends a new attempt. Rows older than the retention are swept.
  */
 export class CommandRecord {
-  private readonly sweeper: RepeatingTask;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly retentionHours: number,
-    sweepIntervalMs: number,
-    logger: JsonLogger,
-  ) {
-    this.sweeper = new RepeatingTask('read command record sweep', async () => void (await this.sweep()), sweepIntervalMs, logger, { waitedFor: false });
-  }
-
-  start(): void {
-    this.sweeper.start();
-  }
-
-  stop(): Promise<void> {
-    return this.sweeper.stop();
-  }
+  ) {}
 
   async claim(commandIds: readonly string[]): Promise<CommandClaims> {
     const ids = [...new Set(commandIds)];
