@@ -8,7 +8,7 @@
  * national day of 30,000,000 items.
  */
 import 'reflect-metadata';
-import { collectOnce, CollectionDemand, DEFAULT_CAPACITY, daySlots, mpanCoreFrom, planDay, settlementDayStart } from '@halfhour/domain';
+import { collectOnce, CollectionDemand, DEFAULT_CAPACITY, daySlots, itemKeyOf, mpanCoreFrom, newItemState, planDay, settlementDayStart } from '@halfhour/domain';
 import { createDataSource, runMigrations } from '@halfhour/persistence';
 import { createTestDatabase } from '@halfhour/testing';
 import { copyItems } from '../../apps/scheduler/src/items/copy-items';
@@ -60,8 +60,8 @@ async function main(): Promise<void> {
     const planSeconds = seconds(t);
     t = process.hrtime.bigint();
     const rows: ItemRow[] = merged.map((d, i) => ({
-      planDay: PLAN_DAY, itemKey: `${d.mpan}|${d.srv}|${d.dataDay}`, mpan: d.mpan, deviceId: d.deviceId, provider: d.provider, srv: d.srv, dataDay: d.dataDay,
-      kind: 'SCHEDULED', state: plan.slotOf[i] >= 0 ? 'PLANNED' : 'UNPLACED', slotStart: plan.slotOf[i] >= 0 ? new Date(slots.starts[plan.slotOf[i]]) : null,
+      planDay: PLAN_DAY, itemKey: itemKeyOf(d), mpan: d.mpan, deviceId: d.deviceId, provider: d.provider, srv: d.srv, dataDay: d.dataDay,
+      kind: 'SCHEDULED', state: newItemState(plan.slotOf[i] >= 0), slotStart: plan.slotOf[i] >= 0 ? new Date(slots.starts[plan.slotOf[i]]) : null,
       earliest: new Date(d.earliestMs), deadline: new Date(d.deadlineMs), attempt: 0, requesters: d.requesters as ItemRow['requesters'],
     }));
     await repository.ensurePartition(PLAN_DAY);

@@ -70,4 +70,11 @@ export class SchedulerConfig extends ConsumingServiceConfig {
   @IsInt() @Min(100)
   GAUGES_INTERVAL_MS = 15_000;
 
+  /**
+   * How often (real ms) the outbox relay looks for commands and answers to publish when nothing
+   * nudged it: it is nudged after every commit that wrote some, so this bounds only the delay
+   * after a crash or a lost nudge.
+   */
+  @IsInt() @Min(10)
+  OUTBOX_RELAY_INTERVAL_MS = 1000;
 }

@@ -3,6 +3,7 @@ import { Clock } from '@halfhour/domain';
 import { KafkaRuntime, TopicCatchUp } from '@halfhour/kafka';
 import { JSON_LOGGER, JsonLogger, PeriodicTasks } from '@halfhour/observability';
 import { RegistryViewRepository, TimelinesViewHandler } from '@halfhour/registry-view';
+import { MessageOutbox } from '@halfhour/service-kit';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Dispatcher } from './dispatch/dispatcher';
@@ -13,6 +14,10 @@ import { DailyPlanner } from './planning/daily-planner';
 import { Housekeeping } from './planning/housekeeping';
 import { SlotPlacer } from './planning/slot-placer';
 import { AuthorisedRequestsHandler } from './requests/authorised-requests.handler';
+import { CreateSchedules } from './requests/create-schedules';
+import { DeleteSchedules } from './requests/delete-schedules';
+import { OnDemandReads } from './requests/on-demand-reads';
+import { ReadSchedules } from './requests/read-schedules';
 import { UserResponder } from './responses/user-responder';
 import { ReadResultsHandler } from './results/read-results.handler';
 import { SchedulerConfig } from './scheduler.config';
@@ -42,14 +47,16 @@ export class SchedulerRuntime implements OnModuleInit {
   ) {
     this.registryView = new RegistryViewRepository(dataSource);
     this.schedules = new ScheduleRepository(dataSource);
-    this.responder = new UserResponder(kafka);
+    const outbox = new MessageOutbox(dataSource, () => kafka.producer, clock, [Topics.smets1Commands, Topics.smets2Commands, Topics.userResponses]);
+    outbox.relayEvery(tasks, config.OUTBOX_RELAY_INTERVAL_MS);
+    this.responder = new UserResponder(outbox);
     const planner = new DailyPlanner(policy, items, this.schedules, this.registryView, this.responder, metrics, logger);
     const loop = new SchedulerLoop(
       clock,
       [new TopicCatchUp(kafka, this.group('timelines'), Topics.mpanTimelines), new TopicCatchUp(kafka, this.group('requests'), Topics.authorisedRequests)],
       planner,
       new SlotPlacer(policy, items, planner, metrics),
-      new Dispatcher(policy, items, this.schedules, this.registryView, kafka, this.responder, metrics),
+      new Dispatcher(policy, items, this.schedules, this.registryView, outbox, this.responder, metrics),
       new Housekeeping(items, this.responder, metrics, logger, new TopicCatchUp(kafka, this.group('results'), Topics.readResults)),
       { batchSize: config.DISPATCH_BATCH_SIZE, noResponseAfterMs: policy.noResponseAfterMs },
     );
@@ -69,7 +76,12 @@ export class SchedulerRuntime implements OnModuleInit {
       ...common,
       topic: Topics.authorisedRequests,
       groupId: this.group('requests'),
-      handler: new AuthorisedRequestsHandler(this.items, this.schedules, this.registryView, this.responder, this.clock, this.group('requests')),
+      handler: new AuthorisedRequestsHandler(this.items.dataSource, [
+        new CreateSchedules(this.schedules, this.responder),
+        new ReadSchedules(this.schedules, this.responder),
+        new DeleteSchedules(this.schedules, this.responder),
+        new OnDemandReads(this.items, this.registryView),
+      ], this.responder, this.clock, this.group('requests')),
     });
     this.kafka.addConsumer({ ...common, topic: Topics.readResults, groupId: this.group('results'), handler: new ReadResultsHandler(this.items, this.metrics, this.clock) });
   }

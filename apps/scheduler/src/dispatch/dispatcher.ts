@@ -1,8 +1,8 @@
 import { ReadCommand, RequesterDto, Topics } from '@halfhour/contracts';
-import { addDays, isEntitledOnDay, isSmets1Provider, MarketRole, settlementDayStart } from '@halfhour/domain';
+import { addDays, isEntitledOnDay, isSmets1Provider, MarketRole, scheduleIdIn, settlementDayStart } from '@halfhour/domain';
 import { OutgoingMessage } from '@halfhour/kafka';
-import { KafkaRuntime } from '@halfhour/kafka';
 import { RegistryViewRepository } from '@halfhour/registry-view';
+import { MessageOutbox } from '@halfhour/service-kit';
 import { ItemRepository } from '../items/item-repository';
 import { ItemRow } from '../items/item-row';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics';
@@ -14,8 +14,9 @@ import { SchedulingPolicy } from '../scheduling-policy';
  * Sends the items whose slot has come (R-SCH-4), as read commands on the SMETS1 or SMETS2 topic,
  * in bulk. Entitlement is checked again now: a requester who may no longer have the data is
  * dropped, told why, and its schedule stops; an item nobody may have stops. The items are locked
- * (SKIP LOCKED), marked dispatched and published in one transaction, so replicas never send an
- * item twice; a crash before the commit sends the same attempt again, with the same command ID.
+ * (SKIP LOCKED), marked dispatched and their commands written to the outbox in one transaction, so
+ * replicas never send an item twice and no command is lost; the outbox relay publishes them after
+ * the commit (a crash before it publishes them later, with the same command ID).
  */
 export class Dispatcher {
   constructor(
@@ -23,7 +24,7 @@ export class Dispatcher {
     private readonly items: ItemRepository,
     private readonly schedules: ScheduleRepository,
     private readonly registryView: RegistryViewRepository,
-    private readonly kafka: KafkaRuntime,
+    private readonly outbox: MessageOutbox,
     private readonly responder: UserResponder,
     private readonly metrics: SchedulerMetrics,
   ) {}
@@ -50,26 +51,28 @@ export class Dispatcher {
       await this.items.setRequesters(manager, go.filter((g) => g.requesters.length < g.item.requesters.length).map(({ item, requesters }) => ({ planDay: item.planDay, itemKey: item.itemKey, requesters })));
       const byKey = new Map(go.map((g) => [`${g.item.planDay}|${g.item.itemKey}`, g.requesters]));
       const commands = dispatched.map((item) => toCommand(item, byKey.get(`${item.planDay}|${item.itemKey}`)!));
-      const schedulesToStop = dropped.map((d) => d.requester.origin).filter((origin) => origin.startsWith('DSP-'));
+      const schedulesToStop = dropped.flatMap((d) => scheduleIdIn(d.requester.origin) ?? []);
       const stoppedSchedules = await this.schedules.stop(manager, schedulesToStop, 'ENTITLEMENT_ENDED', now);
-      await this.kafka.producer.publishBatches(
+      await this.outbox.add(
+        manager,
         [
           { topic: Topics.smets1Commands, messages: commands.filter((c) => isSmets1Provider(c.provider)).map(asMessage) },
           { topic: Topics.smets2Commands, messages: commands.filter((c) => !isSmets1Provider(c.provider)).map(asMessage) },
         ],
         { prevalidated: true },
       );
-      return { commands, dropped, stoppedSchedules: stoppedSchedules.length, took: due.length };
+      await this.responder.refuse(manager, dropped.map(({ requester, item }) => {
+        const schedule = scheduleIdIn(requester.origin);
+        return {
+          requester,
+          reason: 'ENTITLEMENT_ENDED' as const,
+          message: `${requester.mpid} may no longer have ${item.srv} data of ${item.mpan} for ${item.dataDay}${schedule ? `; schedule ${schedule} has stopped` : ''}`,
+        };
+      }), now);
+      return { commands, stoppedSchedules: stoppedSchedules.length, took: due.length };
     });
     if (!outcome) return 0;
-    await this.responder.refuse(
-      outcome.dropped.map(({ requester, item }) => ({
-        requester,
-        reason: 'ENTITLEMENT_ENDED' as const,
-        message: `${requester.mpid} may no longer have ${item.srv} data of ${item.mpan} for ${item.dataDay}${requester.origin.startsWith('DSP-') ? `; schedule ${requester.origin} has stopped` : ''}`,
-      })),
-      now,
-    );
+    this.outbox.publishSoon();
     for (const command of outcome.commands) this.metrics.dispatched.inc({ provider: command.provider, kind: command.kind });
     this.metrics.stopped.inc({ reason: 'ENTITLEMENT_ENDED' }, outcome.stoppedSchedules);
     return outcome.took;

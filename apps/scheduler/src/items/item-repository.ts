@@ -1,5 +1,6 @@
-import { ITEM_TRANSITIONS, ItemEvent } from '@halfhour/domain';
+import { effectsOf, ITEM_TRANSITIONS, ItemEvent } from '@halfhour/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { combineSameItem, MergedRow, mergeRow, refKey } from './item-merging';
 import { itemColumns, ItemRef, ItemRow } from './item-row';
 
 const PARTITION_LOCK = 164;
@@ -32,41 +33,69 @@ export class ItemRepository {
   }
 
   /**
-   * Bulk insert. `merge`: an item already there for the same data (collect once) gains the new
-   * requesters and the earlier deadline — planned again, as the new kind (on-demand), if its slot
-   * is later than that; placed as the new kind if it is waiting for a slot — and a finished one is
-   * reopened for the new requesters alone.
+   * Adds items; where one already stands for the same data in the same plan day, the domain merges
+   * the new one into it (collect once, `mergeIntoItem`) and this only writes the outcome. The rows
+   * merged into are locked first; a row another transaction inserts meanwhile is merged into on
+   * the next round, so no requester is ever lost to a race.
    */
-  async insert(runner: Runner, items: readonly ItemRow[], onConflict: 'ignore' | 'merge' = 'ignore'): Promise<void> {
-    const inState = (states: readonly string[]) => `collection_items.state IN (${states.map((s) => `'${s}'`).join(', ')})`;
-    const reopened = inState(ITEM_TRANSITIONS.reopen.from);
-    const hastened = `${inState(ITEM_TRANSITIONS.hasten.from)} AND collection_items.slot_start >= EXCLUDED.deadline`;
-    // Waiting for a slot (or a backstop) and now due sooner: it is placed as the new kind (on demand).
-    const waitingSooner = `${inState(ITEM_TRANSITIONS.place.from)} AND EXCLUDED.deadline < collection_items.deadline`;
-    const merge = `UPDATE SET
-           requesters = CASE WHEN ${reopened} THEN EXCLUDED.requesters ELSE collection_items.requesters || EXCLUDED.requesters END,
-           deadline = CASE WHEN ${reopened} THEN EXCLUDED.deadline ELSE LEAST(collection_items.deadline, EXCLUDED.deadline) END,
-           state = CASE WHEN ${reopened} THEN '${ITEM_TRANSITIONS.reopen.to}' WHEN ${hastened} THEN '${ITEM_TRANSITIONS.hasten.to}' ELSE collection_items.state END,
-           kind = CASE WHEN ${reopened} OR ${hastened} OR ${waitingSooner} THEN EXCLUDED.kind ELSE collection_items.kind END,
-           earliest = CASE WHEN ${reopened} THEN EXCLUDED.earliest ELSE collection_items.earliest END,
-           slot_start = CASE WHEN ${reopened} OR ${hastened} THEN NULL ELSE collection_items.slot_start END,
-           completed_at = CASE WHEN ${reopened} THEN NULL ELSE collection_items.completed_at END,
-           updated_at = now()`;
+  async addMerging(manager: EntityManager, items: readonly ItemRow[]): Promise<void> {
+    let pending = combineSameItem(items);
+    while (pending.length > 0) {
+      const existing = new Map((await this.lock(manager, pending)).map((row) => [refKey(row), row]));
+      const merged = pending.flatMap((item) => {
+        const stored = existing.get(refKey(item));
+        return stored ? [mergeRow(stored, item)] : [];
+      });
+      await this.writeMerged(manager, merged);
+      const fresh = pending.filter((item) => !existing.has(refKey(item)));
+      const inserted = new Set((await this.insertNew(manager, fresh)).map(refKey));
+      pending = fresh.filter((item) => !inserted.has(refKey(item)));
+    }
+  }
+
+  /** Inserts what is not there yet; answers the rows it inserted (a conflict is left for the caller to merge). */
+  private async insertNew(manager: EntityManager, items: readonly ItemRow[]): Promise<ItemRef[]> {
+    const inserted: ItemRef[] = [];
     for (let i = 0; i < items.length; i += INSERT_CHUNK) {
       const chunk = items.slice(i, i + INSERT_CHUNK);
       const column = <K extends keyof ItemRow>(key: K) => chunk.map((item) => item[key]);
-      await runner.query(
+      inserted.push(...(await manager.query(
         `INSERT INTO collection_items (plan_day, item_key, mpan, device_id, provider, srv, data_day, kind, state, slot_start, earliest, deadline, requesters)
          SELECT * FROM unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::text[], $9::text[],
            $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::jsonb[])
-         ON CONFLICT (plan_day, item_key) DO ${onConflict === 'ignore' ? 'NOTHING' : merge}`,
+         ON CONFLICT (plan_day, item_key) DO NOTHING
+         RETURNING plan_day::text AS "planDay", item_key AS "itemKey"`,
         [
           column('planDay'), column('itemKey'), column('mpan'), column('deviceId'), column('provider'), column('srv'), column('dataDay'),
           column('kind'), column('state'), column('slotStart'), column('earliest'), column('deadline'),
           chunk.map((item) => JSON.stringify(item.requesters)),
         ],
-      );
+      )));
     }
+    return inserted;
+  }
+
+  private async lock(manager: EntityManager, refs: readonly ItemRef[]): Promise<ItemRow[]> {
+    return manager.query(
+      `SELECT ${itemColumns()} FROM collection_items WHERE (plan_day, item_key) IN (SELECT * FROM unnest($1::date[], $2::text[])) FOR UPDATE`,
+      [refs.map((r) => r.planDay), refs.map((r) => r.itemKey)],
+    );
+  }
+
+  private async writeMerged(manager: EntityManager, merged: readonly MergedRow[]): Promise<void> {
+    if (merged.length === 0) return;
+    await manager.query(
+      `UPDATE collection_items AS i SET state = u.state, kind = u.kind, requesters = u.requesters, earliest = u.earliest, deadline = u.deadline,
+         slot_start = u.slot_start, completed_at = CASE WHEN u.reopened THEN NULL ELSE i.completed_at END, updated_at = now()
+       FROM unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[], $9::bool[])
+         AS u(plan_day, item_key, state, kind, requesters, earliest, deadline, slot_start, reopened)
+       WHERE i.plan_day = u.plan_day AND i.item_key = u.item_key`,
+      [
+        merged.map((m) => m.row.planDay), merged.map((m) => m.row.itemKey), merged.map((m) => m.row.state), merged.map((m) => m.row.kind),
+        merged.map((m) => JSON.stringify(m.row.requesters)), merged.map((m) => m.row.earliest), merged.map((m) => m.row.deadline),
+        merged.map((m) => m.row.slotStart), merged.map((m) => m.reopened),
+      ],
+    );
   }
 
   /**
@@ -76,14 +105,15 @@ export class ItemRepository {
   async transition(runner: Runner, event: ItemEvent, refs: readonly (ItemRef & ItemChanges)[]): Promise<ItemRow[]> {
     if (refs.length === 0) return [];
     const { from, to } = ITEM_TRANSITIONS[event];
+    const effects = effectsOf(event);
     // TypeORM answers an UPDATE with [rows, affected].
     const [rows] = await runner.query(
       `UPDATE collection_items AS i SET state = $1, updated_at = now(),
          slot_start = COALESCE(u.slot_start, i.slot_start), kind = COALESCE(u.kind, i.kind),
-         failure_reason = CASE WHEN $1 = 'FAILED' THEN u.failure_reason ELSE i.failure_reason END,
-         attempt = i.attempt + CASE WHEN $1 = 'DISPATCHED' THEN 1 ELSE 0 END,
-         dispatched_at = CASE WHEN $1 = 'DISPATCHED' THEN COALESCE(u.at, now()) ELSE i.dispatched_at END,
-         completed_at = CASE WHEN $1 IN ('SUCCEEDED', 'EXPIRED', 'STOPPED') THEN COALESCE(u.at, now()) ELSE i.completed_at END
+         failure_reason = CASE WHEN $10 THEN u.failure_reason ELSE i.failure_reason END,
+         attempt = i.attempt + CASE WHEN $11 THEN 1 ELSE 0 END,
+         dispatched_at = CASE WHEN $11 THEN COALESCE(u.at, now()) ELSE i.dispatched_at END,
+         completed_at = CASE WHEN $12 THEN COALESCE(u.at, now()) ELSE i.completed_at END
        FROM unnest($3::date[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::timestamptz[], $9::int[])
          AS u(plan_day, item_key, slot_start, kind, failure_reason, at, attempt)
        WHERE i.plan_day = u.plan_day AND i.item_key = u.item_key AND i.state = ANY($2::text[])
@@ -93,6 +123,7 @@ export class ItemRepository {
         to, from,
         refs.map((r) => r.planDay), refs.map((r) => r.itemKey), refs.map((r) => r.slotStart ?? null), refs.map((r) => r.kind ?? null),
         refs.map((r) => r.failureReason ?? null), refs.map((r) => r.at ?? null), refs.map((r) => r.attempt ?? null),
+        effects.recordsFailure, effects.startsAttempt, effects.completes,
       ],
     );
     return rows;
@@ -178,10 +209,19 @@ export class ItemRepository {
     );
   }
 
+  /** Items whose slot started before `instant` and are still not dispatched: a backlog. */
+  async countUndispatchedBefore(instant: Date): Promise<number> {
+    const [{ backlog }] = await this.dataSource.query(
+      `SELECT count(*)::int AS backlog FROM collection_items WHERE state = ANY($1::text[]) AND slot_start < $2`,
+      [ITEM_TRANSITIONS.dispatch.from, instant],
+    );
+    return backlog;
+  }
+
   async dispatchedBefore(instant: Date, limit: number): Promise<ItemRow[]> {
     return this.dataSource.query(
-      `SELECT ${itemColumns()} FROM collection_items WHERE state = 'DISPATCHED' AND dispatched_at < $1 LIMIT $2`,
-      [instant, limit],
+      `SELECT ${itemColumns()} FROM collection_items WHERE state = ANY($1::text[]) AND dispatched_at < $2 LIMIT $3`,
+      [ITEM_TRANSITIONS.fail.from, instant, limit],
     );
   }
 

@@ -19,11 +19,7 @@ export class ItemGauges {
     for (const row of await this.items.countsByStateAndProvider([addDays(today, -1), today])) {
       this.metrics.items.set({ state: row.state, provider: row.provider }, row.items);
     }
-    const [{ backlog }] = await this.items.dataSource.query(
-      `SELECT count(*)::int AS backlog FROM collection_items WHERE state = 'PLANNED' AND slot_start < $1`,
-      [new Date(now.getTime() - this.policy.capacity.slotMinutes * 60_000)],
-    );
-    this.metrics.backlog.set(backlog);
+    this.metrics.backlog.set(await this.items.countUndispatchedBefore(new Date(now.getTime() - this.policy.capacity.slotMinutes * 60_000)));
     const slotMs = this.policy.capacity.slotMinutes * 60_000;
     const slotStart = new Date(Math.floor(now.getTime() / slotMs) * slotMs);
     this.metrics.slotUtilisation.reset();

@@ -1,8 +1,9 @@
 import { SHARED_ENTITIES, SHARED_MIGRATIONS } from '@halfhour/persistence';
 import { RegistryViewEntity } from '@halfhour/registry-view';
+import { OUTBOX_ENTITIES, OUTBOX_MIGRATIONS } from '@halfhour/service-kit';
 import { CreateScheduler1764500000000 } from './migrations/1764500000000-create-scheduler';
 import { PlanRunEntity } from './plan-run.entity';
 import { ScheduleEntity } from './schedule.entity';
 
-export const SCHEDULER_ENTITIES = [...SHARED_ENTITIES, RegistryViewEntity, ScheduleEntity, PlanRunEntity];
-export const SCHEDULER_MIGRATIONS = [...SHARED_MIGRATIONS, CreateScheduler1764500000000];
+export const SCHEDULER_ENTITIES = [...SHARED_ENTITIES, RegistryViewEntity, ScheduleEntity, PlanRunEntity, ...OUTBOX_ENTITIES];
+export const SCHEDULER_MIGRATIONS = [...SHARED_MIGRATIONS, CreateScheduler1764500000000, ...OUTBOX_MIGRATIONS];

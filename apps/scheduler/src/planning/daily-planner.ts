@@ -1,4 +1,4 @@
-import { addDays, collectOnce, daySlots, DaySlots, planDay as placeDemands, settlementDayStart, planningDeadlineMs } from '@halfhour/domain';
+import { addDays, collectOnce, daySlots, DaySlots, itemKeyOf, newItemState, planDay as placeDemands, planningDeadlineMs, settlementDayStart } from '@halfhour/domain';
 import { JsonLogger } from '@halfhour/observability';
 import { RegistryViewRepository } from '@halfhour/registry-view';
 import { copyItems } from '../items/copy-items';
@@ -64,14 +64,14 @@ export class DailyPlanner {
     const plan = placeDemands(slots, this.policy.capacity, withMargin, { loads, placement: 'even' });
     const rows: ItemRow[] = merged.map((demand, i) => ({
       planDay,
-      itemKey: `${demand.mpan}|${demand.srv}|${demand.dataDay}`,
+      itemKey: itemKeyOf(demand),
       mpan: demand.mpan,
       deviceId: demand.deviceId,
       provider: demand.provider,
       srv: demand.srv,
       dataDay: demand.dataDay,
       kind: 'SCHEDULED',
-      state: plan.slotOf[i] >= 0 ? 'PLANNED' : 'UNPLACED',
+      state: newItemState(plan.slotOf[i] >= 0),
       slotStart: plan.slotOf[i] >= 0 ? new Date(slots.starts[plan.slotOf[i]]) : null,
       earliest: new Date(demand.earliestMs),
       deadline: new Date(demand.deadlineMs),
@@ -86,25 +86,22 @@ export class DailyPlanner {
         (await manager.query('SELECT item_key FROM collection_items WHERE plan_day = $1', [planDay])).map((r: { item_key: string }) => r.item_key),
       );
       // The day's scheduled items are new (plan_runs says so); on-demand items already in the day keep theirs.
-      await this.items.insert(manager, rows.filter((r) => existing.has(r.itemKey)), 'merge');
+      await this.items.addMerging(manager, rows.filter((r) => existing.has(r.itemKey)));
       await copyItems(manager, rows.filter((r) => !existing.has(r.itemKey)));
       await manager.query('INSERT INTO plan_runs (plan_day, planned_at, demands, items, report) VALUES ($1, $2, $3, $4, $5)', [
         planDay, now, demands.length, rows.length, JSON.stringify(plan.reports),
       ]);
       await this.schedules.stop(manager, notEntitled.map((s) => s.dspScheduleId), 'ENTITLEMENT_ENDED', now);
+      await this.responder.refuse(manager, notEntitled.map((s) => ({
+        requester: { userId: s.userId, requestId: s.requestId, origin: s.dspScheduleId },
+        reason: 'ENTITLEMENT_ENDED' as const,
+        message: `${s.mpid} may no longer have ${s.srv} data of ${s.mpan} from ${addDays(planDay, -1)}; schedule ${s.dspScheduleId} has stopped`,
+      })), now);
       return true;
     });
     if (!planned) return false;
     this.planned.add(planDay);
-
-    await this.responder.refuse(
-      notEntitled.map((s) => ({
-        requester: { userId: s.userId, requestId: s.requestId, origin: s.dspScheduleId },
-        reason: 'ENTITLEMENT_ENDED' as const,
-        message: `${s.mpid} may no longer have ${s.srv} data of ${s.mpan} from ${addDays(planDay, -1)}; schedule ${s.dspScheduleId} has stopped`,
-      })),
-      now,
-    );
+    this.responder.publishSoon();
     this.metrics.readsSaved.inc(demands.length - merged.length);
     this.metrics.stopped.inc({ reason: 'ENTITLEMENT_ENDED' }, notEntitled.length);
     for (const report of plan.reports) this.metrics.unplanned.set({ provider: report.provider }, report.unplaced);

@@ -32,15 +32,17 @@ export class Housekeeping {
 
   async expirePastDeadline(now: Date, limit: number): Promise<number> {
     const late = await this.items.pastDeadline(now, limit);
-    const expired = await this.items.transition(this.items.dataSource, 'expire', late.map((item) => ({ planDay: item.planDay, itemKey: item.itemKey, at: now })));
-    await this.responder.refuse(
-      expired.flatMap((item) => item.requesters.map((requester) => ({
+    if (late.length === 0) return 0;
+    const expired = await this.items.dataSource.transaction(async (manager) => {
+      const changed = await this.items.transition(manager, 'expire', late.map((item) => ({ planDay: item.planDay, itemKey: item.itemKey, at: now })));
+      await this.responder.refuse(manager, changed.flatMap((item) => item.requesters.map((requester) => ({
         requester,
         reason: 'TRT_MISSED' as const,
         message: `${item.srv} data of ${item.mpan} for ${item.dataDay} could not be read by ${new Date(item.deadline).toISOString()}${item.failureReason ? ` (last failure: ${item.failureReason})` : ''}`,
-      }))),
-      now,
-    );
+      }))), now);
+      return changed;
+    });
+    this.responder.publishSoon();
     for (const item of expired) this.metrics.trtBreaches.inc({ provider: item.provider });
     return expired.length;
   }

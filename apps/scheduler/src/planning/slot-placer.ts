@@ -1,4 +1,4 @@
-import { addDays, backstopEarliestMs, CollectionDemand, planDay as placeDemands, planningDeadlineMs, settlementDayOf, settlementDayStart } from '@halfhour/domain';
+import { addDays, CollectionDemand, kindWhenPlaced, planDay as placeDemands, planningDeadlineMs, readableFromMs, settlementDayOf, settlementDayStart } from '@halfhour/domain';
 import { ItemRepository } from '../items/item-repository';
 import { ItemRow } from '../items/item-row';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics';
@@ -47,7 +47,7 @@ export class SlotPlacer {
         const from = new Date(this.earliestMs(item, now));
         const by = new Date(planningDeadlineMs(from.getTime(), new Date(item.deadline).getTime(), this.policy.deadlineMarginMs));
         const slotStart = await this.items.releaseSlotOfLaterDeadline(manager, item.provider, from, by, new Date(item.deadline), this.policy.capacity.slotMinutes);
-        if (slotStart) placements.push({ planDay: item.planDay, itemKey: item.itemKey, slotStart: new Date(slotStart), kind: item.state === 'FAILED' ? 'BACKSTOP' : item.kind });
+        if (slotStart) placements.push({ planDay: item.planDay, itemKey: item.itemKey, slotStart: new Date(slotStart), kind: kindWhenPlaced(item) });
       }
       const changed = await this.items.transition(manager, 'place', placements);
       for (const item of changed) if (item.kind === 'BACKSTOP') this.metrics.backstops.inc({ provider: item.provider });
@@ -69,7 +69,7 @@ export class SlotPlacer {
       });
       const plan = placeDemands(slots, this.policy.capacity, demands, { loads, placement: 'asap' });
       const placements = waiting.flatMap((item, i) =>
-        plan.slotOf[i] < 0 ? [] : [{ planDay: item.planDay, itemKey: item.itemKey, slotStart: new Date(slots.starts[plan.slotOf[i]]), kind: item.state === 'FAILED' ? 'BACKSTOP' : item.kind }],
+        plan.slotOf[i] < 0 ? [] : [{ planDay: item.planDay, itemKey: item.itemKey, slotStart: new Date(slots.starts[plan.slotOf[i]]), kind: kindWhenPlaced(item) }],
       );
       const changed = await this.items.transition(manager, 'place', placements);
       for (const item of changed) if (item.kind === 'BACKSTOP') this.metrics.backstops.inc({ provider: item.provider });
@@ -77,15 +77,11 @@ export class SlotPlacer {
     });
   }
 
-  /** The earliest an item may be read from now: a failed read waits out its backstop delay, as long as a slot before its deadline is left. */
   private earliestMs(item: ItemRow, now: Date): number {
-    const fromMs = Math.max(new Date(item.earliest).getTime(), now.getTime());
-    if (item.state !== 'FAILED' || !item.dispatchedAt) return fromMs;
-    // Two slots' length before the planning deadline: a whole slot always fits after that, wherever the slot boundaries fall.
-    const latestPlannableMs = planningDeadlineMs(fromMs, new Date(item.deadline).getTime(), this.policy.deadlineMarginMs) - 2 * this.policy.capacity.slotMinutes * 60_000;
-    return Math.max(fromMs, backstopEarliestMs(
-      { dispatchedAtMs: new Date(item.dispatchedAt).getTime(), attempt: item.attempt, earliestMs: fromMs, latestPlannableMs },
-      this.policy.backstopDelay,
-    ));
+    return readableFromMs(
+      { state: item.state, earliestMs: new Date(item.earliest).getTime(), deadlineMs: new Date(item.deadline).getTime(), attempt: item.attempt, dispatchedAtMs: item.dispatchedAt ? new Date(item.dispatchedAt).getTime() : null },
+      now.getTime(),
+      { deadlineMarginMs: this.policy.deadlineMarginMs, slotMinutes: this.policy.capacity.slotMinutes, backstopDelay: this.policy.backstopDelay },
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { RequesterDto, ServiceResponse, Topics } from '@halfhour/contracts';
-import { SCHEDULING_RESPONSE_CODES, SchedulingRefusal, SUCCESS_RESPONSE_CODE } from '@halfhour/domain';
-import { KafkaRuntime } from '@halfhour/kafka';
+import { scheduleIdIn, SCHEDULING_RESPONSE_CODES, SchedulingRefusal, SUCCESS_RESPONSE_CODE } from '@halfhour/domain';
+import { MessageOutbox } from '@halfhour/service-kit';
+import { EntityManager } from 'typeorm';
 
 export interface Acknowledgement {
   requestId: string;
@@ -9,27 +10,45 @@ export interface Acknowledgement {
   message: string;
 }
 
-/** Tells users what became of their schedules and reads, on their response topic. */
-export class UserResponder {
-  constructor(private readonly kafka: KafkaRuntime) {}
+export interface Refusal {
+  requester: Pick<RequesterDto, 'userId' | 'requestId' | 'origin'>;
+  reason: SchedulingRefusal;
+  message: string;
+}
 
-  async acknowledge(acks: readonly Acknowledgement[], at: Date): Promise<void> {
-    await this.send(acks.map((ack) => ({
+/**
+ * Tells users what became of their schedules and reads, on their response topic: written to the
+ * outbox in the transaction that decided them, so an answer is never lost to a crash after the
+ * commit nor sent for a change that rolled back.
+ */
+export class UserResponder {
+  constructor(private readonly outbox: MessageOutbox) {}
+
+  async acknowledge(manager: EntityManager, acks: readonly Acknowledgement[], at: Date): Promise<void> {
+    await this.send(manager, acks.map((ack) => ({
       requestId: ack.requestId, userId: ack.userId, responseCode: SUCCESS_RESPONSE_CODE, outcome: 'ACCEPTED', message: ack.message,
       respondedAt: at.toISOString(), ...(ack.dspScheduleId ? { dspScheduleId: ack.dspScheduleId } : {}),
     })));
   }
 
-  async refuse(refusals: readonly { requester: Pick<RequesterDto, 'userId' | 'requestId' | 'origin'>; reason: SchedulingRefusal; message: string }[], at: Date): Promise<void> {
-    await this.send(refusals.map(({ requester, reason, message }) => ({
-      requestId: requester.requestId, userId: requester.userId, responseCode: SCHEDULING_RESPONSE_CODES[reason].code,
-      outcome: reason === 'SCHEDULE_NOT_FOUND' ? 'REFUSED' : 'FAILED', reason, message: message.slice(0, 500), respondedAt: at.toISOString(),
-      ...(requester.origin.startsWith('DSP-') ? { dspScheduleId: requester.origin } : {}),
-    })));
+  async refuse(manager: EntityManager, refusals: readonly Refusal[], at: Date): Promise<void> {
+    await this.send(manager, refusals.map(({ requester, reason, message }) => {
+      const dspScheduleId = scheduleIdIn(requester.origin);
+      return {
+        requestId: requester.requestId, userId: requester.userId, responseCode: SCHEDULING_RESPONSE_CODES[reason].code,
+        outcome: reason === 'SCHEDULE_NOT_FOUND' ? 'REFUSED' : 'FAILED', reason, message: message.slice(0, 500), respondedAt: at.toISOString(),
+        ...(dspScheduleId ? { dspScheduleId } : {}),
+      };
+    }));
   }
 
-  private async send(responses: ServiceResponse[]): Promise<void> {
+  /** After the transaction commits. */
+  publishSoon(): void {
+    this.outbox.publishSoon();
+  }
+
+  private async send(manager: EntityManager, responses: ServiceResponse[]): Promise<void> {
     if (responses.length === 0) return;
-    await this.kafka.producer.publish(Topics.userResponses, responses.map((body) => ({ definition: Topics.userResponses.messages[0], body })));
+    await this.outbox.add(manager, [{ topic: Topics.userResponses, messages: responses.map((body) => ({ definition: Topics.userResponses.messages[0], body })) }]);
   }
 }

@@ -1,3 +1,6 @@
+import { ItemState } from './item-state';
+import { planningDeadlineMs } from './planning-deadline';
+
 /** How long a failed read waits before its backstop may be sent: doubling per attempt, up to a cap. */
 export interface BackstopDelay {
   /** The wait after the first failed attempt (config, default one slot). */
@@ -24,4 +27,27 @@ export function backstopEarliestMs(
   const wait = Math.min(delay.maxMs, delay.firstMs * 2 ** Math.min(attempts - 1, 30));
   const backedOff = Math.min(failed.dispatchedAtMs + wait, Math.max(failed.dispatchedAtMs, failed.latestPlannableMs));
   return Math.max(failed.earliestMs, backedOff);
+}
+
+export interface ReadableFromPolicy {
+  deadlineMarginMs: number;
+  slotMinutes: number;
+  backstopDelay: BackstopDelay;
+}
+
+/**
+ * The earliest an item waiting for a slot may be read from `nowMs`: when its data exists, and for
+ * a failed read after its backstop delay, as long as a slot before its deadline is left (two slots'
+ * length before the planning deadline: a whole slot always fits after that, wherever the slot
+ * boundaries fall).
+ */
+export function readableFromMs(
+  item: { state: ItemState; earliestMs: number; deadlineMs: number; attempt: number; dispatchedAtMs: number | null },
+  nowMs: number,
+  policy: ReadableFromPolicy,
+): number {
+  const fromMs = Math.max(item.earliestMs, nowMs);
+  if (item.state !== 'FAILED' || item.dispatchedAtMs === null) return fromMs;
+  const latestPlannableMs = planningDeadlineMs(fromMs, item.deadlineMs, policy.deadlineMarginMs) - 2 * policy.slotMinutes * 60_000;
+  return Math.max(fromMs, backstopEarliestMs({ dispatchedAtMs: item.dispatchedAtMs, attempt: item.attempt, earliestMs: fromMs, latestPlannableMs }, policy.backstopDelay));
 }

@@ -1,5 +1,6 @@
 import { CalendarDate } from '../calendar/calendar-date';
 import { MarketRole } from '../market/market-role';
+import { joinRequesters } from './item-merge';
 import { ProviderKey } from './provider-key';
 
 /** Who wants a read, and why: a schedule (`DSPScheduleID`) or an on-demand request (request ID). */
@@ -46,9 +47,7 @@ export function collectOnce(demands: readonly CollectionDemand[]): CollectionDem
       merged.set(key, { ...demand, requesters: [...demand.requesters] });
       continue;
     }
-    for (const requester of demand.requesters) {
-      if (!seen.requesters.some((r) => r.userId === requester.userId && r.origin === requester.origin)) seen.requesters.push(requester);
-    }
+    seen.requesters = joinRequesters(seen.requesters, demand.requesters);
     seen.earliestMs = Math.max(seen.earliestMs, demand.earliestMs);
     seen.deadlineMs = Math.min(seen.deadlineMs, demand.deadlineMs);
   }

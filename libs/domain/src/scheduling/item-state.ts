@@ -37,6 +37,26 @@ export type ItemEvent = keyof typeof ITEM_TRANSITIONS;
 
 export const FINAL_ITEM_STATES: readonly ItemState[] = ['SUCCEEDED', 'EXPIRED', 'STOPPED'];
 
+/** A new item waits for a slot, unless its plan gave it one at once. */
+export function newItemState(placed: boolean): ItemState {
+  return placed ? ITEM_TRANSITIONS.place.to : 'UNPLACED';
+}
+
+/** What an event records besides the state, for the store to write. */
+export interface ItemEventEffects {
+  /** A dispatch is a new attempt, sent now. */
+  startsAttempt: boolean;
+  /** Its reason is kept (a failure). */
+  recordsFailure: boolean;
+  /** The item is finished now (a final state). */
+  completes: boolean;
+}
+
+export function effectsOf(event: ItemEvent): ItemEventEffects {
+  const to = ITEM_TRANSITIONS[event].to;
+  return { startsAttempt: event === 'dispatch', recordsFailure: event === 'fail', completes: FINAL_ITEM_STATES.includes(to) };
+}
+
 /** The state after an event, or undefined where the event does not apply. */
 export function nextItemState(state: ItemState, event: ItemEvent): ItemState | undefined {
   const transition = ITEM_TRANSITIONS[event];
