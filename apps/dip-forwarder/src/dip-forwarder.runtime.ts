@@ -1,11 +1,11 @@
 import { Topics } from '@halfhour/contracts';
-import { Clock } from '@halfhour/domain';
+import { Clock, DipMessage } from '@halfhour/domain';
 import { KafkaRuntime } from '@halfhour/kafka';
 import { JSON_LOGGER, JsonLogger, PeriodicTasks } from '@halfhour/observability';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DipRelay } from './delivery/dip-relay';
-import { DipCredentials } from './delivery/dip-client';
+import { DipCredentials, sendToDip } from './delivery/dip-client';
 import { DipForwarderConfig } from './dip-forwarder.config';
 import { ReadResultsHandler } from './intake/read-results.handler';
 import { DipMetrics } from './metrics/dip-metrics';
@@ -30,14 +30,15 @@ export class DipForwarderRuntime implements OnModuleInit {
     tasks: PeriodicTasks,
   ) {
     this.outbox = new OutboxRepository(dataSource);
-    const relay = new DipRelay(this.outbox, credentials, metrics, logger, {
-      url: config.DIP_URL.replace(/\/$/, ''),
+    const url = config.DIP_URL.replace(/\/$/, '');
+    const send = (messages: readonly DipMessage[]) => sendToDip(url, messages, credentials, config.DIP_CALL_TIMEOUT_MS, clock.now());
+    const relay = new DipRelay(this.outbox, send, metrics, logger, {
       batchSize: config.DIP_BATCH_SIZE,
       concurrency: config.DIP_CONCURRENCY,
       callTimeoutMs: config.DIP_CALL_TIMEOUT_MS,
       backoffMaxMs: config.DIP_BACKOFF_MAX_MS,
       rowsPerRound: config.RELAY_BATCH_SIZE,
-    }, () => clock.now());
+    });
     tasks.every(config.RELAY_INTERVAL_MS, 'DIP relay', () => relay.deliverOnce());
   }
 

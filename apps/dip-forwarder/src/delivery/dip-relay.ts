@@ -1,41 +1,65 @@
+import { DipMessage } from '@halfhour/domain';
 import { JsonLogger, TaskRun } from '@halfhour/observability';
-import { EntityManager } from 'typeorm';
 import { DipMetrics } from '../metrics/dip-metrics';
-import { OutboxRepository, OutboxRow } from '../outbox/outbox-repository';
+import { OutboxRow } from '../outbox/outbox-repository';
 import { DipFailureCause } from './dip-answer-class';
-import { DipCallOutcome, DipCredentials, sendToDip } from './dip-client';
+import { DipCallOutcome } from './dip-client';
 
 export interface RelaySettings {
-  url: string;
   batchSize: number;
   concurrency: number;
+  /** The longest one call may take: the lease covers a round of them. */
   callTimeoutMs: number;
   backoffMaxMs: number;
   rowsPerRound: number;
 }
 
+/** One call's MPAN-days and what the DIP said. */
+export interface Delivery {
+  rows: OutboxRow[];
+  outcome: DipCallOutcome;
+}
+
+/** What the relay needs of the outbox (OutboxRepository in the service; an in-memory one in unit tests). */
+export interface DeliveryQueue {
+  leasePending(limit: number, leaseSeconds: number): Promise<OutboxRow[]>;
+  /** Records a round's outcomes (in one transaction) and ends their leases. */
+  record(deliveries: readonly Delivery[]): Promise<void>;
+  release(references: readonly string[]): Promise<void>;
+  backlog(): Promise<{ pending: number; oldestSeconds: number }>;
+}
+
+/** One signed call to the DIP (sendToDip in the service). */
+export type DipSender = (messages: readonly DipMessage[]) => Promise<DipCallOutcome>;
+
 /**
- * Delivers the outbox to the DIP (R-DIP-2): pending MPAN-days are locked (SKIP LOCKED, so
- * replicas share the work), sent in signed calls of `batchSize`, and marked delivered with the
+ * Delivers the outbox to the DIP (R-DIP-2): pending MPAN-days are leased (SKIP LOCKED, so replicas
+ * share the work) and the lease committed before any call, so no row lock is held across a
+ * network call; they are sent in signed calls of `batchSize`, and marked delivered with the
  * DIP's transaction ID, or refused for good when the DIP refuses the data (a refused call of several
  * is retried one by one, so one bad MPAN-day does not sink the rest). While the DIP fails — down,
  * busy (429, its Retry-After honoured), timing out, or refusing our signature (401) — the whole relay backs off
  * exponentially with jitter — one probe at a time, nothing lost, nothing marked — and drains the
- * backlog at full speed once a call succeeds again. A crash after the DIP accepted but before the
- * commit resends the same reference: the DIP sees a duplicate, not new data.
+ * backlog at full speed once a call succeeds again. Rows leased but not sent in a round that began
+ * to fail are released at once. A crash after the DIP accepted but before the outcome was recorded
+ * resends the same reference once the lease runs out: the DIP sees a duplicate, not new data.
  */
 export class DipRelay {
   private failuresInARow = 0;
   private pausedUntil = 0;
+  /** Longer than a round's calls can take, each up to its timeout, with room to spare. */
+  private readonly leaseSeconds: number;
 
   constructor(
-    private readonly outbox: OutboxRepository,
-    private readonly credentials: DipCredentials,
+    private readonly queue: DeliveryQueue,
+    private readonly send: DipSender,
     private readonly metrics: DipMetrics,
     private readonly logger: JsonLogger,
     private readonly settings: RelaySettings,
-    private readonly now: () => Date,
-  ) {}
+  ) {
+    const callsPerWorker = Math.ceil(settings.rowsPerRound / settings.batchSize / settings.concurrency);
+    this.leaseSeconds = Math.max(30, Math.ceil((settings.callTimeoutMs / 1000) * (callsPerWorker + 1) * 2));
+  }
 
   /**
    * One round: 'more' when a full round went and the DIP is answering. While the relay backs off
@@ -43,31 +67,30 @@ export class DipRelay {
    */
   async deliverOnce(): Promise<TaskRun> {
     if (Date.now() < this.pausedUntil) return 'idle';
-    const taken = await this.outbox.dataSource.transaction(async (manager) => {
-      const rows = await this.outbox.lockPending(manager, this.settings.rowsPerRound);
-      const calls: OutboxRow[][] = [];
-      for (let i = 0; i < rows.length; i += this.settings.batchSize) calls.push(rows.slice(i, i + this.settings.batchSize));
-      // Calls run side by side; their outcomes are written one after another on the one connection.
-      const outcomes: Delivery[] = [];
-      let next = 0;
-      const worker = async () => {
-        while (next < calls.length && Date.now() >= this.pausedUntil) outcomes.push(...(await this.deliver(calls[next++], true)));
-      };
-      await Promise.all(Array.from({ length: Math.min(this.settings.concurrency, calls.length) }, worker));
-      for (const outcome of outcomes) await this.record(manager, outcome);
-      return rows.length;
-    });
-    const backlog = await this.outbox.backlog();
+    const rows = await this.queue.leasePending(this.settings.rowsPerRound, this.leaseSeconds);
+    const calls: OutboxRow[][] = [];
+    for (let i = 0; i < rows.length; i += this.settings.batchSize) calls.push(rows.slice(i, i + this.settings.batchSize));
+    const deliveries: Delivery[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < calls.length && Date.now() >= this.pausedUntil) deliveries.push(...(await this.deliver(calls[next++], true)));
+    };
+    await Promise.all(Array.from({ length: Math.min(this.settings.concurrency, calls.length) }, worker));
+    await this.queue.record(deliveries);
+    this.count(deliveries);
+    const sent = new Set(deliveries.flatMap((delivery) => delivery.rows.map((row) => row.reference)));
+    await this.queue.release(rows.filter((row) => !sent.has(row.reference)).map((row) => row.reference));
+    const backlog = await this.queue.backlog();
     this.metrics.backlog.set(backlog.pending);
     this.metrics.backlogOldest.set(backlog.oldestSeconds);
-    if (taken === 0) return 'idle';
-    return taken === this.settings.rowsPerRound && Date.now() >= this.pausedUntil ? 'more' : 'worked';
+    if (rows.length === 0) return 'idle';
+    return rows.length === this.settings.rowsPerRound && Date.now() >= this.pausedUntil ? 'more' : 'worked';
   }
 
   /** Sends one call; a refused call of several is sent again one MPAN-day at a time. */
   private async deliver(rows: OutboxRow[], splitOnRefusal: boolean): Promise<Delivery[]> {
     const started = process.hrtime.bigint();
-    const outcome = await sendToDip(this.settings.url, rows.map((r) => r.message), this.credentials, this.settings.callTimeoutMs, this.now());
+    const outcome = await this.send(rows.map((r) => r.message));
     const status = outcome.kind === 'ACCEPTED' ? 'accepted' : outcome.kind === 'REFUSED' ? 'refused' : outcome.cause;
     this.metrics.callSeconds.observe({ status }, Number(process.hrtime.bigint() - started) / 1e9);
     if (outcome.kind === 'REFUSED' && splitOnRefusal && rows.length > 1) {
@@ -90,21 +113,11 @@ export class DipRelay {
     return [{ rows, outcome }];
   }
 
-  private async record(manager: EntityManager, { rows, outcome }: Delivery): Promise<void> {
-    const references = rows.map((r) => r.reference);
-    switch (outcome.kind) {
-      case 'ACCEPTED':
-        await this.outbox.finish(manager, references, 'DELIVERED', outcome.transactionId);
-        this.metrics.messages.inc({ outcome: 'delivered' }, rows.length);
-        return;
-      case 'REFUSED':
-        await this.outbox.finish(manager, references, 'REFUSED', outcome.reason);
-        this.metrics.messages.inc({ outcome: 'refused' }, rows.length);
-        this.logger.error({ references, reason: outcome.reason }, 'the DIP refused an MPAN-day; it will not be sent again');
-        return;
-      case 'FAILED':
-        await this.outbox.recordFailure(manager, references, outcome.reason);
-        this.metrics.messages.inc({ outcome: 'retried' }, rows.length);
+  private count(deliveries: readonly Delivery[]): void {
+    for (const { rows, outcome } of deliveries) {
+      const counted = outcome.kind === 'ACCEPTED' ? 'delivered' : outcome.kind === 'REFUSED' ? 'refused' : 'retried';
+      this.metrics.messages.inc({ outcome: counted }, rows.length);
+      if (outcome.kind === 'REFUSED') this.logger.error({ references: rows.map((r) => r.reference), reason: outcome.reason }, 'the DIP refused an MPAN-day; it will not be sent again');
     }
   }
 }
@@ -116,8 +129,3 @@ const FAILURE_LOG: Record<DipFailureCause, string> = {
   unavailable: 'the DIP is failing; delivery backs off',
   network: 'the DIP cannot be reached; delivery backs off',
 };
-
-interface Delivery {
-  rows: OutboxRow[];
-  outcome: DipCallOutcome;
-}

@@ -1,5 +1,5 @@
-import { ReadResult, Topics } from '@halfhour/contracts';
-import { Clock, dipMessageFor, DipSettings, SUCCESS_RESPONSE_CODE } from '@halfhour/domain';
+import { ReadResult, RequesterDto, ServiceResponse, Topics } from '@halfhour/contracts';
+import { Clock, dipMessageFor, DipSettings, scheduleIdIn, SUCCESS_RESPONSE_CODE } from '@halfhour/domain';
 import { BatchHandler, ConsumedMessage, KafkaRuntime } from '@halfhour/kafka';
 import { claimNewMessages } from '@halfhour/persistence';
 import { createHash, randomUUID } from 'node:crypto';
@@ -40,19 +40,7 @@ export class ReadResultsHandler implements BatchHandler<ReadResult> {
       return { result: r, messageId: envelope.messageId, row: { reference, itemKey: r.itemKey, mpan: r.mpan, message } };
     });
     const answers: StoredAnswer[] = queued.flatMap(({ result, row }) => result.requesters.map((requester) => ({
-      reference: row.reference,
-      requestId: requester.requestId,
-      messageId: randomUUID(),
-      response: {
-        requestId: requester.requestId,
-        userId: requester.userId,
-        responseCode: SUCCESS_RESPONSE_CODE,
-        outcome: 'DATA' as const,
-        message: `${result.srv} data of ${result.mpan} for ${result.dataDay} (${result.outcome.toLowerCase()}) is on its way to the DIP as ${row.reference}`,
-        dataReference: row.reference,
-        respondedAt: now.toISOString(),
-        ...(requester.origin.startsWith('DSP-') ? { dspScheduleId: requester.origin } : {}),
-      },
+      reference: row.reference, requestId: requester.requestId, messageId: randomUUID(), response: dataAnswer(result, requester, row.reference, now),
     })));
     const fresh = await this.outbox.dataSource.transaction(async (manager) => {
       const claimed = await claimNewMessages(manager, this.consumerGroup, queued.map((q) => q.messageId));
@@ -76,3 +64,17 @@ export class ReadResultsHandler implements BatchHandler<ReadResult> {
   }
 }
 
+/** `I0`: the requester's data is on its way to the DIP, under this reference. */
+function dataAnswer(result: ReadResult, requester: RequesterDto, reference: string, now: Date): ServiceResponse {
+  const dspScheduleId = scheduleIdIn(requester.origin);
+  return {
+    requestId: requester.requestId,
+    userId: requester.userId,
+    responseCode: SUCCESS_RESPONSE_CODE,
+    outcome: 'DATA',
+    message: `${result.srv} data of ${result.mpan} for ${result.dataDay} (${result.outcome.toLowerCase()}) is on its way to the DIP as ${reference}`,
+    dataReference: reference,
+    respondedAt: now.toISOString(),
+    ...(dspScheduleId ? { dspScheduleId } : {}),
+  };
+}

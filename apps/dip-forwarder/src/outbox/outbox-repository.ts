@@ -1,6 +1,7 @@
 import { ServiceResponse } from '@halfhour/contracts';
 import { DipMessage } from '@halfhour/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { Delivery, DeliveryQueue } from '../delivery/dip-relay';
 
 export interface OutboxRow {
   reference: string;
@@ -11,7 +12,7 @@ export interface OutboxRow {
 }
 
 /** The DIP outbox's SQL, set-based. */
-export class OutboxRepository {
+export class OutboxRepository implements DeliveryQueue {
   constructor(readonly dataSource: DataSource) {}
 
   /** Queues MPAN-days; one already queued (the same reference: the same data) stays as it is. */
@@ -57,19 +58,44 @@ export class OutboxRepository {
     );
   }
 
-  /** Takes pending rows for this transaction; other relays skip them. */
-  async lockPending(manager: EntityManager, limit: number): Promise<OutboxRow[]> {
-    return manager.query(
-      `SELECT reference, item_key AS "itemKey", mpan, message, attempts FROM dip_outbox WHERE state = 'PENDING'
-       ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [limit],
+  /**
+   * Leases the oldest pending rows nobody holds, and commits: other relays skip them until the lease
+   * runs out (a relay that crashed), or until the outcome is recorded.
+   */
+  async leasePending(limit: number, leaseSeconds: number): Promise<OutboxRow[]> {
+    const [rows] = await this.dataSource.query(
+      `UPDATE dip_outbox AS o SET leased_until = now() + make_interval(secs => $2)
+       FROM (SELECT reference FROM dip_outbox WHERE state = 'PENDING' AND (leased_until IS NULL OR leased_until < now())
+             ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED) AS due
+       WHERE o.reference = due.reference
+       RETURNING o.reference, o.item_key AS "itemKey", o.mpan, o.message, o.attempts, o.created_at AS "createdAt"`,
+      [limit, leaseSeconds],
     );
+    return (rows as (OutboxRow & { createdAt: Date })[]).sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime());
   }
 
-  async finish(manager: EntityManager, references: readonly string[], state: 'DELIVERED' | 'REFUSED', detail: string): Promise<void> {
+  /** Rows leased but not sent (the DIP began failing mid-round): free for the next round at once. */
+  async release(references: readonly string[]): Promise<void> {
+    if (references.length === 0) return;
+    await this.dataSource.query(`UPDATE dip_outbox SET leased_until = NULL WHERE reference = ANY($1::text[]) AND state = 'PENDING'`, [references]);
+  }
+
+  async record(deliveries: readonly Delivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    await this.dataSource.transaction(async (manager) => {
+      for (const { rows, outcome } of deliveries) {
+        const references = rows.map((r) => r.reference);
+        if (outcome.kind === 'ACCEPTED') await this.finish(manager, references, 'DELIVERED', outcome.transactionId);
+        else if (outcome.kind === 'REFUSED') await this.finish(manager, references, 'REFUSED', outcome.reason);
+        else await this.recordFailure(manager, references, outcome.reason);
+      }
+    });
+  }
+
+  private async finish(manager: EntityManager, references: readonly string[], state: 'DELIVERED' | 'REFUSED', detail: string): Promise<void> {
     if (references.length === 0) return;
     await manager.query(
-      `UPDATE dip_outbox SET state = $2, attempts = attempts + 1, finished_at = now(),
+      `UPDATE dip_outbox SET state = $2, attempts = attempts + 1, finished_at = now(), leased_until = NULL,
          transaction_id = CASE WHEN $2 = 'DELIVERED' THEN $3 ELSE transaction_id END,
          last_error = CASE WHEN $2 = 'REFUSED' THEN $3 ELSE last_error END
        WHERE reference = ANY($1::text[]) AND state = 'PENDING'`,
@@ -77,9 +103,9 @@ export class OutboxRepository {
     );
   }
 
-  async recordFailure(manager: EntityManager, references: readonly string[], error: string): Promise<void> {
+  private async recordFailure(manager: EntityManager, references: readonly string[], error: string): Promise<void> {
     if (references.length === 0) return;
-    await manager.query(`UPDATE dip_outbox SET attempts = attempts + 1, last_error = $2 WHERE reference = ANY($1::text[]) AND state = 'PENDING'`, [references, error]);
+    await manager.query(`UPDATE dip_outbox SET attempts = attempts + 1, last_error = $2, leased_until = NULL WHERE reference = ANY($1::text[]) AND state = 'PENDING'`, [references, error]);
   }
 
   async backlog(): Promise<{ pending: number; oldestSeconds: number }> {

@@ -39,4 +39,8 @@ export class DipOutboxEntity {
 
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt!: Date | null;
+
+  /** While set and in the future, a relay is delivering the row; after it, any relay may take it again. */
+  @Column({ name: 'leased_until', type: 'timestamptz', nullable: true })
+  leasedUntil!: Date | null;
 }
