@@ -67,7 +67,7 @@ describe('adapter-smets1 and its cache, against the simulated S1SP over HTTP', (
     await bed.send(Topics.smets1Commands, [command]);
     const [result] = await bed.resultsFor([command]);
     expect(result).toMatchObject({ outcome: 'FAILED', periods: [], source: 'METER' });
-    expect(result.failureReason).toMatch(/^TIMEOUT/);
+    expect(result).toMatchObject({ failureCode: 'TIMEOUT', failureReason: expect.stringMatching(/^TIMEOUT: /) });
   });
 
   it('has a cache schema its migrations build exactly, and take down', async () => {

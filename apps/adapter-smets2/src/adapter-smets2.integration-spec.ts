@@ -50,7 +50,7 @@ describe('adapter-smets2 against the simulated CSPs over HTTP', () => {
     const commands = [bed.command({ ...patchy, provider: 'CSP-NORTH' }), ...busy.map((m) => bed.command({ ...m, provider: 'CSP-CENTRAL' }))];
     await bed.send(Topics.smets2Commands, commands);
     const [partial, ...throttled] = await bed.resultsFor(commands);
-    expect(partial).toMatchObject({ outcome: 'PARTIAL', failureReason: 'MISSING_PERIODS: 7 of 48 half hours missing' });
+    expect(partial).toMatchObject({ outcome: 'PARTIAL', failureCode: 'MISSING_PERIODS', failureReason: 'MISSING_PERIODS: 7 of 48 half hours missing' });
     const missing = partial.periods.filter((p) => p.quality === 'MISSING');
     expect(missing.map((p) => Object.keys(p).sort())).toEqual(Array(7).fill(['quality', 'start']));
     expect(throttled.map((r) => r.outcome)).toEqual(Array(6).fill('COMPLETE'));
@@ -64,12 +64,12 @@ describe('adapter-smets2 against the simulated CSPs over HTTP', () => {
     await bed.send(Topics.smets2Commands, first);
     const failed = await bed.resultsFor(first);
     expect(failed.every((r) => r.outcome === 'FAILED' && r.periods.length === 0)).toBe(true);
-    expect(failed.map((r) => r.failureReason!.split(':')[0])).toContain('PROVIDER_UNAVAILABLE');
+    expect(failed.map((r) => r.failureCode)).toContain('PROVIDER_UNAVAILABLE');
     expect(await bed.service.metric('halfhour_adapter_breaker_state', { provider: 'CSP-SOUTH' })).toBe(2);
     const readsWhileOpen = (await bed.simulator.stats('CSP-SOUTH')).reads;
     const during = [bed.command({ ...meter(26), provider: 'CSP-SOUTH' })];
     await bed.send(Topics.smets2Commands, during);
-    expect((await bed.resultsFor(during))[0].failureReason).toMatch(/^PROVIDER_UNAVAILABLE/);
+    expect((await bed.resultsFor(during))[0].failureCode).toBe('PROVIDER_UNAVAILABLE');
     expect((await bed.simulator.stats('CSP-SOUTH')).reads).toBe(readsWhileOpen);
 
     await bed.simulator.behave('CSP-SOUTH', { down: false });
@@ -108,7 +108,7 @@ describe('adapter-smets2 against the simulated CSPs over HTTP', () => {
     bed.service = await bed.adapterProcess().start();
     const [result] = await bed.resultsFor([command]);
     expect(result).toMatchObject({ outcome: 'FAILED', periods: [] });
-    expect(result.failureReason).toMatch(/^INTERRUPTED: /);
+    expect(result).toMatchObject({ failureCode: 'INTERRUPTED', failureReason: expect.stringMatching(/^INTERRUPTED: /) });
     expect(await bed.service.metric('halfhour_adapter_redelivered_commands_total', { outcome: 'interrupted' })).toBe(1);
     expect((await bed.simulator.stats('CSP-SOUTH')).reads - readsBefore).toBe(1);
   });

@@ -29,10 +29,10 @@ describe('a provider’s reading as a read result', () => {
     ];
     const result = resultFromReading(commandFor('2026-11-30'), { periods, registers: [] }, 'METER', at);
     expect(result.periods.slice(0, 3)).toEqual([{ start: starts[0], quality: 'ACTUAL', kwh: 0.5 }, { start: starts[1], quality: 'MISSING' }, { start: starts[2], quality: 'MISSING' }]);
-    expect(result).toMatchObject({ outcome: 'PARTIAL', failureReason: 'MISSING_PERIODS: 2 of 48 half hours missing' });
+    expect(result).toMatchObject({ outcome: 'PARTIAL', failureCode: 'MISSING_PERIODS', failureReason: 'MISSING_PERIODS: 2 of 48 half hours missing' });
   });
 
   it('is FAILED with NO_DATA when the meter gave no half hour at all', () => {
-    expect(resultFromReading(commandFor('2026-11-30'), { periods: [], registers: [] }, 'METER', at)).toMatchObject({ outcome: 'FAILED', failureReason: 'NO_DATA: the meter returned no half hours' });
+    expect(resultFromReading(commandFor('2026-11-30'), { periods: [], registers: [] }, 'METER', at)).toMatchObject({ outcome: 'FAILED', failureCode: 'NO_DATA', failureReason: 'NO_DATA: the meter returned no half hours' });
   });
 });

@@ -1,4 +1,5 @@
 import { HalfHourValueDto, ReadCommand, ReadResult } from '@halfhour/contracts';
+import { describeReadFailure, ReadFailure } from '@halfhour/domain';
 import { ProviderReading } from './provider-client';
 
 const HALF_HOUR = 30 * 60_000;
@@ -13,7 +14,7 @@ export function resultFromReading(command: ReadCommand, reading: ProviderReading
   const base = resultBase(command, completedAt, source);
   if (!command.srv.startsWith('4.8')) {
     const registers = reading.registers.map(({ register, kwh, readAt }) => ({ register, kwh, readAt }));
-    return registers.length > 0 ? { ...base, outcome: 'COMPLETE', periods: [], registers } : { ...base, outcome: 'FAILED', failureReason: 'NO_DATA: the meter returned no register readings', periods: [], registers: [] };
+    return registers.length > 0 ? { ...base, outcome: 'COMPLETE', periods: [], registers } : { ...base, outcome: 'FAILED', ...failure({ code: 'NO_DATA', detail: 'the meter returned no register readings' }), periods: [], registers: [] };
   }
   const given = new Map(reading.periods.map((p) => [canonicalInstant(p.start), p.kwh]));
   const periods: HalfHourValueDto[] = halfHourStarts(command.readPeriod.start, command.readPeriod.end).map((start) => {
@@ -21,14 +22,18 @@ export function resultFromReading(command: ReadCommand, reading: ProviderReading
     return kwh === undefined || !Number.isFinite(kwh) || kwh < 0 ? { start, quality: 'MISSING' } : { start, quality: 'ACTUAL', kwh };
   });
   const missing = periods.filter((p) => p.quality === 'MISSING').length;
-  if (missing === periods.length) return { ...base, outcome: 'FAILED', failureReason: 'NO_DATA: the meter returned no half hours', periods, registers: [] };
+  if (missing === periods.length) return { ...base, outcome: 'FAILED', ...failure({ code: 'NO_DATA', detail: 'the meter returned no half hours' }), periods, registers: [] };
   return missing > 0
-    ? { ...base, outcome: 'PARTIAL', failureReason: `MISSING_PERIODS: ${missing} of ${periods.length} half hours missing`, periods, registers: [] }
+    ? { ...base, outcome: 'PARTIAL', ...failure({ code: 'MISSING_PERIODS', detail: `${missing} of ${periods.length} half hours missing` }), periods, registers: [] }
     : { ...base, outcome: 'COMPLETE', periods, registers: [] };
 }
 
-export function failedResult(command: ReadCommand, failureReason: string, completedAt: Date): ReadResult {
-  return { ...resultBase(command, completedAt, 'METER'), outcome: 'FAILED', failureReason, periods: [], registers: [] };
+export function failedResult(command: ReadCommand, readFailure: ReadFailure, completedAt: Date): ReadResult {
+  return { ...resultBase(command, completedAt, 'METER'), outcome: 'FAILED', ...failure(readFailure), periods: [], registers: [] };
+}
+
+function failure(readFailure: ReadFailure): Pick<ReadResult, 'failureCode' | 'failureReason'> {
+  return { failureCode: readFailure.code, failureReason: describeReadFailure(readFailure) };
 }
 
 function resultBase(command: ReadCommand, completedAt: Date, source: 'METER' | 'CACHE') {

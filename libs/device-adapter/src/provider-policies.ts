@@ -10,10 +10,12 @@ import {
   IRetryBackoffContext,
   IPolicy,
   retry,
+  TaskCancelledError,
   timeout,
   TimeoutStrategy,
   wrap,
 } from 'cockatiel';
+import { ReadFailure } from '@halfhour/domain';
 import { ProviderCallFailed } from './provider-errors';
 
 export interface ResilienceSettings {
@@ -74,11 +76,11 @@ export class ProviderPolicies {
   }
 }
 
-/** Why a call through the policies failed, as a failure reason for the read result. */
-export function failureReasonOf(error: unknown): string {
-  if (error instanceof ProviderCallFailed) return `${error.reason}: ${error.message}`.slice(0, 300);
-  if (error instanceof BrokenCircuitError) return 'PROVIDER_UNAVAILABLE: circuit open after repeated failures';
-  if (error instanceof BulkheadRejectedError) return 'PROVIDER_BUSY: too many calls waiting';
-  if (error instanceof Error && error.name === 'TaskCancelledError') return 'TIMEOUT: the provider did not answer in time';
-  return `ADAPTER_ERROR: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300);
+/** Why a call through the policies failed, as the read result's failure. */
+export function readFailureOf(error: unknown): ReadFailure {
+  if (error instanceof ProviderCallFailed) return { code: error.reason, detail: error.message };
+  if (error instanceof BrokenCircuitError) return { code: 'PROVIDER_UNAVAILABLE', detail: 'circuit open after repeated failures' };
+  if (error instanceof BulkheadRejectedError) return { code: 'PROVIDER_BUSY', detail: 'too many calls waiting' };
+  if (error instanceof TaskCancelledError) return { code: 'TIMEOUT', detail: 'the provider did not answer in time' };
+  return { code: 'ADAPTER_ERROR', detail: error instanceof Error ? error.message : String(error) };
 }

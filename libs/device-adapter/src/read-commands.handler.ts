@@ -1,14 +1,14 @@
 import { ReadCommand, ReadResult, Topics } from '@halfhour/contracts';
-import { Clock } from '@halfhour/domain';
+import { Clock, ReadFailure } from '@halfhour/domain';
 import { BatchHandler, ConsumedMessage, KafkaRuntime } from '@halfhour/kafka';
 import { AdapterMetrics } from './adapter-metrics';
 import { CommandRecord } from './command-record/command-record';
 import { DataCache } from './data-cache';
 import { failedResult, resultFromReading } from './normalise-reading';
 import { ProviderReading, readFromProvider } from './provider-client';
-import { failureReasonOf, ProviderPolicies } from './provider-policies';
+import { ProviderPolicies, readFailureOf } from './provider-policies';
 
-const INTERRUPTED = 'INTERRUPTED: an earlier delivery of this command began its read and never finished; not read again';
+const INTERRUPTED: ReadFailure = { code: 'INTERRUPTED', detail: 'an earlier delivery of this command began its read and never finished; not read again' };
 /** A bound on results held for a retried publish (a few batches' worth). */
 const MAX_UNPUBLISHED = 10_000;
 
@@ -98,9 +98,9 @@ export class ReadCommandsHandler implements BatchHandler<ReadCommand> {
       this.metrics.calls.inc({ provider: command.provider, outcome: 'ok' });
       return resultFromReading(command, merge(reading, cached), 'METER', this.clock.now());
     } catch (error) {
-      const reason = failureReasonOf(error);
-      this.metrics.calls.inc({ provider: command.provider, outcome: reason.split(':')[0] });
-      return failedResult(command, reason, this.clock.now());
+      const failure = readFailureOf(error);
+      this.metrics.calls.inc({ provider: command.provider, outcome: failure.code });
+      return failedResult(command, failure, this.clock.now());
     } finally {
       this.metrics.callSeconds.observe({ provider: command.provider }, Number(process.hrtime.bigint() - started) / 1e9);
     }

@@ -29,6 +29,7 @@ export * from './scheduling/plan-day';
 export * from './scheduling/item-state';
 export * from './scheduling/item-merge';
 export * from './scheduling/read-timing';
+export * from './scheduling/read-failure';
 export * from './scheduling/request-origin';
 export * from './scheduling/entitlement';
 export * from './scheduling/scheduling-response-codes';

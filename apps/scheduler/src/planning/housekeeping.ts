@@ -1,3 +1,4 @@
+import { describeReadFailure } from '@halfhour/domain';
 import { TopicCatchUp } from '@halfhour/kafka';
 import { JsonLogger } from '@halfhour/observability';
 import { ItemRepository } from '../items/item-repository';
@@ -24,7 +25,7 @@ export class Housekeeping {
     if (!(await this.resultsRead.isCaughtUp())) return 0;
     const stale = await this.items.dispatchedBefore(new Date(now.getTime() - noResponseAfterMs), limit);
     const failed = await this.items.transition(this.items.dataSource, 'fail', stale.map((item) => ({
-      planDay: item.planDay, itemKey: item.itemKey, attempt: item.attempt, failureReason: 'NO_RESPONSE',
+      planDay: item.planDay, itemKey: item.itemKey, attempt: item.attempt, failureReason: describeReadFailure({ code: 'NO_RESPONSE', detail: `no result within ${noResponseAfterMs / 1000} s` }),
     })));
     if (failed.length > 0) this.logger.warn({ items: failed.length }, 'dispatched reads had no answer in time; they will be backstopped');
     return failed.length;

@@ -1,5 +1,5 @@
 import { ReadResult } from '@halfhour/contracts';
-import { Clock } from '@halfhour/domain';
+import { Clock, describeReadFailure } from '@halfhour/domain';
 import { BatchHandler, ConsumedMessage } from '@halfhour/kafka';
 import { ItemRepository } from '../items/item-repository';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics';
@@ -26,7 +26,7 @@ export class ReadResultsHandler implements BatchHandler<ReadResult> {
     const failed = results.filter((r) => r.outcome !== 'COMPLETE');
     const succeeded = await this.items.transition(this.items.dataSource, 'succeed', complete.map((r) => ({ planDay: r.planDay, itemKey: r.itemKey, at: new Date(r.completedAt) })));
     await this.items.transition(this.items.dataSource, 'fail', failed.map((r) => ({
-      planDay: r.planDay, itemKey: r.itemKey, attempt: r.attempt, failureReason: r.failureReason ?? (r.outcome === 'PARTIAL' ? 'PARTIAL_DATA' : 'FAILED'),
+      planDay: r.planDay, itemKey: r.itemKey, attempt: r.attempt, failureReason: r.failureReason ?? describeReadFailure({ code: r.failureCode ?? (r.outcome === 'PARTIAL' ? 'MISSING_PERIODS' : 'NO_DATA'), detail: 'no detail given' }),
     })));
     const answered = new Map(complete.map((r) => [`${r.planDay}|${r.itemKey}`, new Set(r.requesters.map(requesterKey))]));
     const latecomers = succeeded.flatMap((item) => {

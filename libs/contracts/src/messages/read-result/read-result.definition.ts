@@ -18,6 +18,8 @@ export const readResult = defineMessage<ReadResult>({
     dataDay: '2026-04-01',
     attempt: 1,
     outcome: 'PARTIAL',
+    failureCode: 'MISSING_PERIODS',
+    failureReason: 'MISSING_PERIODS: 1 of 2 half hours missing',
     source: 'METER',
     periods: [
       { start: '2026-03-31T23:00:00Z', quality: 'ACTUAL', kwh: 0.214 },

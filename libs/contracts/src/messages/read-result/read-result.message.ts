@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsNumber, IsOptional, IsString, Length, Min, ValidateNested } from 'class-validator';
+import { READ_FAILURE_CODES, ReadFailureCode } from '@halfhour/domain';
 import { IsUtcInstant } from '../../validators/domain-validators';
 import { ReadAttemptDto } from '../read-command/read-command.message';
 
@@ -39,6 +40,12 @@ export class ReadResult extends ReadAttemptDto {
   @IsIn(READ_OUTCOMES)
   outcome!: ReadOutcome;
 
+  /** Why the data is not complete (PARTIAL or FAILED), as a code to act on and count by. */
+  @IsOptional()
+  @IsIn(READ_FAILURE_CODES)
+  failureCode?: ReadFailureCode;
+
+  /** The same, for people: `CODE: detail`. */
   @IsOptional()
   @IsString()
   @Length(1, 300)
