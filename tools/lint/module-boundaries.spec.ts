@@ -48,4 +48,19 @@ describe('module boundaries', () => {
   it('keeps production code of infrastructure libraries from importing the test helpers', () => {
     expect(boundaryErrors('libs/kafka/src/probe.ts', "import { uniqueName } from '@halfhour/testing';\nexport const x = uniqueName;\n")).not.toEqual([]);
   });
+
+  it('keeps simulators and synthetic data out of production services and their libraries, but not out of their tests', () => {
+    const synthetic = "import { syntheticHalfHourKwh } from '@halfhour/simulation';\nexport const x = syntheticHalfHourKwh;\n";
+    expect(boundaryErrors('apps/dip-forwarder/src/probe.ts', synthetic)).toEqual([expect.stringContaining('scope:production')]);
+    expect(boundaryErrors('libs/device-adapter/src/probe.ts', "import { CssFeed } from '@halfhour/upstream-simulators';\nexport const x = CssFeed;\n")).not.toEqual([]);
+    expect(boundaryErrors('apps/dip-forwarder/src/probe.spec.ts', synthetic)).toEqual([]);
+    expect(boundaryErrors('apps/provider-simulator/src/probe.ts', synthetic)).toEqual([]);
+  });
+
+  it('lets tooling reach the apps it drives by path, and nothing else may', () => {
+    const app = "import { SchedulerConfig } from '../../apps/scheduler/src/scheduler.config';\nexport const x = SchedulerConfig;\n";
+    expect(boundaryErrors('tools/bench/probe.ts', app)).toEqual([]);
+    expect(boundaryErrors('libs/service-kit/probe.ts', app)).not.toEqual([]);
+    expect(boundaryErrors('tools/bench/probe.ts', "import { Kafka } from 'kafkajs';\nimport { Topics } from '../../libs/contracts/src';\nexport const x = [Kafka, Topics];\n")).not.toEqual([]);
+  });
 });
