@@ -7,7 +7,6 @@ export class AccessControlConfig extends ConsumingServiceConfig {
   override HTTP_PORT = 8082;
   override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/access_control';
 
-  override CONSUMER_GROUP = 'access-control';
 
   /**
    * How requests are consumed. `batch`: our batch runner (libs/kafka). `nest-event-pattern`: the

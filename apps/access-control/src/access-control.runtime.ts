@@ -28,36 +28,27 @@ export class AccessControlRuntime implements OnModuleInit {
     tasks: PeriodicTasks,
   ) {
     this.registryView = new RegistryViewRepository(dataSource);
-    const viewAge = new RegistryViewAge(kafka, this.group('timelines'), metrics);
+    const viewAge = new RegistryViewAge(kafka, this.config.consumerGroupFor('timelines'), metrics);
     tasks.measureEvery(config.VIEW_AGE_INTERVAL_MS, 'registry view age', () => viewAge.measure());
   }
 
-  private group(role: 'timelines' | 'users' | 'requests'): string {
-    return `${this.config.CONSUMER_GROUP}.${role}`;
-  }
-
   onModuleInit(): void {
-    const common = {
-      maxBatchSize: this.config.MAX_BATCH_SIZE,
-      partitionsConsumedConcurrently: this.config.PARTITIONS_CONSUMED_CONCURRENTLY,
-    };
     this.kafka.addConsumer({
-      ...common,
+      ...this.config.consumerFor('timelines'),
       topic: Topics.mpanTimelines,
-      groupId: this.group('timelines'),
       handler: new TimelinesViewHandler(this.registryView, (applied, stale) => {
         this.metrics.viewUpdates.inc({ view: 'timelines', outcome: 'applied' }, applied);
         this.metrics.viewUpdates.inc({ view: 'timelines', outcome: 'stale' }, stale);
       }),
     });
-    this.kafka.addConsumer({ ...common, topic: Topics.users, groupId: this.group('users'), handler: new UsersViewHandler(this.repository, this.metrics) });
+    this.kafka.addConsumer({ ...this.config.consumerFor('users'), topic: Topics.users, handler: new UsersViewHandler(this.repository, this.metrics) });
     const views = [
-      new TopicCatchUp(this.kafka, this.group('timelines'), Topics.mpanTimelines),
-      new TopicCatchUp(this.kafka, this.group('users'), Topics.users),
+      new TopicCatchUp(this.kafka, this.config.consumerGroupFor('timelines'), Topics.mpanTimelines),
+      new TopicCatchUp(this.kafka, this.config.consumerGroupFor('users'), Topics.users),
     ];
     this.requestsHandler = new ServiceRequestsHandler(accessPolicyFrom(this.config), this.repository, this.registryView, this.kafka, this.metrics, views, clockFrom(this.config));
     if (this.config.REQUEST_CONSUMER === 'batch') {
-      this.kafka.addConsumer({ ...common, topic: Topics.serviceRequests, groupId: this.group('requests'), handler: this.requestsHandler });
+      this.kafka.addConsumer({ ...this.config.consumerFor('requests'), topic: Topics.serviceRequests, handler: this.requestsHandler });
     }
   }
 }

@@ -26,7 +26,7 @@ else startService(AccessControlModule.forRoot(config, logger), config, logger, a
     transport: Transport.KAFKA,
     options: {
       client: { clientId: `${config.SERVICE_NAME}-stock`, brokers: config.KAFKA_BROKERS.split(',') },
-      consumer: { groupId: `${config.CONSUMER_GROUP}.requests` },
+      consumer: { groupId: config.consumerGroupFor('requests') },
       subscribe: { fromBeginning: true },
       parser: { keepBinary: true },
     },

@@ -4,7 +4,6 @@ import { IsInt, Min } from 'class-validator';
 export class AdapterSmets1Config extends AdapterConfig {
   override SERVICE_NAME = 'adapter-smets1';
   override HTTP_PORT = 8084;
-  override CONSUMER_GROUP = 'adapter-smets1';
   override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/adapter_smets1';
 
   /** Half hours older than this (by clock time) leave the cache: it stays bounded. */

@@ -6,7 +6,6 @@ export class DipForwarderConfig extends ConsumingServiceConfig {
   override HTTP_PORT = 8086;
   override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/dip_forwarder';
 
-  override CONSUMER_GROUP = 'dip-forwarder';
 
 
   /** Base URL of the DIP's message API. */

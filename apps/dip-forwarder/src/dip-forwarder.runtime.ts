@@ -51,12 +51,10 @@ export class DipForwarderRuntime implements OnModuleInit {
       senderRole: this.config.DIP_SENDER_ROLE,
       recipients: this.config.DIP_RECIPIENTS.split(','),
     };
-    const group = `${this.config.CONSUMER_GROUP}.results`;
+    const group = this.config.consumerGroupFor('results');
     this.kafka.addConsumer({
       topic: Topics.readResults,
-      groupId: group,
-      maxBatchSize: this.config.MAX_BATCH_SIZE,
-      partitionsConsumedConcurrently: this.config.PARTITIONS_CONSUMED_CONCURRENTLY,
+      ...this.config.consumerFor('results'),
       handler: new ReadResultsHandler(this.outbox, settings, this.kafka, this.metrics, this.clock, group, this.config.FAULT_EXIT_BEFORE_ANSWERING),
     });
   }

@@ -6,7 +6,6 @@ export class RegistrationIntakeConfig extends ConsumingServiceConfig {
   override HTTP_PORT = 8081;
   override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/registration_intake';
 
-  override CONSUMER_GROUP = 'registration-intake';
 
   override MAX_BATCH_SIZE = 1000;
 

@@ -29,24 +29,14 @@ export class RegistrationIntakeRuntime implements OnModuleInit {
     tasks.measureEvery(config.REGISTRY_METRICS_INTERVAL_MS, 'registry size gauges', () => gauges.refresh());
   }
 
-  private get participantsGroup(): string {
-    return `${this.config.CONSUMER_GROUP}.participants`;
-  }
-
   onModuleInit(): void {
-    const group = this.config.CONSUMER_GROUP;
-    const events = new RegistrationEventsHandler(this.registry, this.metrics, new TopicCatchUp(this.kafka, this.participantsGroup, Topics.marketParticipants));
-    const common = {
-      maxBatchSize: this.config.MAX_BATCH_SIZE,
-      partitionsConsumedConcurrently: this.config.PARTITIONS_CONSUMED_CONCURRENTLY,
-    };
+    const events = new RegistrationEventsHandler(this.registry, this.metrics, new TopicCatchUp(this.kafka, this.config.consumerGroupFor('participants'), Topics.marketParticipants));
     this.kafka.addConsumer({
-      ...common,
+      ...this.config.consumerFor('participants'),
       topic: Topics.marketParticipants,
-      groupId: this.participantsGroup,
-      handler: new MarketParticipantsHandler(this.registry, this.metrics, this.participantsGroup),
+      handler: new MarketParticipantsHandler(this.registry, this.metrics, this.config.consumerGroupFor('participants')),
     });
-    this.kafka.addConsumer({ ...common, topic: Topics.registrations, groupId: `${group}.registrations`, handler: events });
-    this.kafka.addConsumer({ ...common, topic: Topics.deviceInventory, groupId: `${group}.devices`, handler: events });
+    this.kafka.addConsumer({ ...this.config.consumerFor('registrations'), topic: Topics.registrations, handler: events });
+    this.kafka.addConsumer({ ...this.config.consumerFor('devices'), topic: Topics.deviceInventory, handler: events });
   }
 }

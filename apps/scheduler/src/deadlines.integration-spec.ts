@@ -1,23 +1,10 @@
 import { RequestAuthorised, ServiceResponse, Topics } from '@halfhour/contracts';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { freshMpan, MDR_USER, SchedulerTestBed, timeline } from '../test/scheduler-test-bed';
 
 describe('scheduler deadlines', () => {
-  let bed: SchedulerTestBed;
-  let db: Client;
-
-  beforeAll(async () => {
-    // The clock stands at 10:00 on 1 December until the test moves it; reads unanswered for 20 minutes are failed.
-    bed = await new SchedulerTestBed('2026-12-01T10:00:00Z', { NO_RESPONSE_AFTER_SECONDS: String(20 * 60) }).setUp();
-    db = new Client({ connectionString: bed.database.url });
-    await db.connect();
-  });
-
-  afterAll(async () => {
-    await db.end();
-    await bed.tearDown();
-  });
+  // The clock stands at 10:00 on 1 December until the test moves it; reads unanswered for 20 minutes are failed.
+  const bed = SchedulerTestBed.forSuite('2026-12-01T10:00:00Z', { NO_RESPONSE_AFTER_SECONDS: String(20 * 60) });
 
   it('reads an on-demand request at once, backstops it when unanswered, and reports the TRT breach at its deadline', async () => {
     const mpan = freshMpan();
@@ -39,7 +26,7 @@ describe('scheduler deadlines', () => {
     await bed.publish(Topics.authorisedRequests, Topics.authorisedRequests.messages[0], [request]);
 
     // The clock runs on past the deadline: nothing answers.
-    await bed.time.advanceUntil(async () => (await db.query("SELECT 1 FROM collection_items WHERE state = 'EXPIRED'")).rows.length > 0, new Date(Date.parse(dueBy) + 3600_000));
+    await bed.time.advanceUntil(async () => (await bed.db.query("SELECT 1 FROM collection_items WHERE state = 'EXPIRED'")).rows.length > 0, new Date(Date.parse(dueBy) + 3600_000));
     expect(bed.time.now().getTime()).toBeGreaterThanOrEqual(Date.parse(dueBy));
     const commands = (await bed.commands()).map((c) => c.command);
     expect(commands.map((c) => `${c.attempt} ${c.kind}`)).toEqual(['1 ON_DEMAND', '2 BACKSTOP', '3 BACKSTOP']);
@@ -51,7 +38,7 @@ describe('scheduler deadlines', () => {
     const [breach] = responses;
     expect(breach).toMatchObject({ requestId: request.requestId, userId: MDR_USER.userId, outcome: 'FAILED', responseCode: 'E42', reason: 'TRT_MISSED' });
     expect(breach.message).toContain('NO_RESPONSE');
-    expect((await db.query('SELECT state FROM collection_items')).rows).toEqual([{ state: 'EXPIRED' }]);
+    expect((await bed.db.query('SELECT state FROM collection_items')).rows).toEqual([{ state: 'EXPIRED' }]);
     expect(await bed.service.metric('halfhour_scheduler_trt_breaches_total', { provider: 'S1SP-B' })).toBe(1);
   });
 
@@ -85,7 +72,7 @@ describe('scheduler deadlines', () => {
     expect(await responses(read.requestId)).toMatchObject({ responseCode: 'I0', outcome: 'ACCEPTED', message: `${dspScheduleId}: 4.6.1 DAILY ${mpan} from 2026-12-05` });
     expect(await responses(stranger.requestId)).toMatchObject({ responseCode: 'E40', reason: 'SCHEDULE_NOT_FOUND' });
     expect(await responses(remove.requestId)).toMatchObject({ responseCode: 'I0', dspScheduleId });
-    expect((await db.query('SELECT stopped_reason FROM schedules WHERE dsp_schedule_id = $1', [dspScheduleId])).rows).toEqual([{ stopped_reason: 'DELETED' }]);
+    expect((await bed.db.query('SELECT stopped_reason FROM schedules WHERE dsp_schedule_id = $1', [dspScheduleId])).rows).toEqual([{ stopped_reason: 'DELETED' }]);
   });
 
   it('reads the answers waiting on the topic before it calls any read unanswered after a restart', async () => {
@@ -112,7 +99,7 @@ describe('scheduler deadlines', () => {
     await bed.time.advanceBy(15 * 60_000);
 
     expect((await mine()).map((c) => c.attempt)).toEqual([1]);
-    const { rows } = await db.query('SELECT state, attempt, failure_reason FROM collection_items WHERE mpan = $1', [mpan]);
+    const { rows } = await bed.db.query('SELECT state, attempt, failure_reason FROM collection_items WHERE mpan = $1', [mpan]);
     expect(rows).toEqual([{ state: 'SUCCEEDED', attempt: 1, failure_reason: null }]);
   });
 });

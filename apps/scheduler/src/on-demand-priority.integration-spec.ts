@@ -1,6 +1,5 @@
 import { RequestAuthorised, Topics } from '@halfhour/contracts';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { eventually } from '@halfhour/testing';
 import { freshMpan, MDR_USER, SchedulerTestBed, timeline } from '../test/scheduler-test-bed';
 
@@ -9,22 +8,10 @@ const DUE_BY = '2026-12-02T06:30:00.000Z';
 const END_OF_DAY = new Date('2026-12-03T00:00:00Z');
 
 describe('an urgent on-demand read when the MHHS share is full', () => {
-  let bed: SchedulerTestBed;
-  let db: Client;
-
-  beforeAll(async () => {
-    // The clock stands at 21:00 on 1 December until the test moves it; one MHHS read per 5-minute
-    // slot for S1SPs, so the plan fills 06:00–07:35 one read a slot.
-    bed = await new SchedulerTestBed('2026-12-01T21:00:00Z', {
-      OTHER_PROVIDER_READS_PER_SLOT: '2', RESERVED_SHARE: '0.5', NO_RESPONSE_AFTER_SECONDS: '86400',
-    }).setUp();
-    db = new Client({ connectionString: bed.database.url });
-    await db.connect();
-  });
-
-  afterAll(async () => {
-    await db.end();
-    await bed.tearDown();
+  // The clock stands at 21:00 on 1 December until the test moves it; one MHHS read per 5-minute
+  // slot for S1SPs, so the plan fills 06:00–07:35 one read a slot.
+  const bed = SchedulerTestBed.forSuite('2026-12-01T21:00:00Z', {
+    OTHER_PROVIDER_READS_PER_SLOT: '2', RESERVED_SHARE: '0.5', NO_RESPONSE_AFTER_SECONDS: '86400',
   });
 
   it('reads the data before its deadline in the slot of a later-deadline item, which is read later; no slot above capacity, every item once', async () => {
@@ -35,7 +22,7 @@ describe('an urgent on-demand read when the MHHS share is full', () => {
     for (const m of meters) await bed.createSchedule(MDR_USER, m.mpan, m.deviceId, '4.8.1', '2026-12-01');
 
     // Every schedule is in before the clock moves; the plan of 2 December is made in the last hour of the 1st.
-    const plannedRows = async () => (await db.query<{ mpan: string; device_id: string; slot_start: Date }>("SELECT mpan, device_id, slot_start FROM collection_items WHERE state = 'PLANNED' ORDER BY slot_start")).rows;
+    const plannedRows = async () => (await bed.db.query<{ mpan: string; device_id: string; slot_start: Date }>("SELECT mpan, device_id, slot_start FROM collection_items WHERE state = 'PLANNED' ORDER BY slot_start")).rows;
     await bed.time.advanceUntil(async () => (await plannedRows()).length > 0, new Date('2026-12-02T00:00:00Z'));
     const planned = await plannedRows();
     expect(planned).toHaveLength(ITEMS);
@@ -61,7 +48,7 @@ describe('an urgent on-demand read when the MHHS share is full', () => {
     const sent = commands.map((c) => c.command.itemKey);
     expect(commands.filter((c) => sent.indexOf(c.command.itemKey) !== sent.lastIndexOf(c.command.itemKey)).map((c) => `${c.command.attempt} ${c.command.kind} ${c.command.commandId}`)).toEqual([]);
 
-    const { rows } = await db.query<{ mpan: string; slot_start: Date; n: number }>('SELECT mpan, slot_start FROM collection_items ORDER BY slot_start');
+    const { rows } = await bed.db.query<{ mpan: string; slot_start: Date; n: number }>('SELECT mpan, slot_start FROM collection_items ORDER BY slot_start');
     expect(rows.find((r) => r.mpan === last.mpan)!.slot_start.getTime()).toBeLessThan(Date.parse(DUE_BY));
     expect(new Set(rows.map((r) => r.slot_start.toISOString())).size).toBe(ITEMS);
   });
@@ -87,7 +74,7 @@ describe('an urgent on-demand read when the MHHS share is full', () => {
     expect(more).toEqual([]);
     const second = await ask(101);
     await bed.time.settle();
-    const { rows } = await db.query<{ requesters: { requestId: string }[] }>('SELECT requesters FROM collection_items WHERE mpan = $1', [mpan]);
+    const { rows } = await bed.db.query<{ requesters: { requestId: string }[] }>('SELECT requesters FROM collection_items WHERE mpan = $1', [mpan]);
     expect(rows[0].requesters.map((r) => r.requestId)).toEqual([first.requestId, second.requestId]);
 
     await bed.answer(sent, 'COMPLETE');

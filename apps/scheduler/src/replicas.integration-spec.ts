@@ -1,24 +1,11 @@
-import { Client } from 'pg';
 import { freshMpan, MDR_USER, SchedulerTestBed, timeline } from '../test/scheduler-test-bed';
 
 const SCHEDULES = 300;
 
 describe('two scheduler replicas', () => {
-  let bed: SchedulerTestBed;
-  let db: Client;
-
-  beforeAll(async () => {
-    // The clock stands at 05:50 until the test moves it; the day's reads go out from 06:00.
-    bed = await new SchedulerTestBed('2026-12-01T05:50:00Z', {
-      PROVIDER_CAPACITY: 'CSP-NORTH=6,CSP-CENTRAL=6,CSP-SOUTH=6', RESERVED_SHARE: '0.5', DISPATCH_BATCH_SIZE: '7', NO_RESPONSE_AFTER_SECONDS: String(24 * 3600),
-    }).setUp();
-    db = new Client({ connectionString: bed.database.url });
-    await db.connect();
-  });
-
-  afterAll(async () => {
-    await db.end();
-    await bed.tearDown();
+  // The clock stands at 05:50 until the test moves it; the day's reads go out from 06:00.
+  const bed = SchedulerTestBed.forSuite('2026-12-01T05:50:00Z', {
+    PROVIDER_CAPACITY: 'CSP-NORTH=6,CSP-CENTRAL=6,CSP-SOUTH=6', RESERVED_SHARE: '0.5', DISPATCH_BATCH_SIZE: '7', NO_RESPONSE_AFTER_SECONDS: String(24 * 3600),
   });
 
   it('plan the day once, never dispatch an item twice, and never put more in a slot than the provider takes', async () => {
@@ -42,8 +29,8 @@ describe('two scheduler replicas', () => {
       expect(new Set(commands.map((c) => c.command.itemKey)).size).toBe(SCHEDULES);
       expect(commands.every((c) => c.command.attempt === 1)).toBe(true);
 
-      expect((await db.query('SELECT count(*)::int AS n FROM plan_runs')).rows[0].n).toBe(1);
-      const { rows: perSlot } = await db.query('SELECT provider, slot_start, count(*)::int AS reads FROM collection_items GROUP BY provider, slot_start');
+      expect((await bed.db.query('SELECT count(*)::int AS n FROM plan_runs')).rows[0].n).toBe(1);
+      const { rows: perSlot } = await bed.db.query('SELECT provider, slot_start, count(*)::int AS reads FROM collection_items GROUP BY provider, slot_start');
       expect(Math.max(...perSlot.map((r) => r.reads))).toBeLessThanOrEqual(3);
       expect(perSlot.every((r) => new Date(r.slot_start).toISOString() >= '2026-12-01T06:00:00.000Z')).toBe(true);
       const dispatchedBy = (await a.metric('halfhour_scheduler_dispatched_total')) + (await b.metric('halfhour_scheduler_dispatched_total'));

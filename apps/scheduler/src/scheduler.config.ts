@@ -7,7 +7,6 @@ export class SchedulerConfig extends ConsumingServiceConfig {
   override HTTP_PORT = 8083;
   override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/scheduler';
 
-  override CONSUMER_GROUP = 'scheduler';
 
   override MAX_BATCH_SIZE = 1000;
 

@@ -1,5 +1,4 @@
 import { ServiceResponse, Topics } from '@halfhour/contracts';
-import { Client } from 'pg';
 import { freshMpan, MDR_USER, SchedulerTestBed, SUPPLIER_USER, timeline } from '../test/scheduler-test-bed';
 
 const PLAN_DAY = '2026-12-01';
@@ -7,22 +6,10 @@ const DATA_DAY = '2026-11-30';
 const END_OF_DAY = new Date('2026-12-02T00:00:00Z');
 
 describe('scheduler on the real broker and database, on simulated time', () => {
-  let bed: SchedulerTestBed;
-  let db: Client;
-
-  beforeAll(async () => {
-    // The clock stands at 04:30 on 1 December until the test moves it.
-    bed = await new SchedulerTestBed('2026-12-01T04:30:00Z', {
-      PROVIDER_CAPACITY: 'CSP-NORTH=4,CSP-CENTRAL=4,CSP-SOUTH=4', OTHER_PROVIDER_READS_PER_SLOT: '4', RESERVED_SHARE: '0.5',
-      NO_RESPONSE_AFTER_SECONDS: String(6 * 3600),
-    }).setUp();
-    db = new Client({ connectionString: bed.database.url });
-    await db.connect();
-  });
-
-  afterAll(async () => {
-    await db.end();
-    await bed.tearDown();
+  // The clock stands at 04:30 on 1 December until the test moves it.
+  const bed = SchedulerTestBed.forSuite('2026-12-01T04:30:00Z', {
+    PROVIDER_CAPACITY: 'CSP-NORTH=4,CSP-CENTRAL=4,CSP-SOUTH=4', OTHER_PROVIDER_READS_PER_SLOT: '4', RESERVED_SHARE: '0.5',
+    NO_RESPONSE_AFTER_SECONDS: String(6 * 3600),
   });
 
   it('plans a day’s schedules into slots after 06:00, collects once, backstops a failure, and stops a schedule whose appointment ends', async () => {
@@ -50,7 +37,7 @@ describe('scheduler on the real broker and database, on simulated time', () => {
     // The MDR's appointment on m3 is cut back before the day's reads run (a termination arriving mid-morning).
     await bed.publishTimelines([timeline(m3, '00-00-00-00-00-00-F0-03', { kind: 'CSP', region: 'NORTH' }, DATA_DAY, 2)]);
     await bed.time.settle();
-    expect((await db.query('SELECT version FROM registry_view WHERE mpan = $1', [m3])).rows[0]?.version).toBe(2);
+    expect((await bed.db.query('SELECT version FROM registry_view WHERE mpan = $1', [m3])).rows[0]?.version).toBe(2);
     expect(await bed.commands()).toEqual([]);
 
     // The clock runs until m1 (two requesters, one read) and m2 have gone out; m3 never does.
@@ -67,7 +54,7 @@ describe('scheduler on the real broker and database, on simulated time', () => {
     await bed.answer(m1Command, 'COMPLETE');
     await bed.answer(m2Command, 'FAILED', 'METER_TIMEOUT');
     await bed.time.settle();
-    const { rows: [{ dispatched_at: firstDispatchedAt }] } = await db.query('SELECT dispatched_at FROM collection_items WHERE mpan = $1', [m2]);
+    const { rows: [{ dispatched_at: firstDispatchedAt }] } = await bed.db.query('SELECT dispatched_at FROM collection_items WHERE mpan = $1', [m2]);
     const backstopOf = async () => (await bed.commands()).find((c) => c.command.mpan === m2 && c.command.attempt === 2)?.command;
     await bed.time.advanceUntil(async () => (await backstopOf()) !== undefined, END_OF_DAY);
     const backstop = (await backstopOf())!;
@@ -75,7 +62,7 @@ describe('scheduler on the real broker and database, on simulated time', () => {
     await bed.answer(backstop, 'COMPLETE');
     await bed.time.settle();
 
-    const { rows: states } = await db.query('SELECT mpan, state, kind, attempt, slot_start, dispatched_at FROM collection_items ORDER BY mpan');
+    const { rows: states } = await bed.db.query('SELECT mpan, state, kind, attempt, slot_start, dispatched_at FROM collection_items ORDER BY mpan');
     expect(states.map((r) => r.state).sort()).toEqual(['STOPPED', 'SUCCEEDED', 'SUCCEEDED']);
     for (const row of states.filter((r) => r.state === 'SUCCEEDED')) {
       // Every read went out in its slot, and no slot is in the night window.
@@ -91,7 +78,7 @@ describe('scheduler on the real broker and database, on simulated time', () => {
     expect(responses.filter((r) => r.outcome === 'ACCEPTED' && r.responseCode === 'I0')).toHaveLength(4);
     expect(responses.find((r) => r.requestId === m1Mdr.requestId)?.dspScheduleId).toMatch(/^DSP-/);
     expect(responses.find((r) => r.requestId === m3Mdr.requestId && r.outcome === 'FAILED')).toMatchObject({ responseCode: 'E41', reason: 'ENTITLEMENT_ENDED' });
-    const { rows: stopped } = await db.query('SELECT mpan, stopped_reason FROM schedules WHERE stopped_at IS NOT NULL');
+    const { rows: stopped } = await bed.db.query('SELECT mpan, stopped_reason FROM schedules WHERE stopped_at IS NOT NULL');
     expect(stopped).toEqual([{ mpan: m3, stopped_reason: 'ENTITLEMENT_ENDED' }]);
     expect(await bed.service.metric('halfhour_scheduler_backstops_total')).toBe(1);
     expect(await bed.service.metric('halfhour_scheduler_dispatched_total', { kind: 'BACKSTOP' })).toBe(1);

@@ -53,11 +53,11 @@ export class SchedulerRuntime implements OnModuleInit {
     const planner = new DailyPlanner(policy, items, this.schedules, this.registryView, this.responder, metrics, logger);
     const loop = new SchedulerLoop(
       clock,
-      [new TopicCatchUp(kafka, this.group('timelines'), Topics.mpanTimelines), new TopicCatchUp(kafka, this.group('requests'), Topics.authorisedRequests)],
+      [new TopicCatchUp(kafka, this.config.consumerGroupFor('timelines'), Topics.mpanTimelines), new TopicCatchUp(kafka, this.config.consumerGroupFor('requests'), Topics.authorisedRequests)],
       planner,
       new SlotPlacer(policy, items, planner, metrics),
       new Dispatcher(policy, items, this.schedules, this.registryView, outbox, this.responder, metrics),
-      new Housekeeping(items, this.responder, metrics, logger, new TopicCatchUp(kafka, this.group('results'), Topics.readResults)),
+      new Housekeeping(items, this.responder, metrics, logger, new TopicCatchUp(kafka, this.config.consumerGroupFor('results'), Topics.readResults)),
       { batchSize: config.DISPATCH_BATCH_SIZE, noResponseAfterMs: policy.noResponseAfterMs },
     );
     tasks.every(config.TICK_INTERVAL_MS, 'scheduler tick', () => loop.tick());
@@ -65,24 +65,19 @@ export class SchedulerRuntime implements OnModuleInit {
     tasks.measureEvery(config.GAUGES_INTERVAL_MS, 'item gauges', () => gauges.measure());
   }
 
-  private group(role: 'requests' | 'timelines' | 'results'): string {
-    return `${this.config.CONSUMER_GROUP}.${role}`;
-  }
 
   onModuleInit(): void {
-    const common = { maxBatchSize: this.config.MAX_BATCH_SIZE, partitionsConsumedConcurrently: this.config.PARTITIONS_CONSUMED_CONCURRENTLY };
-    this.kafka.addConsumer({ ...common, topic: Topics.mpanTimelines, groupId: this.group('timelines'), handler: new TimelinesViewHandler(this.registryView) });
+    this.kafka.addConsumer({ ...this.config.consumerFor('timelines'), topic: Topics.mpanTimelines, handler: new TimelinesViewHandler(this.registryView) });
     this.kafka.addConsumer({
-      ...common,
+      ...this.config.consumerFor('requests'),
       topic: Topics.authorisedRequests,
-      groupId: this.group('requests'),
       handler: new AuthorisedRequestsHandler(this.items.dataSource, [
         new CreateSchedules(this.schedules, this.responder),
         new ReadSchedules(this.schedules, this.responder),
         new DeleteSchedules(this.schedules, this.responder),
         new OnDemandReads(this.items, this.registryView),
-      ], this.responder, this.clock, this.group('requests')),
+      ], this.responder, this.clock, this.config.consumerGroupFor('requests')),
     });
-    this.kafka.addConsumer({ ...common, topic: Topics.readResults, groupId: this.group('results'), handler: new ReadResultsHandler(this.items, this.metrics, this.clock) });
+    this.kafka.addConsumer({ ...this.config.consumerFor('results'), topic: Topics.readResults, handler: new ReadResultsHandler(this.items, this.metrics, this.clock) });
   }
 }

@@ -4,6 +4,7 @@ import { SimulatedTime } from '@halfhour/observability';
 import { ServiceTestBed } from '@halfhour/service-testing';
 import { ServiceUnderTest } from '@halfhour/testing';
 import { Consumer, KafkaMessage } from 'kafkajs';
+import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
 
 let serial = Math.floor(Math.random() * 1e9);
@@ -28,6 +29,8 @@ export interface WatchedCommand {
  */
 export class SchedulerTestBed extends ServiceTestBed {
   readonly time: SimulatedTime;
+  /** A connection to the scheduler's database, to look at what it wrote. */
+  db!: Client;
   private readonly watched: WatchedCommand[] = [];
   private readonly watchedOffsets = new Map<string, number>();
   private readonly processes: ServiceUnderTest[] = [];
@@ -37,6 +40,21 @@ export class SchedulerTestBed extends ServiceTestBed {
   constructor(start: string, env: Record<string, string> = {}) {
     super({ name: 'sched', entry: 'apps/scheduler/src/main.ts', env: { TICK_INTERVAL_MS: '1000', GAUGES_INTERVAL_MS: '200', ...env } });
     this.time = new SimulatedTime({ start: new Date(start), services: () => this.processes.filter((p) => p.isRunning).map((p) => p.baseUrl) });
+  }
+
+  /** A bed for a whole describe block: set up before its tests (the clock standing at `start`), torn down after them. */
+  static forSuite(start: string, env: Record<string, string> = {}): SchedulerTestBed {
+    const bed = new SchedulerTestBed(start, env);
+    beforeAll(() => bed.setUp());
+    afterAll(() => bed.tearDown());
+    return bed;
+  }
+
+  override async setUp(): Promise<this> {
+    await super.setUp();
+    this.db = new Client({ connectionString: this.database.url });
+    await this.db.connect();
+    return this;
   }
 
   /** Every replica runs on the test's clock, starting where it stands now. */
@@ -96,6 +114,7 @@ export class SchedulerTestBed extends ServiceTestBed {
   }
 
   override async tearDown(): Promise<void> {
+    await this.db?.end();
     await this.commandConsumer?.disconnect();
     await Promise.all(this.processes.map((p) => p.stop('SIGKILL')));
     await super.tearDown();

@@ -4,7 +4,6 @@ import { ResilienceSettings } from './provider-policies';
 
 /** Settings both device adapters have. */
 export class AdapterConfig extends ConsumingServiceConfig {
-  override CONSUMER_GROUP = 'adapter';
 
   /** Base URL of each provider's read API: `CSP-NORTH=https://…,S1SP-A=https://…`; `*=` for any other. */
   @Matches(/^([A-Z0-9*-]+=https?:\/\/[^,\s]+)(,[A-Z0-9*-]+=https?:\/\/[^,\s]+)*$/, { message: 'must be PROVIDER=URL,… e.g. *=http://127.0.0.1:8090' })

@@ -52,9 +52,7 @@ class AdapterRuntime implements OnModuleInit {
     });
     this.kafka.addConsumer({
       topic: this.options.topic,
-      groupId: `${this.config.CONSUMER_GROUP}.commands`,
-      maxBatchSize: this.config.MAX_BATCH_SIZE,
-      partitionsConsumedConcurrently: this.config.PARTITIONS_CONSUMED_CONCURRENTLY,
+      ...this.config.consumerFor('commands'),
       handler: new ReadCommandsHandler({ urlOf: (p) => this.config.urlOf(p) }, policies, this.kafka, this.metrics, this.options.clock, this.record, this.cache),
     });
     this.tasks.measureEvery(this.config.COMMAND_RECORD_SWEEP_INTERVAL_MS, 'read command record sweep', () => this.record.sweep());

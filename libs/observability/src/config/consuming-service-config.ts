@@ -1,11 +1,12 @@
-import { IsBoolean, IsInt, IsString, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { ServiceConfig } from './service-config';
 
 /** Settings every service that consumes Kafka into a database of its own has. Each sets its own defaults by overriding. */
 export class ConsumingServiceConfig extends ServiceConfig {
-  /** Consumer groups are this, dot, the topic's role (e.g. `scheduler.results`). */
+  /** Consumer groups are this, dot, the topic's role (e.g. `scheduler.results`); the service's name unless set. */
+  @IsOptional()
   @IsString()
-  CONSUMER_GROUP = 'halfhour';
+  CONSUMER_GROUP?: string;
 
   /** Most messages handled at once: in one pass and one database transaction. */
   @IsInt() @Min(1) @Max(10_000)
@@ -18,4 +19,14 @@ export class ConsumingServiceConfig extends ServiceConfig {
   /** Development convenience; in a cluster the migration Job runs first. */
   @IsBoolean()
   MIGRATE_ON_START = true;
+
+  /** The consumer group of one of the service's inputs, named by its role (`requests`, `timelines`, …). */
+  consumerGroupFor(role: string): string {
+    return `${this.CONSUMER_GROUP ?? this.SERVICE_NAME}.${role}`;
+  }
+
+  /** How the consumer of one input is set up: its group and batches as configured. */
+  consumerFor(role: string): { groupId: string; maxBatchSize: number; partitionsConsumedConcurrently: number } {
+    return { groupId: this.consumerGroupFor(role), maxBatchSize: this.MAX_BATCH_SIZE, partitionsConsumedConcurrently: this.PARTITIONS_CONSUMED_CONCURRENTLY };
+  }
 }
