@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { PlansController } from './api/plans.controller';
 import { ItemRepository } from './items/item-repository';
 import { SchedulerMetrics } from './metrics/scheduler-metrics';
+import { PlanRunRepository } from './planning/plan-run-repository';
 import { SCHEDULER_ENTITIES, SCHEDULER_MIGRATIONS } from './persistence/scheduler-schema';
 import { SchedulerConfig } from './scheduler.config';
 import { CLOCK, SchedulerRuntime } from './scheduler.runtime';
@@ -23,6 +24,7 @@ export class SchedulerModule {
         { provide: SCHEDULING_POLICY, useValue: policy },
         { provide: CLOCK, useValue: clock },
         { provide: ItemRepository, useFactory: (dataSource: DataSource) => new ItemRepository(dataSource), inject: [DataSource] },
+        { provide: PlanRunRepository, useFactory: (dataSource: DataSource) => new PlanRunRepository(dataSource), inject: [DataSource] },
         SchedulerMetrics,
         SchedulerRuntime,
       ],

@@ -11,6 +11,7 @@ import { ItemRepository } from './items/item-repository';
 import { ItemGauges } from './metrics/item-gauges';
 import { SchedulerMetrics } from './metrics/scheduler-metrics';
 import { DailyPlanner } from './planning/daily-planner';
+import { PlanRunRepository } from './planning/plan-run-repository';
 import { Housekeeping } from './planning/housekeeping';
 import { SlotPlacer } from './planning/slot-placer';
 import { AuthorisedRequestsHandler } from './requests/authorised-requests.handler';
@@ -50,7 +51,7 @@ export class SchedulerRuntime implements OnModuleInit {
     const outbox = new MessageOutbox(dataSource, () => kafka.producer, clock, [Topics.smets1Commands, Topics.smets2Commands, Topics.userResponses]);
     outbox.relayEvery(tasks, config.OUTBOX_RELAY_INTERVAL_MS);
     this.responder = new UserResponder(outbox);
-    const planner = new DailyPlanner(policy, items, this.schedules, this.registryView, this.responder, metrics, logger);
+    const planner = new DailyPlanner(policy, items, new PlanRunRepository(dataSource), this.schedules, this.registryView, this.responder, metrics, logger);
     const loop = new SchedulerLoop(
       clock,
       [new TopicCatchUp(kafka, this.config.consumerGroupFor('timelines'), Topics.mpanTimelines), new TopicCatchUp(kafka, this.config.consumerGroupFor('requests'), Topics.authorisedRequests)],

@@ -1,19 +1,13 @@
 import { MpanTimelineUpdated, ReadCommand, ReadResult, RequestAuthorised, Topics } from '@halfhour/contracts';
-import { MarketRole, mpanCoreFrom } from '@halfhour/domain';
 import { SimulatedTime } from '@halfhour/observability';
 import { ServiceTestBed } from '@halfhour/service-testing';
 import { ServiceUnderTest } from '@halfhour/testing';
 import { Consumer, KafkaMessage } from 'kafkajs';
 import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
+import { MDR_USER } from './fixtures';
 
-let serial = Math.floor(Math.random() * 1e9);
-export function freshMpan(): string {
-  return mpanCoreFrom('14', String(serial++).padStart(10, '0'));
-}
-
-export const MDR_USER = { userId: '00-00-00-00-00-00-EE-01', mpid: 'MDRA', role: 'MDR' as MarketRole };
-export const SUPPLIER_USER = { userId: '00-00-00-00-00-00-EE-02', mpid: 'SUPA', role: 'IS' as MarketRole };
+export { freshMpan, MDR_USER, SUPPLIER_USER, timeline } from './fixtures';
 
 export interface WatchedCommand {
   command: ReadCommand;
@@ -123,14 +117,4 @@ export class SchedulerTestBed extends ServiceTestBed {
   private commandTopics(): string[] {
     return [this.topicName(Topics.smets1Commands), this.topicName(Topics.smets2Commands)];
   }
-}
-
-export function timeline(mpan: string, deviceId: string, provider: MpanTimelineUpdated['devices'][number]['provider'], mdrTo?: string, version = 1): MpanTimelineUpdated {
-  return {
-    mpan, version, updatedAt: '2026-11-01T00:00:00Z',
-    mdrAppointments: [{ mdrMpid: 'MDRA', appointmentId: `A-${mpan}`, from: '2026-01-01', ...(mdrTo ? { to: mdrTo } : {}) }],
-    suppliers: [{ supplierMpid: 'SUPA', registrationId: `R-${mpan}`, from: '2026-01-01' }],
-    consent: [{ status: 'DOMESTIC_OPTED_IN', from: '2026-01-01' }],
-    devices: [{ deviceId, generation: provider.kind === 'CSP' ? 2 : 1, provider, direction: 'IMPORT', from: '2025-01-01' }],
-  };
 }

@@ -1,6 +1,7 @@
-import { capacityOf, isCalendarDate, mhhsReadsPerSlot, ProviderPlanReport } from '@halfhour/domain';
+import { capacityOf, isCalendarDate, mhhsReadsPerSlot } from '@halfhour/domain';
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
 import { ItemRepository } from '../items/item-repository';
+import { PlanRunRepository } from '../planning/plan-run-repository';
 import { SCHEDULING_POLICY, SchedulingPolicy } from '../scheduling-policy';
 
 interface HourRow {
@@ -20,6 +21,7 @@ interface HourRow {
 export class PlansController {
   constructor(
     private readonly items: ItemRepository,
+    private readonly plans: PlanRunRepository,
     @Inject(SCHEDULING_POLICY) private readonly policy: SchedulingPolicy,
   ) {}
 
@@ -28,10 +30,7 @@ export class PlansController {
     if (!isCalendarDate(date)) {
       throw new BadRequestException({ reasonCode: 'INVALID_DATE', message: `"${date}" is not a date YYYY-MM-DD` });
     }
-    const [run] = await this.items.dataSource.query(
-      'SELECT planned_at AS "plannedAt", demands, items, report FROM plan_runs WHERE plan_day = $1',
-      [date],
-    ) as { plannedAt: Date; demands: number; items: number; report: ProviderPlanReport[] }[];
+    const run = await this.plans.find(date);
     if (!run) throw new NotFoundException({ reasonCode: 'NOT_PLANNED', message: `no plan for ${date} yet` });
     const slotsPerHour = 60 / this.policy.capacity.slotMinutes;
     const hours: HourRow[] = (await this.items.plannedByProviderAndHour(date)).map((row) => {

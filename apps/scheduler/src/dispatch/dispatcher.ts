@@ -21,17 +21,17 @@ import { SchedulingPolicy } from '../scheduling-policy';
 export class Dispatcher {
   constructor(
     private readonly policy: SchedulingPolicy,
-    private readonly items: ItemRepository,
-    private readonly schedules: ScheduleRepository,
-    private readonly registryView: RegistryViewRepository,
-    private readonly outbox: MessageOutbox,
+    private readonly items: Pick<ItemRepository, 'inTransaction' | 'lockDue' | 'transition' | 'setRequesters'>,
+    private readonly schedules: Pick<ScheduleRepository, 'stop'>,
+    private readonly registryView: Pick<RegistryViewRepository, 'timelinesOf'>,
+    private readonly outbox: Pick<MessageOutbox, 'add' | 'publishSoon'>,
     private readonly responder: UserResponder,
     private readonly metrics: SchedulerMetrics,
   ) {}
 
   /** Dispatches one batch; returns how many items it took. */
   async dispatchDue(now: Date, limit: number): Promise<number> {
-    const outcome = await this.items.dataSource.transaction(async (manager) => {
+    const outcome = await this.items.inTransaction(async (manager) => {
       const due = await this.items.lockDue(manager, now, limit);
       if (due.length === 0) return undefined;
       const timelines = await this.registryView.timelinesOf(due.map((i) => i.mpan), manager);

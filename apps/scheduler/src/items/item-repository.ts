@@ -1,9 +1,11 @@
 import { effectsOf, ITEM_TRANSITIONS, ItemEvent } from '@halfhour/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { copyItems } from './copy-items';
 import { combineSameItem, MergedRow, mergeRow, refKey } from './item-merging';
 import { itemColumns, ItemRef, ItemRow } from './item-row';
 
 const PARTITION_LOCK = 164;
+const PLACEMENT_LOCK = 166;
 const INSERT_CHUNK = 10_000;
 
 type Runner = DataSource | EntityManager;
@@ -18,6 +20,15 @@ export class ItemRepository {
   private readonly partitions = new Set<string>();
 
   constructor(readonly dataSource: DataSource) {}
+
+  inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** Only one placer spends spare capacity at a time: the lock is held until the transaction ends. */
+  async lockPlacement(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [PLACEMENT_LOCK]);
+  }
 
   /** Creates the plan day's partition if missing (once, under an advisory lock). */
   async ensurePartition(planDay: string): Promise<void> {
@@ -51,6 +62,17 @@ export class ItemRepository {
       const inserted = new Set((await this.insertNew(manager, fresh)).map(refKey));
       pending = fresh.filter((item) => !inserted.has(refKey(item)));
     }
+  }
+
+  /** Items known to be new (a fresh day's plan), streamed in with COPY: several times faster than INSERT. */
+  async addNew(manager: EntityManager, items: readonly ItemRow[]): Promise<void> {
+    await copyItems(manager, items);
+  }
+
+  /** The item keys a plan day already holds. */
+  async itemKeysOf(manager: EntityManager, planDay: string): Promise<Set<string>> {
+    const rows: { item_key: string }[] = await manager.query('SELECT item_key FROM collection_items WHERE plan_day = $1', [planDay]);
+    return new Set(rows.map((r) => r.item_key));
   }
 
   /** Inserts what is not there yet; answers the rows it inserted (a conflict is left for the caller to merge). */

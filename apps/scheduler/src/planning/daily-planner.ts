@@ -1,7 +1,6 @@
 import { addDays, collectOnce, daySlots, DaySlots, itemKeyOf, newItemState, planDay as placeDemands, planningDeadlineMs, settlementDayStart } from '@halfhour/domain';
 import { JsonLogger } from '@halfhour/observability';
 import { RegistryViewRepository } from '@halfhour/registry-view';
-import { copyItems } from '../items/copy-items';
 import { ItemRepository } from '../items/item-repository';
 import { ItemRow } from '../items/item-row';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics';
@@ -9,9 +8,9 @@ import { UserResponder } from '../responses/user-responder';
 import { ScheduleRepository } from '../schedules/schedule-repository';
 import { SchedulingPolicy } from '../scheduling-policy';
 import { dayDemands } from './day-demands';
+import { PlanRunRepository } from './plan-run-repository';
 import { loadsBySlot } from './slot-loads';
 
-const PLAN_LOCK = 165;
 const TIMELINE_CHUNK = 20_000;
 
 /**
@@ -22,9 +21,10 @@ const TIMELINE_CHUNK = 20_000;
 export class DailyPlanner {
   constructor(
     private readonly policy: SchedulingPolicy,
-    private readonly items: ItemRepository,
-    private readonly schedules: ScheduleRepository,
-    private readonly registryView: RegistryViewRepository,
+    private readonly items: Pick<ItemRepository, 'ensurePartition' | 'slotLoads' | 'inTransaction' | 'itemKeysOf' | 'addMerging' | 'addNew'>,
+    private readonly plans: Pick<PlanRunRepository, 'exists' | 'claim' | 'record'>,
+    private readonly schedules: Pick<ScheduleRepository, 'activeFor' | 'stop'>,
+    private readonly registryView: Pick<RegistryViewRepository, 'timelinesOf'>,
     private readonly responder: UserResponder,
     private readonly metrics: SchedulerMetrics,
     private readonly logger: JsonLogger,
@@ -38,7 +38,7 @@ export class DailyPlanner {
   private readonly planned = new Set<string>();
 
   async isPlanned(planDay: string): Promise<boolean> {
-    if (!this.planned.has(planDay) && (await this.items.dataSource.query('SELECT 1 FROM plan_runs WHERE plan_day = $1', [planDay])).length > 0) {
+    if (!this.planned.has(planDay) && (await this.plans.exists(planDay))) {
       this.planned.add(planDay);
     }
     return this.planned.has(planDay);
@@ -79,18 +79,13 @@ export class DailyPlanner {
       requesters: demand.requesters as ItemRow['requesters'],
     }));
 
-    const planned = await this.items.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [PLAN_LOCK, planDay]);
-      if (!locked || (await manager.query('SELECT 1 FROM plan_runs WHERE plan_day = $1', [planDay])).length > 0) return false;
-      const existing = new Set<string>(
-        (await manager.query('SELECT item_key FROM collection_items WHERE plan_day = $1', [planDay])).map((r: { item_key: string }) => r.item_key),
-      );
-      // The day's scheduled items are new (plan_runs says so); on-demand items already in the day keep theirs.
+    const planned = await this.items.inTransaction(async (manager) => {
+      if (!(await this.plans.claim(manager, planDay))) return false;
+      const existing = await this.items.itemKeysOf(manager, planDay);
+      // The day's scheduled items are new (no plan stood); on-demand items already in the day are merged with.
       await this.items.addMerging(manager, rows.filter((r) => existing.has(r.itemKey)));
-      await copyItems(manager, rows.filter((r) => !existing.has(r.itemKey)));
-      await manager.query('INSERT INTO plan_runs (plan_day, planned_at, demands, items, report) VALUES ($1, $2, $3, $4, $5)', [
-        planDay, now, demands.length, rows.length, JSON.stringify(plan.reports),
-      ]);
+      await this.items.addNew(manager, rows.filter((r) => !existing.has(r.itemKey)));
+      await this.plans.record(manager, { planDay, plannedAt: now, demands: demands.length, items: rows.length, report: plan.reports });
       await this.schedules.stop(manager, notEntitled.map((s) => s.dspScheduleId), 'ENTITLEMENT_ENDED', now);
       await this.responder.refuse(manager, notEntitled.map((s) => ({
         requester: { userId: s.userId, requestId: s.requestId, origin: s.dspScheduleId },

@@ -19,8 +19,8 @@ import { loadsBySlot } from './slot-loads';
 export class SlotPlacer {
   constructor(
     private readonly policy: SchedulingPolicy,
-    private readonly items: ItemRepository,
-    private readonly planner: DailyPlanner,
+    private readonly items: Pick<ItemRepository, 'awaitingSlot' | 'inTransaction' | 'lockPlacement' | 'slotLoads' | 'transition' | 'releaseSlotOfLaterDeadline'>,
+    private readonly planner: Pick<DailyPlanner, 'slotsOf'>,
     private readonly metrics: SchedulerMetrics,
   ) {}
 
@@ -40,8 +40,8 @@ export class SlotPlacer {
   }
 
   private async takeSlotsOfLaterDeadlines(waiting: readonly ItemRow[], now: Date): Promise<number> {
-    return this.items.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(166)');
+    return this.items.inTransaction(async (manager) => {
+      await this.items.lockPlacement(manager);
       const placements = [];
       for (const item of [...waiting].sort((a, b) => new Date(a.deadline).getTime() - new Date(b.deadline).getTime())) {
         const from = new Date(this.earliestMs(item, now));
@@ -56,8 +56,8 @@ export class SlotPlacer {
   }
 
   private async placeOn(day: string, waiting: readonly ItemRow[], now: Date): Promise<{ placed: number; left: ItemRow[] }> {
-    return this.items.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(166)');
+    return this.items.inTransaction(async (manager) => {
+      await this.items.lockPlacement(manager);
       const slots = this.planner.slotsOf(day);
       const loads = loadsBySlot(slots, await this.items.slotLoads(settlementDayStart(day), settlementDayStart(addDays(day, 1))));
       const demands: CollectionDemand[] = waiting.map((item) => {

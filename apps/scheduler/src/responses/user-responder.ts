@@ -22,7 +22,7 @@ export interface Refusal {
  * commit nor sent for a change that rolled back.
  */
 export class UserResponder {
-  constructor(private readonly outbox: MessageOutbox) {}
+  constructor(private readonly outbox: Pick<MessageOutbox, 'add' | 'publishSoon'>) {}
 
   async acknowledge(manager: EntityManager, acks: readonly Acknowledgement[], at: Date): Promise<void> {
     await this.send(manager, acks.map((ack) => ({

@@ -1,0 +1,109 @@
+import { MpanTimelineUpdated, ServiceResponse, Topics } from '@halfhour/contracts';
+import { MpanTimeline } from '@halfhour/domain';
+import { TopicBatch } from '@halfhour/kafka';
+import { createJsonLogger } from '@halfhour/observability';
+import { ViewedTimeline } from '@halfhour/registry-view';
+import { Registry } from 'prom-client';
+import { MDR_USER, SUPPLIER_USER, timeline } from '../../test/fixtures';
+import { InMemoryItems } from '../../test/in-memory-items';
+import { ItemRow } from '../items/item-row';
+import { SchedulerMetrics } from '../metrics/scheduler-metrics';
+import { UserResponder } from '../responses/user-responder';
+import { SchedulerConfig } from '../scheduler.config';
+import { ScheduleRow } from '../schedules/schedule-repository';
+import { schedulingPolicyFrom } from '../scheduling-policy';
+import { DailyPlanner } from './daily-planner';
+import { PlanRun } from './plan-run-repository';
+
+const PLAN_DAY = '2026-12-01';
+const NOW = new Date('2026-11-30T23:05:00Z');
+const [m1, m2, m3] = ['1400000000101', '1400000000202', '1400000000303'];
+
+function schedule(user: typeof MDR_USER, mpan: string, id: string): ScheduleRow {
+  return {
+    dspScheduleId: id, userId: user.userId, mpid: user.mpid, role: user.role, mpan, deviceId: `00-00-00-00-00-00-${mpan.slice(-2)}-01`, srv: '4.8.1',
+    frequency: 'DAILY', startDate: '2026-11-01', endDate: null, requestId: `${user.userId}:00-00-00-00-00-00-00-01:${id.slice(-2)}`, createdAt: new Date('2026-11-01T00:00:00Z'),
+  };
+}
+
+/** The planner over in-memory items, plans, schedules, registry view and outbox. */
+function plannerOver(schedules: ScheduleRow[], timelines: MpanTimelineUpdated[], items: ItemRow[] = []) {
+  const store = new InMemoryItems(items);
+  const runs: PlanRun[] = [];
+  const plans = {
+    exists: async (day: string) => runs.some((r) => r.planDay === day),
+    claim: async (_tx: unknown, day: string) => !runs.some((r) => r.planDay === day),
+    record: async (_tx: unknown, run: PlanRun) => void runs.push(run),
+  };
+  const stopped: string[] = [];
+  const scheduleStore = {
+    activeFor: async () => schedules,
+    stop: async (_tx: unknown, ids: readonly string[]) => { stopped.push(...ids); return []; },
+  };
+  // As the view holds them: the message's timeline, read back from its JSON.
+  const view = new Map(timelines.map((t) => [t.mpan, { timeline: t as unknown as MpanTimeline, version: t.version } as ViewedTimeline]));
+  const registryView = { timelinesOf: async (mpans: readonly string[]) => new Map(mpans.flatMap((m) => (view.has(m) ? [[m, view.get(m)!] as const] : []))) };
+  const written: TopicBatch<any>[] = [];
+  const outbox = { add: async (_tx: unknown, batches: readonly TopicBatch<any>[]) => void written.push(...batches), publishSoon: () => undefined };
+  const policy = schedulingPolicyFrom(Object.assign(new SchedulerConfig(), { PROVIDER_CAPACITY: 'CSP-NORTH=2,CSP-CENTRAL=2,CSP-SOUTH=2', RESERVED_SHARE: 0.5 }));
+  const metrics = new SchedulerMetrics(new Registry());
+  const planner = new DailyPlanner(policy, store, plans, scheduleStore, registryView, new UserResponder(outbox), metrics, createJsonLogger('planner-spec', 'fatal'));
+  const responses = () => written.filter((b) => b.topic === Topics.userResponses).flatMap((b) => b.messages.map((m) => m.body as ServiceResponse));
+  return { store, planner, runs, stopped, responses, metrics };
+}
+
+describe('DailyPlanner', () => {
+  it('plans a day once: each schedule of yesterday’s data becomes an item in a slot after 06:00, one read per slot of MHHS share, the plan recorded', async () => {
+    const { store, planner, runs } = plannerOver(
+      [schedule(MDR_USER, m1, 'DSP-0000000000000001'), schedule(MDR_USER, m2, 'DSP-0000000000000002')],
+      [timeline(m1, '00-00-00-00-00-00-01-01', { kind: 'CSP', region: 'SOUTH' }), timeline(m2, '00-00-00-00-00-00-02-01', { kind: 'CSP', region: 'SOUTH' })],
+    );
+    expect(await planner.planIfNeeded(PLAN_DAY, NOW)).toBe(true);
+    expect(await planner.planIfNeeded(PLAN_DAY, NOW)).toBe(false);
+
+    const items = [...store.rows.values()];
+    expect(items.map((i) => [i.itemKey, i.state, i.dataDay])).toEqual([[`${m1}|4.8.1|2026-11-30`, 'PLANNED', '2026-11-30'], [`${m2}|4.8.1|2026-11-30`, 'PLANNED', '2026-11-30']]);
+    const slots = items.map((i) => i.slotStart!.getTime());
+    expect(new Set(slots).size).toBe(2);
+    for (const slot of slots) expect(slot).toBeGreaterThanOrEqual(Date.parse('2026-12-01T06:00:00Z'));
+    expect(runs).toEqual([expect.objectContaining({ planDay: PLAN_DAY, demands: 2, items: 2 })]);
+  });
+
+  it('reads the same data once for every requester who wants it (collect once)', async () => {
+    const { store, planner, metrics } = plannerOver(
+      [schedule(MDR_USER, m1, 'DSP-0000000000000001'), schedule(SUPPLIER_USER, m1, 'DSP-0000000000000002')],
+      [timeline(m1, '00-00-00-00-00-00-01-01', { kind: 'CSP', region: 'NORTH' })],
+    );
+    await planner.planIfNeeded(PLAN_DAY, NOW);
+
+    expect([...store.rows.values()].map((i) => i.requesters.map((r) => r.origin))).toEqual([['DSP-0000000000000001', 'DSP-0000000000000002']]);
+    expect((await metrics.readsSaved.get()).values[0].value).toBe(1);
+  });
+
+  it('stops a schedule whose user may no longer have the data, and tells them (E41) with the plan', async () => {
+    const { store, planner, stopped, responses } = plannerOver(
+      [schedule(MDR_USER, m1, 'DSP-0000000000000001'), schedule(MDR_USER, m2, 'DSP-0000000000000002')],
+      [timeline(m1, '00-00-00-00-00-00-01-01', { kind: 'CSP', region: 'SOUTH' }), timeline(m2, '00-00-00-00-00-00-02-01', { kind: 'CSP', region: 'SOUTH' }, '2026-11-30')],
+    );
+    await planner.planIfNeeded(PLAN_DAY, NOW);
+
+    expect([...store.rows.values()].map((i) => i.mpan)).toEqual([m1]);
+    expect(stopped).toEqual(['DSP-0000000000000002']);
+    expect(responses().map((r) => [r.responseCode, r.dspScheduleId])).toEqual([['E41', 'DSP-0000000000000002']]);
+  });
+
+  it('merges a schedule’s read into an on-demand item already in the day, keeping the earlier deadline and both requesters', async () => {
+    const onDemand: ItemRow = {
+      planDay: PLAN_DAY, itemKey: `${m3}|4.8.1|2026-11-30`, mpan: m3, deviceId: '00-00-00-00-00-00-03-01', provider: 'S1SP-A', srv: '4.8.1', dataDay: '2026-11-30',
+      kind: 'ON_DEMAND', state: 'UNPLACED', slotStart: null, earliest: new Date('2026-12-01T00:00:00Z'), deadline: new Date('2026-12-01T08:00:00Z'), attempt: 0,
+      requesters: [{ ...SUPPLIER_USER, origin: `${SUPPLIER_USER.userId}:00-00-00-00-00-00-03-01:9`, requestId: `${SUPPLIER_USER.userId}:00-00-00-00-00-00-03-01:9` }],
+    };
+    const { store, planner } = plannerOver([schedule(MDR_USER, m3, 'DSP-0000000000000003')], [timeline(m3, '00-00-00-00-00-00-03-01', { kind: 'S1SP', s1spId: 'S1SP-A' })], [onDemand]);
+    await planner.planIfNeeded(PLAN_DAY, NOW);
+
+    const [item] = [...store.rows.values()];
+    expect(store.rows.size).toBe(1);
+    expect(item.requesters.map((r) => r.userId)).toEqual([SUPPLIER_USER.userId, MDR_USER.userId]);
+    expect(item.deadline).toEqual(onDemand.deadline);
+  });
+});
