@@ -1,4 +1,4 @@
-import { DipMessage, DipSignatureHeaders, findDipSignatureProblem } from '@halfhour/domain';
+import { DipMessage, DipSignatureHeaders, findDipSignatureProblem, itemKeyOf } from '@halfhour/domain';
 import { randomUUID } from 'node:crypto';
 
 export interface DipBehaviour {
@@ -84,7 +84,7 @@ export class SimulatedDip {
   mpanDays(): { mpanCore: string; srv: string; settlementDate: string; references: string[]; complete: boolean; kwh: (number | null)[] }[] {
     const days = new Map<string, { mpanCore: string; srv: string; settlementDate: string; references: string[]; complete: boolean; kwh: (number | null)[] }>();
     for (const [reference, message] of this.accepted) {
-      const key = `${message.common.mpanCore}|${message.custom.srv}|${message.custom.settlementDate}`;
+      const key = itemKeyOf({ mpan: message.common.mpanCore, srv: message.custom.srv, dataDay: message.custom.settlementDate });
       const complete = message.custom.periods.every((p) => p.quality === 'ACTUAL');
       const day = days.get(key) ?? { mpanCore: message.common.mpanCore, srv: message.custom.srv, settlementDate: message.custom.settlementDate, references: [], complete: false, kwh: [] };
       day.references.push(reference);

@@ -15,7 +15,7 @@ import {
   TimeoutStrategy,
   wrap,
 } from 'cockatiel';
-import { ReadFailure } from '@halfhour/domain';
+import { backoffDelayMs, ReadFailure } from '@halfhour/domain';
 import { ProviderCallFailed } from './provider-errors';
 
 export interface ResilienceSettings {
@@ -33,18 +33,18 @@ const transient = handleWhen((error) => error instanceof ProviderCallFailed && e
 /** The breaker counts the provider failing, not the provider pacing us (429): that is waited out. */
 const providerFailing = handleWhen((error) => error instanceof ProviderCallFailed && error.retryable && error.reason !== 'THROTTLED');
 
-/** Exponential backoff with full jitter, or the provider's Retry-After when it gave one. */
+/** The project's backoff (`backoffDelayMs`), or the provider's Retry-After when it gave one. */
 function backoff(initialMs: number, maxMs: number) {
   return new DelegateBackoff((context: IRetryBackoffContext<unknown>) => {
     const error = 'error' in context.result ? context.result.error : undefined;
     if (error instanceof ProviderCallFailed && error.retryAfterMs !== undefined) return error.retryAfterMs;
-    return Math.random() * Math.min(maxMs, initialMs * 2 ** context.attempt);
+    return backoffDelayMs(context.attempt, { initialDelayMs: initialMs, maxDelayMs: maxMs });
   });
 }
 
 /**
  * Per provider (R-DEV-3): at most `concurrencyPerProvider` calls at once (the rest wait); each
- * attempt times out; retryable failures are retried with exponential backoff and full jitter (or
+ * attempt times out; retryable failures are retried with the project's backoff, exponential with jitter (or
  * after the provider's Retry-After); after `breakerConsecutiveFailures` provider failures in a row
  * (errors and timeouts, not throttling) the breaker opens and calls fail at once until
  * a probe after `breakerHalfOpenAfterMs` succeeds. Built on cockatiel, not by hand.

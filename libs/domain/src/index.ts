@@ -21,6 +21,7 @@ export * from './access/trt-policy';
 export * from './access/decide-service-request';
 export * from './access/response-codes';
 export * from './time/clock';
+export * from './time/backoff';
 export * from './scheduling/provider-key';
 export * from './scheduling/capacity';
 export * from './scheduling/day-slots';

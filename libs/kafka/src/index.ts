@@ -8,7 +8,6 @@ export * from './consumer/dead-letter-publisher';
 export * from './consumer/handling-error';
 export * from './consumer/transient-kafka-error';
 export * from './consumer/message-decoder';
-export * from './consumer/retry-backoff';
 export * from './producer/typed-producer';
 export * from './producer/serial-batch-sender';
 export * from './admin/topic-provisioner';

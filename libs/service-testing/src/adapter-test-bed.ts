@@ -1,5 +1,5 @@
 import { ReadCommand, ReadResult, Topics } from '@halfhour/contracts';
-import { addDays, settlementDayStart } from '@halfhour/domain';
+import { addDays, itemKeyOf, settlementDayStart } from '@halfhour/domain';
 import { ProviderSimulator } from './provider-simulator';
 import { ServiceTestBed } from './service-test-bed';
 import { eventually } from '@halfhour/testing';
@@ -31,7 +31,7 @@ export class AdapterTestBed extends ServiceTestBed {
   command(fields: { mpan: string; deviceId: string; provider: string; srv?: string; dataDay?: string; attempt?: number }): ReadCommand {
     const srv = fields.srv ?? '4.8.1';
     const dataDay = fields.dataDay ?? '2026-11-30';
-    const itemKey = `${fields.mpan}|${srv}|${dataDay}`;
+    const itemKey = itemKeyOf({ mpan: fields.mpan, srv, dataDay });
     const attempt = fields.attempt ?? 1;
     return {
       commandId: `${itemKey}#${attempt}#${this.serial++}`, itemKey, planDay: addDays(dataDay, 1), mpan: fields.mpan, deviceId: fields.deviceId,

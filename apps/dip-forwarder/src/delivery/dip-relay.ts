@@ -1,4 +1,4 @@
-import { DipMessage } from '@halfhour/domain';
+import { backoffDelayMs, DipMessage } from '@halfhour/domain';
 import { JsonLogger, TaskRun } from '@halfhour/observability';
 import { DipMetrics } from '../metrics/dip-metrics';
 import { OutboxRow } from '../outbox/outbox-repository';
@@ -44,6 +44,9 @@ export type DipSender = (messages: readonly DipMessage[]) => Promise<DipCallOutc
  * to fail are released at once. A crash after the DIP accepted but before the outcome was recorded
  * resends the same reference once the lease runs out: the DIP sees a duplicate, not new data.
  */
+/** The first wait after a failed call; it doubles with each failure in a row, up to `backoffMaxMs`. */
+const FIRST_BACKOFF_MS = 500;
+
 export class DipRelay {
   private failuresInARow = 0;
   private pausedUntil = 0;
@@ -100,7 +103,7 @@ export class DipRelay {
     }
     if (outcome.kind === 'FAILED') {
       this.failuresInARow++;
-      const backoff = Math.min(this.settings.backoffMaxMs, 250 * 2 ** Math.min(this.failuresInARow, 20)) * (0.5 + Math.random() / 2);
+      const backoff = backoffDelayMs(this.failuresInARow, { initialDelayMs: FIRST_BACKOFF_MS, maxDelayMs: this.settings.backoffMaxMs });
       // The DIP's own Retry-After is honoured, up to the longest back-off.
       const wait = Math.min(this.settings.backoffMaxMs, Math.max(backoff, outcome.retryAfterMs ?? 0));
       this.pausedUntil = Date.now() + wait;

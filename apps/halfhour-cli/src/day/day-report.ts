@@ -1,5 +1,5 @@
 import { ServiceResponse } from '@halfhour/contracts';
-import { ProviderPlanReport, providerKeyOf, settlementPeriodStarts } from '@halfhour/domain';
+import { ITEM_OUTCOMES, ProviderPlanReport, providerKeyOf, settlementPeriodStarts } from '@halfhour/domain';
 import { deliveryKey, Population, syntheticHalfHourKwh } from '@halfhour/simulation';
 import { StackMetrics } from './stack-view';
 
@@ -51,10 +51,10 @@ export function buildDayReport(facts: RunFacts) {
   const providers = [...new Set([...meters.map((m) => providerKeyOf(m.provider)), ...outcomes.map((o) => o.provider)])].sort();
   const of = (kind: string) => outcomes.filter((o) => o.kind === kind || (kind === 'SCHEDULED' && o.kind === 'BACKSTOP'));
   const readsOf = (rows: readonly ItemOutcome[]) => {
-    const succeeded = sumOf(rows.filter((r) => r.state === 'SUCCEEDED'));
-    const stopped = sumOf(rows.filter((r) => r.state === 'STOPPED'));
+    const succeeded = sumOf(rows.filter((r) => r.state === ITEM_OUTCOMES.delivered));
+    const stopped = sumOf(rows.filter((r) => r.state === ITEM_OUTCOMES.stopped));
     const items = sumOf(rows);
-    return { items, succeeded, stopped, expired: sumOf(rows.filter((r) => r.state === 'EXPIRED')), successRate: ratio(succeeded, items - stopped) };
+    return { items, succeeded, stopped, expired: sumOf(rows.filter((r) => r.state === ITEM_OUTCOMES.expired)), successRate: ratio(succeeded, items - stopped) };
   };
   const cacheHits = metrics.smets1.sum('halfhour_adapter_cache_lookups_total', { outcome: 'hit' });
   const cacheMisses = metrics.smets1.sum('halfhour_adapter_cache_lookups_total', { outcome: 'miss' });
@@ -84,10 +84,10 @@ export function buildDayReport(facts: RunFacts) {
       providerCallsByOutcome: sumRecords(metrics.smets2.by('halfhour_adapter_provider_calls_total', 'outcome'), metrics.smets1.by('halfhour_adapter_provider_calls_total', 'outcome')),
     },
     trt: {
-      items: sumOf(outcomes.filter((o) => o.state !== 'STOPPED')),
+      items: sumOf(outcomes.filter((o) => o.state !== ITEM_OUTCOMES.stopped)),
       withinTrt: sumOf(outcomes, (o) => o.withinTrt),
-      compliance: ratio(sumOf(outcomes, (o) => o.withinTrt), sumOf(outcomes.filter((o) => o.state !== 'STOPPED'))),
-      breaches: sumOf(outcomes.filter((o) => o.state === 'EXPIRED')),
+      compliance: ratio(sumOf(outcomes, (o) => o.withinTrt), sumOf(outcomes.filter((o) => o.state !== ITEM_OUTCOMES.stopped))),
+      breaches: sumOf(outcomes.filter((o) => o.state === ITEM_OUTCOMES.expired)),
     },
     readsSaved: {
       collectOnce: facts.plan ? facts.plan.demands - facts.plan.items : 0,
@@ -119,9 +119,9 @@ function reconcile(providers: readonly string[], outcomes: readonly ItemOutcome[
     const rows = outcomes.filter((o) => o.provider === provider);
     const count = (state: string) => sumOf(rows.filter((r) => r.state === state));
     const planned = sumOf(rows);
-    const delivered = count('SUCCEEDED');
-    const stopped = count('STOPPED');
-    const expired = count('EXPIRED');
+    const delivered = count(ITEM_OUTCOMES.delivered);
+    const stopped = count(ITEM_OUTCOMES.stopped);
+    const expired = count(ITEM_OUTCOMES.expired);
     const unfinished = planned - delivered - stopped - expired;
     return { provider, planned, delivered, stopped, expired, unfinished, reconciles: unfinished === 0 };
   });

@@ -1,5 +1,5 @@
 import { ServiceResponse, Topics, withTopicPrefix } from '@halfhour/contracts';
-import { providerKeyOf } from '@halfhour/domain';
+import { FINAL_ITEM_STATES, ITEM_OUTCOMES, ItemState, providerKeyOf } from '@halfhour/domain';
 import { ConditionNotMet, SimulatedTime } from '@halfhour/observability';
 import { DEFAULT_POPULATION_SETTINGS, generatePopulation, Population } from '@halfhour/simulation';
 import { randomBytes } from 'node:crypto';
@@ -295,7 +295,7 @@ export class SettlementDayRun {
   /** Every item final, the forwarder's backlog empty and nothing more arriving at the DIP. */
   private async dayIsSettled(metrics: Awaited<ReturnType<typeof scrapeStack>>): Promise<boolean> {
     const outcomes = await this.itemOutcomes();
-    const unfinished = outcomes.filter((o) => !['SUCCEEDED', 'STOPPED', 'EXPIRED'].includes(o.state)).reduce((n, o) => n + o.items, 0);
+    const unfinished = outcomes.filter((o) => !FINAL_ITEM_STATES.includes(o.state as ItemState)).reduce((n, o) => n + o.items, 0);
     return unfinished === 0 && metrics.dip.sum('halfhour_dip_backlog_messages') === 0;
   }
 
@@ -339,9 +339,9 @@ export class SettlementDayRun {
   private itemOutcomes(): Promise<ItemOutcome[]> {
     return this.query<ItemOutcome>('scheduler',
       `SELECT provider, kind, state, count(*)::int AS items,
-              count(*) FILTER (WHERE state = 'SUCCEEDED' AND completed_at <= deadline)::int AS "withinTrt",
+              count(*) FILTER (WHERE state = $2 AND completed_at <= deadline)::int AS "withinTrt",
               sum(attempt)::int AS dispatches, sum(GREATEST(attempt - 1, 0))::int AS resent
-       FROM collection_items WHERE plan_day = $1 GROUP BY provider, kind, state ORDER BY provider, kind, state`, [this.options.collectionDay]);
+       FROM collection_items WHERE plan_day = $1 GROUP BY provider, kind, state ORDER BY provider, kind, state`, [this.options.collectionDay, ITEM_OUTCOMES.delivered]);
   }
 
   private responses(): Promise<ServiceResponse[]> {

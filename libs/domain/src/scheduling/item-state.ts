@@ -35,7 +35,10 @@ export const ITEM_TRANSITIONS = {
 
 export type ItemEvent = keyof typeof ITEM_TRANSITIONS;
 
-export const FINAL_ITEM_STATES: readonly ItemState[] = ['SUCCEEDED', 'EXPIRED', 'STOPPED'];
+/** The states an item ends in, by what they mean for its requesters. */
+export const ITEM_OUTCOMES = { delivered: ITEM_TRANSITIONS.succeed.to, expired: ITEM_TRANSITIONS.expire.to, stopped: ITEM_TRANSITIONS.stop.to } as const;
+
+export const FINAL_ITEM_STATES: readonly ItemState[] = Object.values(ITEM_OUTCOMES);
 
 /** A new item waits for a slot, unless its plan gave it one at once. */
 export function newItemState(placed: boolean): ItemState {

@@ -7,7 +7,7 @@ import { ConsumerState } from './consumer-state';
 import { DeadLetter, DeadLetterPublisher } from './dead-letter-publisher';
 import { HandlingError, rejectionFrom } from './handling-error';
 import { decodeMessage } from './message-decoder';
-import { backoffDelayMs, BackoffSettings } from './retry-backoff';
+import { backoffDelayMs, BackoffSettings } from '@halfhour/domain';
 import { isTransientKafkaError } from './transient-kafka-error';
 
 export interface BatchConsumerOptions<T extends object> {

@@ -1,5 +1,5 @@
 import {
-  addDays, CalendarDate, DEFAULT_CSP_REGION_BY_DISTRIBUTOR, EnergyDirection, HhConsentStatus, mpanCoreFrom, ServiceProvider, SmetsGeneration,
+  addDays, CalendarDate, DEFAULT_CSP_REGION_BY_DISTRIBUTOR, EnergyDirection, HhConsentStatus, itemKeyOf, mpanCoreFrom, ServiceProvider, SmetsGeneration,
 } from '@halfhour/domain';
 import { SeededRandom } from './seeded-random';
 
@@ -113,7 +113,7 @@ export function generatePopulation(settings: PopulationSettings): Population {
 }
 
 export function deliveryKey(mpan: string, srv: string, day: CalendarDate): string {
-  return `${mpan}|${srv}|${day}`;
+  return itemKeyOf({ mpan, srv, dataDay: day });
 }
 
 export function profileSrvOf(meter: Pick<SimulatedMeter, 'direction'>): string {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { backoffDelayMs } from './retry-backoff';
+import { backoffDelayMs } from './backoff';
 
 describe('retry backoff', () => {
   const settings = { initialDelayMs: 100, maxDelayMs: 30_000 };
