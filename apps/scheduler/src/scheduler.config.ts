@@ -30,6 +30,18 @@ export class SchedulerConfig extends ConsumingServiceConfig {
   @IsNumber() @Min(0) @Max(1)
   RESERVED_SHARE = DEFAULT_CAPACITY.otherProviders.reservedShare;
 
+  /**
+   * The share of every slot kept for on-demand reads and backstops, out of the MHHS share: the
+   * daily plan's scheduled reads never use it, so an on-demand read finds room in the slot under
+   * way and is dispatched at once.
+   */
+  @IsNumber() @Min(0) @Max(1)
+  ON_DEMAND_SHARE = DEFAULT_CAPACITY.otherProviders.onDemandShare ?? 0;
+
+  /** The share of a slot on-demand reads and backstops may use inside EXCLUDED_WINDOW (0: closed to them at night). */
+  @IsNumber() @Min(0) @Max(1)
+  NIGHT_ON_DEMAND_SHARE = DEFAULT_CAPACITY.otherProviders.nightOnDemandShare ?? 0;
+
   /** R-SCH-2: TRT of scheduled MHHS reads, from the start of the day they become due. */
   @IsInt() @Min(60)
   MHHS_TRT_SECONDS = DEFAULT_TRT_SETTINGS.mhhsTrtSeconds;

@@ -56,7 +56,7 @@ export class SchedulerRuntime implements OnModuleInit {
       clock,
       [new TopicCatchUp(kafka, this.config.consumerGroupFor('timelines'), Topics.mpanTimelines), new TopicCatchUp(kafka, this.config.consumerGroupFor('requests'), Topics.authorisedRequests)],
       planner,
-      new SlotPlacer(policy, items, planner, metrics),
+      new SlotPlacer(policy, items, planner, this.responder, metrics),
       new Dispatcher(policy, items, this.schedules, this.registryView, outbox, this.responder, metrics),
       new Housekeeping(items, this.responder, metrics, logger, new TopicCatchUp(kafka, this.config.consumerGroupFor('results'), Topics.readResults)),
       { batchSize: config.DISPATCH_BATCH_SIZE, noResponseAfterMs: policy.noResponseAfterMs },

@@ -18,11 +18,11 @@ export function schedulingPolicyFrom(config: SchedulerConfig): SchedulingPolicy 
     const [h, m] = hhmm.split(':').map(Number);
     return h * 60 + m;
   });
-  const reservedShare = config.RESERVED_SHARE;
+  const shares = { reservedShare: config.RESERVED_SHARE, onDemandShare: config.ON_DEMAND_SHARE, nightOnDemandShare: config.NIGHT_ON_DEMAND_SHARE };
   const providers = Object.fromEntries(
     config.PROVIDER_CAPACITY.split(',').map((entry) => {
       const [provider, reads] = entry.split('=');
-      return [provider, { readsPerSlot: Number(reads), reservedShare }];
+      return [provider, { readsPerSlot: Number(reads), ...shares }];
     }),
   );
   return {
@@ -30,7 +30,7 @@ export function schedulingPolicyFrom(config: SchedulerConfig): SchedulingPolicy 
       slotMinutes: config.SLOT_MINUTES,
       excludedWindow: { fromMinute: from, toMinute: to },
       providers,
-      otherProviders: { readsPerSlot: config.OTHER_PROVIDER_READS_PER_SLOT, reservedShare },
+      otherProviders: { readsPerSlot: config.OTHER_PROVIDER_READS_PER_SLOT, ...shares },
     },
     matrix: buildEligibilityMatrix(config.MDR_SRVS.split(',')),
     mhhsTrtMs: config.MHHS_TRT_SECONDS * 1000,

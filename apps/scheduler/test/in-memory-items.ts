@@ -96,20 +96,20 @@ export class InMemoryItems {
     for (const item of items) this.rows.get(keyOf(item))!.requesters = item.requesters;
   }
 
-  async slotLoads(from: Date, to: Date): Promise<{ provider: string; slotStart: Date; reads: number }[]> {
-    const loads = new Map<string, { provider: string; slotStart: Date; reads: number }>();
+  async slotLoads(from: Date, to: Date): Promise<{ provider: string; slotStart: Date; kind: string; reads: number }[]> {
+    const loads = new Map<string, { provider: string; slotStart: Date; kind: string; reads: number }>();
     for (const row of this.where((r) => r.slotStart !== null && r.slotStart >= from && r.slotStart < to)) {
-      const key = `${row.provider}|${row.slotStart!.getTime()}`;
-      const load = loads.get(key) ?? { provider: row.provider, slotStart: row.slotStart!, reads: 0 };
+      const key = `${row.provider}|${row.slotStart!.getTime()}|${row.kind}`;
+      const load = loads.get(key) ?? { provider: row.provider, slotStart: row.slotStart!, kind: row.kind, reads: 0 };
       load.reads++;
       loads.set(key, load);
     }
     return [...loads.values()];
   }
 
-  async releaseSlotOfLaterDeadline(_runner: unknown, provider: string, from: Date, slotEndBy: Date, deadline: Date, slotMinutes: number): Promise<Date | undefined> {
+  async releaseSlotOfLaterDeadline(_runner: unknown, provider: string, from: Date, lastStart: Date, deadline: Date): Promise<Date | undefined> {
     const [taken] = this.where((r) => r.provider === provider && inStates(r.state, ITEM_TRANSITIONS.hasten.from) && r.deadline > deadline
-      && r.slotStart !== null && r.slotStart >= from && r.slotStart.getTime() + slotMinutes * 60_000 <= slotEndBy.getTime())
+      && r.slotStart !== null && r.slotStart >= from && r.slotStart <= lastStart)
       .sort((a, b) => a.slotStart!.getTime() - b.slotStart!.getTime() || b.deadline.getTime() - a.deadline.getTime());
     if (!taken) return undefined;
     const row = this.rows.get(keyOf(taken))!;
@@ -117,6 +117,11 @@ export class InMemoryItems {
     row.state = ITEM_TRANSITIONS.hasten.to;
     row.slotStart = null;
     return slot;
+  }
+
+  async laterDeadlineSlotExists(_runner: unknown, provider: string, from: Date, lastStart: Date, deadline: Date): Promise<boolean> {
+    return this.where((r) => r.provider === provider && inStates(r.state, ITEM_TRANSITIONS.hasten.from) && r.deadline > deadline
+      && r.slotStart !== null && r.slotStart >= from && r.slotStart <= lastStart).length > 0;
   }
 
   private where(predicate: (row: ItemRow) => boolean): ItemRow[] {

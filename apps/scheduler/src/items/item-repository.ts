@@ -198,22 +198,30 @@ export class ItemRepository {
 
   /**
    * Earliest-deadline-first when a slot is short: the planned item of `provider` in the earliest
-   * slot that starts at or after `from` and ends by `slotEndBy`, among those due after `deadline`, is
-   * put back to wait for a slot (`hasten`) and its slot is returned for the caller to give away.
-   * The earliest, so the urgent read keeps the most time for retries and backstops.
+   * slot that starts between `from` and `lastStart`, among those due after `deadline`, is put back
+   * to wait for a slot (`hasten`) and its slot is returned for the caller to give away. The
+   * earliest, so the urgent read keeps the most time for retries and backstops.
    */
-  async releaseSlotOfLaterDeadline(runner: Runner, provider: string, from: Date, slotEndBy: Date, deadline: Date, slotMinutes: number): Promise<Date | undefined> {
+  async releaseSlotOfLaterDeadline(runner: Runner, provider: string, from: Date, lastStart: Date, deadline: Date): Promise<Date | undefined> {
     const [rows] = await runner.query(
       `UPDATE collection_items AS i SET state = $1, slot_start = NULL, updated_at = now()
        FROM (SELECT plan_day, item_key, slot_start FROM collection_items
-             WHERE provider = $2 AND state = ANY($3::text[]) AND deadline > $6 AND slot_start >= $4
-               AND slot_start + make_interval(mins => $7) <= $5
+             WHERE provider = $2 AND state = ANY($3::text[]) AND deadline > $6 AND slot_start >= $4 AND slot_start <= $5
              ORDER BY slot_start, deadline DESC LIMIT 1 FOR UPDATE SKIP LOCKED) AS v
        WHERE i.plan_day = v.plan_day AND i.item_key = v.item_key
        RETURNING v.slot_start`,
-      [ITEM_TRANSITIONS.hasten.to, provider, ITEM_TRANSITIONS.hasten.from, from, slotEndBy, deadline, slotMinutes],
+      [ITEM_TRANSITIONS.hasten.to, provider, ITEM_TRANSITIONS.hasten.from, from, lastStart, deadline],
     );
     return (rows as { slot_start: Date }[])[0]?.slot_start;
+  }
+
+  /** Whether `releaseSlotOfLaterDeadline` would find a slot to give away, without giving it. */
+  async laterDeadlineSlotExists(runner: Runner, provider: string, from: Date, lastStart: Date, deadline: Date): Promise<boolean> {
+    const rows = await runner.query(
+      `SELECT 1 FROM collection_items WHERE provider = $1 AND state = ANY($2::text[]) AND deadline > $5 AND slot_start >= $3 AND slot_start <= $4 LIMIT 1`,
+      [provider, ITEM_TRANSITIONS.hasten.from, from, lastStart, deadline],
+    );
+    return rows.length > 0;
   }
 
   /** Items waiting for a slot: never placed, or failed and not yet backstopped, still before their deadline. */
@@ -255,11 +263,15 @@ export class ItemRepository {
     );
   }
 
-  /** Reads per provider and slot in [from, to), of any plan day and state: a slot once used stays used. */
-  async slotLoads(from: Date, to: Date): Promise<{ provider: string; slotStart: Date; reads: number }[]> {
-    return this.dataSource.query(
-      `SELECT provider, slot_start AS "slotStart", count(*)::int AS reads FROM collection_items
-       WHERE slot_start >= $1 AND slot_start < $2 GROUP BY provider, slot_start`,
+  /**
+   * Reads per provider, slot and kind in [from, to), of any plan day and state: a slot once used
+   * stays used. Read inside the placement lock's transaction (`runner`), so what it says still holds
+   * when the placement is written.
+   */
+  async slotLoads(from: Date, to: Date, runner: Runner = this.dataSource): Promise<{ provider: string; slotStart: Date; kind: string; reads: number }[]> {
+    return runner.query(
+      `SELECT provider, slot_start AS "slotStart", kind, count(*)::int AS reads FROM collection_items
+       WHERE slot_start >= $1 AND slot_start < $2 GROUP BY provider, slot_start, kind`,
       [from, to],
     );
   }

@@ -12,6 +12,7 @@ export class SchedulerMetrics {
   readonly results: Counter<'provider' | 'outcome'>;
   readonly backstops: Counter<'provider'>;
   readonly trtBreaches: Counter<'provider'>;
+  readonly refusedForCapacity: Counter<'provider'>;
   readonly readsSaved: Counter;
   readonly stopped: Counter<'reason'>;
   readonly timeToComplete: Histogram<'kind'>;
@@ -37,13 +38,19 @@ export class SchedulerMetrics {
     this.results = new Counter({ name: 'halfhour_scheduler_results_total', help: 'Read results received, by provider and outcome.', labelNames: ['provider', 'outcome'], registers });
     this.backstops = new Counter({ name: 'halfhour_scheduler_backstops_total', help: 'Failed reads planned again within their TRT (NFR-6).', labelNames: ['provider'], registers });
     this.trtBreaches = new Counter({ name: 'halfhour_scheduler_trt_breaches_total', help: 'Items whose deadline passed without complete data.', labelNames: ['provider'], registers });
+    this.refusedForCapacity = new Counter({
+      name: 'halfhour_scheduler_refused_no_capacity_total',
+      help: 'On-demand reads refused at once (E43) because their provider had no capacity left in their lane before their TRT.',
+      labelNames: ['provider'],
+      registers,
+    });
     this.readsSaved = new Counter({ name: 'halfhour_scheduler_reads_saved_total', help: 'Meter reads avoided by collecting once for several requesters (R-SCH-6).', registers });
     this.stopped = new Counter({ name: 'halfhour_scheduler_schedules_stopped_total', help: 'Schedules stopped, by reason.', labelNames: ['reason'], registers });
     this.timeToComplete = new Histogram({
       name: 'halfhour_scheduler_time_to_complete_seconds',
       help: 'From an item becoming due to its complete data arriving; compare with the TRT (86,400 s for scheduled reads).',
       labelNames: ['kind'],
-      buckets: [30, 60, 300, 900, 3600, 4 * 3600, 8 * 3600, 12 * 3600, 18 * 3600, 24 * 3600, 36 * 3600],
+      buckets: [5, 15, 30, 60, 300, 900, 3600, 4 * 3600, 8 * 3600, 12 * 3600, 18 * 3600, 24 * 3600, 36 * 3600],
       registers,
     });
     this.planSeconds = new Histogram({ name: 'halfhour_scheduler_plan_seconds', help: 'Time to plan and persist a day.', buckets: [0.1, 1, 5, 15, 60, 300, 900], registers });

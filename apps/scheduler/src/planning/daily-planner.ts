@@ -1,4 +1,4 @@
-import { addDays, collectOnce, daySlots, DaySlots, itemKeyOf, newItemState, planDay as placeDemands, planningDeadlineMs, settlementDayStart } from '@halfhour/domain';
+import { addDays, collectOnce, DayPlan, daySlots, DaySlots, itemKeyOf, newItemState, planDay as placeDemands, planningDeadlineMs, settlementDayStart } from '@halfhour/domain';
 import { JsonLogger } from '@halfhour/observability';
 import { RegistryViewRepository } from '@halfhour/registry-view';
 import { ItemRepository } from '../items/item-repository';
@@ -15,13 +15,14 @@ const TIMELINE_CHUNK = 20_000;
 
 /**
  * Makes a day's plan once (R-SCH-1…4, R-SCH-6): the schedules running for the day's data, merged
- * per data item, placed in the providers' slots in memory, then persisted in bulk with the plan's
- * report, in one transaction under an advisory lock, so among replicas one plan stands.
+ * per data item, placed in the scheduled lane of the providers' slots in memory, then persisted in
+ * bulk with the plan's report, in one transaction under the day's advisory lock (among replicas one
+ * plan stands) and the placement lock every placement takes, the slots' loads read under it.
  */
 export class DailyPlanner {
   constructor(
     private readonly policy: SchedulingPolicy,
-    private readonly items: Pick<ItemRepository, 'ensurePartition' | 'slotLoads' | 'inTransaction' | 'itemKeysOf' | 'addMerging' | 'addNew'>,
+    private readonly items: Pick<ItemRepository, 'ensurePartition' | 'slotLoads' | 'inTransaction' | 'lockPlacement' | 'itemKeysOf' | 'addMerging' | 'addNew'>,
     private readonly plans: Pick<PlanRunRepository, 'exists' | 'claim' | 'record'>,
     private readonly schedules: Pick<ScheduleRepository, 'activeFor' | 'stop'>,
     private readonly registryView: Pick<RegistryViewRepository, 'timelinesOf'>,
@@ -58,11 +59,8 @@ export class DailyPlanner {
     const { demands, notEntitled, noMeter } = dayDemands(planDay, schedules, timelines, this.policy.matrix, this.policy.mhhsTrtMs);
     const merged = collectOnce(demands);
     const slots = this.slotsOf(planDay);
-    const dayStart = settlementDayStart(planDay);
-    const loads = loadsBySlot(slots, await this.items.slotLoads(dayStart, settlementDayStart(addDays(planDay, 1))));
     const withMargin = merged.map((d) => ({ ...d, deadlineMs: planningDeadlineMs(d.earliestMs, d.deadlineMs, this.policy.deadlineMarginMs) }));
-    const plan = placeDemands(slots, this.policy.capacity, withMargin, { loads, placement: 'even' });
-    const rows: ItemRow[] = merged.map((demand, i) => ({
+    const rowsOf = (plan: DayPlan): ItemRow[] => merged.map((demand, i) => ({
       planDay,
       itemKey: itemKeyOf(demand),
       mpan: demand.mpan,
@@ -80,7 +78,13 @@ export class DailyPlanner {
     }));
 
     const planned = await this.items.inTransaction(async (manager) => {
-      if (!(await this.plans.claim(manager, planDay))) return false;
+      if (!(await this.plans.claim(manager, planDay))) return undefined;
+      // The one placement lock, and the slots' loads read under it: no backstop or on-demand read
+      // placed by another replica meanwhile can make the plan over-book a slot.
+      await this.items.lockPlacement(manager);
+      const loads = loadsBySlot(slots, await this.items.slotLoads(settlementDayStart(planDay), settlementDayStart(addDays(planDay, 1)), manager));
+      const plan = placeDemands(slots, this.policy.capacity, withMargin, { loads, placement: 'even', lane: 'SCHEDULED' });
+      const rows = rowsOf(plan);
       const existing = await this.items.itemKeysOf(manager, planDay);
       // The day's scheduled items are new (no plan stood); on-demand items already in the day are merged with.
       await this.items.addMerging(manager, rows.filter((r) => existing.has(r.itemKey)));
@@ -92,9 +96,10 @@ export class DailyPlanner {
         reason: 'ENTITLEMENT_ENDED' as const,
         message: `${s.mpid} may no longer have ${s.srv} data of ${s.mpan} from ${addDays(planDay, -1)}; schedule ${s.dspScheduleId} has stopped`,
       })), now);
-      return true;
+      return { plan, rows };
     });
     if (!planned) return false;
+    const { plan, rows } = planned;
     this.planned.add(planDay);
     this.responder.publishSoon();
     this.metrics.readsSaved.inc(demands.length - merged.length);

@@ -24,21 +24,64 @@ function item(over: Partial<ItemRow>): ItemRow {
   };
 }
 
-function placerOver(items: ItemRow[]) {
+function placerOver(items: ItemRow[], placing = policy) {
   const store = new InMemoryItems(items);
-  const slots = { slotsOf: (day: string) => daySlots(day, policy.capacity.slotMinutes, policy.capacity.excludedWindow) };
-  return { store, placer: new SlotPlacer(policy, store, slots, new SchedulerMetrics(new Registry())) };
+  const slots = { slotsOf: (day: string) => daySlots(day, placing.capacity.slotMinutes, placing.capacity.excludedWindow) };
+  const refusals: { userId: string; reason: string }[] = [];
+  const responder = {
+    refuse: async (_tx: unknown, list: readonly { requester: { userId: string }; reason: string }[]) => void refusals.push(...list.map((r) => ({ userId: r.requester.userId, reason: r.reason }))),
+    publishSoon: () => undefined,
+  };
+  return { store, refusals, placer: new SlotPlacer(placing, store, slots, responder, new SchedulerMetrics(new Registry())) };
 }
 
 describe('SlotPlacer', () => {
-  it('gives waiting reads the earliest slots from now with room, never filling a slot past the provider’s MHHS share', async () => {
+  it('gives an on-demand read the slot under way, dispatched at once, and the next the earliest slot with room, never past the MHHS share', async () => {
     const planned = item({ kind: 'SCHEDULED', state: 'PLANNED', slotStart: at('10:05') });
     const [first, second] = [item({ deadline: at('12:00') }), item({ deadline: at('12:30') })];
     const { store, placer } = placerOver([planned, first, second]);
 
     expect(await placer.placeWaiting(NOW, 100)).toBe(2);
-    expect([first, second].map((i) => [store.get(i.itemKey).state, store.get(i.itemKey).slotStart])).toEqual([['PLANNED', at('10:10')], ['PLANNED', at('10:15')]]);
+    expect([first, second].map((i) => [store.get(i.itemKey).state, store.get(i.itemKey).slotStart])).toEqual([['PLANNED', at('10:00')], ['PLANNED', at('10:10')]]);
     expect(store.get(planned.itemKey).slotStart).toEqual(at('10:05'));
+  });
+
+  it('meets a 30-second TRT: the read goes into the slot under way, or is refused at once (E43) when no slot it could use has room', async () => {
+    const fast = item({ earliest: NOW, deadline: new Date(NOW.getTime() + 30_000) });
+    const tooMany = item({ earliest: NOW, deadline: new Date(NOW.getTime() + 30_000) });
+    const { store, refusals, placer } = placerOver([fast, tooMany]);
+
+    expect(await placer.placeWaiting(NOW, 100)).toBe(2);
+    expect(store.get(fast.itemKey)).toMatchObject({ state: 'PLANNED', slotStart: at('10:00') });
+    expect(store.get(tooMany.itemKey).state).toBe('EXPIRED');
+    expect(refusals).toEqual([{ userId: MDR_USER.userId, reason: 'NO_CAPACITY' }]);
+  });
+
+  it('keeps waiting a read that finds no room now but may later, as its planning deadline moves on (a later deadline’s slot before its own)', async () => {
+    const night = new Date('2026-11-30T23:00:00Z');
+    const morning = ['06:00', '06:05', '06:10', '06:15', '06:20', '06:25'].map((hhmm) => item({ kind: 'SCHEDULED', state: 'PLANNED', slotStart: at(hhmm), deadline: at('23:59') }));
+    const urgent = item({ earliest: at('00:00'), deadline: at('06:30') });
+    const { store, refusals, placer } = placerOver([...morning, urgent]);
+
+    expect(await placer.placeWaiting(night, 100)).toBe(0);
+    expect(store.get(urgent.itemKey).state).toBe('UNPLACED');
+    expect(refusals).toEqual([]);
+  });
+
+  it('reads on demand at night only where the operator opened the on-demand lane, and keeps scheduled reads out of the night', async () => {
+    const night = new Date('2026-12-01T02:00:30Z');
+    const onDemand = item({ earliest: night, deadline: new Date(night.getTime() + 30_000) });
+    const scheduled = item({ kind: 'SCHEDULED', deadline: at('12:00') });
+    const opened = schedulingPolicyFrom(Object.assign(new SchedulerConfig(), { PROVIDER_CAPACITY: 'CSP-SOUTH=10', RESERVED_SHARE: 0.5, NIGHT_ON_DEMAND_SHARE: 0.2 }));
+    const { store, placer } = placerOver([onDemand, scheduled], opened);
+
+    await placer.placeWaiting(night, 100);
+    expect(store.get(onDemand.itemKey)).toMatchObject({ state: 'PLANNED', slotStart: new Date('2026-12-01T02:00:00Z') });
+    expect(store.get(scheduled.itemKey)).toMatchObject({ state: 'PLANNED', slotStart: at('06:00') });
+
+    const closed = placerOver([{ ...onDemand }]);
+    await closed.placer.placeWaiting(night, 100);
+    expect(closed.store.get(onDemand.itemKey).state).toBe('EXPIRED');
   });
 
   it('waits out a failed read’s backstop delay, then places it as a backstop', async () => {
@@ -51,12 +94,12 @@ describe('SlotPlacer', () => {
   });
 
   it('gives an urgent on-demand read with no room before its deadline the earliest slot of a read due later, which waits again', async () => {
-    const scheduled = ['10:05', '10:10', '10:15', '10:20', '10:25', '10:30'].map((hhmm) => item({ kind: 'SCHEDULED', state: 'PLANNED', slotStart: at(hhmm), deadline: at('23:59') }));
+    const scheduled = ['10:00', '10:05', '10:10', '10:15', '10:20', '10:25'].map((hhmm) => item({ kind: 'SCHEDULED', state: 'PLANNED', slotStart: at(hhmm), deadline: at('23:59') }));
     const urgent = item({ deadline: at('10:30') });
     const { store, placer } = placerOver([...scheduled, urgent]);
 
     expect(await placer.placeWaiting(NOW, 100)).toBe(1);
-    expect(store.get(urgent.itemKey)).toMatchObject({ state: 'PLANNED', kind: 'ON_DEMAND', slotStart: at('10:05') });
+    expect(store.get(urgent.itemKey)).toMatchObject({ state: 'PLANNED', kind: 'ON_DEMAND', slotStart: at('10:00') });
     expect(store.get(scheduled[0].itemKey)).toMatchObject({ state: 'UNPLACED', slotStart: null });
     expect(scheduled.slice(1).map((i) => store.get(i.itemKey).state)).toEqual(Array(5).fill('PLANNED'));
   });

@@ -36,7 +36,7 @@ export class UserResponder {
       const dspScheduleId = scheduleIdIn(requester.origin);
       return {
         requestId: requester.requestId, userId: requester.userId, responseCode: SCHEDULING_RESPONSE_CODES[reason].code,
-        outcome: reason === 'SCHEDULE_NOT_FOUND' ? 'REFUSED' : 'FAILED', reason, message: message.slice(0, 500), respondedAt: at.toISOString(),
+        outcome: reason === 'SCHEDULE_NOT_FOUND' || reason === 'NO_CAPACITY' ? 'REFUSED' : 'FAILED', reason, message: message.slice(0, 500), respondedAt: at.toISOString(),
         ...(dspScheduleId ? { dspScheduleId } : {}),
       };
     }));

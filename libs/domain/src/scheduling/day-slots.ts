@@ -42,3 +42,15 @@ export function firstSlotFrom(slots: DaySlots, instantMs: number): number {
 export function lastSlotEndingBy(slots: DaySlots, instantMs: number): number {
   return firstSlotFrom(slots, instantMs - slots.slotMs + 1) - 1;
 }
+
+/** The slot under way at `instantMs`: 0 before the day, slots.length once the day's last slot has ended. */
+export function slotUnderway(slots: DaySlots, instantMs: number): number {
+  const n = slots.starts.length;
+  if (n === 0 || instantMs >= slots.starts[n - 1] + slots.slotMs) return n;
+  return Math.max(0, firstSlotFrom(slots, instantMs + 1) - 1);
+}
+
+/** The last slot that starts at or before `instantMs` (-1 if none). */
+export function lastSlotStartingBy(slots: DaySlots, instantMs: number): number {
+  return firstSlotFrom(slots, instantMs + 1) - 1;
+}

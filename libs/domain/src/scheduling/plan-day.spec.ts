@@ -89,7 +89,7 @@ describe('planDay, for any day, capacities and demands', () => {
         for (const [provider, perSlot] of counted) {
           const limit = mhhsReadsPerSlot(capacityOf(capacity, provider));
           perSlot.forEach((n) => expect(n).toBeLessThanOrEqual(limit));
-          expect([...plan.loads.get(provider)!]).toEqual(perSlot);
+          expect([...plan.loads.get(provider)!.scheduled]).toEqual(perSlot);
         }
       }),
       { numRuns: 2000 },
@@ -151,7 +151,7 @@ describe('planDay, worked cases', () => {
 
   it('spreads a feasible day evenly over the 216 slots from 06:00, none in the night window', () => {
     const plan = planDay(slots, capacity, dailyItems(216 * 20 + 7));
-    const load = plan.loads.get('CSP-NORTH')!;
+    const load = plan.loads.get('CSP-NORTH')!.scheduled;
     expect(slots.starts.length).toBe(288);
     expect(Math.max(...load.slice(0, 72))).toBe(0);
     expect(Math.min(...load.slice(72))).toBeGreaterThanOrEqual(20);
@@ -161,7 +161,7 @@ describe('planDay, worked cases', () => {
 
   it('takes the earliest spare capacity for on-demand reads and backstops', () => {
     const plan = planDay(slots, capacity, dailyItems(150), { placement: 'asap' });
-    expect([...plan.loads.get('CSP-NORTH')!.slice(70, 76)]).toEqual([0, 0, 70, 70, 10, 0]);
+    expect([...plan.loads.get('CSP-NORTH')!.scheduled.slice(70, 76)]).toEqual([0, 0, 70, 70, 10, 0]);
   });
 
   it('says up front by how much a day is short', () => {
@@ -173,7 +173,7 @@ describe('planDay, worked cases', () => {
   });
 
   it('counts reads already planned in the day against capacity', () => {
-    const loads = new Map([['S1SP-X', new Int32Array(288).fill(9)]]);
+    const loads = new Map([['S1SP-X', { scheduled: new Int32Array(288).fill(9), onDemand: new Int32Array(288) }]]);
     const plan = planDay(slots, capacity, dailyItems(300, 'S1SP-X'), { loads });
     expect(plan.reports[0]).toMatchObject({ placed: 216, unplaced: 84, spareBefore: 216, peakSlotLoad: 10 });
   });

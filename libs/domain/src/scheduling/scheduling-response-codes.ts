@@ -7,6 +7,7 @@ export const SCHEDULING_RESPONSE_CODES = {
   SCHEDULE_NOT_FOUND: { code: 'E40', meaning: 'No schedule of this user has that DSPScheduleID (5.2 / 5.3).' },
   ENTITLEMENT_ENDED: { code: 'E41', meaning: 'The user is no longer entitled to the data (e.g. past the MDR’s ETD); the schedule has stopped.' },
   TRT_MISSED: { code: 'E42', meaning: 'The data could not be read before the TRT ran out, backstops included.' },
+  NO_CAPACITY: { code: 'E43', meaning: 'The provider has no capacity left to read the data within its TRT; the read is not kept (told at once, not at the deadline).' },
 } as const;
 
 export type SchedulingRefusal = keyof typeof SCHEDULING_RESPONSE_CODES;
