@@ -97,7 +97,7 @@ export class SlotPlacer {
       const last = lastSlotStartingBy(slots, deadlineMs);
       if (first > last) continue;
       const laneLoads = loads.get(item.provider) ?? emptyLaneLoads(slots.starts.length);
-      if (laneHasRoom(capacityOf(this.policy.capacity, item.provider), slots.mhhsAllowed, 'ON_DEMAND', laneLoads, first, last)) return true;
+      if (laneHasRoom(capacityOf(this.policy.capacity, item.provider), slots, 'ON_DEMAND', laneLoads, first, last)) return true;
       if (await this.items.laterDeadlineSlotExists(manager, item.provider, new Date(slots.starts[first]), new Date(slots.starts[last]), new Date(deadlineMs))) return true;
     }
     return false;

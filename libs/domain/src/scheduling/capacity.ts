@@ -1,3 +1,4 @@
+import { DaySlots } from './day-slots';
 import { ProviderKey } from './provider-key';
 
 /**
@@ -19,6 +20,12 @@ export interface ProviderCapacity {
   onDemandShare?: number;
   /** 0–1 of the slot on-demand reads and backstops may use in the excluded window (default 0: closed at night). */
   nightOnDemandShare?: number;
+  /**
+   * A time-of-day profile: in these local times (minutes of the day, `from` inclusive, `to`
+   * exclusive) the provider takes this many reads a slot instead of `readsPerSlot`; the shares apply
+   * as everywhere. The first period that holds a slot's start wins.
+   */
+  periods?: readonly { fromMinute: number; toMinute: number; readsPerSlot: number }[];
 }
 
 export interface CapacitySettings {
@@ -52,20 +59,52 @@ export function capacityOf(settings: CapacitySettings, provider: ProviderKey): P
   return settings.providers[provider] ?? settings.otherProviders;
 }
 
-/** What MHHS may use of one slot by day: scheduled and on-demand reads together. */
-export function mhhsReadsPerSlot(capacity: ProviderCapacity): number {
-  return Math.floor(capacity.readsPerSlot * (1 - capacity.reservedShare));
+/** The reads a slot starting at this local minute takes: the profile's period holding it, or the flat figure. */
+export function readsPerSlotAt(capacity: ProviderCapacity, minuteOfDay: number): number {
+  return capacity.periods?.find((p) => minuteOfDay >= p.fromMinute && minuteOfDay < p.toMinute)?.readsPerSlot ?? capacity.readsPerSlot;
+}
+
+/** What MHHS may use of one slot by day (at the flat figure, or `reads`): scheduled and on-demand reads together. */
+export function mhhsReadsPerSlot(capacity: ProviderCapacity, reads = capacity.readsPerSlot): number {
+  return Math.floor(reads * (1 - capacity.reservedShare));
 }
 
 /** What scheduled reads may use of one slot by day: the MHHS share less the on-demand lane's. */
-export function scheduledReadsPerSlot(capacity: ProviderCapacity): number {
-  const mhhs = mhhsReadsPerSlot(capacity);
-  return mhhs - Math.min(mhhs, Math.floor(capacity.readsPerSlot * (capacity.onDemandShare ?? 0)));
+export function scheduledReadsPerSlot(capacity: ProviderCapacity, reads = capacity.readsPerSlot): number {
+  const mhhs = mhhsReadsPerSlot(capacity, reads);
+  return mhhs - Math.min(mhhs, Math.floor(reads * (capacity.onDemandShare ?? 0)));
 }
 
 /** What on-demand reads and backstops may use of one slot in the excluded window. */
-export function nightOnDemandReadsPerSlot(capacity: ProviderCapacity): number {
-  return Math.floor(capacity.readsPerSlot * (capacity.nightOnDemandShare ?? 0));
+export function nightOnDemandReadsPerSlot(capacity: ProviderCapacity, reads = capacity.readsPerSlot): number {
+  return Math.floor(reads * (capacity.nightOnDemandShare ?? 0));
+}
+
+/** What each lane may use of each slot of a day: the scheduled lane's and the MHHS total (the on-demand lane's). */
+export function laneLimits(capacity: ProviderCapacity, slots: Pick<DaySlots, 'mhhsAllowed' | 'minuteOfDay'>): { scheduled: Int32Array; total: Int32Array } {
+  const n = slots.mhhsAllowed.length;
+  const scheduled = new Int32Array(n);
+  const total = new Int32Array(n);
+  for (let s = 0; s < n; s++) {
+    const reads = readsPerSlotAt(capacity, slots.minuteOfDay[s]);
+    scheduled[s] = slots.mhhsAllowed[s] ? scheduledReadsPerSlot(capacity, reads) : 0;
+    total[s] = slots.mhhsAllowed[s] ? mhhsReadsPerSlot(capacity, reads) : nightOnDemandReadsPerSlot(capacity, reads);
+  }
+  return { scheduled, total };
+}
+
+/**
+ * After a capacity cut: how many planned reads each slot must give up, per lane, to be within its
+ * limits again — scheduled reads above their share first, then on-demand reads above what is left.
+ */
+export function overBooked(capacity: ProviderCapacity, slots: Pick<DaySlots, 'mhhsAllowed' | 'minuteOfDay'>, loads: LaneLoads): LaneLoads {
+  const { scheduled, total } = laneLimits(capacity, slots);
+  const excess = emptyLaneLoads(scheduled.length);
+  for (let s = 0; s < scheduled.length; s++) {
+    excess.scheduled[s] = Math.max(0, loads.scheduled[s] - scheduled[s]);
+    excess.onDemand[s] = Math.max(0, loads.scheduled[s] - excess.scheduled[s] + loads.onDemand[s] - total[s]);
+  }
+  return excess;
 }
 
 /** The lane a read of this kind is placed in: a backstop shares the on-demand lane (it is as urgent). */
@@ -84,8 +123,8 @@ export function emptyLaneLoads(slots: number): LaneLoads {
 }
 
 /** Whether one lane of a provider has room left in any slot from `first` to `last` (inclusive). */
-export function laneHasRoom(capacity: ProviderCapacity, dayTime: Uint8Array, lane: Lane, loads: LaneLoads, first: number, last: number): boolean {
-  const { limit, load } = laneRoom(capacity, dayTime, lane, loads);
+export function laneHasRoom(capacity: ProviderCapacity, slots: Pick<DaySlots, 'mhhsAllowed' | 'minuteOfDay'>, lane: Lane, loads: LaneLoads, first: number, last: number): boolean {
+  const { limit, load } = laneRoom(capacity, slots, lane, loads);
   for (let s = Math.max(0, first); s <= Math.min(last, limit.length - 1); s++) if (load[s] < limit[s]) return true;
   return false;
 }
@@ -94,22 +133,19 @@ export function laneHasRoom(capacity: ProviderCapacity, dayTime: Uint8Array, lan
  * What one lane may still take in each slot of a day, as (limit, load) pairs per slot:
  * scheduled reads up to their share, and never past the MHHS share with on-demand reads counted;
  * on-demand reads up to the MHHS share (their night share in the excluded window) with every read
- * counted. `dayTime[s]` is 1 outside the excluded window.
+ * counted.
  */
-export function laneRoom(capacity: ProviderCapacity, dayTime: Uint8Array, lane: Lane, loads: LaneLoads): { limit: Int32Array; load: Int32Array } {
-  const n = dayTime.length;
+export function laneRoom(capacity: ProviderCapacity, slots: Pick<DaySlots, 'mhhsAllowed' | 'minuteOfDay'>, lane: Lane, loads: LaneLoads): { limit: Int32Array; load: Int32Array } {
+  const { scheduled, total } = laneLimits(capacity, slots);
+  const n = scheduled.length;
   const limit = new Int32Array(n);
   const load = new Int32Array(n);
-  const mhhs = mhhsReadsPerSlot(capacity);
-  const scheduled = scheduledReadsPerSlot(capacity);
-  const night = nightOnDemandReadsPerSlot(capacity);
   for (let s = 0; s < n; s++) {
-    const total = dayTime[s] ? mhhs : night;
     if (lane === 'SCHEDULED') {
-      limit[s] = dayTime[s] ? Math.max(0, Math.min(scheduled, total - loads.onDemand[s])) : 0;
+      limit[s] = Math.max(0, Math.min(scheduled[s], total[s] - loads.onDemand[s]));
       load[s] = loads.scheduled[s];
     } else {
-      limit[s] = total;
+      limit[s] = total[s];
       load[s] = loads.scheduled[s] + loads.onDemand[s];
     }
   }

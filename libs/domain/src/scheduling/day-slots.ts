@@ -10,6 +10,8 @@ export interface DaySlots {
   starts: Float64Array;
   /** 1 where MHHS reads may run: outside the excluded window. */
   mhhsAllowed: Uint8Array;
+  /** Each slot's start as a local minute of the day (0–1439): what a time-of-day capacity profile is keyed by. */
+  minuteOfDay: Uint16Array;
 }
 
 export function daySlots(day: CalendarDate, slotMinutes: number, excluded: { fromMinute: number; toMinute: number }): DaySlots {
@@ -18,12 +20,14 @@ export function daySlots(day: CalendarDate, slotMinutes: number, excluded: { fro
   const count = Math.floor((settlementDayStart(addDays(day, 1)).getTime() - start) / slotMs);
   const starts = new Float64Array(count);
   const mhhsAllowed = new Uint8Array(count);
+  const minuteOfDay = new Uint16Array(count);
   for (let i = 0; i < count; i++) {
     starts[i] = start + i * slotMs;
     const minute = localMinuteOfDay(new Date(starts[i]));
+    minuteOfDay[i] = minute;
     mhhsAllowed[i] = minute >= excluded.fromMinute && minute < excluded.toMinute ? 0 : 1;
   }
-  return { day, slotMs, starts, mhhsAllowed };
+  return { day, slotMs, starts, mhhsAllowed, minuteOfDay };
 }
 
 /** The first slot starting at or after `instantMs` (slots.length if none). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { settlementDayStart } from '../calendar/settlement-day';
-import { CapacitySettings, mhhsReadsPerSlot, nightOnDemandReadsPerSlot, scheduledReadsPerSlot } from './capacity';
+import { CapacitySettings, laneLimits, mhhsReadsPerSlot, nightOnDemandReadsPerSlot, overBooked, ProviderCapacity, scheduledReadsPerSlot } from './capacity';
 import { CollectionDemand } from './collection-demand';
 import { daySlots } from './day-slots';
 import { planDay } from './plan-day';
@@ -56,5 +56,36 @@ describe('lanes of a provider’s slots', () => {
     const at = 10 * 60 + 2;
     expect(planDay(slots, capacity, demands(1, at, 1, 'D'), { placement: 'asap', lane: 'ON_DEMAND', underway: true }).slotOf[0]).toBe(120);
     expect(planDay(slots, capacity, demands(1, at, 1, 'D'), { placement: 'asap', lane: 'SCHEDULED' }).slotOf[0]).toBe(-1);
+  });
+
+  it('follow a time-of-day profile: a period of the day takes its own reads a slot, the shares as everywhere', () => {
+    const capacity: ProviderCapacity = { readsPerSlot: 100, reservedShare: 0.5, onDemandShare: 0.1, periods: [{ fromMinute: 17 * 60, toMinute: 19 * 60, readsPerSlot: 20 }] };
+    const slots = daySlots(DAY, 60, { fromMinute: 0, toMinute: 360 });
+    const { scheduled, total } = laneLimits(capacity, slots);
+    expect([scheduled[16], scheduled[17], scheduled[18], scheduled[19]]).toEqual([40, 8, 8, 40]);
+    expect([total[3], total[17]]).toEqual([0, 10]);
+  });
+
+  it('after a cut, take out of each slot exactly what puts it back within its lanes, scheduled reads first', () => {
+    fc.assert(fc.property(
+      fc.record({ readsPerSlot: fc.integer({ min: 0, max: 30 }), reservedShare: fc.constantFrom(0, 0.3, 0.5), onDemandShare: fc.constantFrom(0, 0.1, 0.3), nightOnDemandShare: fc.constantFrom(0, 0.2) }),
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 })), { minLength: 48, maxLength: 48 }),
+      (capacity, planned) => {
+        const slots = daySlots(DAY, 30, { fromMinute: 0, toMinute: 360 });
+        const loads = { scheduled: Int32Array.from(planned.map(([s]) => s)), onDemand: Int32Array.from(planned.map(([, o]) => o)) };
+        const excess = overBooked(capacity, slots, loads);
+        const { scheduled, total } = laneLimits(capacity, slots);
+        for (let s = 0; s < 48; s++) {
+          const keptScheduled = loads.scheduled[s] - excess.scheduled[s];
+          const kept = keptScheduled + loads.onDemand[s] - excess.onDemand[s];
+          expect(keptScheduled).toBeLessThanOrEqual(scheduled[s]);
+          expect(kept).toBeLessThanOrEqual(total[s]);
+          // Nothing more than needed: one read fewer taken out would break a limit.
+          if (excess.scheduled[s] > 0) expect(keptScheduled + 1).toBeGreaterThan(scheduled[s]);
+          if (excess.onDemand[s] > 0) expect(kept + 1).toBeGreaterThan(total[s]);
+          expect(excess.onDemand[s]).toBeLessThanOrEqual(loads.onDemand[s]);
+        }
+      },
+    ));
   });
 });

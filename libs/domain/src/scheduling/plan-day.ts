@@ -63,7 +63,7 @@ export function planDay(slots: DaySlots, capacity: CapacitySettings, demands: re
     const laneLoads = loads.get(provider) ?? emptyLaneLoads(slots.starts.length);
     loads.set(provider, laneLoads);
     const placedIn = lane === 'SCHEDULED' ? laneLoads.scheduled : laneLoads.onDemand;
-    const { limit, load } = laneRoom(capacityOf(capacity, provider), slots.mhhsAllowed, lane, laneLoads);
+    const { limit, load } = laneRoom(capacityOf(capacity, provider), slots, lane, laneLoads);
     let spareBefore = 0;
     let open = 0;
     let loaded = 0;
