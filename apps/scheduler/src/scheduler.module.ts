@@ -1,4 +1,4 @@
-import { Clock } from '@halfhour/domain';
+import { Clock, daySlots } from '@halfhour/domain';
 import { JsonLogger } from '@halfhour/observability';
 import { serviceInfrastructure } from '@halfhour/service-kit';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -9,7 +9,11 @@ import { SchedulerMetrics } from './metrics/scheduler-metrics';
 import { PlanRunRepository } from './planning/plan-run-repository';
 import { SCHEDULER_ENTITIES, SCHEDULER_MIGRATIONS } from './persistence/scheduler-schema';
 import { SchedulerConfig } from './scheduler.config';
-import { CLOCK, SchedulerRuntime } from './scheduler.runtime';
+import { SchedulerRuntime } from './scheduler.runtime';
+import { CLOCK } from './scheduler.tokens';
+import { CapacityController } from './api/capacity.controller';
+import { CapacityBook } from './capacity/capacity-book';
+import { CapacityChanges } from './capacity/capacity-changes';
 import { SCHEDULING_POLICY, SchedulingPolicy } from './scheduling-policy';
 
 @Module({})
@@ -18,13 +22,19 @@ export class SchedulerModule {
     return {
       module: SchedulerModule,
       imports: serviceInfrastructure(config, logger, { entities: SCHEDULER_ENTITIES, migrations: SCHEDULER_MIGRATIONS }),
-      controllers: [PlansController],
+      controllers: [PlansController, CapacityController],
       providers: [
         { provide: SchedulerConfig, useValue: config },
         { provide: SCHEDULING_POLICY, useValue: policy },
         { provide: CLOCK, useValue: clock },
         { provide: ItemRepository, useFactory: (dataSource: DataSource) => new ItemRepository(dataSource), inject: [DataSource] },
         { provide: PlanRunRepository, useFactory: (dataSource: DataSource) => new PlanRunRepository(dataSource), inject: [DataSource] },
+        { provide: CapacityBook, useFactory: (dataSource: DataSource) => new CapacityBook(policy.capacity, dataSource), inject: [DataSource] },
+        {
+          provide: CapacityChanges,
+          useFactory: (book: CapacityBook, items: ItemRepository) => new CapacityChanges(book, items, (day) => daySlots(day, policy.capacity.slotMinutes, policy.capacity.excludedWindow)),
+          inject: [CapacityBook, ItemRepository],
+        },
         SchedulerMetrics,
         SchedulerRuntime,
       ],

@@ -14,6 +14,8 @@ import { DailyPlanner } from './planning/daily-planner';
 import { PlanRunRepository } from './planning/plan-run-repository';
 import { Housekeeping } from './planning/housekeeping';
 import { SlotPlacer } from './planning/slot-placer';
+import { CapacityBook } from './capacity/capacity-book';
+import { CLOCK } from './scheduler.tokens';
 import { AuthorisedRequestsHandler } from './requests/authorised-requests.handler';
 import { CreateSchedules } from './requests/create-schedules';
 import { DeleteSchedules } from './requests/delete-schedules';
@@ -25,8 +27,6 @@ import { SchedulerConfig } from './scheduler.config';
 import { SchedulerLoop } from './scheduler-loop';
 import { ScheduleRepository } from './schedules/schedule-repository';
 import { SCHEDULING_POLICY, SchedulingPolicy } from './scheduling-policy';
-
-export const CLOCK = Symbol('CLOCK');
 
 /** Wires the consumers (authorised requests, timelines, read results), the loop and the gauges. */
 @Injectable()
@@ -45,27 +45,27 @@ export class SchedulerRuntime implements OnModuleInit {
     dataSource: DataSource,
     @Inject(JSON_LOGGER) logger: JsonLogger,
     tasks: PeriodicTasks,
+    capacity: CapacityBook,
   ) {
     this.registryView = new RegistryViewRepository(dataSource);
     this.schedules = new ScheduleRepository(dataSource);
     const outbox = new MessageOutbox(dataSource, () => kafka.producer, clock, [Topics.smets1Commands, Topics.smets2Commands, Topics.userResponses]);
     outbox.relayEvery(tasks, config.OUTBOX_RELAY_INTERVAL_MS);
     this.responder = new UserResponder(outbox);
-    const planner = new DailyPlanner(policy, items, new PlanRunRepository(dataSource), this.schedules, this.registryView, this.responder, metrics, logger);
+    const planner = new DailyPlanner(policy, items, new PlanRunRepository(dataSource), this.schedules, this.registryView, this.responder, metrics, logger, capacity);
     const loop = new SchedulerLoop(
       clock,
       [new TopicCatchUp(kafka, this.config.consumerGroupFor('timelines'), Topics.mpanTimelines), new TopicCatchUp(kafka, this.config.consumerGroupFor('requests'), Topics.authorisedRequests)],
       planner,
-      new SlotPlacer(policy, items, planner, this.responder, metrics),
+      new SlotPlacer(policy, items, planner, this.responder, metrics, capacity),
       new Dispatcher(policy, items, this.schedules, this.registryView, outbox, this.responder, metrics),
       new Housekeeping(items, this.responder, metrics, logger, new TopicCatchUp(kafka, this.config.consumerGroupFor('results'), Topics.readResults)),
       { batchSize: config.DISPATCH_BATCH_SIZE, noResponseAfterMs: policy.noResponseAfterMs },
     );
     tasks.every(config.TICK_INTERVAL_MS, 'scheduler tick', () => loop.tick());
-    const gauges = new ItemGauges(items, policy, metrics, clock);
+    const gauges = new ItemGauges(items, policy, metrics, clock, capacity);
     tasks.measureEvery(config.GAUGES_INTERVAL_MS, 'item gauges', () => gauges.measure());
   }
-
 
   onModuleInit(): void {
     this.kafka.addConsumer({ ...this.config.consumerFor('timelines'), topic: Topics.mpanTimelines, handler: new TimelinesViewHandler(this.registryView) });

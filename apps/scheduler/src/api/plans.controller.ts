@@ -1,5 +1,6 @@
-import { capacityOf, isCalendarDate, mhhsReadsPerSlot } from '@halfhour/domain';
+import { capacityOf, isCalendarDate, localMinuteOfDay, mhhsReadsPerSlot, readsPerSlotAt } from '@halfhour/domain';
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
+import { CapacityBook } from '../capacity/capacity-book';
 import { ItemRepository } from '../items/item-repository';
 import { PlanRunRepository } from '../planning/plan-run-repository';
 import { SCHEDULING_POLICY, SchedulingPolicy } from '../scheduling-policy';
@@ -22,6 +23,7 @@ export class PlansController {
   constructor(
     private readonly items: ItemRepository,
     private readonly plans: PlanRunRepository,
+    private readonly capacity: CapacityBook,
     @Inject(SCHEDULING_POLICY) private readonly policy: SchedulingPolicy,
   ) {}
 
@@ -33,15 +35,17 @@ export class PlansController {
     const run = await this.plans.find(date);
     if (!run) throw new NotFoundException({ reasonCode: 'NOT_PLANNED', message: `no plan for ${date} yet` });
     const slotsPerHour = 60 / this.policy.capacity.slotMinutes;
+    const inForce = await this.capacity.current();
     const hours: HourRow[] = (await this.items.plannedByProviderAndHour(date)).map((row) => {
-      const capacity = capacityOf(this.policy.capacity, row.provider);
-      const mhhs = mhhsReadsPerSlot(capacity);
+      const capacity = capacityOf(inForce, row.provider);
+      const reads = readsPerSlotAt(capacity, localMinuteOfDay(new Date(row.hour)));
+      const mhhs = mhhsReadsPerSlot(capacity, reads);
       return {
         provider: row.provider,
         hour: new Date(row.hour).toISOString(),
         planned: row.reads,
         mhhsCapacity: mhhs * slotsPerHour,
-        reservedCapacity: (capacity.readsPerSlot - mhhs) * slotsPerHour,
+        reservedCapacity: (reads - mhhs) * slotsPerHour,
       };
     });
     const states = await this.items.countsByStateAndProvider([date]);

@@ -215,6 +215,22 @@ export class ItemRepository {
     return (rows as { slot_start: Date }[])[0]?.slot_start;
   }
 
+  /**
+   * After a capacity cut: up to `count` planned reads of these kinds in one slot of `provider` wait
+   * for a slot again (`hasten`), those due last first. Answers how many.
+   */
+  async releasePlanned(runner: Runner, provider: string, slotStart: Date, kinds: readonly string[], count: number): Promise<number> {
+    const [, affected] = await runner.query(
+      `UPDATE collection_items AS i SET state = $1, slot_start = NULL, updated_at = now()
+       FROM (SELECT plan_day, item_key FROM collection_items
+             WHERE provider = $2 AND slot_start = $3 AND state = ANY($4::text[]) AND kind = ANY($5::text[])
+             ORDER BY deadline DESC LIMIT $6 FOR UPDATE) AS v
+       WHERE i.plan_day = v.plan_day AND i.item_key = v.item_key`,
+      [ITEM_TRANSITIONS.hasten.to, provider, slotStart, ITEM_TRANSITIONS.hasten.from, kinds, count],
+    );
+    return affected;
+  }
+
   /** Whether `releaseSlotOfLaterDeadline` would find a slot to give away, without giving it. */
   async laterDeadlineSlotExists(runner: Runner, provider: string, from: Date, lastStart: Date, deadline: Date): Promise<boolean> {
     const rows = await runner.query(

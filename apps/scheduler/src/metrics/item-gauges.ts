@@ -1,6 +1,7 @@
-import { addDays, Clock, mhhsReadsPerSlot, capacityOf, settlementDayOf } from '@halfhour/domain';
+import { addDays, capacityOf, Clock, localMinuteOfDay, mhhsReadsPerSlot, readsPerSlotAt, settlementDayOf } from '@halfhour/domain';
 import { ItemRepository } from '../items/item-repository';
 import { SchedulingPolicy } from '../scheduling-policy';
+import { CapacityBook } from '../capacity/capacity-book';
 import { SchedulerMetrics } from './scheduler-metrics';
 
 /** Recounts the item gauges (a GROUP BY over yesterday's and today's partitions) on an interval. */
@@ -10,6 +11,7 @@ export class ItemGauges {
     private readonly policy: SchedulingPolicy,
     private readonly metrics: SchedulerMetrics,
     private readonly clock: Clock,
+    private readonly capacity: Pick<CapacityBook, 'current'>,
   ) {}
 
   async measure(): Promise<void> {
@@ -22,10 +24,14 @@ export class ItemGauges {
     this.metrics.backlog.set(await this.items.countUndispatchedBefore(new Date(now.getTime() - this.policy.capacity.slotMinutes * 60_000)));
     const slotMs = this.policy.capacity.slotMinutes * 60_000;
     const slotStart = new Date(Math.floor(now.getTime() / slotMs) * slotMs);
+    const capacity = await this.capacity.current();
     this.metrics.slotUtilisation.reset();
-    for (const row of await this.items.slotLoads(slotStart, new Date(slotStart.getTime() + slotMs))) {
-      const capacity = mhhsReadsPerSlot(capacityOf(this.policy.capacity, row.provider));
-      this.metrics.slotUtilisation.set({ provider: row.provider }, capacity > 0 ? row.reads / capacity : 0);
+    const reads = new Map<string, number>();
+    for (const row of await this.items.slotLoads(slotStart, new Date(slotStart.getTime() + slotMs))) reads.set(row.provider, (reads.get(row.provider) ?? 0) + row.reads);
+    for (const [provider, count] of reads) {
+      const provided = capacityOf(capacity, provider);
+      const mhhs = mhhsReadsPerSlot(provided, readsPerSlotAt(provided, localMinuteOfDay(slotStart)));
+      this.metrics.slotUtilisation.set({ provider }, mhhs > 0 ? count / mhhs : 0);
     }
   }
 }

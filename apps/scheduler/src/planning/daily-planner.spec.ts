@@ -47,7 +47,7 @@ function plannerOver(schedules: ScheduleRow[], timelines: MpanTimelineUpdated[],
   const outbox = { add: async (_tx: unknown, batches: readonly TopicBatch<any>[]) => void written.push(...batches), publishSoon: () => undefined };
   const policy = schedulingPolicyFrom(Object.assign(new SchedulerConfig(), { PROVIDER_CAPACITY: 'CSP-NORTH=2,CSP-CENTRAL=2,CSP-SOUTH=2', RESERVED_SHARE: 0.5 }));
   const metrics = new SchedulerMetrics(new Registry());
-  const planner = new DailyPlanner(policy, store, plans, scheduleStore, registryView, new UserResponder(outbox), metrics, createJsonLogger('planner-spec', 'fatal'));
+  const planner = new DailyPlanner(policy, store, plans, scheduleStore, registryView, new UserResponder(outbox), metrics, createJsonLogger('planner-spec', 'fatal'), { current: async () => policy.capacity });
   const responses = () => written.filter((b) => b.topic === Topics.userResponses).flatMap((b) => b.messages.map((m) => m.body as ServiceResponse));
   return { store, planner, runs, stopped, responses, metrics };
 }

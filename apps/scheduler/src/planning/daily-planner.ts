@@ -1,6 +1,7 @@
 import { addDays, collectOnce, DayPlan, daySlots, DaySlots, itemKeyOf, newItemState, planDay as placeDemands, planningDeadlineMs, settlementDayStart } from '@halfhour/domain';
 import { JsonLogger } from '@halfhour/observability';
 import { RegistryViewRepository } from '@halfhour/registry-view';
+import { CapacityBook } from '../capacity/capacity-book';
 import { ItemRepository } from '../items/item-repository';
 import { ItemRow } from '../items/item-row';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics';
@@ -29,6 +30,7 @@ export class DailyPlanner {
     private readonly responder: UserResponder,
     private readonly metrics: SchedulerMetrics,
     private readonly logger: JsonLogger,
+    private readonly capacity: Pick<CapacityBook, 'current'>,
   ) {}
 
   slotsOf(planDay: string): DaySlots {
@@ -83,7 +85,7 @@ export class DailyPlanner {
       // placed by another replica meanwhile can make the plan over-book a slot.
       await this.items.lockPlacement(manager);
       const loads = loadsBySlot(slots, await this.items.slotLoads(settlementDayStart(planDay), settlementDayStart(addDays(planDay, 1)), manager));
-      const plan = placeDemands(slots, this.policy.capacity, withMargin, { loads, placement: 'even', lane: 'SCHEDULED' });
+      const plan = placeDemands(slots, await this.capacity.current(manager), withMargin, { loads, placement: 'even', lane: 'SCHEDULED' });
       const rows = rowsOf(plan);
       const existing = await this.items.itemKeysOf(manager, planDay);
       // The day's scheduled items are new (no plan stood); on-demand items already in the day are merged with.

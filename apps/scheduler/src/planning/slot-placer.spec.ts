@@ -32,7 +32,7 @@ function placerOver(items: ItemRow[], placing = policy) {
     refuse: async (_tx: unknown, list: readonly { requester: { userId: string }; reason: string }[]) => void refusals.push(...list.map((r) => ({ userId: r.requester.userId, reason: r.reason }))),
     publishSoon: () => undefined,
   };
-  return { store, refusals, placer: new SlotPlacer(placing, store, slots, responder, new SchedulerMetrics(new Registry())) };
+  return { store, refusals, placer: new SlotPlacer(placing, store, slots, responder, new SchedulerMetrics(new Registry()), { current: async () => placing.capacity }) };
 }
 
 describe('SlotPlacer', () => {

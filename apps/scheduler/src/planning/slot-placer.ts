@@ -1,8 +1,9 @@
 import {
-  addDays, capacityOf, CollectionDemand, DaySlots, emptyLaneLoads, kindWhenPlaced, Lane, laneHasRoom, LaneLoads, lastSlotStartingBy, planDay as placeDemands,
-  planningDeadlineMs, readableFromMs, settlementDayOf, settlementDayStart, slotUnderway,
+  addDays, capacityOf, CapacitySettings, CollectionDemand, DaySlots, emptyLaneLoads, kindWhenPlaced, Lane, laneHasRoom, LaneLoads, lastSlotStartingBy, planDay as placeDemands,
+  planningDeadlineMs, ProviderCapacity, readableFromMs, settlementDayOf, settlementDayStart, slotUnderway,
 } from '@halfhour/domain';
 import { EntityManager } from 'typeorm';
+import { CapacityBook } from '../capacity/capacity-book';
 import { ItemRepository } from '../items/item-repository';
 import { ItemRow } from '../items/item-row';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics';
@@ -47,6 +48,7 @@ export class SlotPlacer {
     private readonly planner: Pick<DailyPlanner, 'slotsOf'>,
     private readonly responder: Pick<UserResponder, 'refuse' | 'publishSoon'>,
     private readonly metrics: SchedulerMetrics,
+    private readonly capacity: Pick<CapacityBook, 'current'>,
   ) {}
 
   async placeWaiting(now: Date, limit: number): Promise<number> {
@@ -56,12 +58,13 @@ export class SlotPlacer {
     const days = [today, addDays(today, 1)];
     const { placed, refused } = await this.items.inTransaction(async (manager) => {
       await this.items.lockPlacement(manager);
+      const capacity = await this.capacity.current(manager);
       let left = waiting;
       let count = 0;
       const dayLoads: DayLoads[] = [];
       for (const day of days) {
         if (left.length === 0) break;
-        const result = await this.placeOn(manager, day, left, now);
+        const result = await this.placeOn(manager, capacity, day, left, now);
         dayLoads.push(result.day);
         count += result.placed;
         left = result.left;
@@ -69,7 +72,7 @@ export class SlotPlacer {
       const urgent = left.filter((item) => placingOf(item).underway);
       const tookOver = await this.takeSlotsOfLaterDeadlines(manager, urgent, now);
       const hopeless: ItemRow[] = [];
-      for (const item of urgent) if (!tookOver.has(item.itemKey) && !(await this.mayFitLater(manager, item, now, dayLoads))) hopeless.push(item);
+      for (const item of urgent) if (!tookOver.has(item.itemKey) && !(await this.mayFitLater(manager, capacityOf(capacity, item.provider), item, now, dayLoads))) hopeless.push(item);
       const expired = await this.items.transition(manager, 'expire', hopeless.map((item) => ({ planDay: item.planDay, itemKey: item.itemKey, at: now })));
       await this.responder.refuse(manager, expired.flatMap((item) => item.requesters.map((requester) => ({
         requester,
@@ -89,7 +92,7 @@ export class SlotPlacer {
    * to take over, that starts before its real deadline is hope enough. Loads only grow under the
    * lock, so without either it never will: it is refused now, not left to expire at its deadline.
    */
-  private async mayFitLater(manager: EntityManager, item: ItemRow, now: Date, days: readonly DayLoads[]): Promise<boolean> {
+  private async mayFitLater(manager: EntityManager, capacity: ProviderCapacity, item: ItemRow, now: Date, days: readonly DayLoads[]): Promise<boolean> {
     const earliestMs = this.earliestMs(item, now);
     const deadlineMs = new Date(item.deadline).getTime();
     for (const { slots, loads } of days) {
@@ -97,7 +100,7 @@ export class SlotPlacer {
       const last = lastSlotStartingBy(slots, deadlineMs);
       if (first > last) continue;
       const laneLoads = loads.get(item.provider) ?? emptyLaneLoads(slots.starts.length);
-      if (laneHasRoom(capacityOf(this.policy.capacity, item.provider), slots, 'ON_DEMAND', laneLoads, first, last)) return true;
+      if (laneHasRoom(capacity, slots, 'ON_DEMAND', laneLoads, first, last)) return true;
       if (await this.items.laterDeadlineSlotExists(manager, item.provider, new Date(slots.starts[first]), new Date(slots.starts[last]), new Date(deadlineMs))) return true;
     }
     return false;
@@ -118,7 +121,7 @@ export class SlotPlacer {
     return new Set(changed.map((item) => item.itemKey));
   }
 
-  private async placeOn(manager: EntityManager, day: string, waiting: readonly ItemRow[], now: Date): Promise<{ placed: number; left: ItemRow[]; day: DayLoads }> {
+  private async placeOn(manager: EntityManager, capacity: CapacitySettings, day: string, waiting: readonly ItemRow[], now: Date): Promise<{ placed: number; left: ItemRow[]; day: DayLoads }> {
     const slots = this.planner.slotsOf(day);
     const loads = loadsBySlot(slots, await this.items.slotLoads(settlementDayStart(day), settlementDayStart(addDays(day, 1)), manager));
     const slotOf = new Map<ItemRow, number>();
@@ -131,7 +134,7 @@ export class SlotPlacer {
         mpan: item.mpan, deviceId: item.deviceId, provider: item.provider, srv: item.srv, dataDay: item.dataDay, requesters: item.requesters,
         earliestMs: this.earliestMs(item, now), deadlineMs: this.deadlineMs(item, now),
       }));
-      const plan = placeDemands(slots, this.policy.capacity, demands, { loads, placement: 'asap', ...placing });
+      const plan = placeDemands(slots, capacity, demands, { loads, placement: 'asap', ...placing });
       group.forEach((item, i) => plan.slotOf[i] >= 0 && slotOf.set(item, plan.slotOf[i]));
     }
     const placements = [...slotOf].map(([item, slot]) => ({ planDay: item.planDay, itemKey: item.itemKey, slotStart: new Date(slots.starts[slot]), kind: kindWhenPlaced(item) }));

@@ -107,9 +107,12 @@ export function overBooked(capacity: ProviderCapacity, slots: Pick<DaySlots, 'mh
   return excess;
 }
 
-/** The lane a read of this kind is placed in: a backstop shares the on-demand lane (it is as urgent). */
+/** The kinds of read each lane carries: a backstop shares the on-demand lane (it is as urgent). */
+export const LANE_KINDS: Readonly<Record<Lane, readonly string[]>> = { SCHEDULED: ['SCHEDULED'], ON_DEMAND: ['ON_DEMAND', 'BACKSTOP'] };
+
+/** The lane a read of this kind is placed in. */
 export function laneOf(kind: string): Lane {
-  return kind === 'SCHEDULED' ? 'SCHEDULED' : 'ON_DEMAND';
+  return LANE_KINDS.SCHEDULED.includes(kind) ? 'SCHEDULED' : 'ON_DEMAND';
 }
 
 /** Reads already placed in each slot of a day for one provider, by lane. */

@@ -1,0 +1,43 @@
+import { validateMessage } from '@halfhour/contracts';
+import { Clock, PROVIDER_KEY_PATTERN } from '@halfhour/domain';
+import { BadRequestException, Body, Controller, Get, Inject, Param, Put, Query } from '@nestjs/common';
+import { CapacityBook } from '../capacity/capacity-book';
+import { CapacityChangeRequest } from '../capacity/capacity-change.request';
+import { CapacityChanges } from '../capacity/capacity-changes';
+import { CLOCK } from '../scheduler.tokens';
+
+/**
+ * Operator API: the capacity in force per provider, and changing it at run time — persisted,
+ * audited, and the rest of the provider's plan re-made from the next slot within the new figures.
+ */
+@Controller('capacity')
+export class CapacityController {
+  constructor(
+    private readonly book: CapacityBook,
+    private readonly changes: CapacityChanges,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  async current() {
+    return this.book.current();
+  }
+
+  @Get('changes')
+  async audit(@Query('provider') provider?: string) {
+    return this.book.changes(provider, 1000);
+  }
+
+  @Put(':provider')
+  async change(@Param('provider') provider: string, @Body() body: unknown) {
+    if (!PROVIDER_KEY_PATTERN.test(provider)) {
+      throw new BadRequestException({ reasonCode: 'INVALID_PROVIDER', message: `"${provider}" is not a provider: CSP-NORTH, CSP-CENTRAL, CSP-SOUTH or S1SP-<id>` });
+    }
+    const validation = validateMessage(CapacityChangeRequest, body);
+    if (!validation.ok) throw new BadRequestException({ reasonCode: 'INVALID_CAPACITY', message: validation.rejection.message });
+    const { changedBy, reason, periods, ...capacity } = validation.value;
+    const overlapping = (periods ?? []).find((p) => p.toMinute <= p.fromMinute);
+    if (overlapping) throw new BadRequestException({ reasonCode: 'INVALID_CAPACITY', message: `a period must end after it starts (${overlapping.fromMinute}–${overlapping.toMinute})` });
+    return this.changes.change(provider, { ...capacity, ...(periods ? { periods: periods.map((p) => ({ ...p })) } : {}) }, { changedBy, reason }, this.clock.now());
+  }
+}
