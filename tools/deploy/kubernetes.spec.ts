@@ -28,6 +28,10 @@ const partitionsOf = (topic: string) => ALL_TOPICS.find((t) => t.name === topic)
 describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
   const { yaml, objects } = render(overlay);
   const ofKind = (kind: string) => objects.filter((o) => o.kind === kind);
+  /** What a deployment's ConfigMaps give it, in envFrom order (a later map overrides an earlier one). */
+  const configMapsOf = (deployment: any): Record<string, string> => Object.assign({}, ...deployment.spec.template.spec.containers[0].envFrom.map(
+    (source: { configMapRef?: { name: string } }) => ofKind('ConfigMap').find((c) => c.metadata.name === source.configMapRef?.name)?.data ?? {},
+  ));
   const deployments = ofKind('Deployment');
 
   it('renders objects that all validate against their schemas offline', () => {
@@ -58,24 +62,21 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
 
   it('sets only settings the services know, and keeps no secrets', () => {
     expect(ofKind('Secret')).toEqual([]);
-    const common = ofKind('ConfigMap').find((c) => c.metadata.name === 'halfhour-common')!;
     for (const deployment of deployments) {
       const known = settingsOf(deployment.metadata.name)!;
-      const own = ofKind('ConfigMap').find((c) => c.metadata.name === `halfhour-${deployment.metadata.name}`)!;
       const env = deployment.spec.template.spec.containers[0].env.map((e: { name: string }) => e.name);
-      const names = [...Object.keys(common.data ?? {}), ...Object.keys(own.data ?? {}), ...env];
+      const names = [...Object.keys(configMapsOf(deployment)), ...env];
       expect({ service: deployment.metadata.name, unknown: names.filter((n) => !known.has(n)) }).toEqual({ service: deployment.metadata.name, unknown: [] });
     }
   });
 
   it('gives each service settings it accepts as production, as the image runs it (NODE_ENV=production)', () => {
-    const data = (name: string) => ofKind('ConfigMap').find((c) => c.metadata.name === name)?.data ?? {};
     for (const deployment of deployments) {
       const container = deployment.spec.template.spec.containers[0];
       // A value from a Secret is not in the manifests: stand in a well-formed one.
       const fromSecret = (name: string) => (name === 'DATABASE_URL' ? 'postgres://secret@db/x' : 'a-value-from-a-secret-0123456789abcdef');
       const env = Object.fromEntries(container.env.map((e: { name: string; value?: string }) => [e.name, e.value ?? fromSecret(e.name)]));
-      const settings = { ...data('halfhour-common'), ...data(`halfhour-${deployment.metadata.name}`), ...env, NODE_ENV: 'production' };
+      const settings = { ...configMapsOf(deployment), ...env, NODE_ENV: 'production' };
       expect(() => loadConfig(configClassOf(deployment.metadata.name)!, settings)).not.toThrow();
     }
   });

@@ -1,8 +1,8 @@
-import { DEFAULT_MDR_SRVS, DEFAULT_TRT_SETTINGS, TRT_POLICIES, TrtPolicyName } from '@halfhour/domain';
-import { ConsumingServiceConfig } from '@halfhour/observability';
-import { IsIn, IsInt, Matches, Min } from 'class-validator';
+import { DEFAULT_TRT_SETTINGS } from '@halfhour/domain';
+import { MhhsPolicyConfig } from '@halfhour/service-kit';
+import { IsIn, IsInt, Min } from 'class-validator';
 
-export class AccessControlConfig extends ConsumingServiceConfig {
+export class AccessControlConfig extends MhhsPolicyConfig {
   override SERVICE_NAME = 'access-control';
   override HTTP_PORT = 8082;
   override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/access_control';
@@ -18,20 +18,8 @@ export class AccessControlConfig extends ConsumingServiceConfig {
   REQUEST_CONSUMER: 'batch' | 'nest-event-pattern' = 'batch';
 
 
-  /** R-ACL-8: MDR_ONLY, EQUAL_EXISTING or MDR_SHORT_ON_DEMAND (see libs/domain trt-policy.ts). */
-  @IsIn(TRT_POLICIES)
-  TRT_POLICY: TrtPolicyName = DEFAULT_TRT_SETTINGS.policy;
-
-  /** R-SCH-2: the MHHS TRT. */
-  @IsInt() @Min(1)
-  MHHS_TRT_SECONDS = DEFAULT_TRT_SETTINGS.mhhsTrtSeconds;
-
   @IsInt() @Min(1)
   EXISTING_ON_DEMAND_TRT_SECONDS = DEFAULT_TRT_SETTINGS.existingOnDemandTrtSeconds;
-
-  /** R-ACL-2: the SRVs the MDR role may send, comma-separated. */
-  @Matches(/^\d+(\.\d+)*(,\d+(\.\d+)*)*$/, { message: 'must be a comma-separated list of SRVs, e.g. 4.8.1,4.6.1' })
-  MDR_SRVS = DEFAULT_MDR_SRVS.join(',');
 
   /** A request older than this when decided is refused (E14). */
   @IsInt() @Min(1)

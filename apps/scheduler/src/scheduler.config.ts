@@ -1,8 +1,8 @@
-import { DEFAULT_BACKSTOP_DELAY, DEFAULT_CAPACITY, DEFAULT_MDR_SRVS, DEFAULT_TRT_SETTINGS } from '@halfhour/domain';
-import { ConsumingServiceConfig } from '@halfhour/observability';
+import { DEFAULT_BACKSTOP_DELAY, DEFAULT_CAPACITY } from '@halfhour/domain';
+import { MhhsPolicyConfig } from '@halfhour/service-kit';
 import { IsInt, IsNumber, Matches, Max, Min } from 'class-validator';
 
-export class SchedulerConfig extends ConsumingServiceConfig {
+export class SchedulerConfig extends MhhsPolicyConfig {
   override SERVICE_NAME = 'scheduler';
   override HTTP_PORT = 8083;
   override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/scheduler';
@@ -41,14 +41,6 @@ export class SchedulerConfig extends ConsumingServiceConfig {
   /** The share of a slot on-demand reads and backstops may use inside EXCLUDED_WINDOW (0: closed to them at night). */
   @IsNumber() @Min(0) @Max(1)
   NIGHT_ON_DEMAND_SHARE = DEFAULT_CAPACITY.otherProviders.nightOnDemandShare ?? 0;
-
-  /** R-SCH-2: TRT of scheduled MHHS reads, from the start of the day they become due. */
-  @IsInt() @Min(60)
-  MHHS_TRT_SECONDS = DEFAULT_TRT_SETTINGS.mhhsTrtSeconds;
-
-  /** The MDR's SRVs, for the entitlement check when a schedule runs (same setting as access-control). */
-  @Matches(/^\d+(\.\d+)*(,\d+(\.\d+)*)*$/, { message: 'must be a comma-separated list of SRVs' })
-  MDR_SRVS = DEFAULT_MDR_SRVS.join(',');
 
   /**
    * Reads are planned to end this long before their deadline, leaving time for the answer and a

@@ -77,6 +77,15 @@ describe('Dispatcher', () => {
     expect(h.responses().map((r) => [r.userId, r.responseCode, r.dspScheduleId])).toEqual([[MDR_USER.userId, 'E41', SCHEDULE], [MDR_USER.userId, 'E41', SCHEDULE]]);
   });
 
+  it('asks CSP North for one settlement day per command, never more (R-DEV-4): 50 half hours on the longest day', async () => {
+    const north = item(later, 'CSP-NORTH', { dataDay: '2026-10-25', itemKey: `${later}|4.8.1|2026-10-25` });
+    const h = harness([north], [timeline(later, '00-00-00-00-00-00-33-01', { kind: 'CSP', region: 'NORTH' })]);
+    expect(await h.dispatcher.dispatchDue(NOW, 10)).toBe(1);
+    const [command] = h.commandsOn(Topics.smets2Commands);
+    expect(command.readPeriod).toEqual({ start: '2026-10-24T23:00:00.000Z', end: '2026-10-26T00:00:00.000Z' });
+    expect((Date.parse(command.readPeriod.end) - Date.parse(command.readPeriod.start)) / 1800_000).toBe(50);
+  });
+
   it('takes at most a batch at a time, earliest slot first', async () => {
     const h = harness(
       [item(south, 'CSP-SOUTH', { slotStart: new Date('2026-12-01T09:50:00Z') }), item(s1sp, 'S1SP-A', { slotStart: new Date('2026-12-01T09:40:00Z') })],

@@ -1,5 +1,5 @@
 import { ReadCommand, RequesterDto, Topics } from '@halfhour/contracts';
-import { addDays, isEntitledOnDay, isSmets1Provider, MarketRole, scheduleIdIn, settlementDayStart } from '@halfhour/domain';
+import { addDays, entitlementLost, EntitlementLoss, isSmets1Provider, MarketRole, scheduleIdIn, settlementDayStart } from '@halfhour/domain';
 import { OutgoingMessage } from '@halfhour/kafka';
 import { RegistryViewRepository } from '@halfhour/registry-view';
 import { MessageOutbox } from '@halfhour/service-kit';
@@ -37,11 +37,15 @@ export class Dispatcher {
       const timelines = await this.registryView.timelinesOf(due.map((i) => i.mpan), manager);
       const go: { item: ItemRow; requesters: RequesterDto[] }[] = [];
       const stopItems: ItemRow[] = [];
-      const dropped: { requester: RequesterDto; item: ItemRow }[] = [];
+      const dropped: { requester: RequesterDto; item: ItemRow; loss: EntitlementLoss }[] = [];
       for (const item of due) {
         const timeline = timelines.get(item.mpan)?.timeline;
-        const entitled = item.requesters.filter((r) => isEntitledOnDay(this.policy.matrix, timeline, { role: r.role as MarketRole, mpid: r.mpid }, item.srv, item.dataDay));
-        item.requesters.filter((r) => !entitled.includes(r)).forEach((requester) => dropped.push({ requester, item }));
+        const entitled: RequesterDto[] = [];
+        for (const requester of item.requesters) {
+          const loss = entitlementLost(this.policy.matrix, this.policy.trt, timeline, { role: requester.role as MarketRole, mpid: requester.mpid }, item.srv, item.dataDay);
+          if (loss) dropped.push({ requester, item, loss });
+          else entitled.push(requester);
+        }
         if (entitled.length === 0) stopItems.push(item);
         else go.push({ item, requesters: entitled });
       }
@@ -51,8 +55,11 @@ export class Dispatcher {
       await this.items.setRequesters(manager, go.filter((g) => g.requesters.length < g.item.requesters.length).map(({ item, requesters }) => ({ planDay: item.planDay, itemKey: item.itemKey, requesters })));
       const byKey = new Map(go.map((g) => [`${g.item.planDay}|${g.item.itemKey}`, g.requesters]));
       const commands = dispatched.map((item) => toCommand(item, byKey.get(`${item.planDay}|${item.itemKey}`)!));
-      const schedulesToStop = dropped.flatMap((d) => scheduleIdIn(d.requester.origin) ?? []);
-      const stoppedSchedules = await this.schedules.stop(manager, schedulesToStop, 'ENTITLEMENT_ENDED', now);
+      const stoppedSchedules: { loss: EntitlementLoss; count: number }[] = [];
+      for (const loss of ['ENTITLEMENT_ENDED', 'RESERVED_TO_MDR'] as const) {
+        const schedulesToStop = dropped.filter((d) => d.loss === loss).flatMap((d) => scheduleIdIn(d.requester.origin) ?? []);
+        stoppedSchedules.push({ loss, count: (await this.schedules.stop(manager, schedulesToStop, loss, now)).length });
+      }
       await this.outbox.add(
         manager,
         [
@@ -61,20 +68,20 @@ export class Dispatcher {
         ],
         { prevalidated: true },
       );
-      await this.responder.refuse(manager, dropped.map(({ requester, item }) => {
+      await this.responder.refuse(manager, dropped.map(({ requester, item, loss }) => {
         const schedule = scheduleIdIn(requester.origin);
         return {
           requester,
-          reason: 'ENTITLEMENT_ENDED' as const,
+          reason: loss,
           message: `${requester.mpid} may no longer have ${item.srv} data of ${item.mpan} for ${item.dataDay}${schedule ? `; schedule ${schedule} has stopped` : ''}`,
         };
       }), now);
-      return { commands, stoppedSchedules: stoppedSchedules.length, took: due.length };
+      return { commands, stoppedSchedules, took: due.length };
     });
     if (!outcome) return 0;
     this.outbox.publishSoon();
     for (const command of outcome.commands) this.metrics.dispatched.inc({ provider: command.provider, kind: command.kind });
-    this.metrics.stopped.inc({ reason: 'ENTITLEMENT_ENDED' }, outcome.stoppedSchedules);
+    for (const { loss, count } of outcome.stoppedSchedules) this.metrics.stopped.inc({ reason: loss }, count);
     return outcome.took;
   }
 }

@@ -58,7 +58,7 @@ export class DailyPlanner {
     for (let i = 0; i < mpans.length; i += TIMELINE_CHUNK) {
       for (const [mpan, viewed] of await this.registryView.timelinesOf(mpans.slice(i, i + TIMELINE_CHUNK))) timelines.set(mpan, viewed.timeline);
     }
-    const { demands, notEntitled, noMeter } = dayDemands(planDay, schedules, timelines, this.policy.matrix, this.policy.mhhsTrtMs);
+    const { demands, notEntitled, noMeter } = dayDemands(planDay, schedules, timelines, this.policy.matrix, this.policy.trt);
     const merged = collectOnce(demands);
     const slots = this.slotsOf(planDay);
     const withMargin = merged.map((d) => ({ ...d, deadlineMs: planningDeadlineMs(d.earliestMs, d.deadlineMs, this.policy.deadlineMarginMs) }));
@@ -92,11 +92,13 @@ export class DailyPlanner {
       await this.items.addMerging(manager, rows.filter((r) => existing.has(r.itemKey)));
       await this.items.addNew(manager, rows.filter((r) => !existing.has(r.itemKey)));
       await this.plans.record(manager, { planDay, plannedAt: now, demands: demands.length, items: rows.length, report: plan.reports });
-      await this.schedules.stop(manager, notEntitled.map((s) => s.dspScheduleId), 'ENTITLEMENT_ENDED', now);
+      for (const loss of ['ENTITLEMENT_ENDED', 'RESERVED_TO_MDR'] as const) {
+        await this.schedules.stop(manager, notEntitled.filter((s) => s.loss === loss).map((s) => s.dspScheduleId), loss, now);
+      }
       await this.responder.refuse(manager, notEntitled.map((s) => ({
         requester: { userId: s.userId, requestId: s.requestId, origin: s.dspScheduleId },
-        reason: 'ENTITLEMENT_ENDED' as const,
-        message: `${s.mpid} may no longer have ${s.srv} data of ${s.mpan} from ${addDays(planDay, -1)}; schedule ${s.dspScheduleId} has stopped`,
+        reason: s.loss,
+        message: `${s.mpid} may no longer have ${s.srv} data of ${s.mpan} from ${addDays(planDay, -1)}${s.loss === 'RESERVED_TO_MDR' ? ' (TRT policy MDR_ONLY: HH profiles are retrieved through the MDR)' : ''}; schedule ${s.dspScheduleId} has stopped`,
       })), now);
       return { plan, rows };
     });
@@ -105,7 +107,7 @@ export class DailyPlanner {
     this.planned.add(planDay);
     this.responder.publishSoon();
     this.metrics.readsSaved.inc(demands.length - merged.length);
-    this.metrics.stopped.inc({ reason: 'ENTITLEMENT_ENDED' }, notEntitled.length);
+    for (const s of notEntitled) this.metrics.stopped.inc({ reason: s.loss });
     for (const report of plan.reports) this.metrics.unplanned.set({ provider: report.provider }, report.unplaced);
     this.metrics.planSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
     const short = plan.reports.filter((r) => r.unplaced > 0);

@@ -3,19 +3,21 @@ import {
   addDays,
   CollectionDemand,
   EligibilityMatrix,
-  isEntitledOnDay,
+  entitlementLost,
+  EntitlementLoss,
   MarketRole,
   MpanTimeline,
   providerKeyOf,
   resolveMpanOnDay,
   settlementDayStart,
+  TrtSettings,
 } from '@halfhour/domain';
 import { ScheduleRow } from '../schedules/schedule-repository';
 
 export interface DayDemands {
   demands: CollectionDemand[];
-  /** Schedules whose user may no longer have the day's data: they stop. */
-  notEntitled: ScheduleRow[];
+  /** Schedules whose user may no longer have the day's data, and why: they stop. */
+  notEntitled: (ScheduleRow & { loss: EntitlementLoss })[];
   /** Schedules whose MPAN has no meter that day: nothing to read. */
   noMeter: ScheduleRow[];
 }
@@ -25,15 +27,16 @@ export interface DayDemands {
  * day before the plan day), on the meter and provider serving the MPAN that day, due once the day's
  * data is complete (the plan day's start) and by the TRT after that.
  */
-export function dayDemands(planDay: string, schedules: readonly ScheduleRow[], timelines: ReadonlyMap<string, MpanTimeline>, matrix: EligibilityMatrix, trtMs: number): DayDemands {
+export function dayDemands(planDay: string, schedules: readonly ScheduleRow[], timelines: ReadonlyMap<string, MpanTimeline>, matrix: EligibilityMatrix, trt: TrtSettings): DayDemands {
   const dataDay = addDays(planDay, -1);
   const earliestMs = settlementDayStart(planDay).getTime();
   const result: DayDemands = { demands: [], notEntitled: [], noMeter: [] };
   for (const schedule of schedules) {
     const timeline = timelines.get(schedule.mpan);
     const requester = { role: schedule.role as MarketRole, mpid: schedule.mpid };
-    if (!isEntitledOnDay(matrix, timeline, requester, schedule.srv, dataDay)) {
-      result.notEntitled.push(schedule);
+    const loss = entitlementLost(matrix, trt, timeline, requester, schedule.srv, dataDay);
+    if (loss) {
+      result.notEntitled.push({ ...schedule, loss });
       continue;
     }
     const device = resolveMpanOnDay(timeline!, dataDay).device;
@@ -50,7 +53,7 @@ export function dayDemands(planDay: string, schedules: readonly ScheduleRow[], t
       dataDay,
       requesters,
       earliestMs,
-      deadlineMs: earliestMs + trtMs,
+      deadlineMs: earliestMs + trt.mhhsTrtSeconds * 1000,
     });
   }
   return result;

@@ -123,6 +123,20 @@ describe('decideServiceRequest', () => {
     expect(decide(request({ serviceReference: '5.3', srv: '5.3', commandVariant: 8, readPeriod: undefined }))).toMatchObject({ authorised: true, mode: 'SCHEDULE_MANAGEMENT' });
   });
 
+  it('lets the MDR schedule 4.2 (export registers) for both meter generations (R-ACL-5), of an export meter only', () => {
+    const exportMeter = (generation: 1 | 2, provider: object) => buildMpanTimeline(MPAN, [
+      event({ kind: 'SUPPLIER_REGISTERED', registrationId: 'R1', supplierMpid: 'SUPA', from: '2026-01-01', mdrAppointmentRetained: false }, 1),
+      event({ kind: 'MDR_APPOINTED', appointmentId: 'A1', mdrMpid: 'MDRA', from: '2026-02-01', to: '2026-03-01' }, 2),
+      event({ kind: 'HH_CONSENT_CHANGED', status: 'DOMESTIC_OPTED_IN', from: '2026-01-01' }, 3),
+      event({ kind: 'DEVICE_COMMISSIONED', deviceId: METER, generation, provider, direction: 'EXPORT', from: '2025-01-01' }, 4),
+    ]);
+    const create = request({ serviceReference: '5.1', srv: '5.1', commandVariant: 8, readPeriod: undefined, schedule: { srv: '4.2', startDate: '2026-02-11' } });
+    for (const meter of [exportMeter(2, { kind: 'CSP', region: 'SOUTH' }), exportMeter(1, { kind: 'S1SP', s1spId: 'S1SP-A' })]) {
+      expect(decide(create, { timeline: meter })).toMatchObject({ authorised: true, dataSrv: '4.2', mode: 'SCHEDULED', trt: { basis: 'MHHS' } });
+    }
+    expect(reasonOf(decide(create))).toBe('WRONG_ENERGY_DIRECTION');
+  });
+
   it('reserves HH profiles to the MDR under MDR_ONLY', () => {
     const supplier: DccUser = { ...mdr, mpid: 'SUPA', roles: ['IS'], keys: [{ ...mdr.keys[0], role: 'IS' }] };
     const mdrOnly = { ...policy, trt: { ...policy.trt, policy: 'MDR_ONLY' as const } };
