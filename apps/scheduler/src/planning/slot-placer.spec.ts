@@ -68,6 +68,16 @@ describe('SlotPlacer', () => {
     expect(refusals).toEqual([]);
   });
 
+  it('refuses at once only a read whose whole window was tried: one due after tomorrow waits for the rounds that try its later days', async () => {
+    const none = schedulingPolicyFrom(Object.assign(new SchedulerConfig(), { PROVIDER_CAPACITY: 'CSP-SOUTH=0' }));
+    const soon = item({ deadline: at('12:00') });
+    const later = item({ deadline: new Date('2026-12-04T12:00:00Z') });
+    const { store, placer } = placerOver([soon, later], none);
+
+    await placer.placeWaiting(NOW, 100);
+    expect([store.get(soon.itemKey).state, store.get(later.itemKey).state]).toEqual(['EXPIRED', 'UNPLACED']);
+  });
+
   it('reads on demand at night only where the operator opened the on-demand lane, and keeps scheduled reads out of the night', async () => {
     const night = new Date('2026-12-01T02:00:30Z');
     const onDemand = item({ earliest: night, deadline: new Date(night.getTime() + 30_000) });

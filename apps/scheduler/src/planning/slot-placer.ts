@@ -95,6 +95,9 @@ export class SlotPlacer {
   private async mayFitLater(manager: EntityManager, capacity: ProviderCapacity, item: ItemRow, now: Date, days: readonly DayLoads[]): Promise<boolean> {
     const earliestMs = this.earliestMs(item, now);
     const deadlineMs = new Date(item.deadline).getTime();
+    // Its window reaches past the days tried this round: a later round tries those.
+    const lastTried = days.at(-1)?.slots;
+    if (!lastTried || deadlineMs > lastTried.starts[0] + lastTried.starts.length * lastTried.slotMs) return true;
     for (const { slots, loads } of days) {
       const first = slotUnderway(slots, earliestMs);
       const last = lastSlotStartingBy(slots, deadlineMs);
