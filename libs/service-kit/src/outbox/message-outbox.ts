@@ -88,12 +88,6 @@ export class MessageOutbox {
     await this.dataSource.query('DELETE FROM outbox_messages WHERE id = ANY($1::bigint[])', [leased.map((row) => row.id)]);
     return leased.length >= this.settings.batchSize ? 'more' : 'worked';
   }
-
-  /** Messages waiting to be published, for a gauge. */
-  async waiting(): Promise<number> {
-    const [{ waiting }] = await this.dataSource.query('SELECT count(*)::int AS waiting FROM outbox_messages');
-    return waiting;
-  }
 }
 
 /** Consecutive rows of one topic form one batch, so the order within each topic holds. */
