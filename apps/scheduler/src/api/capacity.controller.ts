@@ -36,8 +36,8 @@ export class CapacityController {
     const validation = validateMessage(CapacityChangeRequest, body);
     if (!validation.ok) throw new BadRequestException({ reasonCode: 'INVALID_CAPACITY', message: validation.rejection.message });
     const { changedBy, reason, periods, ...capacity } = validation.value;
-    const overlapping = (periods ?? []).find((p) => p.toMinute <= p.fromMinute);
-    if (overlapping) throw new BadRequestException({ reasonCode: 'INVALID_CAPACITY', message: `a period must end after it starts (${overlapping.fromMinute}–${overlapping.toMinute})` });
+    const backwards = (periods ?? []).find((p) => p.toMinute <= p.fromMinute);
+    if (backwards) throw new BadRequestException({ reasonCode: 'INVALID_CAPACITY', message: `a period must end after it starts (${backwards.fromMinute}–${backwards.toMinute})` });
     return this.changes.change(provider, { ...capacity, ...(periods ? { periods: periods.map((p) => ({ ...p })) } : {}) }, { changedBy, reason }, this.clock.now());
   }
 }
