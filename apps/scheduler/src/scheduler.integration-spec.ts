@@ -28,9 +28,16 @@ describe('scheduler on the real broker and database, on simulated time', () => {
 
     // Settled at 04:30: every schedule read and the day planned.
     await bed.time.settle();
-    const { status, body: plan } = await bed.service.get<{ items: number; demands: number }>(`/plans/${PLAN_DAY}`);
+    type Hour = { hour: string; planned: number; plannedScheduled: number; plannedOnDemand: number; mhhsCapacity: number; scheduledCapacity: number; reservedCapacity: number };
+    const { status, body: plan } = await bed.service.get<{ items: number; demands: number; hours: Hour[] }>(`/plans/${PLAN_DAY}`);
     expect(status).toBe(200);
     expect(plan).toMatchObject({ demands: 4, items: 3 });
+    // Each hour of 12 five-minute slots after 06:00: 2 MHHS reads a slot (all of them the scheduled lane's here), 2 kept for business as usual.
+    expect(plan.hours.reduce((n, h) => n + h.plannedScheduled, 0)).toBe(3);
+    for (const hour of plan.hours) {
+      expect(hour).toMatchObject({ plannedOnDemand: 0, mhhsCapacity: 24, scheduledCapacity: 24, reservedCapacity: 24 });
+      expect(hour.planned).toBe(hour.plannedScheduled);
+    }
     expect(await bed.service.get('/plans/2026-02-31')).toMatchObject({ status: 400, body: { reasonCode: 'INVALID_DATE' } });
     expect(await bed.service.metric('halfhour_scheduler_reads_saved_total')).toBe(1);
 

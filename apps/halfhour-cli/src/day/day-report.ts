@@ -3,7 +3,7 @@ import { ITEM_OUTCOMES, ProviderPlanReport, providerKeyOf, settlementPeriodStart
 import { deliveryKey, Population, syntheticHalfHourKwh } from '@halfhour/simulation';
 import { StackMetrics } from './stack-view';
 
-export interface HourRow { provider: string; hour: string; planned: number; mhhsCapacity: number; reservedCapacity: number }
+export interface HourRow { provider: string; hour: string; planned: number; plannedScheduled: number; plannedOnDemand: number; mhhsCapacity: number; scheduledCapacity: number; reservedCapacity: number }
 export interface PlanView { planDay: string; plannedAt: string; demands: number; items: number; report: ProviderPlanReport[]; hours: HourRow[] }
 /** Items of the collection day by provider, kind and state: how many, how many within their TRT, reads sent for them, and of those the ones sent again. */
 export interface ItemOutcome { provider: string; kind: string; state: string; items: number; withinTrt: number; dispatches: number; resent: number }

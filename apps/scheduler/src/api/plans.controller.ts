@@ -1,4 +1,4 @@
-import { capacityOf, isCalendarDate, localMinuteOfDay, mhhsReadsPerSlot, readsPerSlotAt } from '@halfhour/domain';
+import { capacityOf, DaySlots, daySlots, isCalendarDate, laneLimits, laneOf, mhhsReadsPerSlot, ProviderCapacity, readsPerSlotAt } from '@halfhour/domain';
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
 import { CapacityBook } from '../capacity/capacity-book';
 import { ItemRepository } from '../items/item-repository';
@@ -8,8 +8,15 @@ import { SCHEDULING_POLICY, SchedulingPolicy } from '../scheduling-policy';
 interface HourRow {
   provider: string;
   hour: string;
+  /** Reads planned in the hour's slots, of every lane, and by lane. */
   planned: number;
+  plannedScheduled: number;
+  plannedOnDemand: number;
+  /** What the hour's slots give MHHS (scheduled and on-demand lanes; at night, the on-demand lane's share). */
   mhhsCapacity: number;
+  /** What of that the daily plan's scheduled reads may use. */
+  scheduledCapacity: number;
+  /** What the hour's slots keep for business as usual. */
   reservedCapacity: number;
 }
 
@@ -34,21 +41,31 @@ export class PlansController {
     }
     const run = await this.plans.find(date);
     if (!run) throw new NotFoundException({ reasonCode: 'NOT_PLANNED', message: `no plan for ${date} yet` });
-    const slotsPerHour = 60 / this.policy.capacity.slotMinutes;
     const inForce = await this.capacity.current();
-    const hours: HourRow[] = (await this.items.plannedByProviderAndHour(date)).map((row) => {
-      const capacity = capacityOf(inForce, row.provider);
-      const reads = readsPerSlotAt(capacity, localMinuteOfDay(new Date(row.hour)));
-      const mhhs = mhhsReadsPerSlot(capacity, reads);
-      return {
-        provider: row.provider,
-        hour: new Date(row.hour).toISOString(),
-        planned: row.reads,
-        mhhsCapacity: mhhs * slotsPerHour,
-        reservedCapacity: (reads - mhhs) * slotsPerHour,
-      };
-    });
+    const slots = daySlots(date, this.policy.capacity.slotMinutes, this.policy.capacity.excludedWindow);
+    const hours = new Map<string, HourRow>();
+    for (const row of await this.items.plannedByProviderAndHour(date)) {
+      const key = `${row.provider}|${new Date(row.hour).toISOString()}`;
+      const hour = hours.get(key) ?? hourOf(row.provider, new Date(row.hour), capacityOf(inForce, row.provider), slots);
+      hour.planned += row.reads;
+      if (laneOf(row.kind) === 'SCHEDULED') hour.plannedScheduled += row.reads;
+      else hour.plannedOnDemand += row.reads;
+      hours.set(key, hour);
+    }
     const states = await this.items.countsByStateAndProvider([date]);
-    return { planDay: date, ...run, hours, states };
+    return { planDay: date, ...run, hours: [...hours.values()], states };
   }
+}
+
+/** An hour of a provider's day: what its slots give each lane, nothing planned yet. */
+function hourOf(provider: string, hour: Date, capacity: ProviderCapacity, slots: DaySlots): HourRow {
+  const limits = laneLimits(capacity, slots);
+  const row: HourRow = { provider, hour: hour.toISOString(), planned: 0, plannedScheduled: 0, plannedOnDemand: 0, mhhsCapacity: 0, scheduledCapacity: 0, reservedCapacity: 0 };
+  for (let s = 0; s < slots.starts.length; s++) {
+    if (slots.starts[s] < hour.getTime() || slots.starts[s] >= hour.getTime() + 3600_000) continue;
+    row.mhhsCapacity += limits.total[s];
+    row.scheduledCapacity += limits.scheduled[s];
+    row.reservedCapacity += readsPerSlotAt(capacity, slots.minuteOfDay[s]) - mhhsReadsPerSlot(capacity, readsPerSlotAt(capacity, slots.minuteOfDay[s]));
+  }
+  return row;
 }

@@ -299,10 +299,10 @@ export class ItemRepository {
     );
   }
 
-  async plannedByProviderAndHour(planDay: string): Promise<{ provider: string; hour: Date; reads: number }[]> {
+  async plannedByProviderAndHour(planDay: string): Promise<{ provider: string; hour: Date; kind: string; reads: number }[]> {
     return this.dataSource.query(
-      `SELECT provider, date_trunc('hour', slot_start) AS hour, count(*)::int AS reads FROM collection_items
-       WHERE plan_day = $1 AND slot_start IS NOT NULL GROUP BY provider, hour ORDER BY provider, hour`,
+      `SELECT provider, date_trunc('hour', slot_start) AS hour, kind, count(*)::int AS reads FROM collection_items
+       WHERE plan_day = $1 AND slot_start IS NOT NULL GROUP BY provider, hour, kind ORDER BY provider, hour`,
       [planDay],
     );
   }
