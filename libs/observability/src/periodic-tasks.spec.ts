@@ -33,17 +33,26 @@ describe('PeriodicTasks', () => {
   it('stops every task at shutdown, waiting for a run in progress, and starts none after it', async () => {
     const tasks = new PeriodicTasks(createJsonLogger('test', 'fatal'));
     let finished = false;
+    let started = false;
+    let finishRun!: () => void;
+    const runMayFinish = new Promise<void>((resolve) => (finishRun = resolve));
     tasks.every(1000, 'slow', async () => {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      started = true;
+      await runMayFinish;
       finished = true;
     }, { monitor });
     const gauge = counting();
     tasks.every(10, 'gauge', gauge.work, { monitor });
     tasks.onApplicationBootstrap();
     await jest.advanceTimersByTimeAsync(20);
+    expect(started).toBe(true);
 
-    const stopped = tasks.onModuleDestroy();
+    let stoppedYet = false;
+    const stopped = tasks.onModuleDestroy().then(() => void (stoppedYet = true));
     await jest.advanceTimersByTimeAsync(100);
+    // Shutdown waits for the run in progress, however long it takes.
+    expect(stoppedYet).toBe(false);
+    finishRun();
     await stopped;
     expect(finished).toBe(true);
     const runsAtStop = gauge.runs.count;

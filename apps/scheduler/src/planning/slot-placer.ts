@@ -111,8 +111,8 @@ export class SlotPlacer {
 
   private async takeSlotsOfLaterDeadlines(manager: EntityManager, urgent: readonly ItemRow[], now: Date): Promise<Set<string>> {
     const placements = [];
+    const slots = this.planner.slotsOf(settlementDayOf(now));
     for (const item of [...urgent].sort((a, b) => new Date(a.deadline).getTime() - new Date(b.deadline).getTime())) {
-      const slots = this.planner.slotsOf(settlementDayOf(now));
       const underway = slotUnderway(slots, this.earliestMs(item, now));
       if (underway >= slots.starts.length) continue;
       const from = new Date(slots.starts[underway]);
