@@ -1,4 +1,4 @@
-import { MpanTimelineUpdated, RequestAuthorised, ServiceRequest, ServiceResponse, Topics } from '@halfhour/contracts';
+import { MpanTimelineUpdated, RequestAuthorised, ServiceRequest, ServiceRequestV2, ServiceResponse, Topics } from '@halfhour/contracts';
 import { REFUSAL_RESPONSE_CODES, signRequest } from '@halfhour/domain';
 import { eventually } from '@halfhour/testing';
 import { generateKeyPairSync } from 'node:crypto';
@@ -20,6 +20,7 @@ describe('access-control on the real broker and database', () => {
   const mdr = new TestUser('00-00-00-00-00-00-AA-01', 'MDRA', 'MDR');
   const supplier = new TestUser('00-00-00-00-00-00-AA-02', 'SUPB', 'IS');
   const stranger = new TestUser('00-00-00-00-00-00-AA-09', 'NOPE', 'MDR');
+  const registeredSupplier = new TestUser('00-00-00-00-00-00-AA-03', 'SUPA', 'IS');
   const [m1, m2, m3, m4, unknownMpan] = [freshMpan(), freshMpan(), freshMpan(), freshMpan(), freshMpan()];
   const timeline = (mpan: string, fields: Partial<MpanTimelineUpdated>): MpanTimelineUpdated => ({
     mpan, version: 1, mdrAppointments: [], suppliers: supplierSupa, consent: optedIn, devices: [], updatedAt: '2026-11-01T00:00:00Z', ...fields,
@@ -27,7 +28,7 @@ describe('access-control on the real broker and database', () => {
 
   beforeAll(async () => {
     bed = await new AccessTestBed().setUp();
-    await bed.publishUsers([mdr.record, supplier.record]);
+    await bed.publishUsers([mdr.record, supplier.record, registeredSupplier.record]);
     await bed.publishTimelines([
       // M1: MDRA appointed 1–25 November (ETD exclusive), HH consent, one SMETS2 import meter.
       timeline(m1, { mdrAppointments: [{ mdrMpid: 'MDRA', appointmentId: 'A1', from: '2026-11-01', to: '2026-11-25' }], devices: [smets2(D1)] }),
@@ -129,6 +130,32 @@ describe('access-control on the real broker and database', () => {
     expect(await bed.service.metric('halfhour_access_decisions_total', { outcome: 'authorised', srv: '4.8.1', role: 'MDR' })).toBe(1);
     expect(await bed.service.metric('halfhour_access_refusals_total', { reason: 'HH_CONSENT_REFUSED' })).toBe(1);
     expect(await bed.service.metric('halfhour_access_decision_latency_seconds_count')).toBe(cases.length + 3);
+  });
+
+  it('decides version 2 requests by their signed purpose: a supplier’s BAU schedule goes to the scheduler as BAU, the MDR may not have one', async () => {
+    const bauSchedule = { target: D1, mpan: m1, serviceReference: '5.1', serviceReferenceVariant: '5.1', commandVariant: 8, body: { schedule: { srv: '4.8.1', frequency: 'DAILY' as const, startDate: '2026-11-20' } } };
+    const supplierBau = registeredSupplier.request<ServiceRequestV2>({ ...bauSchedule, purpose: 'BAU' });
+    const mdrBau = mdr.request<ServiceRequestV2>({ ...bauSchedule, purpose: 'BAU' });
+    const mdrMhhs = mdr.request<ServiceRequestV2>({ target: D1, mpan: m1, body: readLog('2026-11-10', '2026-11-11'), purpose: 'MHHS' });
+    // Signed as MHHS, sent as BAU: the purpose is part of what is signed.
+    const altered = { ...registeredSupplier.request<ServiceRequestV2>({ ...bauSchedule, purpose: 'MHHS' }), purpose: 'BAU' as const };
+    await bed.publishRequestsV2([supplierBau, mdrBau, mdrMhhs, altered]);
+
+    const [bau, mhhs] = await eventually(async () => {
+      const found = await authorisedFor([supplierBau.requestId, mdrMhhs.requestId]);
+      expect(found.every(Boolean)).toBe(true);
+      return found as RequestAuthorised[];
+    }, 30_000, 200);
+    expect(bau).toMatchObject({ mpid: 'SUPA', role: 'IS', mode: 'SCHEDULED', dataSrv: '4.8.1', purpose: 'BAU' });
+    expect(mhhs).toMatchObject({ role: 'MDR', mode: 'ON_DEMAND', purpose: 'MHHS' });
+    const [mdrRefused, alteredRefused] = await eventually(async () => {
+      const found = await responsesFor([mdrBau.requestId, altered.requestId]);
+      expect(found.every((list) => list.length === 1)).toBe(true);
+      return found.map((list) => list[0]);
+    }, 30_000, 200);
+    expect(mdrRefused).toMatchObject({ reason: 'PURPOSE_NOT_FOR_ROLE', responseCode: 'E26' });
+    expect(alteredRefused).toMatchObject({ reason: 'SIGNATURE_INVALID', responseCode: 'E13' });
+    expect(await authorisedFor([mdrBau.requestId, altered.requestId])).toEqual([undefined, undefined]);
   });
 
   it('refuses a user’s requests from the moment its key is revoked, mid-stream', async () => {

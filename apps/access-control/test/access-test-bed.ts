@@ -1,4 +1,4 @@
-import { DccUserUpdated, MpanTimelineUpdated, ServiceRequest, Topics } from '@halfhour/contracts';
+import { DccUserUpdated, MpanTimelineUpdated, ServiceRequest, ServiceRequestV2, Topics } from '@halfhour/contracts';
 import { mpanCoreFrom, signRequest } from '@halfhour/domain';
 import { ServiceTestBed } from '@halfhour/service-testing';
 import { generateKeyPairSync, KeyObject } from 'node:crypto';
@@ -32,10 +32,10 @@ export class TestUser {
   }
 
   /** A signed request with the next counter; `overrides` change it before signing. */
-  request(fields: Partial<ServiceRequest> & { target: string; mpan: string }, sign: (body: object) => string | undefined = (body) => signRequest(body, this.privateKey)): ServiceRequest {
+  request<T extends ServiceRequest = ServiceRequest>(fields: Partial<T> & { target: string; mpan: string }, sign: (body: object) => string | undefined = (body) => signRequest(body, this.privateKey)): T {
     const { target, ...rest } = fields;
     this.counter += 1n;
-    const unsigned: ServiceRequest = {
+    const unsigned = {
       requestId: `${this.userId}:${target}:${this.counter}`,
       role: this.record.roles[0],
       serviceReference: '4.8',
@@ -44,7 +44,7 @@ export class TestUser {
       createdAt: new Date().toISOString(),
       body: {},
       ...rest,
-    };
+    } as unknown as T;
     const signature = sign(unsigned);
     return signature === undefined ? unsigned : { ...unsigned, signature };
   }
@@ -66,5 +66,10 @@ export class AccessTestBed extends ServiceTestBed {
 
   publishRequests(requests: readonly ServiceRequest[]): Promise<string[]> {
     return this.publish(Topics.serviceRequests, Topics.serviceRequests.messages[0], requests);
+  }
+
+  /** Requests in version 2 of the contract (with a purpose). */
+  publishRequestsV2(requests: readonly ServiceRequestV2[]): Promise<string[]> {
+    return this.publish(Topics.serviceRequests, Topics.serviceRequests.messages[1], requests);
   }
 }

@@ -42,6 +42,14 @@ export class SchedulerConfig extends MhhsPolicyConfig {
   @IsNumber() @Min(0) @Max(1)
   NIGHT_ON_DEMAND_SHARE = DEFAULT_CAPACITY.otherProviders.nightOnDemandShare ?? 0;
 
+  /** The share of every slot BAU schedules (service request version 2, purpose BAU) may use by day, out of RESERVED_SHARE. */
+  @IsNumber() @Min(0) @Max(1)
+  BAU_SHARE = DEFAULT_CAPACITY.otherProviders.bauShare ?? 0;
+
+  /** The share of a slot BAU schedules may use inside EXCLUDED_WINDOW, their usual read window. */
+  @IsNumber() @Min(0) @Max(1)
+  NIGHT_BAU_SHARE = DEFAULT_CAPACITY.otherProviders.nightBauShare ?? 0;
+
   /**
    * Reads are planned to end this long before their deadline, leaving time for the answer and a
    * backstop (never more than half a read's window).

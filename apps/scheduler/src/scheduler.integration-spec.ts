@@ -90,4 +90,32 @@ describe('scheduler on the real broker and database, on simulated time', () => {
     expect(await bed.service.metric('halfhour_scheduler_backstops_total')).toBe(1);
     expect(await bed.service.metric('halfhour_scheduler_dispatched_total', { kind: 'BACKSTOP' })).toBe(1);
   });
+
+  it('reads a BAU schedule (request version 2) in the night, in its own lane, and an MHHS schedule after 06:00', async () => {
+    const [bau, mhhs] = [freshMpan(), freshMpan()];
+    await bed.publishTimelines([timeline(bau, '00-00-00-00-00-00-F1-01', { kind: 'CSP', region: 'CENTRAL' }), timeline(mhhs, '00-00-00-00-00-00-F1-02', { kind: 'CSP', region: 'CENTRAL' })]);
+    await bed.createSchedule(SUPPLIER_USER, bau, '00-00-00-00-00-00-F1-01', '4.8.1', DATA_DAY, 'BAU');
+    await bed.createSchedule(SUPPLIER_USER, mhhs, '00-00-00-00-00-00-F1-02', '4.8.1', DATA_DAY, 'MHHS');
+    await bed.time.settle();
+    expect((await bed.db.query('SELECT mpan, purpose FROM schedules WHERE mpan = ANY($1) ORDER BY purpose', [[bau, mhhs]])).rows).toEqual([{ mpan: bau, purpose: 'BAU' }, { mpan: mhhs, purpose: 'MHHS' }]);
+
+    const commandFor = async (mpan: string) => (await bed.commands()).find((c) => c.command.mpan === mpan && c.command.dataDay === PLAN_DAY)?.command;
+    const bauSentAt = await bed.time.advanceUntil(async () => (await commandFor(bau)) !== undefined, new Date('2026-12-02T12:00:00Z'));
+    expect(bauSentAt.toISOString() < '2026-12-02T06:00:00.000Z').toBe(true);
+    expect(await commandFor(bau)).toMatchObject({ kind: 'BAU', provider: 'CSP-CENTRAL' });
+    expect(await commandFor(mhhs)).toBeUndefined();
+    const mhhsSentAt = await bed.time.advanceUntil(async () => (await commandFor(mhhs)) !== undefined, new Date('2026-12-02T12:00:00Z'));
+    expect(mhhsSentAt.toISOString() >= '2026-12-02T06:00:00.000Z').toBe(true);
+    expect(await commandFor(mhhs)).toMatchObject({ kind: 'SCHEDULED' });
+
+    type Hour = { provider: string; hour: string; plannedBau: number; bauCapacity: number; plannedScheduled: number };
+    const { body: plan } = await bed.service.get<{ hours: Hour[] }>('/plans/2026-12-02');
+    const central = plan.hours.filter((h) => h.provider === 'CSP-CENTRAL');
+    const bauHour = central.find((h) => h.plannedBau > 0)!;
+    // Each night slot gives BAU schedules half of its 4 reads; by day their 10 % of 4 reads is none.
+    expect(bauHour).toMatchObject({ plannedBau: 1, bauCapacity: 24 });
+    expect(bauHour.hour < '2026-12-02T06:00:00.000Z').toBe(true);
+    expect(central.find((h) => h.plannedScheduled > 0)).toMatchObject({ bauCapacity: 0 });
+    expect(await bed.service.metric('halfhour_scheduler_dispatched_total', { kind: 'BAU' })).toBe(1);
+  });
 });

@@ -1,4 +1,4 @@
-import { BackstopDelay, buildEligibilityMatrix, CapacitySettings, DEFAULT_TRT_SETTINGS, EligibilityMatrix, TrtSettings } from '@halfhour/domain';
+import { BackstopDelay, buildEligibilityMatrix, CapacitySettings, DEFAULT_TRT_SETTINGS, EligibilityMatrix, invalidShares, ProviderCapacity, TrtSettings } from '@halfhour/domain';
 import { SchedulerConfig } from './scheduler.config';
 
 export const SCHEDULING_POLICY = Symbol('SCHEDULING_POLICY');
@@ -20,7 +20,12 @@ export function schedulingPolicyFrom(config: SchedulerConfig): SchedulingPolicy 
     const [h, m] = hhmm.split(':').map(Number);
     return h * 60 + m;
   });
-  const shares = { reservedShare: config.RESERVED_SHARE, onDemandShare: config.ON_DEMAND_SHARE, nightOnDemandShare: config.NIGHT_ON_DEMAND_SHARE };
+  const shares: Omit<ProviderCapacity, 'readsPerSlot'> = {
+    reservedShare: config.RESERVED_SHARE, onDemandShare: config.ON_DEMAND_SHARE, nightOnDemandShare: config.NIGHT_ON_DEMAND_SHARE,
+    bauShare: Math.min(config.BAU_SHARE, config.RESERVED_SHARE), nightBauShare: Math.min(config.NIGHT_BAU_SHARE, 1 - config.NIGHT_ON_DEMAND_SHARE),
+  };
+  const invalid = invalidShares({ readsPerSlot: 0, ...shares });
+  if (invalid) throw new RangeError(`the configured capacity shares cannot be: ${invalid}`);
   const providers = Object.fromEntries(
     config.PROVIDER_CAPACITY.split(',').map((entry) => {
       const [provider, reads] = entry.split('=');

@@ -1,4 +1,4 @@
-import { effectsOf, ITEM_TRANSITIONS, ItemEvent, ItemState } from '@halfhour/domain';
+import { effectsOf, ITEM_TRANSITIONS, ItemEvent, ItemState, MHHS_KINDS } from '@halfhour/domain';
 import { EntityManager } from 'typeorm';
 import { combineSameItem, mergeRow } from '../src/items/item-merging';
 import { ItemChanges } from '../src/items/item-repository';
@@ -108,8 +108,7 @@ export class InMemoryItems {
   }
 
   async releaseSlotOfLaterDeadline(_runner: unknown, provider: string, from: Date, lastStart: Date, deadline: Date): Promise<Date | undefined> {
-    const [taken] = this.where((r) => r.provider === provider && inStates(r.state, ITEM_TRANSITIONS.hasten.from) && r.deadline > deadline
-      && r.slotStart !== null && r.slotStart >= from && r.slotStart <= lastStart)
+    const [taken] = this.where((r) => givesWay(r, provider, from, lastStart, deadline))
       .sort((a, b) => a.slotStart!.getTime() - b.slotStart!.getTime() || b.deadline.getTime() - a.deadline.getTime());
     if (!taken) return undefined;
     const row = this.rows.get(keyOf(taken))!;
@@ -120,8 +119,7 @@ export class InMemoryItems {
   }
 
   async laterDeadlineSlotExists(_runner: unknown, provider: string, from: Date, lastStart: Date, deadline: Date): Promise<boolean> {
-    return this.where((r) => r.provider === provider && inStates(r.state, ITEM_TRANSITIONS.hasten.from) && r.deadline > deadline
-      && r.slotStart !== null && r.slotStart >= from && r.slotStart <= lastStart).length > 0;
+    return this.where((r) => givesWay(r, provider, from, lastStart, deadline)).length > 0;
   }
 
   private where(predicate: (row: ItemRow) => boolean): ItemRow[] {
@@ -131,4 +129,10 @@ export class InMemoryItems {
 
 function inStates(state: ItemState, states: readonly ItemState[]): boolean {
   return states.includes(state);
+}
+
+/** A planned MHHS read of the provider in [from, lastStart] due after `deadline`: what an urgent read may take the slot of. */
+function givesWay(r: ItemRow, provider: string, from: Date, lastStart: Date, deadline: Date): boolean {
+  return r.provider === provider && inStates(r.state, ITEM_TRANSITIONS.hasten.from) && r.deadline > deadline && MHHS_KINDS.includes(r.kind)
+    && r.slotStart !== null && r.slotStart >= from && r.slotStart <= lastStart;
 }

@@ -85,12 +85,12 @@ export class SchedulerTestBed extends ServiceTestBed {
   }
 
   /** A 5.1 Create Schedule as access-control would have authorised it. */
-  async createSchedule(user: typeof MDR_USER, mpan: string, deviceId: string, srv: string, startDate: string): Promise<RequestAuthorised> {
+  async createSchedule(user: typeof MDR_USER, mpan: string, deviceId: string, srv: string, startDate: string, purpose?: RequestAuthorised['purpose']): Promise<RequestAuthorised> {
     const request: RequestAuthorised = {
       requestId: `${user.userId}:${deviceId}:${this.counter++}`, requestMessageId: randomUUID(), userId: user.userId, mpid: user.mpid, role: user.role,
       srv: '5.1', dataSrv: srv, mode: 'SCHEDULED', mpan, deviceId, days: { from: startDate, to: startDate },
       schedule: { srv, frequency: 'DAILY', startDate }, trt: { seconds: 86_400, basis: 'MHHS', policy: 'EQUAL_EXISTING' },
-      decidedAt: '2026-11-01T00:00:00Z', matrixVersion: 'test', registryVersion: 1,
+      decidedAt: '2026-11-01T00:00:00Z', matrixVersion: 'test', registryVersion: 1, ...(purpose ? { purpose } : {}),
     };
     await this.publish(Topics.authorisedRequests, Topics.authorisedRequests.messages[0], [request]);
     return request;

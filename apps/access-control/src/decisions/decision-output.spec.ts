@@ -18,9 +18,9 @@ const inputs = (request: ServiceRequest) => ({
 describe('decisionRecord', () => {
   it('builds authorised requests that satisfy the RequestAuthorised contract, with the TRT as deadline', () => {
     const decisions: [ServiceRequest, ServiceRequestDecision][] = [
-      [onDemand, { authorised: true, keyId: 'k', dataSrv: '4.8.1', mode: 'ON_DEMAND', days: { from: '2026-04-01', to: '2026-04-02' }, trt: { seconds: 30, basis: 'EXISTING_ON_DEMAND', policy: 'EQUAL_EXISTING' } }],
-      [createSchedule, { authorised: true, keyId: 'k', dataSrv: '4.8.1', mode: 'SCHEDULED', days: { from: '2026-04-02', to: '2026-04-03' }, trt: { seconds: 86_400, basis: 'MHHS', policy: 'EQUAL_EXISTING' } }],
-      [deleteSchedule, { authorised: true, keyId: 'k', dataSrv: '5.3', mode: 'SCHEDULE_MANAGEMENT' }],
+      [onDemand, { authorised: true, keyId: 'k', dataSrv: '4.8.1', mode: 'ON_DEMAND', days: { from: '2026-04-01', to: '2026-04-02' }, trt: { seconds: 30, basis: 'EXISTING_ON_DEMAND', policy: 'EQUAL_EXISTING' }, purpose: 'MHHS' }],
+      [createSchedule, { authorised: true, keyId: 'k', dataSrv: '4.8.1', mode: 'SCHEDULED', days: { from: '2026-04-02', to: '2026-04-03' }, trt: { seconds: 86_400, basis: 'MHHS', policy: 'EQUAL_EXISTING' }, purpose: 'MHHS' }],
+      [deleteSchedule, { authorised: true, keyId: 'k', dataSrv: '5.3', mode: 'SCHEDULE_MANAGEMENT', purpose: 'MHHS' }],
     ];
     for (const [request, decision] of decisions) {
       const record = decisionRecord(policy, decision, inputs(request));

@@ -65,6 +65,7 @@ export function decisionRecord(policy: AccessPolicy, decision: ServiceRequestDec
     ...(dueBy ? { dueBy: dueBy.toISOString() } : {}),
     matrixVersion: policy.matrix.version,
     registryVersion: common.registryVersion,
+    purpose: decision.purpose,
   };
   return {
     ...common,

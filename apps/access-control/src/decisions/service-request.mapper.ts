@@ -1,4 +1,4 @@
-import { ServiceRequest } from '@halfhour/contracts';
+import { purposeOf, ServiceRequest } from '@halfhour/contracts';
 import { parseRequestId, ServiceRequestToDecide } from '@halfhour/domain';
 
 /** The contract message as the decision sees it; the contract has already checked every field. */
@@ -14,6 +14,7 @@ export function toRequestToDecide(request: ServiceRequest): ServiceRequestToDeci
     commandVariant: request.commandVariant,
     mpan: request.mpan,
     createdAt: new Date(request.createdAt),
+    purpose: purposeOf(request),
     ...(readLogPeriod ? { readPeriod: { start: new Date(readLogPeriod.start), end: new Date(readLogPeriod.end) } } : {}),
     ...(schedule ? { schedule: { srv: schedule.srv, startDate: schedule.startDate } } : {}),
   };

@@ -1,5 +1,5 @@
 import { validateMessage } from '@halfhour/contracts';
-import { Clock, PROVIDER_KEY_PATTERN } from '@halfhour/domain';
+import { Clock, invalidShares, PROVIDER_KEY_PATTERN } from '@halfhour/domain';
 import { BadRequestException, Body, Controller, Get, Inject, Param, Put, Query } from '@nestjs/common';
 import { CapacityBook } from '../capacity/capacity-book';
 import { CapacityChangeRequest } from '../capacity/capacity-change.request';
@@ -38,6 +38,8 @@ export class CapacityController {
     const { changedBy, reason, periods, ...capacity } = validation.value;
     const backwards = (periods ?? []).find((p) => p.toMinute <= p.fromMinute);
     if (backwards) throw new BadRequestException({ reasonCode: 'INVALID_CAPACITY', message: `a period must end after it starts (${backwards.fromMinute}–${backwards.toMinute})` });
+    const shares = invalidShares(capacity);
+    if (shares) throw new BadRequestException({ reasonCode: 'INVALID_CAPACITY', message: shares });
     return this.changes.change(provider, { ...capacity, ...(periods ? { periods: periods.map((p) => ({ ...p })) } : {}) }, { changedBy, reason }, this.clock.now());
   }
 }

@@ -1,4 +1,4 @@
-import { capacityOf, DaySlots, daySlots, isCalendarDate, laneLimits, laneOf, mhhsReadsPerSlot, ProviderCapacity, readsPerSlotAt } from '@halfhour/domain';
+import { capacityOf, DaySlots, daySlots, isCalendarDate, laneLimits, laneOf, ProviderCapacity, readsPerSlotAt } from '@halfhour/domain';
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
 import { CapacityBook } from '../capacity/capacity-book';
 import { ItemRepository } from '../items/item-repository';
@@ -12,12 +12,15 @@ interface HourRow {
   planned: number;
   plannedScheduled: number;
   plannedOnDemand: number;
+  plannedBau: number;
   /** What the hour's slots give MHHS (scheduled and on-demand lanes; at night, the on-demand lane's share). */
   mhhsCapacity: number;
   /** What of that the daily plan's scheduled reads may use. */
   scheduledCapacity: number;
-  /** What the hour's slots keep for business as usual. */
+  /** What the hour's slots keep from MHHS: business as usual and other work. */
   reservedCapacity: number;
+  /** What of that BAU schedules may use. */
+  bauCapacity: number;
 }
 
 /**
@@ -48,7 +51,9 @@ export class PlansController {
       const key = `${row.provider}|${new Date(row.hour).toISOString()}`;
       const hour = hours.get(key) ?? hourOf(row.provider, new Date(row.hour), capacityOf(inForce, row.provider), slots);
       hour.planned += row.reads;
-      if (laneOf(row.kind) === 'SCHEDULED') hour.plannedScheduled += row.reads;
+      const lane = laneOf(row.kind);
+      if (lane === 'SCHEDULED') hour.plannedScheduled += row.reads;
+      else if (lane === 'BAU') hour.plannedBau += row.reads;
       else hour.plannedOnDemand += row.reads;
       hours.set(key, hour);
     }
@@ -60,12 +65,15 @@ export class PlansController {
 /** An hour of a provider's day: what its slots give each lane, nothing planned yet. */
 function hourOf(provider: string, hour: Date, capacity: ProviderCapacity, slots: DaySlots): HourRow {
   const limits = laneLimits(capacity, slots);
-  const row: HourRow = { provider, hour: hour.toISOString(), planned: 0, plannedScheduled: 0, plannedOnDemand: 0, mhhsCapacity: 0, scheduledCapacity: 0, reservedCapacity: 0 };
+  const row: HourRow = {
+    provider, hour: hour.toISOString(), planned: 0, plannedScheduled: 0, plannedOnDemand: 0, plannedBau: 0, mhhsCapacity: 0, scheduledCapacity: 0, reservedCapacity: 0, bauCapacity: 0,
+  };
   for (let s = 0; s < slots.starts.length; s++) {
     if (slots.starts[s] < hour.getTime() || slots.starts[s] >= hour.getTime() + 3600_000) continue;
     row.mhhsCapacity += limits.total[s];
     row.scheduledCapacity += limits.scheduled[s];
-    row.reservedCapacity += readsPerSlotAt(capacity, slots.minuteOfDay[s]) - mhhsReadsPerSlot(capacity, readsPerSlotAt(capacity, slots.minuteOfDay[s]));
+    row.reservedCapacity += readsPerSlotAt(capacity, slots.minuteOfDay[s]) - limits.total[s];
+    row.bauCapacity += limits.bau[s];
   }
   return row;
 }

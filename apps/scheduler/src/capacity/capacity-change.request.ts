@@ -28,6 +28,12 @@ export class CapacityChangeRequest {
   @IsOptional() @IsNumber() @Min(0) @Max(1)
   nightOnDemandShare?: number;
 
+  @IsOptional() @IsNumber() @Min(0) @Max(1)
+  bauShare?: number;
+
+  @IsOptional() @IsNumber() @Min(0) @Max(1)
+  nightBauShare?: number;
+
   @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => CapacityPeriodDto)
   periods?: CapacityPeriodDto[];
 

@@ -1,4 +1,4 @@
-import { addDays, capacityOf, DaySlots, emptyLaneLoads, LANE_KINDS, LANES, overBooked, ProviderCapacity, settlementDayOf, settlementDayStart } from '@halfhour/domain';
+import { addDays, capacityOf, DaySlots, emptyLaneLoads, LANE_KINDS, LANES, loadOfLane, overBooked, ProviderCapacity, settlementDayOf, settlementDayStart } from '@halfhour/domain';
 import { ItemRepository } from '../items/item-repository';
 import { loadsBySlot } from '../planning/slot-loads';
 import { CapacityBook, CapacityChange } from './capacity-book';
@@ -32,7 +32,7 @@ export class CapacityChanges {
           // The slot under way keeps what it has: its reads are going out now.
           if (slots.starts[s] <= now.getTime()) continue;
           for (const lane of LANES) {
-            const count = lane === 'SCHEDULED' ? excess.scheduled[s] : excess.onDemand[s];
+            const count = loadOfLane(excess, lane)[s];
             if (count > 0) released += await this.items.releasePlanned(manager, provider, new Date(slots.starts[s]), LANE_KINDS[lane], count);
           }
         }

@@ -35,6 +35,10 @@ export class ScheduleEntity {
   @Column({ name: 'end_date', type: 'date', nullable: true })
   endDate!: string | null;
 
+  /** MHHS or BAU: the lane its reads take (service request version 2; MHHS before it). */
+  @Column({ type: 'text', default: 'MHHS' })
+  purpose!: string;
+
   @Column({ name: 'request_id', type: 'text' })
   requestId!: string;
 

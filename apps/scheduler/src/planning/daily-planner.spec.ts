@@ -19,10 +19,10 @@ const PLAN_DAY = '2026-12-01';
 const NOW = new Date('2026-11-30T23:05:00Z');
 const [m1, m2, m3] = ['1400000000101', '1400000000202', '1400000000303'];
 
-function schedule(user: typeof MDR_USER, mpan: string, id: string): ScheduleRow {
+function schedule(user: typeof MDR_USER, mpan: string, id: string, purpose: ScheduleRow['purpose'] = 'MHHS'): ScheduleRow {
   return {
     dspScheduleId: id, userId: user.userId, mpid: user.mpid, role: user.role, mpan, deviceId: `00-00-00-00-00-00-${mpan.slice(-2)}-01`, srv: '4.8.1',
-    frequency: 'DAILY', startDate: '2026-11-01', endDate: null, requestId: `${user.userId}:00-00-00-00-00-00-00-01:${id.slice(-2)}`, createdAt: new Date('2026-11-01T00:00:00Z'),
+    frequency: 'DAILY', startDate: '2026-11-01', endDate: null, requestId: `${user.userId}:00-00-00-00-00-00-00-01:${id.slice(-2)}`, createdAt: new Date('2026-11-01T00:00:00Z'), purpose,
   };
 }
 
@@ -78,6 +78,22 @@ describe('DailyPlanner', () => {
 
     expect([...store.rows.values()].map((i) => i.requesters.map((r) => r.origin))).toEqual([['DSP-0000000000000001', 'DSP-0000000000000002']]);
     expect((await metrics.readsSaved.get()).values[0].value).toBe(1);
+  });
+
+  it('plans a BAU schedule’s read in the BAU lane, which the night is open to, and an item wanted for MHHS too as MHHS', async () => {
+    const south = { kind: 'CSP', region: 'SOUTH' } as const;
+    const { store, planner, runs } = plannerOver(
+      [schedule(SUPPLIER_USER, m1, 'DSP-0000000000000001', 'BAU'), schedule(SUPPLIER_USER, m2, 'DSP-0000000000000002', 'BAU'), schedule(MDR_USER, m2, 'DSP-0000000000000003')],
+      [timeline(m1, '00-00-00-00-00-00-01-01', south), timeline(m2, '00-00-00-00-00-00-02-01', south)],
+    );
+    await planner.planIfNeeded(PLAN_DAY, NOW);
+
+    const byMpan = new Map([...store.rows.values()].map((i) => [i.mpan, i]));
+    expect(byMpan.get(m1)).toMatchObject({ kind: 'BAU', state: 'PLANNED' });
+    expect(byMpan.get(m1)!.slotStart!.getTime()).toBeLessThan(Date.parse('2026-12-01T06:00:00Z'));
+    expect(byMpan.get(m2)).toMatchObject({ kind: 'SCHEDULED', state: 'PLANNED' });
+    expect(byMpan.get(m2)!.slotStart!.getTime()).toBeGreaterThanOrEqual(Date.parse('2026-12-01T06:00:00Z'));
+    expect((runs[0].report as unknown as { provider: string; lane: string; placed: number }[]).map((r) => [r.lane, r.placed])).toEqual([['SCHEDULED', 1], ['BAU', 1]]);
   });
 
   it('stops a schedule whose user may no longer have the data, and tells them (E41) with the plan', async () => {

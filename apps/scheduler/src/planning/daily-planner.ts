@@ -1,4 +1,4 @@
-import { addDays, collectOnce, DayPlan, daySlots, DaySlots, itemKeyOf, newItemState, planDay as placeDemands, planningDeadlineMs, settlementDayStart } from '@halfhour/domain';
+import { addDays, collectOnce, daySlots, DaySlots, itemKeyOf, newItemState, planningDeadlineMs, planSchedules, SchedulesPlan, settlementDayStart } from '@halfhour/domain';
 import { JsonLogger } from '@halfhour/observability';
 import { RegistryViewRepository } from '@halfhour/registry-view';
 import { CapacityBook } from '../capacity/capacity-book';
@@ -16,7 +16,8 @@ const TIMELINE_CHUNK = 20_000;
 
 /**
  * Makes a day's plan once (R-SCH-1…4, R-SCH-6): the schedules running for the day's data, merged
- * per data item, placed in the scheduled lane of the providers' slots in memory, then persisted in
+ * per data item, placed in the scheduled lane of the providers' slots (a BAU schedule's reads in
+ * the BAU lane) in memory, then persisted in
  * bulk with the plan's report, in one transaction under the day's advisory lock (among replicas one
  * plan stands) and the placement lock every placement takes, the slots' loads read under it.
  */
@@ -62,7 +63,7 @@ export class DailyPlanner {
     const merged = collectOnce(demands);
     const slots = this.slotsOf(planDay);
     const withMargin = merged.map((d) => ({ ...d, deadlineMs: planningDeadlineMs(d.earliestMs, d.deadlineMs, this.policy.deadlineMarginMs) }));
-    const rowsOf = (plan: DayPlan): ItemRow[] => merged.map((demand, i) => ({
+    const rowsOf = (plan: SchedulesPlan): ItemRow[] => merged.map((demand, i) => ({
       planDay,
       itemKey: itemKeyOf(demand),
       mpan: demand.mpan,
@@ -70,7 +71,7 @@ export class DailyPlanner {
       provider: demand.provider,
       srv: demand.srv,
       dataDay: demand.dataDay,
-      kind: 'SCHEDULED',
+      kind: plan.kindOf[i],
       state: newItemState(plan.slotOf[i] >= 0),
       slotStart: plan.slotOf[i] >= 0 ? new Date(slots.starts[plan.slotOf[i]]) : null,
       earliest: new Date(demand.earliestMs),
@@ -85,7 +86,7 @@ export class DailyPlanner {
       // placed by another replica meanwhile can make the plan over-book a slot.
       await this.items.lockPlacement(manager);
       const loads = loadsBySlot(slots, await this.items.slotLoads(settlementDayStart(planDay), settlementDayStart(addDays(planDay, 1)), manager));
-      const plan = placeDemands(slots, await this.capacity.current(manager), withMargin, { loads, placement: 'even', lane: 'SCHEDULED' });
+      const plan = planSchedules(slots, await this.capacity.current(manager), withMargin, loads);
       const rows = rowsOf(plan);
       const existing = await this.items.itemKeysOf(manager, planDay);
       // The day's scheduled items are new (no plan stood); on-demand items already in the day are merged with.
@@ -108,11 +109,13 @@ export class DailyPlanner {
     this.responder.publishSoon();
     this.metrics.readsSaved.inc(demands.length - merged.length);
     for (const s of notEntitled) this.metrics.stopped.inc({ reason: s.loss });
-    for (const report of plan.reports) this.metrics.unplanned.set({ provider: report.provider }, report.unplaced);
+    const unplaced = new Map<string, number>();
+    for (const report of plan.reports) unplaced.set(report.provider, (unplaced.get(report.provider) ?? 0) + report.unplaced);
+    for (const [provider, count] of unplaced) this.metrics.unplanned.set({ provider }, count);
     this.metrics.planSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
     const short = plan.reports.filter((r) => r.unplaced > 0);
     const log = { planDay, schedules: schedules.length, demands: demands.length, items: rows.length, noMeter: noMeter.length, stopped: notEntitled.length, reports: plan.reports };
-    if (short.length > 0) this.logger.warn(log, `the plan of ${planDay} is short of capacity: ${short.map((r) => `${r.provider} by ${r.unplaced} reads`).join(', ')}`);
+    if (short.length > 0) this.logger.warn(log, `the plan of ${planDay} is short of capacity: ${short.map((r) => `${r.provider} (${r.lane} lane) by ${r.unplaced} reads`).join(', ')}`);
     else this.logger.info(log, `planned ${planDay}`);
     return true;
   }

@@ -54,6 +54,7 @@ export function dayDemands(planDay: string, schedules: readonly ScheduleRow[], t
       requesters,
       earliestMs,
       deadlineMs: earliestMs + trt.mhhsTrtSeconds * 1000,
+      purpose: schedule.purpose,
     });
   }
   return result;

@@ -1,4 +1,4 @@
-import { DaySlots, emptyLaneLoads, laneOf, LaneLoads } from '@halfhour/domain';
+import { DaySlots, emptyLaneLoads, laneOf, LaneLoads, loadOfLane } from '@halfhour/domain';
 
 /** Turns "reads per provider, slot start and kind" rows into the planner's per-slot lane loads for one day. */
 export function loadsBySlot(slots: DaySlots, rows: readonly { provider: string; slotStart: Date; kind: string; reads: number }[]): Map<string, LaneLoads> {
@@ -10,7 +10,7 @@ export function loadsBySlot(slots: DaySlots, rows: readonly { provider: string; 
     if (slot === undefined) continue;
     let load = loads.get(row.provider);
     if (!load) loads.set(row.provider, (load = emptyLaneLoads(slots.starts.length)));
-    (laneOf(row.kind) === 'SCHEDULED' ? load.scheduled : load.onDemand)[slot] += row.reads;
+    loadOfLane(load, laneOf(row.kind))[slot] += row.reads;
   }
   return loads;
 }

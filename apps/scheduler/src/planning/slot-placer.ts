@@ -1,5 +1,5 @@
 import {
-  addDays, capacityOf, CapacitySettings, CollectionDemand, DaySlots, emptyLaneLoads, kindWhenPlaced, Lane, laneHasRoom, LaneLoads, lastSlotStartingBy, planDay as placeDemands,
+  addDays, capacityOf, CapacitySettings, CollectionDemand, DaySlots, emptyLaneLoads, kindWhenPlaced, Lane, laneHasRoom, laneOf, LaneLoads, lastSlotStartingBy, planDay as placeDemands,
   planningDeadlineMs, ProviderCapacity, readableFromMs, settlementDayOf, settlementDayStart, slotUnderway,
 } from '@halfhour/domain';
 import { EntityManager } from 'typeorm';
@@ -24,10 +24,11 @@ interface Placing {
   underway: boolean;
 }
 
-/** On-demand reads go out at once if their lane has room; backstops wait for their slot; scheduled reads keep to their lane. */
+/** On-demand reads go out at once if their lane has room; backstops wait for their slot; scheduled and BAU reads keep to their lanes. */
 function placingOf(item: ItemRow): Placing {
   const kind = kindWhenPlaced(item);
-  return kind === 'SCHEDULED' ? { lane: 'SCHEDULED', underway: false } : { lane: 'ON_DEMAND', underway: kind === 'ON_DEMAND' };
+  const lane = laneOf(kind);
+  return { lane, underway: kind === 'ON_DEMAND' };
 }
 
 /**
@@ -129,7 +130,7 @@ export class SlotPlacer {
     const loads = loadsBySlot(slots, await this.items.slotLoads(settlementDayStart(day), settlementDayStart(addDays(day, 1)), manager));
     const slotOf = new Map<ItemRow, number>();
     // On-demand reads first: they are the most urgent, and go out at once.
-    const groups: Placing[] = [{ lane: 'ON_DEMAND', underway: true }, { lane: 'ON_DEMAND', underway: false }, { lane: 'SCHEDULED', underway: false }];
+    const groups: Placing[] = [{ lane: 'ON_DEMAND', underway: true }, { lane: 'ON_DEMAND', underway: false }, { lane: 'SCHEDULED', underway: false }, { lane: 'BAU', underway: false }];
     for (const placing of groups) {
       const group = waiting.filter((item) => { const p = placingOf(item); return p.lane === placing.lane && p.underway === placing.underway; });
       if (group.length === 0) continue;

@@ -1,5 +1,5 @@
 import { RequestAuthorised } from '@halfhour/contracts';
-import { scheduleIdFor } from '@halfhour/domain';
+import { DEFAULT_PURPOSE, scheduleIdFor } from '@halfhour/domain';
 import { EntityManager } from 'typeorm';
 import { UserResponder } from '../responses/user-responder';
 import { ScheduleRepository, ScheduleRow } from '../schedules/schedule-repository';
@@ -22,11 +22,11 @@ export class CreateSchedules implements RequestKindHandler {
     const created: ScheduleRow[] = requests.map((r) => ({
       dspScheduleId: scheduleIdFor(r.requestMessageId), userId: r.userId, mpid: r.mpid, role: r.role, mpan: r.mpan, deviceId: r.deviceId,
       srv: r.dataSrv, frequency: r.schedule!.frequency, startDate: r.schedule!.startDate, endDate: r.schedule!.endDate ?? null,
-      requestId: r.requestId, createdAt: new Date(r.decidedAt),
+      requestId: r.requestId, createdAt: new Date(r.decidedAt), purpose: r.purpose ?? DEFAULT_PURPOSE,
     }));
     await this.schedules.create(manager, created);
     await this.responder.acknowledge(manager, created.map((s) => ({
-      requestId: s.requestId, userId: s.userId, dspScheduleId: s.dspScheduleId, message: `schedule ${s.dspScheduleId} created: ${s.srv} daily for ${s.mpan} from ${s.startDate}`,
+      requestId: s.requestId, userId: s.userId, dspScheduleId: s.dspScheduleId, message: `schedule ${s.dspScheduleId} created: ${s.srv} daily for ${s.mpan} from ${s.startDate}${s.purpose === 'BAU' ? ' (business as usual)' : ''}`,
     })), now);
   }
 }

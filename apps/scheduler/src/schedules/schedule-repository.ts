@@ -1,3 +1,4 @@
+import { RequestPurpose } from '@halfhour/domain';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface ScheduleRow {
@@ -13,10 +14,11 @@ export interface ScheduleRow {
   endDate: string | null;
   requestId: string;
   createdAt: Date;
+  purpose: RequestPurpose;
 }
 
 const COLUMNS = `dsp_schedule_id AS "dspScheduleId", user_id AS "userId", mpid, role, mpan, device_id AS "deviceId", srv, frequency,
-  start_date::text AS "startDate", end_date::text AS "endDate", request_id AS "requestId", created_at AS "createdAt"`;
+  start_date::text AS "startDate", end_date::text AS "endDate", request_id AS "requestId", created_at AS "createdAt", purpose`;
 
 type Runner = DataSource | EntityManager;
 
@@ -27,10 +29,10 @@ export class ScheduleRepository {
   async create(runner: Runner, schedules: readonly ScheduleRow[]): Promise<void> {
     if (schedules.length === 0) return;
     await runner.query(
-      `INSERT INTO schedules (dsp_schedule_id, user_id, mpid, role, mpan, device_id, srv, frequency, start_date, end_date, request_id, created_at)
-       SELECT s."dspScheduleId", s."userId", s.mpid, s.role, s.mpan, s."deviceId", s.srv, s.frequency, s."startDate"::date, s."endDate"::date, s."requestId", s."createdAt"
+      `INSERT INTO schedules (dsp_schedule_id, user_id, mpid, role, mpan, device_id, srv, frequency, start_date, end_date, request_id, created_at, purpose)
+       SELECT s."dspScheduleId", s."userId", s.mpid, s.role, s.mpan, s."deviceId", s.srv, s.frequency, s."startDate"::date, s."endDate"::date, s."requestId", s."createdAt", s.purpose
        FROM jsonb_to_recordset($1::jsonb) AS s("dspScheduleId" text, "userId" text, mpid text, role text, mpan text, "deviceId" text, srv text,
-         frequency text, "startDate" text, "endDate" text, "requestId" text, "createdAt" timestamptz)
+         frequency text, "startDate" text, "endDate" text, "requestId" text, "createdAt" timestamptz, purpose text)
        ON CONFLICT (dsp_schedule_id) DO NOTHING`,
       [JSON.stringify(schedules)],
     );

@@ -9,7 +9,7 @@ import { mpanTimelineUpdated } from '../messages/mpan-timeline-updated/mpan-time
 import { supplierRegistered } from '../messages/supplier-registered/supplier-registered.definition';
 import { dccUserUpdated } from '../messages/dcc-user-updated/dcc-user-updated.definition';
 import { requestAuthorised } from '../messages/request-authorised/request-authorised.definition';
-import { serviceRequest } from '../messages/service-request/service-request.definition';
+import { serviceRequest, serviceRequestV2 } from '../messages/service-request/service-request.definition';
 import { serviceResponse } from '../messages/service-response/service-response.definition';
 import { readCommand } from '../messages/read-command/read-command.definition';
 import { readResult } from '../messages/read-result/read-result.definition';
@@ -86,7 +86,7 @@ export const Topics = {
     partitions: 12,
     cleanupPolicy: 'delete',
     retentionMs: 7 * 24 * 60 * 60 * 1000,
-    messages: [serviceRequest],
+    messages: [serviceRequest, serviceRequestV2],
   }),
   authorisedRequests: defineTopic({
     name: 'access.authorised-requests.1',

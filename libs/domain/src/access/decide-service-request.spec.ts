@@ -75,7 +75,13 @@ describe('decideServiceRequest', () => {
       mode: 'ON_DEMAND',
       days: { from: '2026-02-09', to: '2026-02-10' },
       trt: { seconds: 30, basis: 'EXISTING_ON_DEMAND', policy: 'EQUAL_EXISTING' },
+      purpose: 'MHHS',
     });
+  });
+
+  it('takes a request’s purpose (version 2) to the scheduler, and refuses a BAU purpose from the MDR role (E26)', () => {
+    expect(decide(request({ purpose: 'BAU' }))).toMatchObject({ authorised: false, reason: 'PURPOSE_NOT_FOR_ROLE', authenticated: true });
+    expect(decide(request({ purpose: 'MHHS' }))).toMatchObject({ authorised: true, purpose: 'MHHS' });
   });
 
   it('refuses unknown users, roles not held, revoked or expired keys and forged signatures, without spending the counter', () => {

@@ -9,6 +9,7 @@ import { DccUser, UserKey } from './dcc-user';
 import { EligibilityMatrix, isEligible } from './eligibility-matrix';
 import { RequestId } from './request-id';
 import { findServiceRequestVariant, ServiceRequestVariant } from './service-request-variant';
+import { DEFAULT_PURPOSE, purposeAllowed, RequestPurpose } from './request-purpose';
 import { AppliedTrt, isReservedToMdr, TrtSettings, trtFor } from './trt-policy';
 
 /** A DUIS-like service request, parsed: what the access decision needs of it (R-ACL-1). */
@@ -24,10 +25,12 @@ export interface ServiceRequestToDecide {
   readPeriod?: { start: Date; end: Date };
   /** 5.1 Create Schedule: the SRV to run and the first settlement day it reads. */
   schedule?: { srv: string; startDate: CalendarDate };
+  /** What the data is for (the request's version 2); MHHS when not said. */
+  purpose?: RequestPurpose;
 }
 
 /** Refusals about the request itself rather than its user or the registry. */
-export const REQUEST_REFUSALS = ['COMMAND_VARIANT_NOT_ALLOWED', 'INVALID_REQUEST_BODY', 'RESERVED_TO_MDR'] as const;
+export const REQUEST_REFUSALS = ['COMMAND_VARIANT_NOT_ALLOWED', 'INVALID_REQUEST_BODY', 'RESERVED_TO_MDR', 'PURPOSE_NOT_FOR_ROLE'] as const;
 export type RequestRefusal = (typeof REQUEST_REFUSALS)[number];
 
 export type ServiceRequestRefusal = AuthenticationRefusal | RequestRefusal | AccessRefusal;
@@ -41,6 +44,7 @@ export interface AuthorisedRequest {
   /** The settlement days of data covered, [from, to); for a 5.1, its first day. */
   days?: { from: CalendarDate; to: CalendarDate };
   trt?: AppliedTrt;
+  purpose: RequestPurpose;
 }
 
 export type ServiceRequestDecision =
@@ -89,7 +93,11 @@ export function decideServiceRequest(policy: AccessPolicy, request: ServiceReque
   if (!isEligible(policy.matrix, request.role, request.srv)) {
     return refuseAuthenticated('ROLE_NOT_ELIGIBLE', `the ${request.role} role may not send SRV ${request.srv} (matrix ${policy.matrix.version})`);
   }
-  if (!target.days) return { authorised: true, keyId: authentication.keyId, dataSrv: request.srv, mode: 'SCHEDULE_MANAGEMENT' };
+  const purpose = request.purpose ?? DEFAULT_PURPOSE;
+  if (!purposeAllowed(request.role, purpose)) {
+    return refuseAuthenticated('PURPOSE_NOT_FOR_ROLE', `the ${request.role} role retrieves data for MHHS settlement only, not for ${purpose}`);
+  }
+  if (!target.days) return { authorised: true, keyId: authentication.keyId, dataSrv: request.srv, mode: 'SCHEDULE_MANAGEMENT', purpose };
 
   if (isReservedToMdr(policy.trt, request.role, target.variant)) {
     return refuseAuthenticated('RESERVED_TO_MDR', `under the ${policy.trt.policy} policy HH profile data is retrieved through the MDR role only`);
@@ -109,6 +117,7 @@ export function decideServiceRequest(policy: AccessPolicy, request: ServiceReque
     mode: target.mode,
     days: target.days,
     trt: trtFor(policy.trt, request.role, target.variant, target.mode),
+    purpose,
   };
 }
 

@@ -23,6 +23,7 @@ export const REFUSAL_RESPONSE_CODES: Readonly<Record<ServiceRequestRefusal, { co
   INVALID_REQUEST_BODY: { code: 'E23', meaning: 'The body lacks what the SRV needs (read log period, schedule) or is inconsistent.' },
   INVALID_PERIOD: { code: 'E24', meaning: 'The period of data requested is empty.' },
   RESERVED_TO_MDR: { code: 'E25', meaning: 'The TRT policy in force (MDR_ONLY) reserves HH profile retrieval to the MDR role.' },
+  PURPOSE_NOT_FOR_ROLE: { code: 'E26', meaning: 'The request’s purpose is not one its role may have (the MDR retrieves data for MHHS only, never BAU).' },
   UNKNOWN_MPAN: { code: 'E30', meaning: 'The MPAN is not in the registry as known at the time of decision.' },
   NOT_APPOINTED_MDR: { code: 'E31', meaning: 'The user is not the appointed MDR of the MPAN on every day of data requested.' },
   NOT_REGISTERED_SUPPLIER: { code: 'E32', meaning: 'The user is not the registered supplier of the MPAN on every day of data requested.' },

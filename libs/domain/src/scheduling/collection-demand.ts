@@ -1,3 +1,4 @@
+import { RequestPurpose } from '../access/request-purpose';
 import { CalendarDate } from '../calendar/calendar-date';
 import { MarketRole } from '../market/market-role';
 import { joinRequesters } from './item-merge';
@@ -27,6 +28,8 @@ export interface CollectionDemand {
   earliestMs: number;
   /** Answered by (UTC ms): the TRT from when it became due. */
   deadlineMs: number;
+  /** What the data is for (a schedule's purpose); MHHS when not said. */
+  purpose?: RequestPurpose;
 }
 
 /** The identity of a data item: the same MPAN, SRV and day is read once (R-SCH-6). */
@@ -36,7 +39,8 @@ export function itemKeyOf(demand: Pick<CollectionDemand, 'mpan' | 'srv' | 'dataD
 
 /**
  * Collect once (R-SCH-6, NFR-2): demands for the same data item become one read for all their
- * requesters, due when the latest of them may start and by the earliest of their deadlines.
+ * requesters, due when the latest of them may start and by the earliest of their deadlines; it is
+ * a BAU read only if every demand is (a read wanted for MHHS keeps to the MHHS rules).
  */
 export function collectOnce(demands: readonly CollectionDemand[]): CollectionDemand[] {
   const merged = new Map<string, CollectionDemand>();
@@ -50,6 +54,7 @@ export function collectOnce(demands: readonly CollectionDemand[]): CollectionDem
     seen.requesters = joinRequesters(seen.requesters, demand.requesters);
     seen.earliestMs = Math.max(seen.earliestMs, demand.earliestMs);
     seen.deadlineMs = Math.min(seen.deadlineMs, demand.deadlineMs);
+    if (seen.purpose === 'BAU' && demand.purpose !== 'BAU') seen.purpose = demand.purpose;
   }
   return [...merged.values()];
 }

@@ -72,7 +72,7 @@ describe('lanes of a provider’s slots', () => {
       fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 })), { minLength: 48, maxLength: 48 }),
       (capacity, planned) => {
         const slots = daySlots(DAY, 30, { fromMinute: 0, toMinute: 360 });
-        const loads = { scheduled: Int32Array.from(planned.map(([s]) => s)), onDemand: Int32Array.from(planned.map(([, o]) => o)) };
+        const loads = { scheduled: Int32Array.from(planned.map(([s]) => s)), onDemand: Int32Array.from(planned.map(([, o]) => o)), bau: new Int32Array(48) };
         const excess = overBooked(capacity, slots, loads);
         const { scheduled, total } = laneLimits(capacity, slots);
         for (let s = 0; s < 48; s++) {

@@ -173,7 +173,7 @@ describe('planDay, worked cases', () => {
   });
 
   it('counts reads already planned in the day against capacity', () => {
-    const loads = new Map([['S1SP-X', { scheduled: new Int32Array(288).fill(9), onDemand: new Int32Array(288) }]]);
+    const loads = new Map([['S1SP-X', { scheduled: new Int32Array(288).fill(9), onDemand: new Int32Array(288), bau: new Int32Array(288) }]]);
     const plan = planDay(slots, capacity, dailyItems(300, 'S1SP-X'), { loads });
     expect(plan.reports[0]).toMatchObject({ placed: 216, unplaced: 84, spareBefore: 216, peakSlotLoad: 10 });
   });

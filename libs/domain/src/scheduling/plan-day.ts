@@ -1,4 +1,4 @@
-import { CapacitySettings, capacityOf, emptyLaneLoads, Lane, LaneLoads, laneRoom } from './capacity';
+import { CapacitySettings, capacityOf, emptyLaneLoads, Lane, LaneLoads, laneRoom, loadOfLane } from './capacity';
 import { CollectionDemand } from './collection-demand';
 import { DaySlots, firstSlotFrom, lastSlotEndingBy, lastSlotStartingBy, slotUnderway } from './day-slots';
 import { ProviderKey } from './provider-key';
@@ -62,7 +62,7 @@ export function planDay(slots: DaySlots, capacity: CapacitySettings, demands: re
   for (const [provider, indices] of byProvider) {
     const laneLoads = loads.get(provider) ?? emptyLaneLoads(slots.starts.length);
     loads.set(provider, laneLoads);
-    const placedIn = lane === 'SCHEDULED' ? laneLoads.scheduled : laneLoads.onDemand;
+    const placedIn = loadOfLane(laneLoads, lane);
     const { limit, load } = laneRoom(capacityOf(capacity, provider), slots, lane, laneLoads);
     let spareBefore = 0;
     let open = 0;

@@ -25,8 +25,11 @@ export class RequesterDto {
   requestId!: string;
 }
 
-/** Why a read is made: a schedule's daily run, a user's on-demand request, or a backstop after a failure (R-SCH-5). */
-export const READ_KINDS = ['SCHEDULED', 'ON_DEMAND', 'BACKSTOP'] as const;
+/**
+ * Why a read is made: an MHHS schedule's daily run, a user's on-demand request, a backstop after a
+ * failure (R-SCH-5), or a BAU schedule's daily run (a schedule whose request's purpose is BAU).
+ */
+export const READ_KINDS = ['SCHEDULED', 'ON_DEMAND', 'BACKSTOP', 'BAU'] as const;
 export type ReadKind = (typeof READ_KINDS)[number];
 
 /** What a read command and its result both name: the attempt, the data item and the meter. */

@@ -1,4 +1,4 @@
-import { MARKET_ROLES, MarketRole, TRT_POLICIES, TrtPolicyName } from '@halfhour/domain';
+import { MARKET_ROLES, MarketRole, REQUEST_PURPOSES, RequestPurpose, TRT_POLICIES, TrtPolicyName } from '@halfhour/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Min, ValidateNested } from 'class-validator';
 import { IsEui64, IsIsoDate, IsMpanCore, IsMpid, IsRequestId, IsUtcInstant } from '../../validators/domain-validators';
@@ -98,6 +98,11 @@ export class RequestAuthorised {
 
   @IsString()
   matrixVersion!: string;
+
+  /** What the data is for (service request version 2); absent: MHHS, as in version 1. */
+  @IsOptional()
+  @IsIn(REQUEST_PURPOSES)
+  purpose?: RequestPurpose;
 
   /** The version of the MPAN's timeline the decision used (0: none known). */
   @IsInt()

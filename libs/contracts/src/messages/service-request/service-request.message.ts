@@ -1,4 +1,4 @@
-import { MARKET_ROLES, MarketRole } from '@halfhour/domain';
+import { DEFAULT_PURPOSE, MARKET_ROLES, MarketRole, REQUEST_PURPOSES, RequestPurpose } from '@halfhour/domain';
 import { Type } from 'class-transformer';
 import { IsBase64, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { IsIsoDate, IsMpanCore, IsRequestId, IsUtcInstant } from '../../validators/domain-validators';
@@ -86,4 +86,18 @@ export class ServiceRequest {
   @IsOptional()
   @IsBase64()
   signature?: string;
+}
+
+/**
+ * Version 2 of the service request (REQ-3: a new DUIS version, not a flag in the old one): the
+ * same, and what its data is for. Signed like every other field. Version 1 means MHHS.
+ */
+export class ServiceRequestV2 extends ServiceRequest {
+  @IsIn(REQUEST_PURPOSES)
+  purpose!: RequestPurpose;
+}
+
+/** A request's purpose: version 2 says it; version 1 means MHHS. */
+export function purposeOf(request: ServiceRequest | ServiceRequestV2): RequestPurpose {
+  return 'purpose' in request && request.purpose ? request.purpose : DEFAULT_PURPOSE;
 }
