@@ -1,22 +1,32 @@
+import { ReadCommand } from '@halfhour/contracts';
+import { eventually } from '@halfhour/testing';
+import { OUTAGE_CHANGED_BY } from './capacity/capacity-changes';
 import { freshMpan, MDR_USER, SchedulerTestBed, timeline } from '../test/scheduler-test-bed';
 
 const SCHEDULES = 300;
 
 describe('changing a provider’s capacity at run time', () => {
-  // The clock stands at 05:50 on 1 December. CSP-SOUTH takes 6 reads a slot, 3 for MHHS: the day's
-  // 300 reads are spread one a slot over the day and a second in the slots up to about 13:00.
+  // The clock stands at 05:50 on 1 December. CSP-SOUTH and CSP-NORTH take 6 reads a slot, 3 for
+  // MHHS: each day's 300 reads are spread one a slot over the day and a second in the slots up to
+  // about 13:00. A provider is out after 5 failures of its own; out, it is planned at a third of
+  // its capacity (2 reads a slot, 1 for MHHS).
   const bed = SchedulerTestBed.forSuite('2026-12-01T05:50:00Z', {
     PROVIDER_CAPACITY: 'CSP-NORTH=6,CSP-CENTRAL=6,CSP-SOUTH=6', RESERVED_SHARE: '0.5', NO_RESPONSE_AFTER_SECONDS: String(24 * 3600),
+    OUTAGE_AFTER_FAILURES: '5', OUTAGE_CAPACITY_SHARE: '0.34', GAUGES_INTERVAL_MS: '100',
   });
 
-  const perSlot = async (from: string) => (await bed.db.query<{ slot_start: Date; reads: number }>(
-    `SELECT slot_start, count(*)::int AS reads FROM collection_items WHERE provider = 'CSP-SOUTH' AND slot_start >= $1 GROUP BY slot_start ORDER BY slot_start`, [from],
+  const perSlot = async (from: string, provider = 'CSP-SOUTH') => (await bed.db.query<{ slot_start: Date; reads: number }>(
+    `SELECT slot_start, count(*)::int AS reads FROM collection_items WHERE provider = $2 AND slot_start >= $1 GROUP BY slot_start ORDER BY slot_start`, [from, provider],
   )).rows;
+  const metersOn = (region: 'SOUTH' | 'NORTH', tag: string) => Array.from({ length: SCHEDULES }, (_, i) => ({
+    mpan: freshMpan(), deviceId: `00-00-00-00-00-${tag}-${(i >> 8).toString(16).padStart(2, '0').toUpperCase()}-${(i & 255).toString(16).padStart(2, '0').toUpperCase()}`, region,
+  }));
   const put = (body: object) => fetch(`${bed.service.baseUrl}/capacity/CSP-SOUTH`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   it('re-plans the rest of the day from the next slot, never above the new figure, and keeps an audit of who changed what', async () => {
-    const meters = Array.from({ length: SCHEDULES }, (_, i) => ({ mpan: freshMpan(), deviceId: `00-00-00-00-00-02-${(i >> 8).toString(16).padStart(2, '0').toUpperCase()}-${(i & 255).toString(16).padStart(2, '0').toUpperCase()}` }));
-    await bed.publishTimelines(meters.map((m) => timeline(m.mpan, m.deviceId, { kind: 'CSP', region: 'SOUTH' })));
+    // CSP-NORTH's day is planned alike, for the outage below.
+    const meters = [...metersOn('SOUTH', '02'), ...metersOn('NORTH', '03')];
+    await bed.publishTimelines(meters.map((m) => timeline(m.mpan, m.deviceId, { kind: 'CSP', region: m.region })));
     for (const m of meters) await bed.createSchedule(MDR_USER, m.mpan, m.deviceId, '4.8.1', '2026-11-01');
     bed.service = await bed.newServiceProcess().start();
     await bed.time.advanceTo(new Date('2026-12-01T10:00:00Z'));
@@ -37,7 +47,7 @@ describe('changing a provider’s capacity at run time', () => {
     await bed.time.advanceBy(60_000);
     const after = await perSlot('2026-12-01T10:05:00Z');
     for (const slot of after) expect(slot.reads).toBeLessThanOrEqual(new Date(slot.slot_start) < new Date('2026-12-01T18:00:00Z') ? 1 : 2);
-    const { rows: [{ items, waiting }] } = await bed.db.query(`SELECT count(*)::int AS items, count(*) FILTER (WHERE state = 'UNPLACED')::int AS waiting FROM collection_items`);
+    const { rows: [{ items, waiting }] } = await bed.db.query(`SELECT count(*)::int AS items, count(*) FILTER (WHERE state = 'UNPLACED')::int AS waiting FROM collection_items WHERE provider = 'CSP-SOUTH'`);
     expect(items).toBe(SCHEDULES);
     expect(after.reduce((n, s) => n + s.reads, 0) + waiting).toBe(before.reduce((n, s) => n + s.reads, 0));
 
@@ -46,5 +56,40 @@ describe('changing a provider’s capacity at run time', () => {
     expect(inForce.providers['CSP-NORTH'].readsPerSlot).toBe(6);
     const { body: audit } = await bed.service.get<{ changedBy: string; reason: string; released: number }[]>('/capacity/changes?provider=CSP-SOUTH');
     expect(audit).toEqual([expect.objectContaining({ changedBy: 'duty-operator', reason: 'CSP South degraded', released: change.released })]);
+  });
+
+  it('plans less for a provider that is out until it answers again, audited as the scheduler’s change', async () => {
+    await bed.watchCommands();
+    const north = async () => (await bed.commands()).map((c) => c.command).filter((c: ReadCommand) => c.provider === 'CSP-NORTH');
+    const from = bed.time.now().toISOString();
+    const before = await perSlot(from, 'CSP-NORTH');
+    expect(Math.max(...before.map((s) => s.reads))).toBe(2);
+    const sent = await north();
+    expect(sent.length).toBeGreaterThan(6);
+
+    // Five reads fail on the provider itself (the adapter's circuit is open): it is out.
+    for (const command of sent.slice(0, 5)) await bed.answer(command, 'FAILED', 'PROVIDER_UNAVAILABLE: circuit open after repeated failures', 'PROVIDER_UNAVAILABLE');
+    await bed.time.settle();
+    const cut = await perSlot(from, 'CSP-NORTH');
+    for (const slot of cut) if (new Date(slot.slot_start) > new Date(from)) expect(slot.reads).toBeLessThanOrEqual(1);
+    const { body: inForce } = await bed.service.get<{ providers: Record<string, { readsPerSlot: number }>; outages: { provider: string }[] }>('/capacity');
+    expect(inForce.providers['CSP-NORTH'].readsPerSlot).toBe(2);
+    expect(inForce.outages.map((o) => o.provider)).toEqual(['CSP-NORTH']);
+    const { body: [declared] } = await bed.service.get<{ changedBy: string; reason: string; released: number; current: { readsPerSlot: number } }[]>('/capacity/changes?provider=CSP-NORTH');
+    expect(declared).toMatchObject({ changedBy: OUTAGE_CHANGED_BY, current: { readsPerSlot: 2 }, reason: expect.stringContaining('CSP-NORTH is out: 5 reads failed') });
+    expect(declared.released).toBe(before.reduce((n, s) => n + s.reads, 0) - cut.reduce((n, s) => n + s.reads, 0));
+    expect(declared.released).toBeGreaterThan(0);
+    await eventually(async () => expect(await bed.service.metric('halfhour_scheduler_provider_out', { provider: 'CSP-NORTH' })).toBe(1), 10_000, 50);
+
+    // One read answered: it is back, and what waited is placed within its full capacity again.
+    await bed.answer(sent[5], 'COMPLETE');
+    await bed.time.settle();
+    const { body: [back] } = await bed.service.get<{ changedBy: string; released: number; current: { readsPerSlot: number } }[]>('/capacity/changes?provider=CSP-NORTH');
+    expect(back).toMatchObject({ changedBy: OUTAGE_CHANGED_BY, released: 0, current: { readsPerSlot: 6 } });
+    expect((await bed.service.get<{ outages: unknown[] }>('/capacity')).body.outages).toEqual([]);
+    const { rows: [{ waiting }] } = await bed.db.query(`SELECT count(*) FILTER (WHERE state = 'UNPLACED' AND kind = 'SCHEDULED')::int AS waiting FROM collection_items WHERE provider = 'CSP-NORTH'`);
+    expect(waiting).toBe(0);
+    for (const slot of await perSlot(from, 'CSP-NORTH')) expect(slot.reads).toBeLessThanOrEqual(3);
+    await eventually(async () => expect(await bed.service.metric('halfhour_scheduler_provider_out', { provider: 'CSP-NORTH' })).toBe(0), 10_000, 50);
   });
 });

@@ -1,6 +1,7 @@
 import { addDays, Clock, settlementDayOf } from '@halfhour/domain';
 import { TopicCatchUp } from '@halfhour/kafka';
 import { TaskRun } from '@halfhour/observability';
+import { CapacityChanges } from './capacity/capacity-changes';
 import { Dispatcher } from './dispatch/dispatcher';
 import { DailyPlanner } from './planning/daily-planner';
 import { Housekeeping } from './planning/housekeeping';
@@ -13,7 +14,7 @@ export interface LoopSettings {
 
 /**
  * The scheduler's heartbeat, on the shared clock: plan today if no plan stands yet, fail reads left
- * unanswered, give waiting items a slot, dispatch what is due, expire what is past its deadline.
+ * unanswered, re-plan a provider that went out or came back, give waiting items a slot, dispatch what is due, expire what is past its deadline.
  * Nothing runs until the registry view and the authorised requests have been read to their end
  * once: a plan on a half-loaded view would stop schedules whose MPANs are simply not loaded yet,
  * and a plan made before the schedules are read would leave them out of the day.
@@ -26,6 +27,7 @@ export class SchedulerLoop {
     private readonly placer: SlotPlacer,
     private readonly dispatcher: Dispatcher,
     private readonly housekeeping: Housekeeping,
+    private readonly capacityChanges: Pick<CapacityChanges, 'replanForOutages'>,
     private readonly settings: LoopSettings,
   ) {}
 
@@ -36,6 +38,7 @@ export class SchedulerLoop {
     const today = settlementDayOf(now);
     let changed = Number(await this.planner.planIfNeeded(today, now));
     changed += await this.housekeeping.failUnanswered(now, this.settings.noResponseAfterMs, this.settings.batchSize);
+    changed += await this.capacityChanges.replanForOutages(now);
     changed += await this.placer.placeWaiting(now, this.settings.batchSize);
     for (let sent = this.settings.batchSize; sent === this.settings.batchSize; changed += sent) sent = await this.dispatcher.dispatchDue(now, this.settings.batchSize);
     changed += await this.housekeeping.expirePastDeadline(now, this.settings.batchSize);

@@ -1,4 +1,4 @@
-import { DEFAULT_BACKSTOP_DELAY, DEFAULT_CAPACITY } from '@halfhour/domain';
+import { DEFAULT_BACKSTOP_DELAY, DEFAULT_CAPACITY, DEFAULT_OUTAGE_SETTINGS } from '@halfhour/domain';
 import { MhhsPolicyConfig } from '@halfhour/service-kit';
 import { IsInt, IsNumber, Matches, Max, Min } from 'class-validator';
 
@@ -56,6 +56,14 @@ export class SchedulerConfig extends MhhsPolicyConfig {
    */
   @IsInt() @Min(0)
   DEADLINE_MARGIN_SECONDS = 3600;
+
+  /** A provider is held out after this many reads failed on it (circuit open, errors, timeouts) with none answered. */
+  @IsInt() @Min(1)
+  OUTAGE_AFTER_FAILURES = DEFAULT_OUTAGE_SETTINGS.failuresToDeclare;
+
+  /** The share of its capacity planned for a provider while it is out: the reads that find it back. */
+  @IsNumber() @Min(0) @Max(1)
+  OUTAGE_CAPACITY_SHARE = DEFAULT_OUTAGE_SETTINGS.capacityShare;
 
   /** Clock seconds a failed read waits before its first backstop; each further failure doubles the wait. */
   @IsInt() @Min(0)

@@ -14,6 +14,7 @@ import { CLOCK } from './scheduler.tokens';
 import { CapacityController } from './api/capacity.controller';
 import { CapacityBook } from './capacity/capacity-book';
 import { CapacityChanges } from './capacity/capacity-changes';
+import { ProviderOutages } from './capacity/provider-outages';
 import { SCHEDULING_POLICY, SchedulingPolicy } from './scheduling-policy';
 
 @Module({})
@@ -29,11 +30,17 @@ export class SchedulerModule {
         { provide: CLOCK, useValue: clock },
         { provide: ItemRepository, useFactory: (dataSource: DataSource) => new ItemRepository(dataSource), inject: [DataSource] },
         { provide: PlanRunRepository, useFactory: (dataSource: DataSource) => new PlanRunRepository(dataSource), inject: [DataSource] },
-        { provide: CapacityBook, useFactory: (dataSource: DataSource) => new CapacityBook(policy.capacity, dataSource), inject: [DataSource] },
+        { provide: ProviderOutages, useFactory: (dataSource: DataSource) => new ProviderOutages(dataSource, policy.outage), inject: [DataSource] },
+        {
+          provide: CapacityBook,
+          useFactory: (dataSource: DataSource, outages: ProviderOutages) => new CapacityBook(policy.capacity, dataSource, outages, policy.outage.capacityShare),
+          inject: [DataSource, ProviderOutages],
+        },
         {
           provide: CapacityChanges,
-          useFactory: (book: CapacityBook, items: ItemRepository) => new CapacityChanges(book, items, (day) => daySlots(day, policy.capacity.slotMinutes, policy.capacity.excludedWindow)),
-          inject: [CapacityBook, ItemRepository],
+          useFactory: (book: CapacityBook, items: ItemRepository, outages: ProviderOutages) =>
+            new CapacityChanges(book, items, outages, (day) => daySlots(day, policy.capacity.slotMinutes, policy.capacity.excludedWindow)),
+          inject: [CapacityBook, ItemRepository, ProviderOutages],
         },
         SchedulerMetrics,
         SchedulerRuntime,

@@ -15,6 +15,8 @@ import { PlanRunRepository } from './planning/plan-run-repository';
 import { Housekeeping } from './planning/housekeeping';
 import { SlotPlacer } from './planning/slot-placer';
 import { CapacityBook } from './capacity/capacity-book';
+import { CapacityChanges } from './capacity/capacity-changes';
+import { ProviderOutages } from './capacity/provider-outages';
 import { CLOCK } from './scheduler.tokens';
 import { AuthorisedRequestsHandler } from './requests/authorised-requests.handler';
 import { CreateSchedules } from './requests/create-schedules';
@@ -46,6 +48,8 @@ export class SchedulerRuntime implements OnModuleInit {
     @Inject(JSON_LOGGER) logger: JsonLogger,
     tasks: PeriodicTasks,
     capacity: CapacityBook,
+    capacityChanges: CapacityChanges,
+    private readonly outages: ProviderOutages,
   ) {
     this.registryView = new RegistryViewRepository(dataSource);
     this.schedules = new ScheduleRepository(dataSource);
@@ -60,10 +64,11 @@ export class SchedulerRuntime implements OnModuleInit {
       new SlotPlacer(policy, items, planner, this.responder, metrics, capacity),
       new Dispatcher(policy, items, this.schedules, this.registryView, outbox, this.responder, metrics),
       new Housekeeping(items, this.responder, metrics, logger, new TopicCatchUp(kafka, this.config.consumerGroupFor('results'), Topics.readResults)),
+      capacityChanges,
       { batchSize: config.DISPATCH_BATCH_SIZE, noResponseAfterMs: policy.noResponseAfterMs },
     );
     tasks.every(config.TICK_INTERVAL_MS, 'scheduler tick', () => loop.tick());
-    const gauges = new ItemGauges(items, policy, metrics, clock, capacity);
+    const gauges = new ItemGauges(items, policy, metrics, clock, capacity, outages);
     tasks.measureEvery(config.GAUGES_INTERVAL_MS, 'item gauges', () => gauges.measure());
   }
 
@@ -79,6 +84,6 @@ export class SchedulerRuntime implements OnModuleInit {
         new OnDemandReads(this.items, this.registryView),
       ], this.responder, this.clock, this.config.consumerGroupFor('requests')),
     });
-    this.kafka.addConsumer({ ...this.config.consumerFor('results'), topic: Topics.readResults, handler: new ReadResultsHandler(this.items, this.metrics, this.clock) });
+    this.kafka.addConsumer({ ...this.config.consumerFor('results'), topic: Topics.readResults, handler: new ReadResultsHandler(this.items, this.metrics, this.clock, this.outages) });
   }
 }

@@ -1,4 +1,4 @@
-import { BackstopDelay, buildEligibilityMatrix, CapacitySettings, DEFAULT_TRT_SETTINGS, EligibilityMatrix, invalidShares, ProviderCapacity, TrtSettings } from '@halfhour/domain';
+import { BackstopDelay, buildEligibilityMatrix, CapacitySettings, DEFAULT_TRT_SETTINGS, EligibilityMatrix, invalidShares, OutageSettings, ProviderCapacity, TrtSettings } from '@halfhour/domain';
 import { SchedulerConfig } from './scheduler.config';
 
 export const SCHEDULING_POLICY = Symbol('SCHEDULING_POLICY');
@@ -13,6 +13,7 @@ export interface SchedulingPolicy {
   /** Slots end this long before a read's deadline (see planningDeadlineMs). */
   deadlineMarginMs: number;
   backstopDelay: BackstopDelay;
+  outage: OutageSettings;
 }
 
 export function schedulingPolicyFrom(config: SchedulerConfig): SchedulingPolicy {
@@ -45,5 +46,6 @@ export function schedulingPolicyFrom(config: SchedulerConfig): SchedulingPolicy 
     noResponseAfterMs: config.NO_RESPONSE_AFTER_SECONDS * 1000,
     deadlineMarginMs: config.DEADLINE_MARGIN_SECONDS * 1000,
     backstopDelay: { firstMs: config.BACKSTOP_FIRST_DELAY_SECONDS * 1000, maxMs: config.BACKSTOP_MAX_DELAY_SECONDS * 1000 },
+    outage: { failuresToDeclare: config.OUTAGE_AFTER_FAILURES, capacityShare: config.OUTAGE_CAPACITY_SHARE },
   };
 }

@@ -97,12 +97,13 @@ export class SchedulerTestBed extends ServiceTestBed {
   }
 
   /** Answers a command as an adapter would. */
-  async answer(command: ReadCommand, outcome: ReadResult['outcome'], failureReason?: string): Promise<void> {
+  async answer(command: ReadCommand, outcome: ReadResult['outcome'], failureReason?: string, failureCode?: ReadResult['failureCode']): Promise<void> {
     const result: ReadResult = {
       commandId: command.commandId, itemKey: command.itemKey, planDay: command.planDay, mpan: command.mpan, deviceId: command.deviceId,
       provider: command.provider, srv: command.srv, dataDay: command.dataDay, attempt: command.attempt, outcome, source: 'METER',
       periods: [], registers: [], requesters: command.requesters, completedAt: this.time.now().toISOString(),
       ...(failureReason ? { failureReason } : {}),
+      ...(failureCode ? { failureCode } : {}),
     };
     await this.publish(Topics.readResults, Topics.readResults.messages[0], [result]);
   }

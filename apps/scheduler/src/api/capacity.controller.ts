@@ -4,23 +4,27 @@ import { BadRequestException, Body, Controller, Get, Inject, Param, Put, Query }
 import { CapacityBook } from '../capacity/capacity-book';
 import { CapacityChangeRequest } from '../capacity/capacity-change.request';
 import { CapacityChanges } from '../capacity/capacity-changes';
+import { ProviderOutages } from '../capacity/provider-outages';
 import { CLOCK } from '../scheduler.tokens';
 
 /**
- * Operator API: the capacity in force per provider, and changing it at run time — persisted,
- * audited, and the rest of the provider's plan re-made from the next slot within the new figures.
+ * Operator API: the capacity in force per provider (an outage's cut included, and the providers
+ * held out), and changing it at run time — persisted, audited, and the rest of the provider's
+ * plan re-made from the next slot within the new figures.
  */
 @Controller('capacity')
 export class CapacityController {
   constructor(
     private readonly book: CapacityBook,
     private readonly changes: CapacityChanges,
+    private readonly outages: ProviderOutages,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get()
   async current() {
-    return this.book.current();
+    const out = await this.outages.out();
+    return { ...(await this.book.current()), outages: [...out].map(([provider, since]) => ({ provider, since })) };
   }
 
   @Get('changes')

@@ -2,9 +2,10 @@ import { addDays, capacityOf, Clock, localMinuteOfDay, mhhsReadsPerSlot, readsPe
 import { ItemRepository } from '../items/item-repository';
 import { SchedulingPolicy } from '../scheduling-policy';
 import { CapacityBook } from '../capacity/capacity-book';
+import { ProviderOutages } from '../capacity/provider-outages';
 import { SchedulerMetrics } from './scheduler-metrics';
 
-/** Recounts the item gauges (a GROUP BY over yesterday's and today's partitions) on an interval. */
+/** Recounts the item gauges (a GROUP BY over yesterday's and today's partitions) and the providers held out, on an interval. */
 export class ItemGauges {
   constructor(
     private readonly items: ItemRepository,
@@ -12,6 +13,7 @@ export class ItemGauges {
     private readonly metrics: SchedulerMetrics,
     private readonly clock: Clock,
     private readonly capacity: Pick<CapacityBook, 'current'>,
+    private readonly outages: Pick<ProviderOutages, 'all'>,
   ) {}
 
   async measure(): Promise<void> {
@@ -24,6 +26,7 @@ export class ItemGauges {
     this.metrics.backlog.set(await this.items.countUndispatchedBefore(new Date(now.getTime() - this.policy.capacity.slotMinutes * 60_000)));
     const slotMs = this.policy.capacity.slotMinutes * 60_000;
     const slotStart = new Date(Math.floor(now.getTime() / slotMs) * slotMs);
+    for (const row of await this.outages.all()) this.metrics.providerOut.set({ provider: row.provider }, row.out ? 1 : 0);
     const capacity = await this.capacity.current();
     this.metrics.slotUtilisation.reset();
     const reads = new Map<string, number>();

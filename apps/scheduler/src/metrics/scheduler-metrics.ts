@@ -8,6 +8,7 @@ export class SchedulerMetrics {
   readonly slotUtilisation: Gauge<'provider'>;
   readonly backlog: Gauge;
   readonly unplanned: Gauge<'provider'>;
+  readonly providerOut: Gauge<'provider'>;
   readonly dispatched: Counter<'provider' | 'kind'>;
   readonly results: Counter<'provider' | 'outcome'>;
   readonly backstops: Counter<'provider'>;
@@ -34,7 +35,13 @@ export class SchedulerMetrics {
       labelNames: ['provider'],
       registers,
     });
-    this.dispatched = new Counter({ name: 'halfhour_scheduler_dispatched_total', help: 'Read commands sent, by provider and kind (SCHEDULED, ON_DEMAND, BACKSTOP).', labelNames: ['provider', 'kind'], registers });
+    this.providerOut = new Gauge({
+      name: 'halfhour_scheduler_provider_out',
+      help: '1 while a provider is held out (its own failures with no read answered) and planned at its outage share; 0 once it answers.',
+      labelNames: ['provider'],
+      registers,
+    });
+    this.dispatched = new Counter({ name: 'halfhour_scheduler_dispatched_total', help: 'Read commands sent, by provider and kind (SCHEDULED, ON_DEMAND, BACKSTOP, BAU).', labelNames: ['provider', 'kind'], registers });
     this.results = new Counter({ name: 'halfhour_scheduler_results_total', help: 'Read results received, by provider and outcome.', labelNames: ['provider', 'outcome'], registers });
     this.backstops = new Counter({ name: 'halfhour_scheduler_backstops_total', help: 'Failed reads planned again within their TRT (NFR-6).', labelNames: ['provider'], registers });
     this.trtBreaches = new Counter({ name: 'halfhour_scheduler_trt_breaches_total', help: 'Items whose deadline passed without complete data.', labelNames: ['provider'], registers });

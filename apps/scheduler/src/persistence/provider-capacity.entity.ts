@@ -45,3 +45,28 @@ export class CapacityChangeEntity {
   @Column({ type: 'integer' })
   released!: number;
 }
+
+/** A provider's outage state (see ProviderOutages). */
+@Entity({ name: 'provider_outages' })
+export class ProviderOutageEntity {
+  @PrimaryColumn({ type: 'text' })
+  provider!: string;
+
+  /** Its own failures since it last answered a read. */
+  @Column({ type: 'integer', default: 0 })
+  failures!: number;
+
+  @Column({ type: 'boolean', default: false })
+  out!: boolean;
+
+  /** Whether the plan was last re-made for the provider being out. */
+  @Column({ name: 'planned_out', type: 'boolean', default: false })
+  plannedOut!: boolean;
+
+  /** When the outage began (null: not out). */
+  @Column({ type: 'timestamptz', nullable: true })
+  since!: Date | null;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -4,9 +4,10 @@ import { OUTBOX_ENTITIES, OUTBOX_MIGRATIONS } from '@halfhour/service-kit';
 import { CreateScheduler1764500000000 } from './migrations/1764500000000-create-scheduler';
 import { ProviderCapacity1765400000000 } from './migrations/1765400000000-provider-capacity';
 import { SchedulePurpose1765500000000 } from './migrations/1765500000000-schedule-purpose';
+import { ProviderOutages1765600000000 } from './migrations/1765600000000-provider-outages';
 import { PlanRunEntity } from './plan-run.entity';
-import { CapacityChangeEntity, ProviderCapacityEntity } from './provider-capacity.entity';
+import { CapacityChangeEntity, ProviderCapacityEntity, ProviderOutageEntity } from './provider-capacity.entity';
 import { ScheduleEntity } from './schedule.entity';
 
-export const SCHEDULER_ENTITIES = [...SHARED_ENTITIES, RegistryViewEntity, ScheduleEntity, PlanRunEntity, ProviderCapacityEntity, CapacityChangeEntity, ...OUTBOX_ENTITIES];
-export const SCHEDULER_MIGRATIONS = [...SHARED_MIGRATIONS, CreateScheduler1764500000000, ...OUTBOX_MIGRATIONS, ProviderCapacity1765400000000, SchedulePurpose1765500000000];
+export const SCHEDULER_ENTITIES = [...SHARED_ENTITIES, RegistryViewEntity, ScheduleEntity, PlanRunEntity, ProviderCapacityEntity, CapacityChangeEntity, ProviderOutageEntity, ...OUTBOX_ENTITIES];
+export const SCHEDULER_MIGRATIONS = [...SHARED_MIGRATIONS, CreateScheduler1764500000000, ...OUTBOX_MIGRATIONS, ProviderCapacity1765400000000, SchedulePurpose1765500000000, ProviderOutages1765600000000];

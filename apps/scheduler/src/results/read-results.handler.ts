@@ -1,6 +1,7 @@
 import { ReadResult } from '@halfhour/contracts';
 import { Clock, describeReadFailure } from '@halfhour/domain';
 import { BatchHandler, ConsumedMessage } from '@halfhour/kafka';
+import { ProviderOutages } from '../capacity/provider-outages';
 import { ItemRepository } from '../items/item-repository';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics';
 
@@ -9,7 +10,8 @@ import { SchedulerMetrics } from '../metrics/scheduler-metrics';
  * data); a failure or partial data fails the attempt it answers, so the item is backstopped.
  * Someone who joined the item after its command went out is not among the result's requesters, so
  * would hear nothing: the item is reopened for them alone (read again; the DIP sees the data once).
- * Idempotent: a repeated result finds the item already moved on and changes nothing.
+ * Idempotent: a repeated result finds the item already moved on and changes nothing. What the
+ * results say of each provider (answering, or failing on its own) keeps its outage state.
  */
 const requesterKey = (requester: { userId: string; requestId: string }) => `${requester.userId}|${requester.requestId}`;
 
@@ -18,6 +20,7 @@ export class ReadResultsHandler implements BatchHandler<ReadResult> {
     private readonly items: ItemRepository,
     private readonly metrics: SchedulerMetrics,
     private readonly clock: Clock,
+    private readonly outages: Pick<ProviderOutages, 'record'>,
   ) {}
 
   async handleBatch(messages: readonly ConsumedMessage<ReadResult>[]): Promise<void> {
@@ -35,6 +38,7 @@ export class ReadResultsHandler implements BatchHandler<ReadResult> {
       return unanswered.length > 0 ? [{ planDay: item.planDay, itemKey: item.itemKey, requesters: unanswered }] : [];
     });
     await this.items.reopenFor(this.items.dataSource, latecomers);
+    await this.outages.record(results, this.clock.now());
     for (const r of results) this.metrics.results.inc({ provider: r.provider, outcome: r.outcome });
     const now = this.clock.now().getTime();
     for (const item of succeeded) this.metrics.timeToComplete.observe({ kind: item.kind }, Math.max(0, now - new Date(item.earliest).getTime()) / 1000);
