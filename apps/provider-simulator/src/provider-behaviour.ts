@@ -14,9 +14,15 @@ export interface Behaviour {
   maxPeriodsPerRequest: number;
   /** The provider is down: every read answered 503. */
   down: boolean;
+  /** Reads the provider serves in a slot of (simulated) time, Halfhour's and BAU together (0: no limit; see ProviderLoad). */
+  capacityPerSlot: number;
+  /** The provider's own business-as-usual reads in every slot, which never pass through Halfhour. */
+  bauReadsPerSlot: number;
 }
 
-const NORMAL: Behaviour = { latencyMs: [2, 15], failureRate: 0, timeoutRate: 0, partialRate: 0, maxRequestsPerSecond: 0, maxPeriodsPerRequest: 20_000, down: false };
+const NORMAL: Behaviour = {
+  latencyMs: [2, 15], failureRate: 0, timeoutRate: 0, partialRate: 0, maxRequestsPerSecond: 0, maxPeriodsPerRequest: 20_000, down: false, capacityPerSlot: 0, bauReadsPerSlot: 0,
+};
 
 /** CSP North is slower and constrained for large payloads; the others answer quickly. */
 export function defaultBehaviourOf(provider: string): Behaviour {

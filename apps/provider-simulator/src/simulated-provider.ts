@@ -1,6 +1,7 @@
-import { addDays, settlementDayOf, settlementDayStart } from '@halfhour/domain';
+import { addDays, Clock, settlementDayOf, settlementDayStart, systemClock } from '@halfhour/domain';
 import { MeterDirection, syntheticHalfHourKwh, syntheticRegisterKwh } from '@halfhour/simulation';
 import { Behaviour, defaultBehaviourOf, withChanges } from './provider-behaviour';
+import { ProviderLoad, SlotLoad } from './provider-load';
 
 export interface ReadRequest {
   commandId: string;
@@ -25,9 +26,24 @@ export class SimulatedProvider {
   /** `answeredAgain`: reads answered with data for a command already answered with data (a meter read twice for one command). */
   readonly stats = { reads: 0, answered: 0, answeredAgain: 0, failed: 0, throttled: 0, timedOut: 0, partial: 0, refused: 0 };
   private readonly answeredCommands = new Set<string>();
+  private readonly load: ProviderLoad;
 
-  constructor(readonly name: string) {
+  constructor(
+    readonly name: string,
+    /** Simulated time, for the provider's slots (the simulator follows the run's clock). */
+    private readonly clock: Clock = systemClock,
+    slotMs = 5 * 60_000,
+  ) {
     this.behaviour = defaultBehaviourOf(name);
+    this.load = new ProviderLoad(
+      () => ({ slotMs, capacityPerSlot: this.behaviour.capacityPerSlot, bauReadsPerSlot: this.behaviour.bauReadsPerSlot }),
+      () => this.behaviour.latencyMs[0] + Math.random() * (this.behaviour.latencyMs[1] - this.behaviour.latencyMs[0]),
+    );
+  }
+
+  /** Each slot that has ended: Halfhour's reads in it, and how the provider's BAU reads fared. */
+  slots(): readonly SlotLoad[] {
+    return this.load.slotsEndedBy(this.clock.now().getTime());
   }
 
   change(changes: Partial<Behaviour>, deviceId?: string): Behaviour {
@@ -43,6 +59,7 @@ export class SimulatedProvider {
     this.behaviour = defaultBehaviourOf(this.name);
     this.meterBehaviour.clear();
     this.answeredCommands.clear();
+    this.load.reset();
     for (const key of Object.keys(this.stats) as (keyof typeof this.stats)[]) this.stats[key] = 0;
   }
 
@@ -59,6 +76,7 @@ export class SimulatedProvider {
     const end = Date.parse(request.end);
     if (!(start < end) || Number.isNaN(start) || Number.isNaN(end)) return this.refuse(400, 'BAD_PERIOD');
     if ((end - start) / HALF_HOUR > behaviour.maxPeriodsPerRequest) return this.refuse(413, 'PAYLOAD_TOO_LARGE');
+    this.load.record(this.clock.now().getTime());
     await sleep(behaviour.latencyMs[0] + Math.random() * (behaviour.latencyMs[1] - behaviour.latencyMs[0]));
     if (behaviour.down || Math.random() < behaviour.failureRate) {
       this.stats.failed++;

@@ -4,10 +4,13 @@ import { Socket } from 'node:net';
 import { Gauge, Registry } from 'prom-client';
 import { Behaviour } from './provider-behaviour';
 import { ReadRequest, SimulatedProvider } from './simulated-provider';
+import { SimulatorClock } from './simulator-clock';
 
 const READ = /^\/providers\/([A-Z0-9-]+)\/reads$/;
 const BEHAVIOUR = /^\/providers\/([A-Z0-9-]+)(?:\/meters\/([0-9A-F-]+))?\/behaviour$/;
 const STATS = /^\/providers\/([A-Z0-9-]+)\/stats$/;
+const LOAD = /^\/providers\/([A-Z0-9-]+)\/load$/;
+const CLOCK = /^\/simulation\/clock(?:\?waitMs=(\d+))?$/;
 
 /**
  * The SIMULATED providers' HTTP API — what the device adapters call in place of the real CSPs and
@@ -15,7 +18,10 @@ const STATS = /^\/providers\/([A-Z0-9-]+)\/stats$/;
  * - `POST /providers/{provider}/reads` `{ commandId, mpan, deviceId, srv, start, end }` → 200 data,
  *   429 throttled, 503 failed or down, 413 too large, or no answer at all;
  * - `PUT /providers/{provider}[/meters/{deviceId}]/behaviour` with part of a Behaviour;
- * - `GET /providers/{provider}/stats`, `DELETE /providers/{provider}/stats` (also resets behaviour).
+ * - `GET /providers/{provider}/stats`, `DELETE /providers/{provider}/stats` (also resets behaviour);
+ * - `GET /providers/{provider}/load`: each ended slot's reads from Halfhour and how the provider's
+ *   BAU traffic fared in it (ProviderLoad);
+ * - `GET|PUT /simulation/clock`: the run's time (SimulatorClock), as every service answers it.
  */
 export class SimulatorServer {
   private readonly server: Server;
@@ -26,6 +32,7 @@ export class SimulatorServer {
   constructor(
     private readonly providers: ReadonlyMap<string, SimulatedProvider>,
     private readonly logger: JsonLogger,
+    private readonly clock = new SimulatorClock(),
   ) {
     new Gauge({
       name: 'halfhour_simulator_reads',
@@ -65,10 +72,28 @@ export class SimulatorServer {
       }
       let match = READ.exec(url);
       if (match && request.method === 'POST') {
-        const answer = await this.provider(match[1]).read((await body(request)) as ReadRequest);
-        if (answer === 'NEVER') return;
-        return send(response, answer.status, answer.body, answer.headers);
+        this.clock.begin();
+        try {
+          const answer = await this.provider(match[1]).read((await body(request)) as ReadRequest);
+          if (answer === 'NEVER') return;
+          return send(response, answer.status, answer.body, answer.headers);
+        } finally {
+          this.clock.end();
+        }
       }
+      match = CLOCK.exec(url);
+      if (match && request.method === 'GET') return send(response, 200, await this.clock.state(Math.min(Number(match[1] ?? 0), 10_000)));
+      if (match && request.method === 'PUT') {
+        try {
+          this.clock.advance((await body(request)) as never);
+        } catch (error) {
+          if (error instanceof RangeError) return send(response, 400, { error: 'BAD_REQUEST', message: error.message });
+          throw error;
+        }
+        return send(response, 200, await this.clock.state(Math.min(Number(match[1] ?? 0), 10_000)));
+      }
+      match = LOAD.exec(url);
+      if (match && request.method === 'GET') return send(response, 200, { behaviour: this.provider(match[1]).change({}), slots: this.provider(match[1]).slots() });
       match = BEHAVIOUR.exec(url);
       if (match && request.method === 'PUT') {
         return send(response, 200, this.provider(match[1]).change((await body(request)) as Partial<Behaviour>, match[2]));

@@ -13,6 +13,10 @@ export class SimulatorConfig {
   @Matches(/^[A-Z0-9-]+(,[A-Z0-9-]+)*$/)
   PROVIDERS = 'CSP-NORTH,CSP-CENTRAL,CSP-SOUTH,S1SP-A,S1SP-B';
 
+  /** The length of a slot of its capacity, as the scheduler's SLOT_MINUTES. */
+  @IsInt() @Min(1) @Max(60)
+  SLOT_MINUTES = 5;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace'])
   LOG_LEVEL = 'info';
 }
