@@ -1,6 +1,6 @@
 import { RequestAuthorised, Topics } from '@halfhour/contracts';
 import { randomUUID } from 'node:crypto';
-import { SlotLoad } from '../../apps/provider-simulator/src/provider-load';
+import { SlotLoad } from '@halfhour/simulation';
 import { SimulatedProvider } from '../../apps/provider-simulator/src/simulated-provider';
 import { freshMpan, MDR_USER, SchedulerTestBed, timeline } from '../../apps/scheduler/test/scheduler-test-bed';
 

@@ -1,7 +1,6 @@
 import { addDays, Clock, settlementDayOf, settlementDayStart, systemClock } from '@halfhour/domain';
-import { MeterDirection, syntheticHalfHourKwh, syntheticRegisterKwh } from '@halfhour/simulation';
+import { MeterDirection, ProviderLoad, SlotLoad, syntheticHalfHourKwh, syntheticRegisterKwh } from '@halfhour/simulation';
 import { Behaviour, defaultBehaviourOf, withChanges } from './provider-behaviour';
-import { ProviderLoad, SlotLoad } from './provider-load';
 
 export interface ReadRequest {
   commandId: string;

@@ -1,3 +1,4 @@
 export * from './synthetic-meter';
 export * from './population/seeded-random';
 export * from './population/population';
+export * from './provider-load';

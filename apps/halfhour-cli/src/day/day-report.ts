@@ -1,6 +1,7 @@
 import { ServiceResponse } from '@halfhour/contracts';
 import { ITEM_OUTCOMES, ProviderPlanReport, providerKeyOf, settlementPeriodStarts } from '@halfhour/domain';
-import { deliveryKey, Population, syntheticHalfHourKwh } from '@halfhour/simulation';
+import { deliveryKey, Population, SlotLoad, syntheticHalfHourKwh } from '@halfhour/simulation';
+import { bauFigures } from './bau-figures';
 import { StackMetrics } from './stack-view';
 
 export interface HourRow { provider: string; hour: string; planned: number; plannedScheduled: number; plannedOnDemand: number; mhhsCapacity: number; scheduledCapacity: number; reservedCapacity: number }
@@ -30,6 +31,8 @@ export interface RunFacts {
   dipStats: Record<string, number>;
   responses: ServiceResponse[];
   sent: SentRequest[];
+  /** Each SIMULATED provider's slots: Halfhour's reads and how its own BAU traffic fared. */
+  providerLoads?: Record<string, SlotLoad[]>;
 }
 
 const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
@@ -76,6 +79,7 @@ export function buildDayReport(facts: RunFacts) {
     },
     hhCollection: hhCollectionOf(facts),
     capacity: capacityOf(facts.plan, providers),
+    bau: bauFigures(facts.providerLoads ?? {}),
     reads: {
       scheduled: readsOf(of('SCHEDULED')),
       onDemand: readsOf(of('ON_DEMAND')),

@@ -1,6 +1,7 @@
 import { DayReport } from './day-report';
 
 const pct = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(1)} %`);
+const ms = (value: number | null) => (value === null ? '–' : `${value.toFixed(1)} ms`);
 
 /** The report as a few screenfuls of text for the terminal. */
 export function reportSummary(report: DayReport): string {
@@ -20,6 +21,9 @@ export function reportSummary(report: DayReport): string {
       const capacity = report.capacity.find((c) => c.provider === r.provider);
       return `${r.provider.padEnd(14)} ${[r.planned, r.delivered, r.stopped, r.expired, r.unfinished].map((n) => String(n).padStart(8)).join('')}  ${pct(capacity?.peakHourUtilisation ?? null).padStart(9)} ${pct(capacity?.headroom ?? null).padStart(9)}${r.reconciles ? '' : '  DOES NOT RECONCILE'}`;
     }),
+    '',
+    'BAU traffic (the providers\' own)   slots with Halfhour reads: on time, mean latency   |   slots without',
+    ...report.bau.map((b) => `${b.provider.padEnd(14)} ${String(b.withHalfhour.slots).padStart(26)}: ${pct(b.withHalfhour.onTime).padStart(8)}, ${ms(b.withHalfhour.meanLatencyMs).padStart(9)}   |   ${String(b.without.slots).padStart(4)}: ${pct(b.without.onTime)}, ${ms(b.without.meanLatencyMs)}`),
     '',
     `Check — deliveries as designed: ${report.checks.deliveries.ok ? 'yes' : `NO (missing ${report.checks.deliveries.missingCount}, unexpected ${report.checks.deliveries.unexpectedCount}, not once ${report.checks.deliveries.notExactlyOnceCount}, wrong values ${report.checks.deliveries.wrongValuesCount})`}`,
     `Check — responses as designed: ${report.checks.responses.ok ? 'yes' : `NO (${report.checks.responses.mismatchCount} of ${report.checks.responses.requests})`}`,

@@ -27,3 +27,20 @@ export function providerCapacityFor(population: Population): string {
     })
     .join(',');
 }
+
+/** The part of each slot the SIMULATED providers' own BAU traffic takes: most of what MHHS leaves (the reserved share). */
+const BAU_TRAFFIC_SHARE = 0.2;
+
+/**
+ * What each SIMULATED provider serves a slot — the capacity the scheduler is told — and its own BAU
+ * reads a slot, which together with the MHHS share fill at most the whole slot: the report then
+ * shows whether MHHS collection left BAU traffic as it was (NFR-10).
+ */
+export function providerLoadFor(providerCapacity: string): { provider: string; capacityPerSlot: number; bauReadsPerSlot: number }[] {
+  return providerCapacity.split(',').map((entry) => {
+    const [provider, reads] = entry.split('=');
+    const capacityPerSlot = Number(reads);
+    const mhhs = Math.floor(capacityPerSlot * (1 - RESERVED_SHARE));
+    return { provider, capacityPerSlot, bauReadsPerSlot: Math.min(capacityPerSlot - mhhs, Math.max(1, Math.round(capacityPerSlot * BAU_TRAFFIC_SHARE))) };
+  });
+}

@@ -1,7 +1,7 @@
 import { ServiceResponse, Topics, withTopicPrefix } from '@halfhour/contracts';
 import { FINAL_ITEM_STATES, ITEM_OUTCOMES, ItemState, providerKeyOf } from '@halfhour/domain';
 import { ConditionNotMet, SimulatedTime } from '@halfhour/observability';
-import { DEFAULT_POPULATION_SETTINGS, generatePopulation, Population } from '@halfhour/simulation';
+import { DEFAULT_POPULATION_SETTINGS, generatePopulation, Population, SlotLoad } from '@halfhour/simulation';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,7 +15,7 @@ import { dataDayOf, DayOptions } from './day-options';
 import { buildDayReport, DayReport, DipMpanDay, ItemOutcome, PlanView } from './day-report';
 import { DayTimeline } from './day-timeline';
 import { ProgressDisplay } from './progress-display';
-import { providerCapacityFor } from './run-capacity';
+import { providerCapacityFor, providerLoadFor } from './run-capacity';
 import { runEnvironment } from './run-environment';
 import { RunNamespace } from './run-namespace';
 import { scrapeStack, ServiceUrls } from './stack-view';
@@ -63,7 +63,7 @@ export class SettlementDayRun {
     });
     this.namespace = new RunNamespace(options.namespace);
     this.entries = SERVICE_CATALOGUE.map((entry) => ({ ...entry, httpPort: entry.httpPort + options.portOffset }));
-    const onTheClock = this.entries.filter((e) => !e.simulator).map((e) => `http://127.0.0.1:${e.httpPort}`);
+    const onTheClock = this.entries.filter((e) => !e.simulator || e.followsRunClock).map((e) => `http://127.0.0.1:${e.httpPort}`);
     this.timeline = new DayTimeline(options.collectionDay, { mode: options.clockMode, daySeconds: options.daySeconds, services: () => onTheClock });
     this.processes = this.entries.map((entry) => new ServiceProcess(entry));
     const url = (name: string) => this.urlOf(name);
@@ -165,6 +165,7 @@ export class SettlementDayRun {
     this.writeOperatorApiToken();
     this.processes.forEach((process) => this.startProcess(process));
     await waitUntilAllReady(this.processes, this.log);
+    for (const { provider, ...load } of providerLoadFor(this.providerCapacity)) await this.putProviderBehaviour([provider], load);
     if (this.options.providerFailures) await this.putProviderBehaviour([...new Set(this.population.meters.map((m) => providerKeyOf(m.provider)))], BACKGROUND_FAILURES);
     this.log(`services ready (${this.processes.length} processes); logs in out/logs/`);
   }
@@ -301,7 +302,7 @@ export class SettlementDayRun {
 
   private async report(startedAt: number): Promise<DayReport> {
     const metrics = await scrapeStack(this.urls);
-    const [plan, outcomes, schedulesStopped, [{ delivered: forwarderDelivered }], dipMpanDays, dipStats, responses] = await Promise.all([
+    const [plan, outcomes, schedulesStopped, [{ delivered: forwarderDelivered }], dipMpanDays, dipStats, responses, providerLoads] = await Promise.all([
       this.getJson<PlanView>(`${this.urls.scheduler}/plans/${this.options.collectionDay}`).catch(() => undefined),
       this.itemOutcomes(),
       this.query<{ reason: string; schedules: number }>('scheduler', 'SELECT stopped_reason AS reason, count(*)::int AS schedules FROM schedules WHERE stopped_at IS NOT NULL GROUP BY stopped_reason', []),
@@ -309,13 +310,22 @@ export class SettlementDayRun {
       this.getJson<DipMpanDay[]>(`${this.urls.dipSimulator}/dip/mpan-days`),
       this.getJson<Record<string, number>>(`${this.urls.dipSimulator}/dip/stats`),
       this.responses(),
+      this.providerLoads(),
     ]);
     this.plan = plan;
     return buildDayReport({
       population: this.population, collectionDay: this.options.collectionDay, speed: this.timeline.speed, clockMode: this.options.clockMode, realSeconds: (Date.now() - startedAt) / 1000,
       topicPrefix: this.namespace.topicPrefix, providerCapacity: this.providerCapacity, plan, outcomes, metrics, dipMpanDays,
       schedulesStopped: Object.fromEntries(schedulesStopped.map((row) => [row.reason, row.schedules])), forwarderDelivered, dipStats, responses, sent: this.upstream?.sent ?? [],
+      providerLoads,
     });
+  }
+
+  /** Each SIMULATED provider's slots: Halfhour's reads and how its own BAU traffic fared. */
+  private async providerLoads(): Promise<Record<string, SlotLoad[]>> {
+    const loads = await Promise.all(providerLoadFor(this.providerCapacity).map(async ({ provider }) =>
+      [provider, (await this.getJson<{ slots: SlotLoad[] }>(`${this.urls.providerSimulator}/providers/${provider}/load`)).slots] as const));
+    return Object.fromEntries(loads);
   }
 
   /** The services' operator API asks for this token (`Authorization: Bearer …`), as in production. */

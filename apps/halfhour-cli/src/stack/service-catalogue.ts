@@ -11,6 +11,8 @@ export interface ServiceEntry {
   database?: string;
   /** A SIMULATOR of the outside world: real time, no part in settling the run's clock. */
   simulator?: true;
+  /** A simulator that keeps the run's time (its `/simulation/clock`), as the services do. */
+  followsRunClock?: true;
 }
 
 export const SERVICE_CATALOGUE: readonly ServiceEntry[] = [
@@ -22,6 +24,6 @@ export const SERVICE_CATALOGUE: readonly ServiceEntry[] = [
   { name: 'dip-forwarder', entry: 'dist/apps/dip-forwarder/src/main.js', httpPort: 8086, database: 'dip_forwarder' },
   // SIMULATORS of the outside world: the CSPs and S1SPs the adapters call, and Elexon's DIP; a
   // deployment points PROVIDER_URLS and DIP_URL at the real ones.
-  { name: 'provider-simulator', entry: 'dist/apps/provider-simulator/src/main.js', httpPort: 8090, simulator: true },
+  { name: 'provider-simulator', entry: 'dist/apps/provider-simulator/src/main.js', httpPort: 8090, simulator: true, followsRunClock: true },
   { name: 'dip-simulator', entry: 'dist/apps/dip-simulator/src/main.js', httpPort: 8091, simulator: true },
 ];
