@@ -6,7 +6,7 @@ import { SimulatorServer } from './simulator-server';
 
 const config = loadConfigOrExit(SimulatorConfig);
 const logger = createJsonLogger('provider-simulator', config.LOG_LEVEL);
-const clock = new SimulatorClock();
+const clock = SimulatorClock.fromConfig(config);
 const providers = new Map(config.PROVIDERS.split(',').map((name) => [name, new SimulatedProvider(name, clock, config.SLOT_MINUTES * 60_000)]));
 const server = new SimulatorServer(providers, logger, clock);
 

@@ -9,12 +9,29 @@ export interface SimulatorClockState {
 
 /**
  * SIMULATOR: the run's time as the provider simulator sees it, so its slots are the run's slots.
- * The system clock until a runner first sets it; from then a stepped clock the runner moves — the
- * same `/simulation/clock` exchange every service answers (libs/observability SimulatedTime), and
- * settled whenever no read is in flight.
+ * A stepped clock from `start` (CLOCK_MODE=stepped, as the run starts every service), else the
+ * system clock until a runner first sets it; the runner moves it with the same
+ * `/simulation/clock` exchange every service answers (libs/observability SimulatedTime). Settled
+ * whenever no read is in flight.
  */
 export class SimulatorClock implements Clock {
   private stepped?: SteppedClock;
+
+  constructor(start?: Date) {
+    if (start) this.stepped = new SteppedClock(start);
+  }
+
+  static fromConfig(config: { CLOCK_MODE: string; CLOCK_SIMULATED_ORIGIN?: string; CLOCK_REAL_ORIGIN?: string; CLOCK_SPEED: number }): SimulatorClock {
+    if (config.CLOCK_MODE === 'system') return new SimulatorClock();
+    if (!config.CLOCK_SIMULATED_ORIGIN) throw new RangeError(`CLOCK_MODE ${config.CLOCK_MODE} needs CLOCK_SIMULATED_ORIGIN`);
+    const clock = new SimulatorClock(new Date(config.CLOCK_SIMULATED_ORIGIN));
+    if (config.CLOCK_MODE === 'accelerated') {
+      if (!config.CLOCK_REAL_ORIGIN) throw new RangeError('CLOCK_MODE accelerated needs CLOCK_REAL_ORIGIN');
+      clock.advance({ now: config.CLOCK_SIMULATED_ORIGIN, runFreely: { realOrigin: config.CLOCK_REAL_ORIGIN, speed: config.CLOCK_SPEED } });
+    }
+    return clock;
+  }
+
   private generation = 0;
   private inFlight = 0;
   private waiters: (() => void)[] = [];

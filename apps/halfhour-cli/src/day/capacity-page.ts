@@ -6,10 +6,17 @@ const HEIGHT = 180;
 const MARGIN = { left: 48, right: 12, top: 12, bottom: 28 };
 const EXCLUDED_UNTIL_HOUR = 6;
 
+/** Each lane's bar colour and how a hour's row counts it. */
+const LANES = [
+  { name: 'scheduled', colour: '#3b7dd8', planned: (row: HourRow) => row.plannedScheduled },
+  { name: 'on demand and backstops', colour: '#e08a1e', planned: (row: HourRow) => row.plannedOnDemand },
+  { name: 'BAU schedules', colour: '#6a9f3a', planned: (row: HourRow) => row.plannedBau },
+] as const;
+
 /**
- * `capacity.html`: per provider, the reads planned in each hour of the collection day against the
- * MHHS share of its capacity and the share kept for other traffic, with 00:00–06:00 shaded (R-SCH-3).
- * Plain SVG, no scripts, so it opens anywhere.
+ * `capacity.html`: per provider, the reads planned in each hour of the collection day, stacked by
+ * lane, against the MHHS share of its capacity and the share kept for other traffic, with
+ * 00:00–06:00 shaded (R-SCH-3). Plain SVG, no scripts, so it opens anywhere.
  */
 export function capacityPage(report: DayReport, hours: readonly HourRow[]): string {
   const providers = [...new Set(hours.map((h) => h.provider))].sort();
@@ -19,7 +26,7 @@ export function capacityPage(report: DayReport, hours: readonly HourRow[]): stri
 <style>body{font:14px system-ui,sans-serif;margin:24px;color:#222}h2{font-size:15px;margin:20px 0 4px}svg text{font-size:11px;fill:#444}.note{color:#666}</style>
 </head><body>
 <h1>Provider capacity on ${report.run.collectionDay} (data day ${report.run.dataDay})</h1>
-<p class="note">Bars: MHHS reads planned per hour (final slots, backstops included). Line: the MHHS share of the provider's capacity; dashed: with the share reserved for other traffic. Shaded: the excluded window 00:00–06:00.</p>
+<p class="note">Bars: reads planned per hour (final slots), stacked by lane: ${LANES.map((l) => `<span style="color:${l.colour}">■</span> ${l.name}`).join(' · ')}. Line: the MHHS share of the provider's capacity; dashed: with the share reserved for other traffic. Shaded: the excluded window 00:00–06:00.</p>
 ${charts.join('\n')}
 </body></html>
 `;
@@ -34,9 +41,16 @@ function chartOf(provider: string, rows: readonly HourRow[], report: DayReport):
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const x = (hour: number) => MARGIN.left + (hour / 24) * plotWidth;
   const y = (value: number) => MARGIN.top + plotHeight - (value / top) * plotHeight;
-  const bars = [...Array(24).keys()].map((hour) => {
-    const planned = byHour.get(hour)?.planned ?? 0;
-    return `<rect x="${x(hour) + 1}" y="${y(planned)}" width="${plotWidth / 24 - 2}" height="${y(0) - y(planned)}" fill="#3b7dd8"><title>${hour}:00 ${planned} reads</title></rect>`;
+  const bars = [...Array(24).keys()].flatMap((hour) => {
+    const row = byHour.get(hour);
+    if (!row) return [];
+    let below = 0;
+    return LANES.map((lane) => {
+      const reads = lane.planned(row);
+      const bar = `<rect x="${x(hour) + 1}" y="${y(below + reads)}" width="${plotWidth / 24 - 2}" height="${y(below) - y(below + reads)}" fill="${lane.colour}"><title>${hour}:00 ${reads} reads, ${lane.name}</title></rect>`;
+      below += reads;
+      return reads > 0 ? bar : '';
+    });
   });
   const ticks = [0, 6, 12, 18, 24].map((hour) => `<text x="${x(hour)}" y="${HEIGHT - 8}" text-anchor="middle">${String(hour).padStart(2, '0')}:00</text>`);
   const stats = report.capacity.find((c) => c.provider === provider);

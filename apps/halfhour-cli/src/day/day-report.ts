@@ -4,7 +4,10 @@ import { deliveryKey, Population, SlotLoad, syntheticHalfHourKwh } from '@halfho
 import { bauFigures } from './bau-figures';
 import { StackMetrics } from './stack-view';
 
-export interface HourRow { provider: string; hour: string; planned: number; plannedScheduled: number; plannedOnDemand: number; mhhsCapacity: number; scheduledCapacity: number; reservedCapacity: number }
+export interface HourRow {
+  provider: string; hour: string; planned: number; plannedScheduled: number; plannedOnDemand: number; plannedBau: number;
+  mhhsCapacity: number; scheduledCapacity: number; reservedCapacity: number; bauCapacity: number;
+}
 export interface PlanView { planDay: string; plannedAt: string; demands: number; items: number; report: ProviderPlanReport[]; hours: HourRow[] }
 /** Items of the collection day by provider, kind and state: how many, how many within their TRT, reads sent for them, and of those the ones sent again. */
 export interface ItemOutcome { provider: string; kind: string; state: string; items: number; withinTrt: number; dispatches: number; resent: number }

@@ -80,7 +80,8 @@ export const Topics = {
     name: 'dcc.service-requests.1',
     description:
       'Signed service requests from DCC users. Keyed by the originating user ID, so one user\'s requests stay in ' +
-      'order on one partition and the anti-replay counter is checked in the order they were sent.',
+      'order on one partition and the anti-replay counter is checked in the order they were sent. Version 2 ' +
+      '(hh-schema-version 2) adds a signed `purpose`, MHHS or BAU (REQ-3); version 1 keeps working and means MHHS.',
     direction: 'inbound',
     key: { name: 'userId', description: 'The originator EUI-64 of the request ID.' },
     partitions: 12,

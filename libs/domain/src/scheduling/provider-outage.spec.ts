@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { mhhsReadsPerSlot } from './capacity';
 import { capacityInOutage, evidenceOf, nextOutageState, OutageSettings } from './provider-outage';
 
 const settings: OutageSettings = { failuresToDeclare: 5, capacityShare: 0.1 };
@@ -33,5 +34,15 @@ describe('provider outages', () => {
   it('plans a share of every slot, and of every period of the profile, while the provider is out', () => {
     expect(capacityInOutage({ readsPerSlot: 95, reservedShare: 0.3, periods: [{ fromMinute: 0, toMinute: 60, readsPerSlot: 40 }] }, 0.1))
       .toEqual({ readsPerSlot: 9, reservedShare: 0.3, periods: [{ fromMinute: 0, toMinute: 60, readsPerSlot: 4 }] });
+  });
+
+  it('still plans a probe a slot for a provider too small for its share (found by the settlement day: cut to nothing, S1SP-B stayed out)', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 500 }), fc.constantFrom(0, 0.3, 0.5, 0.9), fc.constantFrom(0, 0.1, 0.5), (reads, reservedShare, share) => {
+      const normal = { readsPerSlot: reads, reservedShare };
+      const out = capacityInOutage(normal, share);
+      expect(out.readsPerSlot).toBeLessThanOrEqual(reads);
+      expect(mhhsReadsPerSlot(out)).toBe(Math.min(mhhsReadsPerSlot(normal), Math.max(1, mhhsReadsPerSlot({ ...normal, readsPerSlot: Math.floor(reads * share) }))));
+    }));
+    expect(capacityInOutage({ readsPerSlot: 3, reservedShare: 0.3 }, 0.1).readsPerSlot).toBe(2);
   });
 });

@@ -1,4 +1,4 @@
-import { ProviderCapacity } from './capacity';
+import { mhhsReadsPerSlot, ProviderCapacity } from './capacity';
 import { ReadFailureCode } from './read-failure';
 
 /**
@@ -51,11 +51,24 @@ export function nextOutageState(state: OutageState, evidence: ProviderEvidence, 
   return { failures, out: state.out || failures >= settings.failuresToDeclare };
 }
 
-/** What is planned for a provider while it is out: `share` of each slot's reads, the lanes' shares as ever. */
+/**
+ * What is planned for a provider while it is out: `share` of each slot's reads, the lanes' shares as
+ * ever — yet never so few that no MHHS read is planned at all, for those reads are the probes that
+ * find the provider back (a small provider cut to nothing would stay out for good).
+ */
 export function capacityInOutage(capacity: ProviderCapacity, share: number): ProviderCapacity {
+  const cut = (reads: number) => Math.min(reads, Math.max(Math.floor(reads * share), readsForOneMhhsRead(capacity)));
   return {
     ...capacity,
-    readsPerSlot: Math.floor(capacity.readsPerSlot * share),
-    ...(capacity.periods ? { periods: capacity.periods.map((p) => ({ ...p, readsPerSlot: Math.floor(p.readsPerSlot * share) })) } : {}),
+    readsPerSlot: cut(capacity.readsPerSlot),
+    ...(capacity.periods ? { periods: capacity.periods.map((p) => ({ ...p, readsPerSlot: cut(p.readsPerSlot) })) } : {}),
   };
+}
+
+/** The fewest reads a slot that leave one for MHHS after the reserved share (none: the share is the whole slot). */
+function readsForOneMhhsRead(capacity: ProviderCapacity): number {
+  if (capacity.reservedShare >= 1) return 0;
+  let reads = Math.max(1, Math.floor(1 / (1 - capacity.reservedShare)));
+  while (mhhsReadsPerSlot(capacity, reads) < 1) reads++;
+  return reads;
 }

@@ -5,7 +5,7 @@ export const readCommand = defineMessage<ReadCommand>({
   type: 'device.read-command',
   schemaVersion: 1,
   messageClass: ReadCommand,
-  summary: 'Read one data item (an SRV for one settlement day) from one meter, for its requesters, by the deadline.',
+  summary: 'Read one data item (an SRV for one settlement day) from one meter, for its requesters, by the deadline. `kind` names the lane of the provider\'s slot it was placed in: SCHEDULED (MHHS schedules), ON_DEMAND and BACKSTOP (the on-demand lane), BAU (schedules whose request\'s purpose is BAU).',
   keyOf: (m) => m.deviceId,
   example: {
     commandId: '2026-04-02|1200001234566|4.8.1|2026-04-01#1',

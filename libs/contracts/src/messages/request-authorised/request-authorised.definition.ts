@@ -5,7 +5,7 @@ export const requestAuthorised = defineMessage<RequestAuthorised>({
   type: 'access.request-authorised',
   schemaVersion: 1,
   messageClass: RequestAuthorised,
-  summary: 'A service request that passed every access rule, with the TRT that applies; keyed by MPAN for the scheduler.',
+  summary: 'A service request that passed every access rule, with the TRT that applies and its purpose (MHHS or BAU: the lane a schedule\'s reads take); keyed by MPAN for the scheduler.',
   keyOf: (m) => m.mpan,
   example: {
     requestId: '90-B3-D5-1F-30-01-00-01:00-DB-12-34-56-78-90-A0:1001',
