@@ -7,11 +7,17 @@ const RESERVED_SHARE = DEFAULT_CAPACITY.otherProviders.reservedShare;
 /** CSP North runs close to its limit (R-DEV-4); the others keep a third of their MHHS share spare. */
 const HEADROOM: Record<string, number> = { 'CSP-NORTH': 1.08 };
 const DEFAULT_HEADROOM = 1.5;
+/**
+ * The fewest reads a slot a provider is given, so each lane keeps whole reads: at 2 a slot (1 for
+ * MHHS, 1 for the provider's BAU traffic, no slack) one adapter retry after a failed call put BAU
+ * reads behind in 4–8 % of the slots Halfhour used (found by the day report's BAU figures).
+ */
+const MIN_READS_PER_SLOT = 10;
 
 /**
  * Each provider's reads per slot for a run, scaled to the simulated population as the national
  * figures are to the nation, so the capacity picture shows the same shape: every provider's day
- * fits within its MHHS share, one of them tightly.
+ * fits within its MHHS share, one of them tightly (from about 5,000 MPANs; smaller runs have room).
  */
 export function providerCapacityFor(population: Population): string {
   const reads = new Map<string, number>();
@@ -23,7 +29,7 @@ export function providerCapacityFor(population: Population): string {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([provider, count]) => {
       const mhhsPerSlot = (count * (HEADROOM[provider] ?? DEFAULT_HEADROOM)) / OPEN_SLOTS;
-      return `${provider}=${Math.max(2, Math.ceil(mhhsPerSlot / (1 - RESERVED_SHARE)))}`;
+      return `${provider}=${Math.max(MIN_READS_PER_SLOT, Math.ceil(mhhsPerSlot / (1 - RESERVED_SHARE)))}`;
     })
     .join(',');
 }
