@@ -1,9 +1,10 @@
 import { DayTimeline } from './day-timeline';
 
 /**
- * On-demand reads of the day get this TRT (simulated seconds) rather than the existing 30 s: the
- * scheduler places a read only in a whole slot (a minute or more) ending within half its window,
- * so a TRT of seconds can never be met yet.
+ * On-demand reads of the day get this TRT (simulated seconds) rather than the existing 30 s. The
+ * scheduler meets 30 s where the provider's slot under way has room (the on-demand lane), and
+ * refuses a read at once (E43) where it has none; the population's expected answers allow for
+ * neither a refusal nor which slots are full, so the day keeps hours of room for its reads.
  */
 const DAY_ON_DEMAND_TRT_SECONDS = 3 * 3600;
 
