@@ -3,6 +3,10 @@ import { MhhsPolicyConfig } from '@halfhour/service-kit';
 import { IsIn, IsInt, Min } from 'class-validator';
 
 export class AccessControlConfig extends MhhsPolicyConfig {
+  /** Days each access decision stays in the audit: the store kept longest. */
+  @IsInt() @Min(1)
+  AUDIT_RETENTION_DAYS = 400;
+
   override SERVICE_NAME = 'access-control';
   override HTTP_PORT = 8082;
   override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/access_control';

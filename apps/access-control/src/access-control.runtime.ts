@@ -1,11 +1,15 @@
 import { Topics } from '@halfhour/contracts';
 import { KafkaRuntime, TopicCatchUp } from '@halfhour/kafka';
 import { RegistryViewRepository, TimelinesViewHandler } from '@halfhour/registry-view';
-import { clockFrom, PeriodicTasks } from '@halfhour/observability';
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { clockFrom, JSON_LOGGER, JsonLogger, METRICS_REGISTRY, PeriodicTasks } from '@halfhour/observability';
+import { RetentionSweeper } from '@halfhour/persistence';
+import { scheduleRetention } from '@halfhour/service-kit';
+import { Registry } from 'prom-client';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessControlConfig } from './access-control.config';
 import { accessPolicyFrom } from './access-policy.provider';
+import { accessControlRetention } from './persistence/access-control-retention';
 import { ServiceRequestsHandler } from './decisions/service-requests.handler';
 import { AccessMetrics } from './metrics/access-metrics';
 import { AccessRepository } from './view/access-repository';
@@ -26,10 +30,13 @@ export class AccessControlRuntime implements OnModuleInit {
     private readonly metrics: AccessMetrics,
     dataSource: DataSource,
     tasks: PeriodicTasks,
+    @Inject(METRICS_REGISTRY) registry: Registry,
+    @Inject(JSON_LOGGER) logger: JsonLogger,
   ) {
     this.registryView = new RegistryViewRepository(dataSource);
     const viewAge = new RegistryViewAge(kafka, this.config.consumerGroupFor('timelines'), metrics);
     tasks.measureEvery(config.VIEW_AGE_INTERVAL_MS, 'registry view age', () => viewAge.measure());
+    scheduleRetention(tasks, registry, logger, new RetentionSweeper(dataSource, accessControlRetention(config), [], clockFrom(config)), config.RETENTION_INTERVAL_MS);
   }
 
   onModuleInit(): void {

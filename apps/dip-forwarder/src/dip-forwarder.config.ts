@@ -2,6 +2,10 @@ import { ConsumingServiceConfig, ProductionRequires } from '@halfhour/observabil
 import { IsBoolean, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
 export class DipForwarderConfig extends ConsumingServiceConfig {
+  /** Days an MPAN-day the DIP accepted or refused, and an answer sent, are kept after they finished. */
+  @IsInt() @Min(1)
+  DIP_RETENTION_DAYS = 7;
+
   override SERVICE_NAME = 'dip-forwarder';
   override HTTP_PORT = 8086;
   override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/dip_forwarder';

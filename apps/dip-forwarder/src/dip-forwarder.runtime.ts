@@ -1,7 +1,10 @@
 import { Topics } from '@halfhour/contracts';
 import { Clock, DipMessage } from '@halfhour/domain';
 import { KafkaRuntime } from '@halfhour/kafka';
-import { JSON_LOGGER, JsonLogger, PeriodicTasks } from '@halfhour/observability';
+import { JSON_LOGGER, JsonLogger, METRICS_REGISTRY, PeriodicTasks } from '@halfhour/observability';
+import { RetentionSweeper } from '@halfhour/persistence';
+import { scheduleRetention } from '@halfhour/service-kit';
+import { Registry } from 'prom-client';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DipRelay } from './delivery/dip-relay';
@@ -10,6 +13,7 @@ import { DipForwarderConfig } from './dip-forwarder.config';
 import { ReadResultsHandler } from './intake/read-results.handler';
 import { DipMetrics } from './metrics/dip-metrics';
 import { OutboxRepository } from './outbox/outbox-repository';
+import { dipForwarderRetention } from './persistence/dip-forwarder-retention';
 
 export const DIP_CREDENTIALS = Symbol('DIP_CREDENTIALS');
 export const CLOCK = Symbol('CLOCK');
@@ -28,6 +32,7 @@ export class DipForwarderRuntime implements OnModuleInit {
     dataSource: DataSource,
     @Inject(JSON_LOGGER) logger: JsonLogger,
     tasks: PeriodicTasks,
+    @Inject(METRICS_REGISTRY) registry: Registry,
   ) {
     this.outbox = new OutboxRepository(dataSource);
     const url = config.DIP_URL.replace(/\/$/, '');
@@ -40,6 +45,7 @@ export class DipForwarderRuntime implements OnModuleInit {
       rowsPerRound: config.RELAY_BATCH_SIZE,
     });
     tasks.every(config.RELAY_INTERVAL_MS, 'DIP relay', () => relay.deliverOnce());
+    scheduleRetention(tasks, registry, logger, new RetentionSweeper(dataSource, dipForwarderRetention(config), [], clock), config.RETENTION_INTERVAL_MS);
   }
 
   onModuleInit(): void {

@@ -1,7 +1,10 @@
 import { Topics } from '@halfhour/contracts';
 import { KafkaRuntime, TopicCatchUp } from '@halfhour/kafka';
-import { PeriodicTasks } from '@halfhour/observability';
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { clockFrom, JSON_LOGGER, JsonLogger, METRICS_REGISTRY, PeriodicTasks } from '@halfhour/observability';
+import { inboxRetention, RetentionSweeper } from '@halfhour/persistence';
+import { scheduleRetention } from '@halfhour/service-kit';
+import { Registry } from 'prom-client';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RegistrationMetrics } from './metrics/registration-metrics';
 import { RegistrySizeGauges } from './metrics/registry-size-gauges';
@@ -22,11 +25,15 @@ export class RegistrationIntakeRuntime implements OnModuleInit {
     private readonly metrics: RegistrationMetrics,
     dataSource: DataSource,
     tasks: PeriodicTasks,
+    @Inject(METRICS_REGISTRY) metricsRegistry: Registry,
+    @Inject(JSON_LOGGER) logger: JsonLogger,
   ) {
     const relay = new TimelineRelay(registry, kafka, metrics, { batchSize: config.TIMELINE_RELAY_BATCH_SIZE });
     tasks.every(config.TIMELINE_RELAY_INTERVAL_MS, 'timeline relay', () => relay.relayOnce());
     const gauges = new RegistrySizeGauges(dataSource, metrics);
     tasks.measureEvery(config.REGISTRY_METRICS_INTERVAL_MS, 'registry size gauges', () => gauges.refresh());
+    // The registry itself is the current state, not a log: only the inbox's claims age out.
+    scheduleRetention(tasks, metricsRegistry, logger, new RetentionSweeper(dataSource, [inboxRetention(config.INBOX_RETENTION_DAYS)], [], clockFrom(config)), config.RETENTION_INTERVAL_MS);
   }
 
   onModuleInit(): void {

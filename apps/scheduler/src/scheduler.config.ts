@@ -57,6 +57,10 @@ export class SchedulerConfig extends MhhsPolicyConfig {
   @IsInt() @Min(0)
   DEADLINE_MARGIN_SECONDS = 3600;
 
+  /** Days a plan day's items are kept after the day (its partition is dropped whole once all have finished). */
+  @IsInt() @Min(1)
+  ITEMS_RETENTION_DAYS = 7;
+
   /** A provider is held out after this many reads failed on it (circuit open, errors, timeouts) with none answered. */
   @IsInt() @Min(1)
   OUTAGE_AFTER_FAILURES = DEFAULT_OUTAGE_SETTINGS.failuresToDeclare;

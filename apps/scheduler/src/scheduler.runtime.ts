@@ -1,14 +1,17 @@
 import { Topics } from '@halfhour/contracts';
 import { Clock } from '@halfhour/domain';
 import { KafkaRuntime, TopicCatchUp } from '@halfhour/kafka';
-import { JSON_LOGGER, JsonLogger, PeriodicTasks } from '@halfhour/observability';
+import { JSON_LOGGER, JsonLogger, METRICS_REGISTRY, PeriodicTasks } from '@halfhour/observability';
+import { RetentionSweeper } from '@halfhour/persistence';
 import { RegistryViewRepository, TimelinesViewHandler } from '@halfhour/registry-view';
-import { MessageOutbox } from '@halfhour/service-kit';
+import { MessageOutbox, scheduleRetention } from '@halfhour/service-kit';
+import { Registry } from 'prom-client';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Dispatcher } from './dispatch/dispatcher';
 import { ItemRepository } from './items/item-repository';
 import { ItemGauges } from './metrics/item-gauges';
+import { schedulerRetention } from './persistence/scheduler-retention';
 import { SchedulerMetrics } from './metrics/scheduler-metrics';
 import { DailyPlanner } from './planning/daily-planner';
 import { PlanRunRepository } from './planning/plan-run-repository';
@@ -50,6 +53,7 @@ export class SchedulerRuntime implements OnModuleInit {
     capacity: CapacityBook,
     capacityChanges: CapacityChanges,
     private readonly outages: ProviderOutages,
+    @Inject(METRICS_REGISTRY) registry: Registry,
   ) {
     this.registryView = new RegistryViewRepository(dataSource);
     this.schedules = new ScheduleRepository(dataSource);
@@ -70,6 +74,8 @@ export class SchedulerRuntime implements OnModuleInit {
     tasks.every(config.TICK_INTERVAL_MS, 'scheduler tick', () => loop.tick());
     const gauges = new ItemGauges(items, policy, metrics, clock, capacity, outages);
     tasks.measureEvery(config.GAUGES_INTERVAL_MS, 'item gauges', () => gauges.measure());
+    const { rules, partitionRules } = schedulerRetention(config);
+    scheduleRetention(tasks, registry, logger, new RetentionSweeper(dataSource, rules, partitionRules, clock), config.RETENTION_INTERVAL_MS);
   }
 
   onModuleInit(): void {

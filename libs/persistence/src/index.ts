@@ -6,3 +6,5 @@ export * from './persistence-schema';
 export * from './postgres-readiness.probe';
 export * from './nest/persistence.module';
 export * from './transient-database-error';
+export * from './retention/retention-rule';
+export * from './retention/retention-sweeper';

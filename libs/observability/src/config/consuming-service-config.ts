@@ -16,6 +16,17 @@ export class ConsumingServiceConfig extends ServiceConfig {
   @IsInt() @Min(1) @Max(64)
   PARTITIONS_CONSUMED_CONCURRENTLY = 3;
 
+  /** How often the retention sweep deletes what is past its retention. */
+  @IsInt() @Min(1)
+  RETENTION_INTERVAL_MS = 3_600_000;
+
+  /**
+   * Days the inbox keeps a consumed message's claim: longer than the topics keep their messages
+   * (7 days), so a redelivered message is always known.
+   */
+  @IsInt() @Min(1)
+  INBOX_RETENTION_DAYS = 8;
+
   /** Development convenience; in a cluster the migration Job runs first. */
   @IsBoolean()
   MIGRATE_ON_START = true;

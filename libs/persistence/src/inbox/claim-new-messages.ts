@@ -1,3 +1,4 @@
+import { RetentionRule } from '../retention/retention-rule';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -19,4 +20,9 @@ export async function claimNewMessages(
     [consumerGroup, [...new Set(messageIds)]],
   );
   return new Set(rows.map((row) => row.message_id));
+}
+
+/** The inbox's retention: claims older than `keepDays` (set longer than the topics keep their messages). */
+export function inboxRetention(keepDays: number): RetentionRule {
+  return { table: 'inbox_messages', olderThan: 'processed_at', keepDays };
 }
