@@ -57,6 +57,14 @@ export class SchedulerConfig extends MhhsPolicyConfig {
   @IsInt() @Min(0)
   DEADLINE_MARGIN_SECONDS = 3600;
 
+  /** Plan days ahead the demand forecast looks at (GET /forecast, halfhour_scheduler_forecast_short_reads). */
+  @IsInt() @Min(1) @Max(31)
+  FORECAST_DAYS = 7;
+
+  /** How often the forecast is made. */
+  @IsInt() @Min(1)
+  FORECAST_INTERVAL_MS = 3_600_000;
+
   /** Days a plan day's items are kept after the day (its partition is dropped whole once all have finished). */
   @IsInt() @Min(1)
   ITEMS_RETENTION_DAYS = 7;

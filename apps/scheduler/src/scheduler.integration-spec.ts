@@ -98,6 +98,11 @@ describe('scheduler on the real broker and database, on simulated time', () => {
     await bed.createSchedule(SUPPLIER_USER, mhhs, '00-00-00-00-00-00-F1-02', '4.8.1', DATA_DAY, 'MHHS');
     await bed.time.settle();
     expect((await bed.db.query('SELECT mpan, purpose FROM schedules WHERE mpan = ANY($1) ORDER BY purpose', [[bau, mhhs]])).rows).toEqual([{ mpan: bau, purpose: 'BAU' }, { mpan: mhhs, purpose: 'MHHS' }]);
+    // The forecast of tomorrow's plan already counts them, each in its lane; CSP-CENTRAL has no other schedules.
+    type Forecast = { planDay: string; provider: string; lane: string; demand: number; shortBy: number };
+    const { body: forecast } = await bed.service.get<{ days: Forecast[] }>('/forecast?days=2');
+    expect(forecast.days.filter((f) => f.provider === 'CSP-CENTRAL' && f.planDay === '2026-12-02').map((f) => [f.lane, f.demand, f.shortBy])).toEqual([['BAU', 1, 0], ['SCHEDULED', 1, 0]]);
+    expect(await bed.service.get('/forecast?days=0')).toMatchObject({ status: 400, body: { reasonCode: 'INVALID_DAYS' } });
 
     const commandFor = async (mpan: string) => (await bed.commands()).find((c) => c.command.mpan === mpan && c.command.dataDay === PLAN_DAY)?.command;
     const bauSentAt = await bed.time.advanceUntil(async () => (await commandFor(bau)) !== undefined, new Date('2026-12-02T12:00:00Z'));

@@ -1,5 +1,6 @@
 import { Clock, daySlots } from '@halfhour/domain';
 import { JsonLogger } from '@halfhour/observability';
+import { RegistryViewRepository } from '@halfhour/registry-view';
 import { serviceInfrastructure } from '@halfhour/service-kit';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -13,7 +14,10 @@ import { SchedulerRuntime } from './scheduler.runtime';
 import { CLOCK } from './scheduler.tokens';
 import { CapacityController } from './api/capacity.controller';
 import { CapacityBook } from './capacity/capacity-book';
+import { ForecastController } from './api/forecast.controller';
 import { CapacityChanges } from './capacity/capacity-changes';
+import { DemandForecast } from './planning/demand-forecast';
+import { ScheduleRepository } from './schedules/schedule-repository';
 import { ProviderOutages } from './capacity/provider-outages';
 import { SCHEDULING_POLICY, SchedulingPolicy } from './scheduling-policy';
 
@@ -23,7 +27,7 @@ export class SchedulerModule {
     return {
       module: SchedulerModule,
       imports: serviceInfrastructure(config, logger, { entities: SCHEDULER_ENTITIES, migrations: SCHEDULER_MIGRATIONS }),
-      controllers: [PlansController, CapacityController],
+      controllers: [PlansController, CapacityController, ForecastController],
       providers: [
         { provide: SchedulerConfig, useValue: config },
         { provide: SCHEDULING_POLICY, useValue: policy },
@@ -41,6 +45,13 @@ export class SchedulerModule {
           useFactory: (book: CapacityBook, items: ItemRepository, outages: ProviderOutages) =>
             new CapacityChanges(book, items, outages, (day) => daySlots(day, policy.capacity.slotMinutes, policy.capacity.excludedWindow)),
           inject: [CapacityBook, ItemRepository, ProviderOutages],
+        },
+        {
+          provide: DemandForecast,
+          useFactory: (dataSource: DataSource, book: CapacityBook) => new DemandForecast(
+            policy, new ScheduleRepository(dataSource), new RegistryViewRepository(dataSource), book, (day) => daySlots(day, policy.capacity.slotMinutes, policy.capacity.excludedWindow),
+          ),
+          inject: [DataSource, CapacityBook],
         },
         SchedulerMetrics,
         SchedulerRuntime,

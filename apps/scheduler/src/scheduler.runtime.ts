@@ -1,5 +1,5 @@
 import { Topics } from '@halfhour/contracts';
-import { Clock } from '@halfhour/domain';
+import { Clock, settlementDayOf } from '@halfhour/domain';
 import { KafkaRuntime, TopicCatchUp } from '@halfhour/kafka';
 import { JSON_LOGGER, JsonLogger, METRICS_REGISTRY, PeriodicTasks } from '@halfhour/observability';
 import { RetentionSweeper } from '@halfhour/persistence';
@@ -14,6 +14,7 @@ import { ItemGauges } from './metrics/item-gauges';
 import { schedulerRetention } from './persistence/scheduler-retention';
 import { SchedulerMetrics } from './metrics/scheduler-metrics';
 import { DailyPlanner } from './planning/daily-planner';
+import { DemandForecast } from './planning/demand-forecast';
 import { PlanRunRepository } from './planning/plan-run-repository';
 import { Housekeeping } from './planning/housekeeping';
 import { SlotPlacer } from './planning/slot-placer';
@@ -54,6 +55,7 @@ export class SchedulerRuntime implements OnModuleInit {
     capacityChanges: CapacityChanges,
     private readonly outages: ProviderOutages,
     @Inject(METRICS_REGISTRY) registry: Registry,
+    forecast: DemandForecast,
   ) {
     this.registryView = new RegistryViewRepository(dataSource);
     this.schedules = new ScheduleRepository(dataSource);
@@ -74,6 +76,12 @@ export class SchedulerRuntime implements OnModuleInit {
     tasks.every(config.TICK_INTERVAL_MS, 'scheduler tick', () => loop.tick());
     const gauges = new ItemGauges(items, policy, metrics, clock, capacity, outages);
     tasks.measureEvery(config.GAUGES_INTERVAL_MS, 'item gauges', () => gauges.measure());
+    tasks.measureEvery(config.FORECAST_INTERVAL_MS, 'demand forecast', async () => {
+      const short = await forecast.measure(settlementDayOf(clock.now()), config.FORECAST_DAYS, metrics);
+      if (short.length > 0) {
+        logger.warn({ short }, `coming days are short of capacity: ${short.map((f) => `${f.planDay} ${f.provider} (${f.lane} lane) by ${f.shortBy} reads`).join(', ')}`);
+      }
+    });
     const { rules, partitionRules } = schedulerRetention(config);
     scheduleRetention(tasks, registry, logger, new RetentionSweeper(dataSource, rules, partitionRules, clock), config.RETENTION_INTERVAL_MS);
   }

@@ -30,6 +30,7 @@ export * from './scheduling/collection-demand';
 export * from './scheduling/plan-day';
 export * from './scheduling/plan-schedules';
 export * from './scheduling/provider-outage';
+export * from './scheduling/forecast';
 export * from './scheduling/item-state';
 export * from './scheduling/item-merge';
 export * from './scheduling/read-timing';

@@ -9,6 +9,7 @@ export class SchedulerMetrics {
   readonly backlog: Gauge;
   readonly unplanned: Gauge<'provider'>;
   readonly providerOut: Gauge<'provider'>;
+  readonly forecastShort: Gauge<'provider' | 'lane'>;
   readonly dispatched: Counter<'provider' | 'kind'>;
   readonly results: Counter<'provider' | 'outcome'>;
   readonly backstops: Counter<'provider'>;
@@ -39,6 +40,12 @@ export class SchedulerMetrics {
       name: 'halfhour_scheduler_provider_out',
       help: '1 while a provider is held out (its own failures with no read answered) and planned at its outage share; 0 once it answers.',
       labelNames: ['provider'],
+      registers,
+    });
+    this.forecastShort = new Gauge({
+      name: 'halfhour_scheduler_forecast_short_reads',
+      help: 'The most reads any of the coming FORECAST_DAYS plan days will be short of its lane’s capacity by, from the schedules held now (0: every day fits).',
+      labelNames: ['provider', 'lane'],
       registers,
     });
     this.dispatched = new Counter({ name: 'halfhour_scheduler_dispatched_total', help: 'Read commands sent, by provider and kind (SCHEDULED, ON_DEMAND, BACKSTOP, BAU).', labelNames: ['provider', 'kind'], registers });
