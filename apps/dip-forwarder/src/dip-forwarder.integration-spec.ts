@@ -165,6 +165,45 @@ describe('dip-forwarder with the DIP simulator', () => {
     expect(await bed.service.metric('halfhour_dip_messages_total', { outcome: 'refused' })).toBe(1);
   });
 
+  it('re-delivers a settlement day and re-sends what the DIP refused when an operator asks: audited, once in effect at the DIP, safe to run twice', async () => {
+    const [refused, ...fine] = Array.from({ length: 4 }, freshMpan);
+    await behave({ refuseMpans: [refused] });
+    await publish([refused, ...fine].map((m) => result(m, '2026-11-21')));
+    await eventually(async () => {
+      const { rows } = await db.query(`SELECT state, count(*)::int AS n FROM dip_outbox WHERE mpan = ANY($1) GROUP BY state ORDER BY state`, [[refused, ...fine]]);
+      expect(rows).toEqual([{ state: 'DELIVERED', n: 3 }, { state: 'REFUSED', n: 1 }]);
+    }, 30_000, 100);
+    const post = async (path: string, body: object) => {
+      const response = await fetch(`${bed.service.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: response.status, body: (await response.json()) as { affected: number; reasonCode?: string } };
+    };
+    const who = { requestedBy: 'duty-operator', reason: 'the DIP lost 21 November' };
+    expect(await post('/deliveries/redeliver', { settlementDate: '2026-02-30', ...who })).toMatchObject({ status: 400, body: { reasonCode: 'INVALID_REQUEST' } });
+
+    const delivered = async () => (await db.query(`SELECT count(*)::int AS n FROM dip_outbox WHERE mpan = ANY($1) AND state = 'DELIVERED'`, [[refused, ...fine]])).rows[0].n;
+    for (const run of [1, 2]) {
+      expect(await post('/deliveries/redeliver', { settlementDate: '2026-11-21', ...who })).toEqual({ status: 200, body: expect.objectContaining({ action: 'REDELIVER_DAY', affected: 3 }) });
+      await eventually(async () => {
+        expect((await dipStats()).duplicates).toBe(3 * run);
+        expect(await delivered()).toBe(3);
+      }, 30_000, 100);
+    }
+    // The DIP saw each MPAN-day again, and counts it once.
+    expect((await dipStats()).unique).toBe(3);
+
+    await behave({ refuseMpans: [] });
+    expect((await post('/deliveries/resend-refused', { settlementDate: '2026-11-21', ...who })).body.affected).toBe(1);
+    await eventually(async () => expect(await delivered()).toBe(4), 30_000, 100);
+    expect((await post('/deliveries/resend-refused', { settlementDate: '2026-11-21', ...who })).body.affected).toBe(0);
+    expect((await dipStats()).unique).toBe(4);
+
+    const { body: audit } = await bed.service.get<{ action: string; arguments: object; requestedBy: string; affected: number }[]>('/deliveries/operator-actions');
+    expect(audit.slice(0, 4).map((a) => [a.action, a.affected, a.requestedBy])).toEqual([
+      ['RESEND_REFUSED', 0, 'duty-operator'], ['RESEND_REFUSED', 1, 'duty-operator'], ['REDELIVER_DAY', 3, 'duty-operator'], ['REDELIVER_DAY', 3, 'duty-operator'],
+    ]);
+    expect(audit[0].arguments).toEqual({ settlementDate: '2026-11-21' });
+  });
+
   it('has an outbox schema its migrations build exactly, and take down', async () => {
     expect(await migrationRoundTrip(DIP_FORWARDER_ENTITIES, DIP_FORWARDER_MIGRATIONS)).toEqual({
       applied: DIP_FORWARDER_MIGRATIONS.map((m) => m.name), pendingAfterUp: [], tablesAfterDown: [],

@@ -8,3 +8,5 @@ export * from './nest/persistence.module';
 export * from './transient-database-error';
 export * from './retention/retention-rule';
 export * from './retention/retention-sweeper';
+export * from './operator-actions/operator-action.entity';
+export * from './operator-actions/operator-actions';

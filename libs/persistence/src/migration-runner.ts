@@ -28,3 +28,12 @@ export async function pendingSchemaChanges(dataSource: DataSource): Promise<stri
   const sqlInMemory = await dataSource.driver.createSchemaBuilder().log();
   return sqlInMemory.upQueries.map((query) => query.query);
 }
+
+/**
+ * A service's migrations in the order they run — by the timestamp that ends each class name, as
+ * TypeORM orders them — whatever order the shared and the service's own lists were joined in.
+ */
+export function inMigrationOrder<T extends { name: string }>(migrations: readonly T[]): T[] {
+  const timestampOf = (migration: T) => Number(/(\d{13})$/.exec(migration.name)?.[1] ?? Number.NaN);
+  return [...migrations].sort((a, b) => timestampOf(a) - timestampOf(b));
+}

@@ -1,4 +1,4 @@
-import { SHARED_ENTITIES, SHARED_MIGRATIONS } from '@halfhour/persistence';
+import { inMigrationOrder, SHARED_ENTITIES, SHARED_MIGRATIONS } from '@halfhour/persistence';
 import { RegistryViewEntity } from '@halfhour/registry-view';
 import { AccessDecisionEntity } from './access-decision.entity';
 import { DccUserEntity } from './dcc-user.entity';
@@ -7,4 +7,4 @@ import { CreateAccessControl1764400000000 } from './migrations/1764400000000-cre
 import { UserCounterEntity } from './user-counter.entity';
 
 export const ACCESS_CONTROL_ENTITIES = [...SHARED_ENTITIES, RegistryViewEntity, DccUserEntity, UserCounterEntity, AccessDecisionEntity];
-export const ACCESS_CONTROL_MIGRATIONS = [...SHARED_MIGRATIONS, CreateAccessControl1764400000000];
+export const ACCESS_CONTROL_MIGRATIONS = inMigrationOrder([...SHARED_MIGRATIONS, CreateAccessControl1764400000000]);

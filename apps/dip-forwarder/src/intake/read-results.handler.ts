@@ -43,7 +43,7 @@ export class ReadResultsHandler implements BatchHandler<ReadResult> {
       reference: row.reference, requestId: requester.requestId, messageId: randomUUID(), response: dataAnswer(result, requester, row.reference, now),
     })));
     const fresh = await this.outbox.dataSource.transaction(async (manager) => {
-      const claimed = await claimNewMessages(manager, this.consumerGroup, queued.map((q) => q.messageId));
+      const claimed = await claimNewMessages(manager, this.consumerGroup, queued.map((q) => q.messageId), now);
       const freshlyQueued = queued.filter((q) => claimed.has(q.messageId));
       await this.outbox.enqueue(manager, freshlyQueued.map((q) => q.row));
       const freshReferences = new Set(freshlyQueued.map((q) => q.row.reference));

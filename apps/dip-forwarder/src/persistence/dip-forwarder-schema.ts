@@ -1,4 +1,4 @@
-import { SHARED_ENTITIES, SHARED_MIGRATIONS } from '@halfhour/persistence';
+import { inMigrationOrder, SHARED_ENTITIES, SHARED_MIGRATIONS } from '@halfhour/persistence';
 import { DipAnswerEntity } from './dip-answer.entity';
 import { DipOutboxEntity } from './dip-outbox.entity';
 import { CreateDipOutbox1764700000000 } from './migrations/1764700000000-create-dip-outbox';
@@ -7,4 +7,4 @@ import { DipAnswersOutbox1765000000000 } from './migrations/1765000000000-dip-an
 import { DipOutboxLease1765300000000 } from './migrations/1765300000000-dip-outbox-lease';
 
 export const DIP_FORWARDER_ENTITIES = [...SHARED_ENTITIES, DipOutboxEntity, DipAnswerEntity];
-export const DIP_FORWARDER_MIGRATIONS = [...SHARED_MIGRATIONS, CreateDipOutbox1764700000000, CreateDipAnswers1764800000000, DipAnswersOutbox1765000000000, DipOutboxLease1765300000000];
+export const DIP_FORWARDER_MIGRATIONS = inMigrationOrder([...SHARED_MIGRATIONS, CreateDipOutbox1764700000000, CreateDipAnswers1764800000000, DipAnswersOutbox1765000000000, DipOutboxLease1765300000000]);

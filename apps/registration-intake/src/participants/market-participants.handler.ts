@@ -16,7 +16,7 @@ export class MarketParticipantsHandler implements BatchHandler<MarketParticipant
 
   async handleBatch(messages: readonly ConsumedMessage<MarketParticipantUpdated>[]): Promise<void> {
     const fresh = await this.registry.transaction(async (manager) => {
-      const claimed = await claimNewMessages(manager, this.consumerGroup, messages.map((m) => m.envelope.messageId));
+      const claimed = await claimNewMessages(manager, this.consumerGroup, messages.map((m) => m.envelope.messageId), this.registry.clock.now());
       await this.registry.upsertParticipants(manager, messages.filter((m) => claimed.has(m.envelope.messageId)).map((m) => m.body));
       return claimed;
     });

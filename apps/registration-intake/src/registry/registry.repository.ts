@@ -20,7 +20,7 @@ export interface UnpublishedTimeline extends StoredTimeline {
 @Injectable()
 export class RegistryRepository {
   /** `clock`: the service's time, written as each row's `updated_at` (simulated time in a simulation). */
-  constructor(private readonly dataSource: DataSource, private readonly clock: Clock = systemClock) {}
+  constructor(private readonly dataSource: DataSource, readonly clock: Clock = systemClock) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);

@@ -1,4 +1,4 @@
-import { SHARED_ENTITIES, SHARED_MIGRATIONS } from '@halfhour/persistence';
+import { inMigrationOrder, SHARED_ENTITIES, SHARED_MIGRATIONS } from '@halfhour/persistence';
 import { RegistryViewEntity } from '@halfhour/registry-view';
 import { OUTBOX_ENTITIES, OUTBOX_MIGRATIONS } from '@halfhour/service-kit';
 import { CreateScheduler1764500000000 } from './migrations/1764500000000-create-scheduler';
@@ -10,4 +10,4 @@ import { CapacityChangeEntity, ProviderCapacityEntity, ProviderOutageEntity } fr
 import { ScheduleEntity } from './schedule.entity';
 
 export const SCHEDULER_ENTITIES = [...SHARED_ENTITIES, RegistryViewEntity, ScheduleEntity, PlanRunEntity, ProviderCapacityEntity, CapacityChangeEntity, ProviderOutageEntity, ...OUTBOX_ENTITIES];
-export const SCHEDULER_MIGRATIONS = [...SHARED_MIGRATIONS, CreateScheduler1764500000000, ...OUTBOX_MIGRATIONS, ProviderCapacity1765400000000, SchedulePurpose1765500000000, ProviderOutages1765600000000];
+export const SCHEDULER_MIGRATIONS = inMigrationOrder([...SHARED_MIGRATIONS, CreateScheduler1764500000000, ...OUTBOX_MIGRATIONS, ProviderCapacity1765400000000, SchedulePurpose1765500000000, ProviderOutages1765600000000]);

@@ -25,7 +25,7 @@ export class AuthorisedRequestsHandler implements BatchHandler<RequestAuthorised
     const now = this.clock.now();
     for (const kind of this.kinds) await kind.prepare?.(now);
     await this.dataSource.transaction(async (manager) => {
-      const fresh = await claimNewMessages(manager, this.consumerGroup, messages.map((m) => m.envelope.messageId));
+      const fresh = await claimNewMessages(manager, this.consumerGroup, messages.map((m) => m.envelope.messageId), now);
       const requests = messages.filter((m) => fresh.has(m.envelope.messageId)).map((m) => m.body);
       for (const kind of this.kinds) {
         const own = requests.filter((r) => kind.accepts(r));

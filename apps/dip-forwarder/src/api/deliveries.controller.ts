@@ -1,0 +1,46 @@
+import { validateMessage } from '@halfhour/contracts';
+import { Clock } from '@halfhour/domain';
+import { operatorActions } from '@halfhour/persistence';
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CLOCK } from '../dip-forwarder.runtime';
+import { Redelivery } from '../outbox/redelivery';
+import { RedeliverDayRequest, ResendRefusedRequest } from './redelivery.request';
+
+/**
+ * Operator API of the forwarder: re-deliver a settlement day to the DIP, re-send what it refused,
+ * and the audit of such commands (`GET /deliveries/operator-actions`). A bad body: 400 `INVALID_REQUEST`.
+ */
+@Controller('deliveries')
+export class DeliveriesController {
+  constructor(
+    private readonly redelivery: Redelivery,
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post('redeliver')
+  @HttpCode(200)
+  async redeliver(@Body() body: unknown) {
+    const request = valid(RedeliverDayRequest, body);
+    return this.redelivery.redeliverDay(request.settlementDate, request, this.clock.now());
+  }
+
+  @Post('resend-refused')
+  @HttpCode(200)
+  async resendRefused(@Body() body: unknown) {
+    const request = valid(ResendRefusedRequest, body);
+    return this.redelivery.resendRefused(request.settlementDate, request, this.clock.now());
+  }
+
+  @Get('operator-actions')
+  async actions() {
+    return operatorActions(this.dataSource);
+  }
+}
+
+function valid<T extends object>(type: new () => T, body: unknown): T {
+  const validation = validateMessage(type, body);
+  if (!validation.ok) throw new BadRequestException({ reasonCode: 'INVALID_REQUEST', message: validation.rejection.message });
+  return validation.value;
+}
