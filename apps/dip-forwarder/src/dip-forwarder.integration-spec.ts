@@ -197,7 +197,7 @@ describe('dip-forwarder with the DIP simulator', () => {
     expect((await post('/deliveries/resend-refused', { settlementDate: '2026-11-21', ...who })).body.affected).toBe(0);
     expect((await dipStats()).unique).toBe(4);
 
-    const { body: audit } = await bed.service.get<{ action: string; arguments: object; requestedBy: string; affected: number }[]>('/deliveries/operator-actions');
+    const { body: audit } = await bed.service.get<{ action: string; arguments: object; requestedBy: string; affected: number }[]>('/operator-actions');
     expect(audit.slice(0, 4).map((a) => [a.action, a.affected, a.requestedBy])).toEqual([
       ['RESEND_REFUSED', 0, 'duty-operator'], ['RESEND_REFUSED', 1, 'duty-operator'], ['REDELIVER_DAY', 3, 'duty-operator'], ['REDELIVER_DAY', 3, 'duty-operator'],
     ]);

@@ -1,6 +1,6 @@
 import { Clock } from '@halfhour/domain';
 import { JsonLogger } from '@halfhour/observability';
-import { serviceInfrastructure } from '@halfhour/service-kit';
+import { OperatorActionsController, serviceInfrastructure } from '@halfhour/service-kit';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DeliveriesController } from './api/deliveries.controller';
@@ -17,7 +17,7 @@ export class DipForwarderModule {
     return {
       module: DipForwarderModule,
       imports: serviceInfrastructure(config, logger, { entities: DIP_FORWARDER_ENTITIES, migrations: DIP_FORWARDER_MIGRATIONS }),
-      controllers: [DeliveriesController],
+      controllers: [DeliveriesController, OperatorActionsController],
       providers: [
         { provide: DipForwarderConfig, useValue: config },
         { provide: Redelivery, useFactory: (dataSource: DataSource) => new Redelivery(dataSource), inject: [DataSource] },

@@ -97,4 +97,40 @@ describe('changing a provider’s capacity at run time', () => {
     for (const slot of await perSlot(from, 'CSP-NORTH')) expect(slot.reads).toBeLessThanOrEqual(3);
     await eventually(async () => expect(await bed.service.metric('halfhour_scheduler_provider_out', { provider: 'CSP-NORTH' })).toBe(0), 10_000, 50);
   });
+
+  it('re-plans a day from now on when the operator asks: the waiting reads placed evenly within the capacity in force, audited, the same plan when asked twice', async () => {
+    // CSP-SOUTH takes nothing for a moment, then 6 reads a slot again (3 for MHHS): what waited is placed as soon as it has room, three a slot.
+    expect((await put({ readsPerSlot: 0, reservedShare: 0.5, changedBy: 'duty-operator', reason: 'CSP South paused' })).status).toBe(200);
+    expect((await put({ readsPerSlot: 6, reservedShare: 0.5, changedBy: 'duty-operator', reason: 'CSP South restored' })).status).toBe(200);
+    await bed.time.advanceBy(60_000);
+    const from = bed.time.now().toISOString();
+    const bunched = await perSlot(from);
+    expect(Math.max(...bunched.map((s) => s.reads))).toBe(3);
+    const post = async (body: object) => {
+      const response = await fetch(`${bed.service.baseUrl}/plans/2026-12-01/replan`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: response.status, body: (await response.json()) as { action: string; affected: number; placed: number; reasonCode?: string } };
+    };
+    expect(await post({ requestedBy: 'duty-operator' })).toMatchObject({ status: 400, body: { reasonCode: 'INVALID_REQUEST' } });
+
+    const who = { requestedBy: 'duty-operator', reason: 'spread the afternoon after CSP South came back' };
+    const first = await post(who);
+    expect(first).toMatchObject({ status: 200, body: { action: 'REPLAN_DAY' } });
+    expect(first.body.placed).toBe(first.body.affected);
+    const spread = await perSlot(from);
+    const total = (slots: readonly { reads: number }[]) => slots.reduce((n, s) => n + s.reads, 0);
+    expect(total(spread)).toBe(total(bunched));
+    // Evenly over every slot left before the reads' deadline less its hour's margin (23:00): no slot more than one read above another, none above the MHHS share.
+    const slotsLeft = (Date.parse('2026-12-01T23:00:00Z') - Date.parse(from)) / (5 * 60_000);
+    expect(spread.length).toBe(Math.floor(slotsLeft));
+    expect(bunched.length).toBeLessThan(spread.length);
+    const reads = spread.map((s) => s.reads);
+    expect(Math.max(...reads)).toBeLessThanOrEqual(3);
+    expect(Math.max(...reads) - Math.min(...reads)).toBeLessThanOrEqual(1);
+
+    const second = await post(who);
+    expect(second.body).toMatchObject({ affected: first.body.affected, placed: first.body.placed });
+    expect(await perSlot(from)).toEqual(spread);
+    const { body: audit } = await bed.service.get<{ action: string; arguments: { planDay: string }; affected: number }[]>('/operator-actions');
+    expect(audit.map((a) => [a.action, a.arguments.planDay, a.affected])).toEqual([['REPLAN_DAY', '2026-12-01', first.body.affected], ['REPLAN_DAY', '2026-12-01', first.body.affected]]);
+  });
 });

@@ -1,7 +1,7 @@
 import { Clock, daySlots } from '@halfhour/domain';
 import { JsonLogger } from '@halfhour/observability';
 import { RegistryViewRepository } from '@halfhour/registry-view';
-import { serviceInfrastructure } from '@halfhour/service-kit';
+import { OperatorActionsController, serviceInfrastructure } from '@halfhour/service-kit';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PlansController } from './api/plans.controller';
@@ -16,6 +16,7 @@ import { CapacityController } from './api/capacity.controller';
 import { CapacityBook } from './capacity/capacity-book';
 import { ForecastController } from './api/forecast.controller';
 import { CapacityChanges } from './capacity/capacity-changes';
+import { DayReplan } from './planning/day-replan';
 import { DemandForecast } from './planning/demand-forecast';
 import { ScheduleRepository } from './schedules/schedule-repository';
 import { ProviderOutages } from './capacity/provider-outages';
@@ -27,7 +28,7 @@ export class SchedulerModule {
     return {
       module: SchedulerModule,
       imports: serviceInfrastructure(config, logger, { entities: SCHEDULER_ENTITIES, migrations: SCHEDULER_MIGRATIONS }),
-      controllers: [PlansController, CapacityController, ForecastController],
+      controllers: [PlansController, CapacityController, ForecastController, OperatorActionsController],
       providers: [
         { provide: SchedulerConfig, useValue: config },
         { provide: SCHEDULING_POLICY, useValue: policy },
@@ -52,6 +53,12 @@ export class SchedulerModule {
             policy, new ScheduleRepository(dataSource), new RegistryViewRepository(dataSource), book, (day) => daySlots(day, policy.capacity.slotMinutes, policy.capacity.excludedWindow),
           ),
           inject: [DataSource, CapacityBook],
+        },
+        {
+          provide: DayReplan,
+          useFactory: (items: ItemRepository, book: CapacityBook) =>
+            new DayReplan(items, book, (day) => daySlots(day, policy.capacity.slotMinutes, policy.capacity.excludedWindow), policy.deadlineMarginMs),
+          inject: [ItemRepository, CapacityBook],
         },
         SchedulerMetrics,
         SchedulerRuntime,

@@ -5,3 +5,5 @@ export * from './outbox/message-outbox';
 export * from './outbox/outbox-schema';
 export * from './config/mhhs-policy-config';
 export * from './retention/retention-task';
+export * from './operator/operator-request';
+export * from './operator/operator-actions.controller';

@@ -1,21 +1,18 @@
 import { validateMessage } from '@halfhour/contracts';
 import { Clock } from '@halfhour/domain';
-import { operatorActions } from '@halfhour/persistence';
-import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { BadRequestException, Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { CLOCK } from '../dip-forwarder.runtime';
 import { Redelivery } from '../outbox/redelivery';
 import { RedeliverDayRequest, ResendRefusedRequest } from './redelivery.request';
 
 /**
- * Operator API of the forwarder: re-deliver a settlement day to the DIP, re-send what it refused,
- * and the audit of such commands (`GET /deliveries/operator-actions`). A bad body: 400 `INVALID_REQUEST`.
+ * Operator API of the forwarder: re-deliver a settlement day to the DIP, re-send what it refused;
+ * each audited (`GET /operator-actions`). A bad body: 400 `INVALID_REQUEST`.
  */
 @Controller('deliveries')
 export class DeliveriesController {
   constructor(
     private readonly redelivery: Redelivery,
-    private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -31,11 +28,6 @@ export class DeliveriesController {
   async resendRefused(@Body() body: unknown) {
     const request = valid(ResendRefusedRequest, body);
     return this.redelivery.resendRefused(request.settlementDate, request, this.clock.now());
-  }
-
-  @Get('operator-actions')
-  async actions() {
-    return operatorActions(this.dataSource);
   }
 }
 

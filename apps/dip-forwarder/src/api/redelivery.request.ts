@@ -1,14 +1,6 @@
-import { IsOptional, IsString, Length } from 'class-validator';
 import { IsIsoDate } from '@halfhour/contracts';
-
-/** Who asks for a re-delivery and why, as the audit records them. */
-export class OperatorRequest {
-  @IsString() @Length(1, 120)
-  requestedBy!: string;
-
-  @IsString() @Length(1, 500)
-  reason!: string;
-}
+import { OperatorRequest } from '@halfhour/service-kit';
+import { IsOptional } from 'class-validator';
 
 /** POST /deliveries/redeliver: send a settlement day's MPAN-days to the DIP again. */
 export class RedeliverDayRequest extends OperatorRequest {

@@ -1,8 +1,12 @@
-import { capacityOf, DaySlots, daySlots, isCalendarDate, laneLimits, laneOf, ProviderCapacity, readsPerSlotAt } from '@halfhour/domain';
-import { BadRequestException, Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
+import { validateMessage } from '@halfhour/contracts';
+import { capacityOf, Clock, DaySlots, daySlots, isCalendarDate, laneLimits, laneOf, ProviderCapacity, readsPerSlotAt } from '@halfhour/domain';
+import { OperatorRequest } from '@halfhour/service-kit';
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post } from '@nestjs/common';
 import { CapacityBook } from '../capacity/capacity-book';
 import { ItemRepository } from '../items/item-repository';
+import { DayReplan } from '../planning/day-replan';
 import { PlanRunRepository } from '../planning/plan-run-repository';
+import { CLOCK } from '../scheduler.tokens';
 import { SCHEDULING_POLICY, SchedulingPolicy } from '../scheduling-policy';
 
 interface HourRow {
@@ -35,7 +39,20 @@ export class PlansController {
     private readonly plans: PlanRunRepository,
     private readonly capacity: CapacityBook,
     @Inject(SCHEDULING_POLICY) private readonly policy: SchedulingPolicy,
+    private readonly replanner: DayReplan,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** `POST /plans/{date}/replan` `{ requestedBy, reason }`: re-plans the day's reads still to come (DayReplan), audited. */
+  @Post(':date/replan')
+  @HttpCode(200)
+  async replan(@Param('date') date: string, @Body() body: unknown) {
+    if (!isCalendarDate(date)) throw new BadRequestException({ reasonCode: 'INVALID_DATE', message: `"${date}" is not a date YYYY-MM-DD` });
+    const validation = validateMessage(OperatorRequest, body);
+    if (!validation.ok) throw new BadRequestException({ reasonCode: 'INVALID_REQUEST', message: validation.rejection.message });
+    if (!(await this.plans.find(date))) throw new NotFoundException({ reasonCode: 'NOT_PLANNED', message: `no plan for ${date} yet` });
+    return this.replanner.replan(date, validation.value, this.clock.now());
+  }
 
   @Get(':date')
   async plan(@Param('date') date: string) {
