@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { settlementDayStart } from '../calendar/settlement-day';
-import { CapacitySettings, laneLimits, mhhsReadsPerSlot, nightOnDemandReadsPerSlot, overBooked, ProviderCapacity, scheduledReadsPerSlot } from './capacity';
+import { CapacitySettings, emptyLaneLoads, laneLimits, mhhsReadsPerSlot, nightOnDemandReadsPerSlot, overBooked, ProviderCapacity, scheduledReadsPerSlot } from './capacity';
 import { CollectionDemand } from './collection-demand';
 import { daySlots } from './day-slots';
 import { planDay } from './plan-day';
@@ -35,7 +35,8 @@ describe('lanes of a provider’s slots', () => {
       const slots = daySlots(DAY, 30, capacity.excludedWindow);
       const daily = planDay(slots, capacity, demands(c.scheduled, 0, 1440, 'S'), { placement: 'even', lane: 'SCHEDULED' });
       const urgent = planDay(slots, capacity, demands(c.onDemand, c.onDemandAtMinute, 10, 'D'), { loads: daily.loads, placement: 'asap', lane: 'ON_DEMAND', underway: true });
-      const { scheduled, onDemand } = urgent.loads.get('CSP-SOUTH')!;
+      // No demand at all leaves no loads for the provider: every slot is empty.
+      const { scheduled, onDemand } = urgent.loads.get('CSP-SOUTH') ?? emptyLaneLoads(slots.starts.length);
       const reserve = mhhsReadsPerSlot(provider) - scheduledReadsPerSlot(provider);
       for (let s = 0; s < slots.starts.length; s++) {
         const day = slots.mhhsAllowed[s] === 1;
