@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { chaosCommand } from './commands/chaos.command';
 import { dayCommand } from './commands/day.command';
+import { OPERATOR_USAGE } from './commands/operator-call';
+import { operatorCommand } from './commands/operator.command';
 import { provisionCommand } from './commands/provision.command';
 import { startCommand } from './commands/start.command';
 import { DAY_USAGE, parseDayOptions } from './day/day-options';
@@ -12,7 +14,8 @@ ${DAY_USAGE}
                               broker restarted, the databases cut off, the DIP down and rate-limiting,
                               malformed input); findings in DIR/chaos.json, exit 1 if any fails
   up [--exit-when-ready]      run Kafka, PostgreSQL and every service locally on the real clock, idle
-  provision                   create topics and service databases, then exit`;
+  provision                   create topics and service databases, then exit
+${OPERATOR_USAGE}`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...flags] = argv;
@@ -28,6 +31,11 @@ async function main(argv: string[]): Promise<void> {
       return startCommand({ exitWhenReady: flags.includes('--exit-when-ready') });
     case 'provision':
       return provisionCommand();
+    case 'replan':
+    case 'redeliver':
+    case 'resend-refused':
+      if (flags.includes('--help')) return void console.log(OPERATOR_USAGE);
+      return operatorCommand(command, flags);
     default:
       console.error(USAGE);
       process.exitCode = 2;

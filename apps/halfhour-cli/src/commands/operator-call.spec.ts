@@ -1,0 +1,21 @@
+import { operatorCallOf } from './operator-call';
+
+describe('operator commands', () => {
+  it('say which service is asked what, with who and why for its audit', () => {
+    expect(operatorCallOf('replan', ['--day', '2026-12-01', '--reason', 'capacity restored', '--by', 'duty-operator'])).toEqual({
+      service: 'scheduler', path: '/plans/2026-12-01/replan', body: { requestedBy: 'duty-operator', reason: 'capacity restored' },
+    });
+    expect(operatorCallOf('redeliver', ['--day', '2026-11-21', '--reason', 'the DIP lost it', '--by', 'ops'])).toEqual({
+      service: 'dip-forwarder', path: '/deliveries/redeliver', body: { settlementDate: '2026-11-21', requestedBy: 'ops', reason: 'the DIP lost it' },
+    });
+    expect(operatorCallOf('resend-refused', ['--reason', 'MPANs registered now', '--by', 'ops']).body).toEqual({ requestedBy: 'ops', reason: 'MPANs registered now' });
+  });
+
+  it('refuse what is not a command before anything is sent: a bad or missing day, no reason, an unknown or value-less option', () => {
+    expect(() => operatorCallOf('replan', ['--day', '2026-02-30', '--reason', 'x'])).toThrow(/YYYY-MM-DD/);
+    expect(() => operatorCallOf('redeliver', ['--reason', 'x'])).toThrow(/needs --day/);
+    expect(() => operatorCallOf('replan', ['--day', '2026-12-01'])).toThrow(/--reason is required/);
+    expect(() => operatorCallOf('replan', ['--day', '2026-12-01', '--reason', 'x', '--force'])).toThrow(/Unknown option/);
+    expect(() => operatorCallOf('replan', ['--day', '2026-12-01', '--reason'])).toThrow(/argument missing/);
+  });
+});

@@ -1,0 +1,46 @@
+import { isCalendarDate } from '@halfhour/domain';
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+
+export const OPERATOR_COMMANDS = ['replan', 'redeliver', 'resend-refused'] as const;
+export type OperatorCommandName = (typeof OPERATOR_COMMANDS)[number];
+
+export const OPERATOR_USAGE = `  replan --day YYYY-MM-DD --reason TEXT [--by NAME]
+                              re-plan the day's reads still to come (scheduler)
+  redeliver --day YYYY-MM-DD --reason TEXT [--by NAME]
+                              send a settlement day's MPAN-days to the DIP again (dip-forwarder)
+  resend-refused [--day YYYY-MM-DD] --reason TEXT [--by NAME]
+                              send the MPAN-days the DIP refused again (dip-forwarder)
+                              Each is audited by its service and safe to run twice. Services at
+                              HALFHOUR_SCHEDULER_URL and HALFHOUR_DIP_FORWARDER_URL (default: the
+                              local stack); token HALFHOUR_OPERATOR_TOKEN, else out/operator-api-token`;
+
+export interface OperatorCall {
+  service: 'scheduler' | 'dip-forwarder';
+  path: string;
+  body: Record<string, string>;
+}
+
+/** What an operator command asks of which service: the arguments checked, nothing sent. */
+export function operatorCallOf(command: OperatorCommandName, args: readonly string[]): OperatorCall {
+  const { values } = parseArgs({
+    args: [...args],
+    options: { day: { type: 'string' }, reason: { type: 'string' }, by: { type: 'string' } },
+    strict: true,
+    allowPositionals: false,
+  });
+  const day = values.day;
+  if (day !== undefined && !isCalendarDate(day)) throw new RangeError(`--day must be a date YYYY-MM-DD, not "${day}"`);
+  if (!values.reason?.trim()) throw new RangeError('--reason is required: the audit records why');
+  const who = { requestedBy: values.by ?? userInfo().username, reason: values.reason };
+  switch (command) {
+    case 'replan':
+      if (!day) throw new RangeError('replan needs --day');
+      return { service: 'scheduler', path: `/plans/${day}/replan`, body: who };
+    case 'redeliver':
+      if (!day) throw new RangeError('redeliver needs --day');
+      return { service: 'dip-forwarder', path: '/deliveries/redeliver', body: { settlementDate: day, ...who } };
+    case 'resend-refused':
+      return { service: 'dip-forwarder', path: '/deliveries/resend-refused', body: { ...(day ? { settlementDate: day } : {}), ...who } };
+  }
+}
