@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { chaosCommand } from './commands/chaos.command';
 import { dayCommand } from './commands/day.command';
 import { OPERATOR_USAGE } from './commands/operator-call';
-import { operatorCommand } from './commands/operator.command';
+import { operatorCommand, replayDlqCommand } from './commands/operator.command';
 import { provisionCommand } from './commands/provision.command';
 import { startCommand } from './commands/start.command';
 import { DAY_USAGE, parseDayOptions } from './day/day-options';
@@ -36,6 +36,9 @@ async function main(argv: string[]): Promise<void> {
     case 'resend-refused':
       if (flags.includes('--help')) return void console.log(OPERATOR_USAGE);
       return operatorCommand(command, flags);
+    case 'replay-dlq':
+      if (flags.includes('--help')) return void console.log(OPERATOR_USAGE);
+      return replayDlqCommand(flags);
     default:
       console.error(USAGE);
       process.exitCode = 2;

@@ -17,3 +17,4 @@ export * from './nest/kafka.module';
 export * from './nest/kafka-runtime';
 export * from './nest/kafka.tokens';
 export * from './nest/topic-catch-up';
+export * from './operator/dead-letter-replay';

@@ -1,4 +1,4 @@
-import { operatorCallOf } from './operator-call';
+import { operatorCallOf, replayRequestOf } from './operator-call';
 
 describe('operator commands', () => {
   it('say which service is asked what, with who and why for its audit', () => {
@@ -17,5 +17,13 @@ describe('operator commands', () => {
     expect(() => operatorCallOf('replan', ['--day', '2026-12-01'])).toThrow(/--reason is required/);
     expect(() => operatorCallOf('replan', ['--day', '2026-12-01', '--reason', 'x', '--force'])).toThrow(/Unknown option/);
     expect(() => operatorCallOf('replan', ['--day', '2026-12-01', '--reason'])).toThrow(/argument missing/);
+  });
+
+  it('replay a dead-letter topic only when it is one, with a reason', () => {
+    expect(replayRequestOf(['--topic', 'css.registrations.1.dlq', '--reason-code', 'UNKNOWN_MPAN', '--reason', 'registered now', '--by', 'ops'])).toEqual({
+      deadLetterTopic: 'css.registrations.1.dlq', reasonCode: 'UNKNOWN_MPAN', requestedBy: 'ops', reason: 'registered now',
+    });
+    expect(() => replayRequestOf(['--topic', 'css.registrations.1', '--reason', 'x'])).toThrow(/dead-letter topic/);
+    expect(() => replayRequestOf(['--topic', 'css.registrations.1.dlq'])).toThrow(/--reason is required/);
   });
 });

@@ -11,7 +11,11 @@ export const OPERATOR_USAGE = `  replan --day YYYY-MM-DD --reason TEXT [--by NAM
                               send a settlement day's MPAN-days to the DIP again (dip-forwarder)
   resend-refused [--day YYYY-MM-DD] --reason TEXT [--by NAME]
                               send the MPAN-days the DIP refused again (dip-forwarder)
-                              Each is audited by its service and safe to run twice. Services at
+  replay-dlq --topic TOPIC.dlq [--reason-code CODE] --reason TEXT [--by NAME]
+                              send a dead-letter topic's letters (of one reason code, or all) back
+                              to their topic, marked with who replayed them, when and why; run
+                              again, only letters that arrived since (KAFKA_BROKERS)
+                              Each is audited and safe to run twice. Services at
                               HALFHOUR_SCHEDULER_URL and HALFHOUR_DIP_FORWARDER_URL (default: the
                               local stack); token HALFHOUR_OPERATOR_TOKEN, else out/operator-api-token`;
 
@@ -43,4 +47,22 @@ export function operatorCallOf(command: OperatorCommandName, args: readonly stri
     case 'resend-refused':
       return { service: 'dip-forwarder', path: '/deliveries/resend-refused', body: { ...(day ? { settlementDate: day } : {}), ...who } };
   }
+}
+
+/** `replay-dlq`'s arguments, checked. */
+export function replayRequestOf(args: readonly string[]): { deadLetterTopic: string; reasonCode?: string; requestedBy: string; reason: string } {
+  const { values } = parseArgs({
+    args: [...args],
+    options: { topic: { type: 'string' }, 'reason-code': { type: 'string' }, reason: { type: 'string' }, by: { type: 'string' } },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (!values.topic?.endsWith('.dlq')) throw new RangeError('--topic must name a dead-letter topic, <topic>.dlq');
+  if (!values.reason?.trim()) throw new RangeError('--reason is required: the replayed messages carry it');
+  return {
+    deadLetterTopic: values.topic,
+    ...(values['reason-code'] ? { reasonCode: values['reason-code'] } : {}),
+    requestedBy: values.by ?? userInfo().username,
+    reason: values.reason,
+  };
 }

@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVICE_CATALOGUE } from '../stack/service-catalogue';
 import { REPOSITORY_ROOT } from '../stack/stack-settings';
-import { OperatorCommandName, operatorCallOf } from './operator-call';
+import { replayDeadLetters } from '@halfhour/kafka';
+import { cliKafka } from '../stack/cli-kafka';
+import { OperatorCommandName, operatorCallOf, replayRequestOf } from './operator-call';
 
 const URL_SETTINGS = { scheduler: 'HALFHOUR_SCHEDULER_URL', 'dip-forwarder': 'HALFHOUR_DIP_FORWARDER_URL' } as const;
 
@@ -31,4 +33,11 @@ function operatorToken(): string | undefined {
   if (process.env.HALFHOUR_OPERATOR_TOKEN) return process.env.HALFHOUR_OPERATOR_TOKEN;
   const file = join(REPOSITORY_ROOT, 'out', 'operator-api-token');
   return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+}
+
+/** Replays a dead-letter topic into its source topic and prints how many letters went back and why others did not. */
+export async function replayDlqCommand(args: readonly string[]): Promise<void> {
+  const request = replayRequestOf(args);
+  const outcome = await replayDeadLetters(cliKafka('halfhour-operator'), request);
+  console.log(JSON.stringify({ action: 'REPLAY_DLQ', ...request, at: new Date().toISOString(), ...outcome }, null, 2));
 }
