@@ -1,5 +1,5 @@
 import { ServiceResponse } from '@halfhour/contracts';
-import { ITEM_OUTCOMES, ProviderPlanReport, providerKeyOf, settlementPeriodStarts } from '@halfhour/domain';
+import { ITEM_OUTCOMES, LaneForecast, ProviderPlanReport, providerKeyOf, settlementPeriodStarts } from '@halfhour/domain';
 import { deliveryKey, Population, SlotLoad, syntheticHalfHourKwh } from '@halfhour/simulation';
 import { bauFigures } from './bau-figures';
 import { StackMetrics } from './stack-view';
@@ -36,6 +36,8 @@ export interface RunFacts {
   sent: SentRequest[];
   /** Each SIMULATED provider's slots: Halfhour's reads and how its own BAU traffic fared. */
   providerLoads?: Record<string, SlotLoad[]>;
+  /** The scheduler's forecast of the coming days (GET /forecast) at the end of the run. */
+  forecast?: LaneForecast[];
 }
 
 const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
@@ -83,6 +85,7 @@ export function buildDayReport(facts: RunFacts) {
     hhCollection: hhCollectionOf(facts),
     capacity: capacityOf(facts.plan, providers),
     bau: bauFigures(facts.providerLoads ?? {}),
+    forecast: facts.forecast,
     reads: {
       scheduled: readsOf(of('SCHEDULED')),
       onDemand: readsOf(of('ON_DEMAND')),

@@ -1,4 +1,5 @@
 import { DayReport } from './day-report';
+import { forecastLine } from './forecast-line';
 
 const pct = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(1)} %`);
 const ms = (value: number | null) => (value === null ? '–' : `${value.toFixed(1)} ms`);
@@ -15,6 +16,7 @@ export function reportSummary(report: DayReport): string {
     `Reads saved: ${report.readsSaved.collectOnce} by collecting once, ${report.readsSaved.smets1Cache.hits} by the SMETS1 cache (hit ratio ${pct(report.readsSaved.smets1Cache.hitRatio)})`,
     `Refusals: ${Object.entries(report.refusals.byCode).sort().map(([code, n]) => `${code}×${n}`).join(' ') || 'none'}`,
     `DIP: ${report.dip.mpanDaysDelivered} MPAN-days delivered`,
+    forecastLine(report.forecast),
     '',
     'provider        planned delivered stopped expired unfinished  peak-hour  headroom',
     ...report.reconciliation.map((r) => {

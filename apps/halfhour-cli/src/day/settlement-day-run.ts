@@ -1,5 +1,5 @@
 import { ServiceResponse, Topics, withTopicPrefix } from '@halfhour/contracts';
-import { FINAL_ITEM_STATES, ITEM_OUTCOMES, ItemState, providerKeyOf } from '@halfhour/domain';
+import { FINAL_ITEM_STATES, ITEM_OUTCOMES, ItemState, LaneForecast, providerKeyOf } from '@halfhour/domain';
 import { ConditionNotMet, SimulatedTime } from '@halfhour/observability';
 import { DEFAULT_POPULATION_SETTINGS, generatePopulation, Population, SlotLoad } from '@halfhour/simulation';
 import { randomBytes } from 'node:crypto';
@@ -302,7 +302,7 @@ export class SettlementDayRun {
 
   private async report(startedAt: number): Promise<DayReport> {
     const metrics = await scrapeStack(this.urls);
-    const [plan, outcomes, schedulesStopped, [{ delivered: forwarderDelivered }], dipMpanDays, dipStats, responses, providerLoads] = await Promise.all([
+    const [plan, outcomes, schedulesStopped, [{ delivered: forwarderDelivered }], dipMpanDays, dipStats, responses, providerLoads, forecast] = await Promise.all([
       this.getJson<PlanView>(`${this.urls.scheduler}/plans/${this.options.collectionDay}`).catch(() => undefined),
       this.itemOutcomes(),
       this.query<{ reason: string; schedules: number }>('scheduler', 'SELECT stopped_reason AS reason, count(*)::int AS schedules FROM schedules WHERE stopped_at IS NOT NULL GROUP BY stopped_reason', []),
@@ -311,13 +311,14 @@ export class SettlementDayRun {
       this.getJson<Record<string, number>>(`${this.urls.dipSimulator}/dip/stats`),
       this.responses(),
       this.providerLoads(),
+      this.getJson<{ days: LaneForecast[] }>(`${this.urls.scheduler}/forecast?days=7`).then((answer) => answer.days).catch(() => undefined),
     ]);
     this.plan = plan;
     return buildDayReport({
       population: this.population, collectionDay: this.options.collectionDay, speed: this.timeline.speed, clockMode: this.options.clockMode, realSeconds: (Date.now() - startedAt) / 1000,
       topicPrefix: this.namespace.topicPrefix, providerCapacity: this.providerCapacity, plan, outcomes, metrics, dipMpanDays,
       schedulesStopped: Object.fromEntries(schedulesStopped.map((row) => [row.reason, row.schedules])), forwarderDelivered, dipStats, responses, sent: this.upstream?.sent ?? [],
-      providerLoads,
+      providerLoads, forecast,
     });
   }
 
