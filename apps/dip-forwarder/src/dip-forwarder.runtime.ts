@@ -34,7 +34,7 @@ export class DipForwarderRuntime implements OnModuleInit {
     tasks: PeriodicTasks,
     @Inject(METRICS_REGISTRY) registry: Registry,
   ) {
-    this.outbox = new OutboxRepository(dataSource);
+    this.outbox = new OutboxRepository(dataSource, clock);
     const url = config.DIP_URL.replace(/\/$/, '');
     const send = (messages: readonly DipMessage[]) => sendToDip(url, messages, credentials, config.DIP_CALL_TIMEOUT_MS, clock.now());
     const relay = new DipRelay(this.outbox, send, metrics, logger, {

@@ -1,5 +1,5 @@
 import { ServiceResponse } from '@halfhour/contracts';
-import { DipMessage } from '@halfhour/domain';
+import { Clock, DipMessage, systemClock } from '@halfhour/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Delivery, DeliveryQueue } from '../delivery/dip-relay';
 
@@ -13,7 +13,8 @@ export interface OutboxRow {
 
 /** The DIP outbox's SQL, set-based. */
 export class OutboxRepository implements DeliveryQueue {
-  constructor(readonly dataSource: DataSource) {}
+  /** `clock`: the service's time, written as `finished_at` (what retention measures; simulated time in a simulation). */
+  constructor(readonly dataSource: DataSource, private readonly clock: Clock = systemClock) {}
 
   /** Queues MPAN-days; one already queued (the same reference: the same data) stays as it is. */
   async enqueue(manager: EntityManager, rows: readonly Omit<OutboxRow, 'attempts'>[]): Promise<void> {
@@ -95,11 +96,11 @@ export class OutboxRepository implements DeliveryQueue {
   private async finish(manager: EntityManager, references: readonly string[], state: 'DELIVERED' | 'REFUSED', detail: string): Promise<void> {
     if (references.length === 0) return;
     await manager.query(
-      `UPDATE dip_outbox SET state = $2, attempts = attempts + 1, finished_at = now(), leased_until = NULL,
+      `UPDATE dip_outbox SET state = $2, attempts = attempts + 1, finished_at = $4, leased_until = NULL,
          transaction_id = CASE WHEN $2 = 'DELIVERED' THEN $3 ELSE transaction_id END,
          last_error = CASE WHEN $2 = 'REFUSED' THEN $3 ELSE last_error END
        WHERE reference = ANY($1::text[]) AND state = 'PENDING'`,
-      [references, state, detail],
+      [references, state, detail, this.clock.now()],
     );
   }
 
