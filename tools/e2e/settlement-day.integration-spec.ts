@@ -1,6 +1,6 @@
 import { DccUserUpdated, ServiceRequest, ServiceResponse, Topics, withTopicPrefix } from '@halfhour/contracts';
 import { settlementPeriodStarts } from '@halfhour/domain';
-import { DEFAULT_POPULATION_SETTINGS, deliveryKey, generatePopulation, SimulatedRequest, syntheticHalfHourKwh } from '@halfhour/simulation';
+import { answersExpected, DEFAULT_POPULATION_SETTINGS, deliveryKey, generatePopulation, syntheticHalfHourKwh } from '@halfhour/simulation';
 import { eventually, freePort, readWholeTopic, testBrokers, testKafka } from '@halfhour/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -98,7 +98,7 @@ describe('npm start: a settlement day end to end', () => {
       expect(theirs.map((s) => s.mpan)).toEqual(requests.map((r) => r.mpan));
       requests.forEach((request, i) => {
         const answers = answersTo.get(theirs[i].requestId) ?? [];
-        expect({ request: theirs[i].requestId, answers: answers.sort() }).toEqual({ request: theirs[i].requestId, answers: expectedAnswers(request).sort() });
+        expect({ request: theirs[i].requestId, answers: answers.sort() }).toEqual({ request: theirs[i].requestId, answers: answersExpected(request).sort() });
       });
     }
 
@@ -180,10 +180,4 @@ function byUser<T extends { userId: string }>(requests: readonly T[]): Map<strin
   const groups = new Map<string, T[]>();
   for (const request of requests) groups.set(request.userId, [...(groups.get(request.userId) ?? []), request]);
   return groups;
-}
-
-/** A schedule is acknowledged (I0) and later answered with DATA or E41; an on-demand read with DATA; a refusal with its code. */
-function expectedAnswers(request: SimulatedRequest): string[] {
-  if (request.expected.decision !== 'I0') return [request.expected.decision];
-  return [...(request.schedule ? ['I0'] : []), ...(request.expected.outcome ? [request.expected.outcome] : [])];
 }

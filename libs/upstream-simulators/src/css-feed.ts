@@ -36,8 +36,12 @@ export class CssFeedSimulator {
     return this.population.meters.map((m) => ({ definition: DEVICE_COMMISSIONED, body: deviceOf(m) }));
   }
 
-  midRunChanges(): Outgoing[] {
-    return this.population.changes.map((change) => messageOf(change));
+  /** The population's mid-run changes (or those given) as messages, registrations and the inventory's apart. */
+  changeMessages(changes: readonly MidRunChange[] = this.population.changes): { registrations: Outgoing[]; devices: Outgoing[] } {
+    return {
+      registrations: changes.filter((c) => c.kind !== 'METER_EXCHANGED').map(messageOf),
+      devices: changes.filter((c) => c.kind === 'METER_EXCHANGED').map(messageOf),
+    };
   }
 }
 
@@ -45,17 +49,26 @@ function appointmentIdOf(mpan: string, n: number): string {
   return `APT-${mpan}-${n}`;
 }
 
-function deviceOf(m: SimulatedMeter): object {
+type InstalledDevice = Pick<SimulatedMeter, 'mpan' | 'deviceId' | 'generation' | 'provider' | 'direction'> & { effectiveFrom?: string; sequence?: number };
+
+function deviceOf(m: InstalledDevice): object {
   const provider = m.provider.kind === 'CSP' ? { cspRegion: m.provider.region } : { s1spId: m.provider.s1spId };
-  return { mpan: m.mpan, deviceId: m.deviceId, smetsGeneration: m.generation, ...provider, direction: m.direction, effectiveFrom: STANDING_SINCE, sequence: 4 };
+  return { mpan: m.mpan, deviceId: m.deviceId, smetsGeneration: m.generation, ...provider, direction: m.direction, effectiveFrom: m.effectiveFrom ?? STANDING_SINCE, sequence: m.sequence ?? 4 };
 }
 
 function messageOf(change: MidRunChange): Outgoing {
   switch (change.kind) {
     case 'APPOINTMENT_ENDS':
-      return { definition: MDR_TERMINATED, body: { mpan: change.mpan, appointmentId: appointmentIdOf(change.mpan, 1), effectiveTo: change.effectiveTo, sequence: 10 } };
+      return { definition: MDR_TERMINATED, body: { mpan: change.mpan, appointmentId: appointmentIdOf(change.mpan, change.appointment), effectiveTo: change.effectiveTo, sequence: 10 } };
     case 'APPOINTMENT_STARTS':
-      return { definition: MDR_APPOINTED, body: { mpan: change.mpan, appointmentId: appointmentIdOf(change.mpan, 2), mdrMpid: change.mdr, effectiveFrom: change.effectiveFrom, sequence: 10 } };
+      return {
+        definition: MDR_APPOINTED,
+        body: { mpan: change.mpan, appointmentId: appointmentIdOf(change.mpan, change.appointment), mdrMpid: change.mdr, effectiveFrom: change.effectiveFrom, sequence: 10 },
+      };
+    case 'CONSENT_CHANGES':
+      return { definition: CONSENT_CHANGED, body: { mpan: change.mpan, status: change.consent, effectiveFrom: change.effectiveFrom, sequence: 10 } };
+    case 'METER_EXCHANGED':
+      return { definition: DEVICE_COMMISSIONED, body: deviceOf({ ...change, sequence: 10 }) };
     case 'CHANGE_OF_SUPPLIER':
       return {
         definition: SUPPLIER_REGISTERED,

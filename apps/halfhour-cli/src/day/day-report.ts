@@ -1,6 +1,6 @@
 import { ServiceResponse } from '@halfhour/contracts';
 import { ITEM_OUTCOMES, LaneForecast, ProviderPlanReport, providerKeyOf, settlementPeriodStarts } from '@halfhour/domain';
-import { deliveryKey, Population, SlotLoad, syntheticHalfHourKwh } from '@halfhour/simulation';
+import { answersExpected, deliveryKey, Population, SlotLoad, syntheticHalfHourKwh } from '@halfhour/simulation';
 import { bauFigures } from './bau-figures';
 import { StackMetrics } from './stack-view';
 
@@ -196,10 +196,9 @@ function checkResponses(population: Population, sent: readonly SentRequest[], re
   for (const response of responses) byRequest.set(response.requestId, [...(byRequest.get(response.requestId) ?? []), response]);
   const mismatches: { requestId: string; expected: string; got: string[] }[] = [];
   for (const { request, index } of sent) {
-    const expected = population.requests[index].expected;
     const got = (byRequest.get(request.requestId) ?? []).map((r) => (r.outcome === 'DATA' ? 'DATA' : r.responseCode));
-    const wanted = expected.decision !== 'I0' ? [expected.decision] : [...(population.requests[index].schedule ? ['I0'] : []), ...(expected.outcome ? [expected.outcome] : [])];
-    const matches = wanted.length === got.length && wanted.every((code) => got.includes(code));
+    const wanted = answersExpected(population.requests[index]);
+    const matches = wanted.length === got.length && [...wanted].sort().join() === [...got].sort().join();
     if (!matches) mismatches.push({ requestId: request.requestId, expected: wanted.join('+'), got });
   }
   return { requests: sent.length, matching: sent.length - mismatches.length, mismatches: mismatches.slice(0, 20), mismatchCount: mismatches.length, ok: mismatches.length === 0 };

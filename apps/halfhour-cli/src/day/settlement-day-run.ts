@@ -219,7 +219,7 @@ export class SettlementDayRun {
   /** Plays the simulated day, doing each scripted thing at its moment, showing progress. */
   private async playTheDay(): Promise<void> {
     const script: ScriptedStep[] = [
-      { at: this.timeline.at(2), what: 'CSS: mid-run registry changes', run: () => this.upstream!.publishMidRunChanges() },
+      { at: this.timeline.at(2), what: 'CSS: mid-run registry changes', run: () => this.upstream!.publishChanges() },
       { at: this.timeline.at(3), what: 'users: schedules for new appointments', run: () => this.upstream!.publishRequests('AFTER_APPOINTMENTS', this.timeline.clock.now()) },
       { at: this.timeline.at(12), what: 'users: on-demand reads', run: () => this.upstream!.publishRequests('ON_DEMAND', this.timeline.clock.now()) },
       ...(this.options.providerFailures ? [

@@ -2,7 +2,7 @@ import { Clock } from '@halfhour/domain';
 import { MessageDefinition, ServiceRequest, TopicDefinition, Topics } from '@halfhour/contracts';
 import { createIdempotentProducer, SerialBatchSender, TypedProducer } from '@halfhour/kafka';
 import { ProducerMetrics } from '@halfhour/observability';
-import { Population, RequestPhase } from '@halfhour/simulation';
+import { MidRunChange, Population, RequestPhase } from '@halfhour/simulation';
 import { CssFeedSimulator, DccUsersSimulator } from '@halfhour/upstream-simulators';
 import { Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
@@ -36,20 +36,22 @@ export class UpstreamDriver {
     const [participants, users, registrations, devices] = [this.css.marketParticipants(), this.users.records(), this.css.registrations(), this.css.devices()];
     await this.publishAll(Topics.marketParticipants, participants);
     await this.publishAll(Topics.users, users);
-    await this.producer.publish(Topics.registrations, registrations as never);
-    await this.producer.publish(Topics.deviceInventory, devices as never);
+    if (registrations.length > 0) await this.producer.publish(Topics.registrations, registrations as never);
+    if (devices.length > 0) await this.producer.publish(Topics.deviceInventory, devices as never);
     return participants.length + users.length + registrations.length + devices.length;
   }
 
-  async publishMidRunChanges(): Promise<number> {
-    const changes = this.css.midRunChanges();
-    await this.producer.publish(Topics.registrations, changes as never);
-    return changes.length;
+  /** CSS's (and the inventory's) changes: the population's mid-run ones, or those given (a day of a longer run). */
+  async publishChanges(changes: readonly MidRunChange[] = this.population.changes): Promise<number> {
+    const { registrations, devices } = this.css.changeMessages(changes);
+    if (registrations.length > 0) await this.producer.publish(Topics.registrations, registrations as never);
+    if (devices.length > 0) await this.producer.publish(Topics.deviceInventory, devices as never);
+    return registrations.length + devices.length;
   }
 
-  /** Signs and sends the phase's requests, as each user would, at the simulated `now`. */
-  async publishRequests(phase: RequestPhase, now: Date): Promise<number> {
-    const indexes = this.population.requests.flatMap((r, index) => (r.phase === phase ? [index] : []));
+  /** Signs and sends the phase's requests of the run's `day`, as each user would, at the simulated `now`. */
+  async publishRequests(phase: RequestPhase, now: Date, day = 0): Promise<number> {
+    const indexes = this.population.requests.flatMap((r, index) => (r.phase === phase && (r.day ?? 0) === day ? [index] : []));
     const signed = this.users.sign(indexes.map((i) => this.population.requests[i]), now);
     signed.forEach((request, i) => this.sent.push({ request, index: indexes[i] }));
     await this.publishAll(Topics.serviceRequests, signed);

@@ -29,17 +29,17 @@ describe('the simulated population', () => {
   });
 
   it('expects one delivery per MPAN-day with at least one requester still entitled, and E41 for each requester that is not', () => {
-    const stopped = population.requests.filter((r) => r.expected.outcome === 'E41');
+    const stopped = population.requests.filter((r) => r.expected.outcomes.includes('E41'));
     const ended = new Set(population.changes.filter((c) => c.kind !== 'APPOINTMENT_STARTS').map((c) => c.mpan));
     expect(stopped.length).toBeGreaterThan(0);
     expect(stopped.every((r) => ended.has(r.mpan))).toBe(true);
-    const delivering = population.requests.filter((r) => r.expected.outcome === 'DATA');
+    const delivering = population.requests.filter((r) => r.expected.outcomes.includes('DATA'));
     const keys = new Set(delivering.map((r) => deliveryKey(r.mpan, r.srv, r.schedule?.startDate ?? r.days!.from)));
     expect(population.expectedDeliveries).toEqual(keys);
     // An opted-out MPAN is never read; a refused request never expects data.
     const optedOut = new Set(population.meters.filter((m) => m.consent === 'DOMESTIC_OPTED_OUT').map((m) => m.mpan));
     expect([...population.expectedDeliveries].some((key) => optedOut.has(key.split('|')[0]))).toBe(false);
-    expect(population.requests.filter((r) => r.expected.decision !== 'I0').every((r) => r.expected.outcome === undefined)).toBe(true);
+    expect(population.requests.filter((r) => r.expected.decision !== 'I0').every((r) => r.expected.outcomes.length === 0)).toBe(true);
   });
 
   it('spoils some requests on purpose, each with the code it must get', () => {

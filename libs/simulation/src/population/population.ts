@@ -54,11 +54,20 @@ export interface SimulatedMeter {
   consent: HhConsentStatus;
 }
 
-/** Registry changes CSS sends while the day runs (after the plan, before the reads). */
+/**
+ * Registry changes CSS (and the DCC's inventory, for a meter exchange) sends while the day runs
+ * (after the plan, before the reads). `appointment` numbers an MPAN's appointments: 1 is the one
+ * in force before the run.
+ */
 export type MidRunChange =
-  | { kind: 'APPOINTMENT_ENDS'; mpan: string; mdr: string; effectiveTo: CalendarDate }
-  | { kind: 'APPOINTMENT_STARTS'; mpan: string; mdr: string; effectiveFrom: CalendarDate }
-  | { kind: 'CHANGE_OF_SUPPLIER'; mpan: string; supplier: string; effectiveFrom: CalendarDate; mdrRetained: boolean };
+  | { kind: 'APPOINTMENT_ENDS'; mpan: string; mdr: string; appointment: number; effectiveTo: CalendarDate }
+  | { kind: 'APPOINTMENT_STARTS'; mpan: string; mdr: string; appointment: number; effectiveFrom: CalendarDate }
+  | { kind: 'CHANGE_OF_SUPPLIER'; mpan: string; supplier: string; effectiveFrom: CalendarDate; mdrRetained: boolean }
+  | { kind: 'CONSENT_CHANGES'; mpan: string; consent: HhConsentStatus; effectiveFrom: CalendarDate }
+  | { kind: 'METER_EXCHANGED'; mpan: string; deviceId: string; generation: SmetsGeneration; provider: ServiceProvider; direction: EnergyDirection; effectiveFrom: CalendarDate };
+
+/** What a user hears after the decision on a read: its data, or that the schedule stopped (E41). */
+export type ReadOutcome = 'DATA' | 'E41';
 
 /** When in the run a user sends a request. */
 export type RequestPhase = 'BEFORE_PLAN' | 'AFTER_APPOINTMENTS' | 'ON_DEMAND';
@@ -81,8 +90,10 @@ export interface SimulatedRequest {
   schedule?: { startDate: CalendarDate; endDate?: CalendarDate };
   days?: { from: CalendarDate; to: CalendarDate };
   tampering?: Tampering;
-  /** What the user should hear: the decision, then for reads of the data day DATA or E41. */
-  expected: { decision: string; outcome?: 'DATA' | 'E41' };
+  /** The run's day (0 the first) on which the user sends it; a one-day run's are all 0. */
+  day?: number;
+  /** What the user should hear: the decision, then for each day the run reads for it DATA, or E41 once when it stops. */
+  expected: { decision: string; outcomes: ReadOutcome[] };
 }
 
 export interface Population {
@@ -96,7 +107,7 @@ export interface Population {
 
 export function generatePopulation(settings: PopulationSettings): Population {
   const random = new SeededRandom(settings.seed);
-  const meters = Array.from({ length: settings.mpans }, (_, index) => meterOf(index, random, settings));
+  const meters = Array.from({ length: settings.mpans }, (_, index) => simulatedMeter(index, random, settings));
   const mdrCollected = meters.filter((m) => m.mdr);
   const changes = midRunChanges(meters, random, settings.dataDay);
   const changed = new Set(changes.map((c) => c.mpan));
@@ -112,6 +123,12 @@ export function generatePopulation(settings: PopulationSettings): Population {
   return population;
 }
 
+/** Every answer a request should get, in the order given: a refusal alone, or I0 for a schedule and then each read's outcome. */
+export function answersExpected(request: Pick<SimulatedRequest, 'schedule' | 'expected'>): string[] {
+  if (request.expected.decision !== 'I0') return [request.expected.decision];
+  return [...(request.schedule ? ['I0'] : []), ...request.expected.outcomes];
+}
+
 export function deliveryKey(mpan: string, srv: string, day: CalendarDate): string {
   return itemKeyOf({ mpan, srv, dataDay: day });
 }
@@ -120,7 +137,8 @@ export function profileSrvOf(meter: Pick<SimulatedMeter, 'direction'>): string {
   return meter.direction === 'EXPORT' ? '4.8.3' : '4.8.1';
 }
 
-function meterOf(index: number, random: SeededRandom, settings: PopulationSettings): SimulatedMeter {
+/** The meter of the population's `index`th MPAN, drawn with the settings' shares. */
+export function simulatedMeter(index: number, random: SeededRandom, settings: Omit<PopulationSettings, 'mpans' | 'dataDay' | 'seed'>): SimulatedMeter {
   const distributor = random.pick(Object.keys(DEFAULT_CSP_REGION_BY_DISTRIBUTOR));
   const smets1 = random.chance(settings.smets1Share);
   const mdrCollected = random.chance(settings.mdrShare);
@@ -138,7 +156,7 @@ function meterOf(index: number, random: SeededRandom, settings: PopulationSettin
 }
 
 /** An EUI-64 from the meter's index. */
-function deviceIdOf(index: number): string {
+export function deviceIdOf(index: number): string {
   const bytes = index.toString(16).padStart(12, '0').toUpperCase().match(/../g)!;
   return ['00', 'DB', ...bytes].join('-');
 }
@@ -152,8 +170,8 @@ function midRunChanges(meters: readonly SimulatedMeter[], random: SeededRandom, 
   const starting = random.sample(unappointed, few(unappointed));
   const switching = random.sample(appointed.filter((m) => !ending.includes(m)), 2);
   return [
-    ...ending.map((m): MidRunChange => ({ kind: 'APPOINTMENT_ENDS', mpan: m.mpan, mdr: m.mdr!, effectiveTo: dataDay })),
-    ...starting.map((m): MidRunChange => ({ kind: 'APPOINTMENT_STARTS', mpan: m.mpan, mdr: random.pick(SIMULATED_MDRS), effectiveFrom: addDays(dataDay, 1) })),
+    ...ending.map((m): MidRunChange => ({ kind: 'APPOINTMENT_ENDS', mpan: m.mpan, mdr: m.mdr!, appointment: 1, effectiveTo: dataDay })),
+    ...starting.map((m): MidRunChange => ({ kind: 'APPOINTMENT_STARTS', mpan: m.mpan, mdr: random.pick(SIMULATED_MDRS), appointment: 2, effectiveFrom: addDays(dataDay, 1) })),
     ...switching.map((m, i): MidRunChange => ({
       kind: 'CHANGE_OF_SUPPLIER', mpan: m.mpan, supplier: SIMULATED_SUPPLIERS.find((s) => s !== m.supplier)!, effectiveFrom: dataDay, mdrRetained: i === 0,
     })),
@@ -165,7 +183,7 @@ function scheduledReads(meters: readonly SimulatedMeter[], random: SeededRandom,
   const schedule = (m: SimulatedMeter, user: string, role: SimulatedRole): SimulatedRequest => ({
     user, role, mpan: m.mpan, deviceId: m.deviceId, phase: 'BEFORE_PLAN', srv: profileSrvOf(m),
     schedule: { startDate: settings.dataDay, ...(settings.oneDaySchedules ? { endDate: settings.dataDay } : {}) },
-    expected: m.consent === 'DOMESTIC_OPTED_OUT' ? { decision: 'E37' } : { decision: 'I0', outcome: 'DATA' },
+    expected: m.consent === 'DOMESTIC_OPTED_OUT' ? { decision: 'E37', outcomes: [] } : { decision: 'I0', outcomes: ['DATA'] },
   });
   return meters.flatMap((m) => {
     const supplierRole = m.direction === 'EXPORT' ? 'ES' : 'IS';
@@ -182,7 +200,7 @@ function schedulesOfNewAppointments(changes: readonly MidRunChange[], meters: re
     const m = meterOf.get(change.mpan)!;
     return [{
       user: change.mdr, role: 'MDR' as const, mpan: m.mpan, deviceId: m.deviceId, phase: 'AFTER_APPOINTMENTS' as const, srv: profileSrvOf(m),
-      schedule: { startDate: addDays(dataDay, 1) }, expected: { decision: 'I0' },
+      schedule: { startDate: addDays(dataDay, 1) }, expected: { decision: 'I0', outcomes: [] },
     }];
   });
 }
@@ -195,7 +213,7 @@ function onDemandReads(mdrCollected: readonly SimulatedMeter[], random: SeededRa
   const eligible = mdrCollected.filter((m) => m.consent !== 'DOMESTIC_OPTED_OUT');
   const request = (m: SimulatedMeter, from: CalendarDate): SimulatedRequest => ({
     user: m.mdr!, role: 'MDR', mpan: m.mpan, deviceId: m.deviceId, phase: 'ON_DEMAND', srv: profileSrvOf(m),
-    days: { from, to: addDays(from, 1) }, expected: { decision: 'I0', outcome: 'DATA' },
+    days: { from, to: addDays(from, 1) }, expected: { decision: 'I0', outcomes: ['DATA'] },
   });
   const count = Math.max(1, Math.round(eligible.length * settings.onDemandShare));
   const dayBefore = random.sample(eligible, count).map((m) => request(m, addDays(settings.dataDay, -1)));
@@ -204,10 +222,10 @@ function onDemandReads(mdrCollected: readonly SimulatedMeter[], random: SeededRa
 }
 
 /** A few of each kind of request that must be refused, and the code each must get. */
-function spoiledRequests(meters: readonly SimulatedMeter[], random: SeededRandom, dataDay: CalendarDate): SimulatedRequest[] {
+export function spoiledRequests(meters: readonly SimulatedMeter[], random: SeededRandom, dataDay: CalendarDate): SimulatedRequest[] {
   const eligible = meters.filter((m) => m.consent !== 'DOMESTIC_OPTED_OUT' && m.direction === 'IMPORT');
   const base = (m: SimulatedMeter, user: string, role: SimulatedRole): SimulatedRequest => ({
-    user, role, mpan: m.mpan, deviceId: m.deviceId, phase: 'BEFORE_PLAN', srv: '4.8.1', schedule: { startDate: dataDay }, expected: { decision: 'I0' },
+    user, role, mpan: m.mpan, deviceId: m.deviceId, phase: 'BEFORE_PLAN', srv: '4.8.1', schedule: { startDate: dataDay }, expected: { decision: 'I0', outcomes: [] },
   });
   const picks = random.sample(eligible, 12);
   const at = (i: number) => picks[i % picks.length];
@@ -216,14 +234,14 @@ function spoiledRequests(meters: readonly SimulatedMeter[], random: SeededRandom
   const exportMeter = meters.find((m) => m.direction === 'EXPORT' && m.consent !== 'DOMESTIC_OPTED_OUT');
   const unknown = { ...at(6), mpan: mpanCoreFrom('10', '9999999999') };
   return [
-    { ...base(at(0), at(0).supplier, 'IS'), tampering: 'FORGED_SIGNATURE', expected: { decision: 'E13' } },
-    { ...base(at(1), at(1).supplier, 'IS'), tampering: 'REPLAYED_COUNTER', expected: { decision: 'E15' } },
-    { ...base(at(2), at(2).supplier, 'IS'), tampering: 'EXPIRED', expected: { decision: 'E14' } },
-    { ...base(at(3), notTheirs(at(3)), 'IS'), expected: { decision: 'E32' } },
-    { ...base(at(4), notAppointed(at(4)), 'MDR'), expected: { decision: 'E31' } },
-    { ...base(at(5), at(5).supplier, 'IS'), deviceId: at(7).deviceId, expected: { decision: 'E34' } },
-    { ...base(unknown, unknown.supplier, 'IS'), expected: { decision: 'E30' } },
-    ...(exportMeter ? [{ ...base(exportMeter, exportMeter.supplier, 'IS'), expected: { decision: 'E35' } }] : []),
+    { ...base(at(0), at(0).supplier, 'IS'), tampering: 'FORGED_SIGNATURE', expected: { decision: 'E13', outcomes: [] } },
+    { ...base(at(1), at(1).supplier, 'IS'), tampering: 'REPLAYED_COUNTER', expected: { decision: 'E15', outcomes: [] } },
+    { ...base(at(2), at(2).supplier, 'IS'), tampering: 'EXPIRED', expected: { decision: 'E14', outcomes: [] } },
+    { ...base(at(3), notTheirs(at(3)), 'IS'), expected: { decision: 'E32', outcomes: [] } },
+    { ...base(at(4), notAppointed(at(4)), 'MDR'), expected: { decision: 'E31', outcomes: [] } },
+    { ...base(at(5), at(5).supplier, 'IS'), deviceId: at(7).deviceId, expected: { decision: 'E34', outcomes: [] } },
+    { ...base(unknown, unknown.supplier, 'IS'), expected: { decision: 'E30', outcomes: [] } },
+    ...(exportMeter ? [{ ...base(exportMeter, exportMeter.supplier, 'IS'), expected: { decision: 'E35', outcomes: [] } }] : []),
   ];
 }
 
@@ -233,10 +251,10 @@ function settleExpectations(population: Population): void {
   const mdrLoses = new Set(changes.flatMap((c) => (c.kind === 'APPOINTMENT_ENDS' || (c.kind === 'CHANGE_OF_SUPPLIER' && !c.mdrRetained) ? [c.mpan] : [])));
   const supplierLoses = new Set(changes.flatMap((c) => (c.kind === 'CHANGE_OF_SUPPLIER' ? [c.mpan] : [])));
   for (const request of requests) {
-    if (request.expected.outcome !== 'DATA') continue;
+    if (!request.expected.outcomes.includes('DATA')) continue;
     const readOnDataDay = request.schedule?.startDate === settings.dataDay;
     const loses = request.role === 'MDR' ? mdrLoses : supplierLoses;
-    if (readOnDataDay && loses.has(request.mpan)) request.expected = { decision: 'I0', outcome: 'E41' };
+    if (readOnDataDay && loses.has(request.mpan)) request.expected = { decision: 'I0', outcomes: ['E41'] };
     else expectedDeliveries.add(deliveryKey(request.mpan, request.srv, request.schedule?.startDate ?? request.days!.from));
   }
 }
