@@ -7,6 +7,8 @@ type Outgoing = { definition: MessageDefinition<object>; body: object };
 const [MDR_APPOINTED, , MDR_TERMINATED, SUPPLIER_REGISTERED, CONSENT_CHANGED] = Topics.registrations.messages as unknown as MessageDefinition<object>[];
 const DEVICE_COMMISSIONED = Topics.deviceInventory.messages[0] as unknown as MessageDefinition<object>;
 const STANDING_SINCE = '2020-01-01';
+/** The registry's own messages are numbered 1–4 per MPAN; changes come after. */
+const FIRST_CHANGE_SEQUENCE = 10;
 
 /**
  * A SIMULATED Central Switching Service feed (and the DCC's device inventory): the population's
@@ -36,11 +38,15 @@ export class CssFeedSimulator {
     return this.population.meters.map((m) => ({ definition: DEVICE_COMMISSIONED, body: deviceOf(m) }));
   }
 
-  /** The population's mid-run changes (or those given) as messages, registrations and the inventory's apart. */
-  changeMessages(changes: readonly MidRunChange[] = this.population.changes): { registrations: Outgoing[]; devices: Outgoing[] } {
+  /**
+   * The population's mid-run changes (or those given) as messages, registrations and the
+   * inventory's apart, numbered after the registry's (and, `later` on, after earlier changes).
+   */
+  changeMessages(changes: readonly MidRunChange[] = this.population.changes, later = 0): { registrations: Outgoing[]; devices: Outgoing[] } {
+    const sequence = FIRST_CHANGE_SEQUENCE + later;
     return {
-      registrations: changes.filter((c) => c.kind !== 'METER_EXCHANGED').map(messageOf),
-      devices: changes.filter((c) => c.kind === 'METER_EXCHANGED').map(messageOf),
+      registrations: changes.filter((c) => c.kind !== 'METER_EXCHANGED').map((c) => messageOf(c, sequence)),
+      devices: changes.filter((c) => c.kind === 'METER_EXCHANGED').map((c) => messageOf(c, sequence)),
     };
   }
 }
@@ -56,23 +62,23 @@ function deviceOf(m: InstalledDevice): object {
   return { mpan: m.mpan, deviceId: m.deviceId, smetsGeneration: m.generation, ...provider, direction: m.direction, effectiveFrom: m.effectiveFrom ?? STANDING_SINCE, sequence: m.sequence ?? 4 };
 }
 
-function messageOf(change: MidRunChange): Outgoing {
+function messageOf(change: MidRunChange, sequence: number): Outgoing {
   switch (change.kind) {
     case 'APPOINTMENT_ENDS':
-      return { definition: MDR_TERMINATED, body: { mpan: change.mpan, appointmentId: appointmentIdOf(change.mpan, change.appointment), effectiveTo: change.effectiveTo, sequence: 10 } };
+      return { definition: MDR_TERMINATED, body: { mpan: change.mpan, appointmentId: appointmentIdOf(change.mpan, change.appointment), effectiveTo: change.effectiveTo, sequence } };
     case 'APPOINTMENT_STARTS':
       return {
         definition: MDR_APPOINTED,
-        body: { mpan: change.mpan, appointmentId: appointmentIdOf(change.mpan, change.appointment), mdrMpid: change.mdr, effectiveFrom: change.effectiveFrom, sequence: 10 },
+        body: { mpan: change.mpan, appointmentId: appointmentIdOf(change.mpan, change.appointment), mdrMpid: change.mdr, effectiveFrom: change.effectiveFrom, sequence },
       };
     case 'CONSENT_CHANGES':
-      return { definition: CONSENT_CHANGED, body: { mpan: change.mpan, status: change.consent, effectiveFrom: change.effectiveFrom, sequence: 10 } };
+      return { definition: CONSENT_CHANGED, body: { mpan: change.mpan, status: change.consent, effectiveFrom: change.effectiveFrom, sequence } };
     case 'METER_EXCHANGED':
-      return { definition: DEVICE_COMMISSIONED, body: deviceOf({ ...change, sequence: 10 }) };
+      return { definition: DEVICE_COMMISSIONED, body: deviceOf({ ...change, sequence }) };
     case 'CHANGE_OF_SUPPLIER':
       return {
         definition: SUPPLIER_REGISTERED,
-        body: { mpan: change.mpan, registrationId: `REG-${change.mpan}-2`, supplierMpid: change.supplier, effectiveFrom: change.effectiveFrom, mdrAppointmentRetained: change.mdrRetained, sequence: 10 },
+        body: { mpan: change.mpan, registrationId: `REG-${change.mpan}-2`, supplierMpid: change.supplier, effectiveFrom: change.effectiveFrom, mdrAppointmentRetained: change.mdrRetained, sequence },
       };
   }
 }

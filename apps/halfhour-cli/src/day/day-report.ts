@@ -158,6 +158,8 @@ function capacityOf(plan: PlanView | undefined, providers: readonly string[]) {
       provider,
       mhhsReadsPerSlot: report?.mhhsReadsPerSlot ?? null,
       itemsAtPlan: report?.items ?? 0,
+      /** MHHS reads the provider can take over the day's hours (scheduled and reserved lanes). */
+      mhhsReadsInDay: hours.reduce((total, h) => total + h.mhhsCapacity, 0),
       unplacedAtPlan: report?.unplaced ?? 0,
       peakSlotLoad: report?.peakSlotLoad ?? 0,
       peakHourUtilisation: ratio(peak * 1000, 1000),

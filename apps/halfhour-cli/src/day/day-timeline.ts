@@ -13,9 +13,9 @@ const HOUR_MS = 3_600_000;
 export type DayClockMode = 'stepped' | 'free-running';
 
 /**
- * The run's clock and the moments of its day. The day starts two simulated hours before the
- * collection day (the scheduler plans it at 23:00) and ends when the collection day does: the
- * scheduled reads' TRT runs out at midnight.
+ * The run's clock and the moments of its days. The run starts two simulated hours before the first
+ * collection day (the scheduler plans it at 23:00); each day ends when its collection day does (the
+ * scheduled reads' TRT runs out at midnight), the run when the last one does.
  */
 export class DayTimeline {
   /** Simulated seconds per real second: the pace of a stepped day at most, the speed of a free-running one. */
@@ -28,7 +28,7 @@ export class DayTimeline {
 
   constructor(
     readonly collectionDay: CalendarDate,
-    private readonly options: { mode: DayClockMode; daySeconds: number; services: () => readonly string[] },
+    private readonly options: { mode: DayClockMode; daySeconds: number; services: () => readonly string[]; days?: number },
   ) {
     this.speed = 86_400 / options.daySeconds;
     this.start = this.at(-2);
@@ -49,9 +49,23 @@ export class DayTimeline {
     await this.time.runFreely(this.speed);
   }
 
-  /** Local hour of the collection day (negative: the day before; 24: its end). */
-  at(hour: number): Date {
-    return new Date(settlementDayStart(this.collectionDay).getTime() + hour * HOUR_MS);
+  /** Local hour of the run's `day`th collection day (the first by default; negative: the day before; 24: its end). */
+  at(hour: number, day = 0): Date {
+    return new Date(settlementDayStart(this.collectionDayOf(day)).getTime() + hour * HOUR_MS);
+  }
+
+  /** How many collection days the run plays. */
+  get days(): number {
+    return this.options.days ?? 1;
+  }
+
+  collectionDayOf(day: number): CalendarDate {
+    return addDays(this.collectionDay, day);
+  }
+
+  /** When the run's `day`th collection day ends. */
+  dayEnd(day: number): Date {
+    return settlementDayStart(this.collectionDayOf(day + 1));
   }
 
   get planAt(): Date {
@@ -59,7 +73,7 @@ export class DayTimeline {
   }
 
   get end(): Date {
-    return settlementDayStart(addDays(this.collectionDay, 1));
+    return this.dayEnd(this.days - 1);
   }
 
   /** Real milliseconds until a simulated instant at the run's speed (negative once it has passed). */

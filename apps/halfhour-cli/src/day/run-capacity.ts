@@ -1,5 +1,5 @@
 import { DEFAULT_CAPACITY, providerKeyOf } from '@halfhour/domain';
-import { Population } from '@halfhour/simulation';
+import { SimulatedMeter } from '@halfhour/simulation';
 
 /** Slots between 06:00 and midnight at the default slot length. */
 const OPEN_SLOTS = ((24 - 6) * 60) / DEFAULT_CAPACITY.slotMinutes;
@@ -15,13 +15,14 @@ const DEFAULT_HEADROOM = 1.5;
 const MIN_READS_PER_SLOT = 10;
 
 /**
- * Each provider's reads per slot for a run, scaled to the simulated population as the national
- * figures are to the nation, so the capacity picture shows the same shape: every provider's day
- * fits within its MHHS share, one of them tightly (from about 5,000 MPANs; smaller runs have room).
+ * Each provider's reads per slot for a run, scaled to the meters it reads a day (a week's: on its
+ * busiest, the last) as the national figures are to the nation, so the capacity picture shows the
+ * same shape: every provider's day fits within its MHHS share, one of them tightly (from about
+ * 5,000 MPANs read a day; smaller runs have room).
  */
-export function providerCapacityFor(population: Population): string {
+export function providerCapacityFor(readDaily: readonly Pick<SimulatedMeter, 'provider'>[]): string {
   const reads = new Map<string, number>();
-  for (const meter of population.meters) {
+  for (const meter of readDaily) {
     const provider = providerKeyOf(meter.provider);
     reads.set(provider, (reads.get(provider) ?? 0) + 1);
   }

@@ -1,7 +1,9 @@
 import { ServiceResponse, Topics, withTopicPrefix } from '@halfhour/contracts';
 import { FINAL_ITEM_STATES, ITEM_OUTCOMES, ItemState, LaneForecast, providerKeyOf } from '@halfhour/domain';
 import { ConditionNotMet, SimulatedTime } from '@halfhour/observability';
-import { DEFAULT_POPULATION_SETTINGS, generatePopulation, Population, SlotLoad } from '@halfhour/simulation';
+import {
+  dayPopulation, DEFAULT_POPULATION_SETTINGS, DEFAULT_WEEK_SETTINGS, generatePopulation, generateWeek, MidRunChange, Population, SlotLoad, WeekPopulation,
+} from '@halfhour/simulation';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,12 +15,15 @@ import { REPOSITORY_ROOT } from '../stack/stack-settings';
 import { capacityPage } from './capacity-page';
 import { dataDayOf, DayOptions } from './day-options';
 import { buildDayReport, DayReport, DipMpanDay, ItemOutcome, PlanView } from './day-report';
+import { buildWeekReport, dayLine, WeekReport } from './week-report';
+import { weekPage } from './week-page';
 import { DayTimeline } from './day-timeline';
 import { ProgressDisplay } from './progress-display';
 import { providerCapacityFor, providerLoadFor } from './run-capacity';
 import { runEnvironment } from './run-environment';
 import { RunNamespace } from './run-namespace';
 import { scrapeStack, ServiceUrls } from './stack-view';
+import { DayCensus, tableSizesOf } from './storage-census';
 import { readTopicToEnd } from './topic-reader';
 import { UpstreamDriver } from './upstream-driver';
 
@@ -33,16 +38,33 @@ export interface ScriptedStep {
 /** The simulated providers' failures during the day: one S1SP down mid-morning, a little noise everywhere. */
 const OUTAGE = { provider: 'S1SP-B', fromHour: 9, toHour: 11 };
 const BACKGROUND_FAILURES = { failureRate: 0.02, timeoutRate: 0.002 };
+/**
+ * A run of several days keeps two days of items, deliveries, inbox claims, adapters' command
+ * records and SMETS1 cache, swept every 15 real seconds, so the week shows its stores staying flat
+ * once retention has begun (the registry and the access audit, kept longest, grow with the changes).
+ */
+const SEVERAL_DAYS_RETENTION = {
+  ITEMS_RETENTION_DAYS: '2', DIP_RETENTION_DAYS: '2', INBOX_RETENTION_DAYS: '2', CACHE_RETENTION_DAYS: '2', COMMAND_RECORD_RETENTION_HOURS: '48',
+  RETENTION_INTERVAL_MS: '15000', CACHE_SWEEP_INTERVAL_MS: '15000', COMMAND_RECORD_SWEEP_INTERVAL_MS: '15000',
+};
 
 /**
- * One settlement day end to end, as `npm start` runs it: fresh topics and databases, every service
- * and simulator as its own process on one accelerated clock, the upstream simulators publishing
- * the population and its requests at their moments in the day, live progress, and at the end the
- * report (on screen, `report.json`, `capacity.html`). Leaves the stack up with `keepRunning` until
- * `stopRequested` resolves.
+ * One settlement day end to end, as `npm start` runs it — or several in a row through the same
+ * stack (`days`, a simulated week) — fresh topics and databases, every service and simulator as
+ * its own process on one accelerated clock, the upstream simulators publishing the population and
+ * its requests at their moments in each day, live progress, and the report: each day's once it
+ * has settled, on screen, in `report.json` and `capacity.html` (a run of several days adds the
+ * run's own figures and `week.html`).
  */
 export class SettlementDayRun {
+  /** The first day's population (a run of several days: its registry and every request of the run). */
   readonly population: Population;
+  /** A run of several days: its days, and what each expects. */
+  readonly week?: WeekPopulation;
+  /** Each day's report, as the day settled. */
+  readonly dayReports: DayReport[] = [];
+  /** Each day's stores and memory, as the day settled. */
+  readonly census: DayCensus[] = [];
   readonly namespace: RunNamespace;
   readonly timeline: DayTimeline;
   private readonly entries: ServiceEntry[];
@@ -58,20 +80,27 @@ export class SettlementDayRun {
   readonly milestones: Partial<Record<'registryPublishing' | 'registryLoaded' | 'requestsPublishing' | 'requestsDecided', number>> = {};
 
   constructor(private readonly options: DayOptions, private readonly log: (line: string) => void = console.log) {
-    this.population = generatePopulation({
+    const days = options.days ?? 1;
+    if (days > 1) {
+      if (options.clockMode !== 'stepped') throw new RangeError('a run of several days needs the stepped clock');
+      this.week = generateWeek({
+        ...DEFAULT_WEEK_SETTINGS, mpans: options.mpans, seed: options.seed, firstDataDay: dataDayOf(options), days, ramp: options.ramp ?? DEFAULT_WEEK_SETTINGS.ramp,
+      });
+    }
+    this.population = this.week ? dayPopulation(this.week, 0) : generatePopulation({
       ...DEFAULT_POPULATION_SETTINGS, seed: options.seed, mpans: options.mpans, dataDay: dataDayOf(options), oneDaySchedules: options.oneDaySchedules,
     });
     this.namespace = new RunNamespace(options.namespace);
     this.entries = SERVICE_CATALOGUE.map((entry) => ({ ...entry, httpPort: entry.httpPort + options.portOffset }));
     const onTheClock = this.entries.filter((e) => !e.simulator || e.followsRunClock).map((e) => `http://127.0.0.1:${e.httpPort}`);
-    this.timeline = new DayTimeline(options.collectionDay, { mode: options.clockMode, daySeconds: options.daySeconds, services: () => onTheClock });
+    this.timeline = new DayTimeline(options.collectionDay, { mode: options.clockMode, daySeconds: options.daySeconds, services: () => onTheClock, days });
     this.processes = this.entries.map((entry) => new ServiceProcess(entry));
     const url = (name: string) => this.urlOf(name);
     this.urls = {
       intake: url('registration-intake'), access: url('access-control'), scheduler: url('scheduler'), smets1: url('adapter-smets1'),
       smets2: url('adapter-smets2'), dip: url('dip-forwarder'), providerSimulator: url('provider-simulator'), dipSimulator: url('dip-simulator'),
     };
-    this.providerCapacity = providerCapacityFor(this.population);
+    this.providerCapacity = providerCapacityFor(this.week ? this.week.registryOn.at(-1)!.filter((m) => m.mdr) : this.population.meters);
   }
 
   get serviceUrls(): ServiceUrls {
@@ -120,14 +149,14 @@ export class SettlementDayRun {
     return { exitMs: exit.ms, exitCode: exit.code, exitSignal: exit.signal, readyMs: Date.now() - started };
   }
 
+  /** Plays the run; resolves with the (last) day's report. */
   async run(): Promise<DayReport> {
     const startedAt = Date.now();
     await this.startStack();
     await this.loadRegistry();
-    await this.playTheDay();
-    const report = await this.report(startedAt);
-    this.writeReport(report);
-    return report;
+    await this.playTheDays(startedAt);
+    this.writeReport();
+    return this.dayReports.at(-1)!;
   }
 
   /** Each running process's id, by name. */
@@ -176,7 +205,7 @@ export class SettlementDayRun {
     const database = this.namespace.databaseOf(process.entry);
     process.start({
       ...environment, OPERATOR_API_TOKENS: this.operatorApiToken, CONSUMER_GROUP: `${this.namespace.topicPrefix}${process.entry.name}`,
-      ...(database ? { DATABASE_URL: this.namespace.databaseUrlOf(process.entry) } : {}), ...this.options.extraEnvironment,
+      ...(database ? { DATABASE_URL: this.namespace.databaseUrlOf(process.entry) } : {}), ...(this.week ? SEVERAL_DAYS_RETENTION : {}), ...this.options.extraEnvironment,
     }, this.profileArguments(process.entry.name));
   }
 
@@ -216,45 +245,66 @@ export class SettlementDayRun {
     this.log(`registry loaded, ${sent} requests decided, ${accepted} schedules held; the clock runs from ${this.timeline.start.toISOString()} at ×${this.timeline.speed.toFixed(0)}`);
   }
 
-  /** Plays the simulated day, doing each scripted thing at its moment, showing progress. */
-  private async playTheDay(): Promise<void> {
-    const script: ScriptedStep[] = [
-      { at: this.timeline.at(2), what: 'CSS: mid-run registry changes', run: () => this.upstream!.publishChanges() },
-      { at: this.timeline.at(3), what: 'users: schedules for new appointments', run: () => this.upstream!.publishRequests('AFTER_APPOINTMENTS', this.timeline.clock.now()) },
-      { at: this.timeline.at(12), what: 'users: on-demand reads', run: () => this.upstream!.publishRequests('ON_DEMAND', this.timeline.clock.now()) },
-      ...(this.options.providerFailures ? [
-        { at: this.timeline.at(OUTAGE.fromHour), what: `${OUTAGE.provider} goes down`, run: () => this.putProviderBehaviour([OUTAGE.provider], { down: true }) },
-        { at: this.timeline.at(OUTAGE.toHour), what: `${OUTAGE.provider} is back`, run: () => this.putProviderBehaviour([OUTAGE.provider], { down: false }) },
-      ] : []),
-      ...this.addedSteps,
-    ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  /**
+   * Plays the run's days, doing each scripted thing at its moment, showing progress; each day's
+   * report once its items have all finished.
+   */
+  private async playTheDays(startedAt: number): Promise<void> {
+    const script: ScriptedStep[] = [...Array.from({ length: this.timeline.days }, (_, day) => this.scriptOfDay(day)).flat(), ...this.addedSteps]
+      .sort((a, b) => a.at.getTime() - b.at.getTime());
     const progress = new ProgressDisplay(this.options.progressBars);
     const events: string[] = [];
     const inBackground: Promise<void>[] = [];
     const runDue = async (now: Date) => {
       for (const step of script.filter((s) => s.at <= now)) {
         script.splice(script.indexOf(step), 1);
-        const done = step.run().then(() => void events.push(`${now.toISOString().slice(11, 16)} ${step.what}`));
+        const done = step.run().then(() => void events.push(`${now.toISOString().slice(0, 16).replace('T', ' ')} ${step.what}`));
         if (step.background) inBackground.push(done);
         else await done;
       }
     };
+    const closeDay = async (day: number) => {
+      const report = await this.report(startedAt, day);
+      this.dayReports.push(report);
+      this.census.push(await this.takeCensus(day));
+      if (this.week) this.log(`day ${day + 1} of ${this.timeline.days} settled: ${dayLine(report)}`);
+    };
     try {
-      if (this.timeline.stepped) await this.playStepped(this.timeline.stepped, runDue, progress, events);
+      if (this.timeline.stepped) await this.playStepped(this.timeline.stepped, runDue, progress, events, closeDay);
       else await this.playFreeRunning(runDue, progress, events);
     } finally {
       await Promise.allSettled(inBackground);
       progress.stop();
     }
     await Promise.all(inBackground);
+    if (!this.timeline.stepped) await closeDay(0);
     for (const event of events) this.log(`  ${event}`);
   }
 
+  /** What the upstream simulators (and the providers' scripted outage) do on the run's `day`th collection day. */
+  private scriptOfDay(day: number): ScriptedStep[] {
+    const at = (hour: number) => this.timeline.at(hour, day);
+    const changes: readonly MidRunChange[] = this.week ? this.week.days[day].changes : this.population.changes;
+    const onThe = this.week ? ` (day ${day + 1})` : '';
+    return [
+      { at: at(2), what: `CSS: mid-run registry changes${onThe}`, run: () => this.upstream!.publishChanges(changes, day) },
+      { at: at(3), what: `users: schedules for new appointments${onThe}`, run: () => this.upstream!.publishRequests('AFTER_APPOINTMENTS', this.timeline.clock.now(), day) },
+      { at: at(12), what: `users: on-demand reads${onThe}`, run: () => this.upstream!.publishRequests('ON_DEMAND', this.timeline.clock.now(), day) },
+      ...(this.options.providerFailures ? [
+        { at: at(OUTAGE.fromHour), what: `${OUTAGE.provider} goes down`, run: () => this.putProviderBehaviour([OUTAGE.provider], { down: true }) },
+        { at: at(OUTAGE.toHour), what: `${OUTAGE.provider} is back`, run: () => this.putProviderBehaviour([OUTAGE.provider], { down: false }) },
+      ] : []),
+    ];
+  }
+
   /**
-   * The day on the stepped clock: each minute once the last has settled, the script's steps at
-   * their moments, then on past midnight (at most an hour) until every item is final.
+   * The days on the stepped clock: each minute once the last has settled, the script's steps at
+   * their moments; after each day's midnight on (at most an hour) until every item of the day is
+   * final, then `closeDay`.
    */
-  private async playStepped(time: SimulatedTime, runDue: (now: Date) => Promise<void>, progress: ProgressDisplay, events: string[]): Promise<void> {
+  private async playStepped(
+    time: SimulatedTime, runDue: (now: Date) => Promise<void>, progress: ProgressDisplay, events: string[], closeDay: (day: number) => Promise<void>,
+  ): Promise<void> {
     let shownAt = 0;
     const show = async (now: Date) => {
       if (Date.now() - shownAt < 500) return;
@@ -262,18 +312,22 @@ export class SettlementDayRun {
       progress.update(now, await scrapeStack(this.urls));
     };
     time.onSlowSettle = (waitingFor) => progress.waiting(time.now(), waitingFor);
-    await time.advanceTo(this.timeline.end, async (now) => {
-      await runDue(now);
-      await show(now);
-    });
-    const giveUpAt = new Date(this.timeline.end.getTime() + 3600_000);
-    try {
-      await time.advanceUntil(async () => this.dayIsSettled(await scrapeStack(this.urls)), giveUpAt);
-    } catch (error) {
-      if (!(error instanceof ConditionNotMet)) throw error;
-      events.push('the day ended with work still unfinished an hour after midnight (see the report)');
+    for (let day = 0; day < this.timeline.days; day++) {
+      const dayEnd = this.timeline.dayEnd(day);
+      await time.advanceTo(dayEnd, async (now) => {
+        await runDue(now);
+        await show(now);
+      });
+      const giveUpAt = new Date(dayEnd.getTime() + 3600_000);
+      try {
+        await time.advanceUntil(async () => this.dayIsSettled(await scrapeStack(this.urls), day), giveUpAt);
+      } catch (error) {
+        if (!(error instanceof ConditionNotMet)) throw error;
+        events.push(`${this.timeline.collectionDayOf(day)} ended with work still unfinished an hour after midnight (see the report)`);
+      }
+      progress.update(time.now(), await scrapeStack(this.urls));
+      await closeDay(day);
     }
-    progress.update(time.now(), await scrapeStack(this.urls));
   }
 
   /** The day on the free-running clock (the benchmark): the script as the clock passes, then up to `settleSeconds` for the last work. */
@@ -284,7 +338,7 @@ export class SettlementDayRun {
       await runDue(now);
       const metrics = await scrapeStack(this.urls);
       progress.update(now, metrics);
-      if (now >= this.timeline.end && (await this.dayIsSettled(metrics))) return;
+      if (now >= this.timeline.end && (await this.dayIsSettled(metrics, 0))) return;
       if (Date.now() > settleBy) {
         events.push('the day ended with work still unfinished (see the report)');
         return;
@@ -293,18 +347,20 @@ export class SettlementDayRun {
     }
   }
 
-  /** Every item final, the forwarder's backlog empty and nothing more arriving at the DIP. */
-  private async dayIsSettled(metrics: Awaited<ReturnType<typeof scrapeStack>>): Promise<boolean> {
-    const outcomes = await this.itemOutcomes();
+  /** Every item of the run's `day`th collection day final, the forwarder's backlog empty and nothing more arriving at the DIP. */
+  private async dayIsSettled(metrics: Awaited<ReturnType<typeof scrapeStack>>, day: number): Promise<boolean> {
+    const outcomes = await this.itemOutcomes(this.timeline.collectionDayOf(day));
     const unfinished = outcomes.filter((o) => !FINAL_ITEM_STATES.includes(o.state as ItemState)).reduce((n, o) => n + o.items, 0);
     return unfinished === 0 && metrics.dip.sum('halfhour_dip_backlog_messages') === 0;
   }
 
-  private async report(startedAt: number): Promise<DayReport> {
+  /** The report of the run's `day`th collection day, as it stands once the day has settled. */
+  private async report(startedAt: number, day: number): Promise<DayReport> {
+    const collectionDay = this.timeline.collectionDayOf(day);
     const metrics = await scrapeStack(this.urls);
     const [plan, outcomes, schedulesStopped, [{ delivered: forwarderDelivered }], dipMpanDays, dipStats, responses, providerLoads, forecast] = await Promise.all([
-      this.getJson<PlanView>(`${this.urls.scheduler}/plans/${this.options.collectionDay}`).catch(() => undefined),
-      this.itemOutcomes(),
+      this.getJson<PlanView>(`${this.urls.scheduler}/plans/${collectionDay}`).catch(() => undefined),
+      this.itemOutcomes(collectionDay),
       this.query<{ reason: string; schedules: number }>('scheduler', 'SELECT stopped_reason AS reason, count(*)::int AS schedules FROM schedules WHERE stopped_at IS NOT NULL GROUP BY stopped_reason', []),
       this.query<{ delivered: number }>('dip-forwarder', "SELECT count(*)::int AS delivered FROM dip_outbox WHERE state = 'DELIVERED'", []),
       this.getJson<DipMpanDay[]>(`${this.urls.dipSimulator}/dip/mpan-days`),
@@ -315,7 +371,7 @@ export class SettlementDayRun {
     ]);
     this.plan = plan;
     return buildDayReport({
-      population: this.population, collectionDay: this.options.collectionDay, speed: this.timeline.speed, clockMode: this.options.clockMode, realSeconds: (Date.now() - startedAt) / 1000,
+      population: this.week ? dayPopulation(this.week, day) : this.population, collectionDay, speed: this.timeline.speed, clockMode: this.options.clockMode, realSeconds: (Date.now() - startedAt) / 1000,
       topicPrefix: this.namespace.topicPrefix, providerCapacity: this.providerCapacity, plan, outcomes, metrics, dipMpanDays,
       schedulesStopped: Object.fromEntries(schedulesStopped.map((row) => [row.reason, row.schedules])), forwarderDelivered, dipStats, responses, sent: this.upstream?.sent ?? [],
       providerLoads, forecast,
@@ -337,22 +393,37 @@ export class SettlementDayRun {
     this.log(`operator API token (audit, registry, plans): ${join(dir, 'operator-api-token')}`);
   }
 
-  private writeReport(report: DayReport): void {
+  /** The run's stores (every table of every service) and each process's memory, now. */
+  private async takeCensus(day: number): Promise<DayCensus> {
+    const withDatabase = this.entries.filter((entry) => this.namespace.databaseOf(entry));
+    const tables = (await Promise.all(withDatabase.map((entry) => tableSizesOf(entry.name, (sql, parameters) => this.query(entry.name, sql, parameters))))).flat();
+    return { collectionDay: this.timeline.collectionDayOf(day), tables, rssMb: Object.fromEntries(this.processes.map((p) => [p.entry.name, Math.round(p.rssMb())])) };
+  }
+
+  /** The week's report (a run of several days): the run's figures and every day's report. */
+  get weekReport(): WeekReport | undefined {
+    return this.week ? buildWeekReport(this.week, this.dayReports, this.census) : undefined;
+  }
+
+  private writeReport(): void {
+    const report = this.dayReports.at(-1)!;
     const dir = resolve(REPOSITORY_ROOT, this.options.outDir);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+    const week = this.weekReport;
+    writeFileSync(join(dir, 'report.json'), `${JSON.stringify(week ?? report, null, 2)}\n`);
+    if (week) writeFileSync(join(dir, 'week.html'), weekPage(week));
     writeFileSync(join(dir, 'capacity.html'), capacityPage(report, this.plan?.hours ?? []));
     writeFileSync(join(dir, 'steps.csv'), ['simulated,step_ms,settle_ms,looks', ...this.timeline.steps.map((s) => `${s.at.toISOString()},${s.stepMs},${s.settleMs},${s.looks}`)].join('\n') + '\n');
     this.log(`report: ${join(dir, 'report.json')}, capacity picture: ${join(dir, 'capacity.html')}, real time per simulated step: ${join(dir, 'steps.csv')}`);
   }
 
-  /** Items of the collection day by provider, kind and state, with how many finished within their TRT. */
-  private itemOutcomes(): Promise<ItemOutcome[]> {
+  /** Items of a collection day by provider, kind and state, with how many finished within their TRT. */
+  private itemOutcomes(collectionDay: string): Promise<ItemOutcome[]> {
     return this.query<ItemOutcome>('scheduler',
       `SELECT provider, kind, state, count(*)::int AS items,
               count(*) FILTER (WHERE state = $2 AND completed_at <= deadline)::int AS "withinTrt",
               sum(attempt)::int AS dispatches, sum(GREATEST(attempt - 1, 0))::int AS resent
-       FROM collection_items WHERE plan_day = $1 GROUP BY provider, kind, state ORDER BY provider, kind, state`, [this.options.collectionDay, ITEM_OUTCOMES.delivered]);
+       FROM collection_items WHERE plan_day = $1 GROUP BY provider, kind, state ORDER BY provider, kind, state`, [collectionDay, ITEM_OUTCOMES.delivered]);
   }
 
   private responses(): Promise<ServiceResponse[]> {

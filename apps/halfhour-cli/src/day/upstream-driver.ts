@@ -41,9 +41,9 @@ export class UpstreamDriver {
     return participants.length + users.length + registrations.length + devices.length;
   }
 
-  /** CSS's (and the inventory's) changes: the population's mid-run ones, or those given (a day of a longer run). */
-  async publishChanges(changes: readonly MidRunChange[] = this.population.changes): Promise<number> {
-    const { registrations, devices } = this.css.changeMessages(changes);
+  /** CSS's (and the inventory's) changes: the population's mid-run ones, or those given (the `day`th of a longer run). */
+  async publishChanges(changes: readonly MidRunChange[] = this.population.changes, day = 0): Promise<number> {
+    const { registrations, devices } = this.css.changeMessages(changes, day);
     if (registrations.length > 0) await this.producer.publish(Topics.registrations, registrations as never);
     if (devices.length > 0) await this.producer.publish(Topics.deviceInventory, devices as never);
     return registrations.length + devices.length;

@@ -81,9 +81,18 @@ export class ServiceProcess {
 
   /** Peak resident set (VmHWM) in MB while it runs; 0 once it has exited or where /proc is missing. */
   peakRssMb(): number {
+    return this.memoryMb('VmHWM');
+  }
+
+  /** Resident set now (VmRSS) in MB; 0 once it has exited or where /proc is missing. */
+  rssMb(): number {
+    return this.memoryMb('VmRSS');
+  }
+
+  private memoryMb(field: 'VmHWM' | 'VmRSS'): number {
     try {
       const status = readFileSync(`/proc/${this.child?.pid}/status`, 'utf8');
-      return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+      return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024;
     } catch {
       return 0;
     }

@@ -1,5 +1,5 @@
 import { addDays } from '@halfhour/domain';
-import { deliveryKey } from './population';
+import { deliveryKey, MidRunChange } from './population';
 import { dayPopulation, DEFAULT_WEEK_SETTINGS, generateWeek, rampShareOn, WeekSettings } from './week-population';
 
 const settings: WeekSettings = { ...DEFAULT_WEEK_SETTINGS, mpans: 4_000, seed: 162, firstDataDay: '2026-12-01', days: 7 };
@@ -28,6 +28,16 @@ describe('a simulated week', () => {
     }
   });
 
+  it('ends only appointments in force before the data day (one starting on it survives a Change of Supplier; one ended on its first day never was)', () => {
+    const starts = new Map(week.days.flatMap((d) => d.changes.flatMap((c) => (c.kind === 'APPOINTMENT_STARTS' ? [[`${c.mpan}#${c.appointment}`, c.effectiveFrom] as const] : []))));
+    for (const day of week.days) {
+      for (const change of day.changes) {
+        if (change.kind === 'APPOINTMENT_ENDS') expect((starts.get(`${change.mpan}#${change.appointment}`) ?? '2000-01-01') < change.effectiveTo).toBe(true);
+        if (change.kind === 'CHANGE_OF_SUPPLIER') expect([...starts].some(([key, from]) => key.startsWith(change.mpan) && from === change.effectiveFrom)).toBe(false);
+      }
+    }
+  });
+
   it('stops a schedule with one E41 on the day its user loses the MPAN, and only then', () => {
     for (const [i, request] of week.requests.entries()) {
       const stops = request.expected.outcomes.filter((o) => o === 'E41').length;
@@ -53,7 +63,7 @@ describe('a simulated week', () => {
     expect(schedule.request.expected.outcomes.every((o) => o === 'DATA')).toBe(true);
     expect(week.registryOn[2].find((m) => m.mpan === exchanged.mpan)).toMatchObject({ generation: 2, provider: { kind: 'CSP' } });
 
-    const switched = week.days[1].changes.find((c) => c.kind === 'CHANGE_OF_SUPPLIER' && !c.mdrRetained)!;
+    const switched = week.days[1].changes.find((c): c is Extract<MidRunChange, { kind: 'CHANGE_OF_SUPPLIER' }> => c.kind === 'CHANGE_OF_SUPPLIER' && !c.mdrRetained)!;
     const [before, after] = requestsOf(switched.mpan).filter(({ request }) => request.role === 'MDR' && request.schedule);
     expect(before.request.expected.outcomes.at(-1)).toBe('E41');
     expect(after.request).toMatchObject({ day: 1, phase: 'AFTER_APPOINTMENTS', schedule: { startDate: addDays(switched.effectiveFrom, 1) } });

@@ -141,9 +141,13 @@ class WeekBuilder {
     return { index, collectionDay: addDays(dataDay, 1), dataDay, changes, scheduledMpans };
   }
 
-  /** Appointments ending, Changes of Supplier, consent withdrawn from the data day; SMETS1 meters exchanged from the next. */
+  /**
+   * Appointments ending, Changes of Supplier, consent withdrawn from the data day; SMETS1 meters
+   * exchanged from the next. Only of appointments in force before the data day: one starting on it
+   * stays through a Change of Supplier that day (registry rule 4), and one ending the day it starts never was.
+   */
   private churn(day: number, dataDay: CalendarDate): MidRunChange[] {
-    const collected = this.records.filter((r) => !r.changed && mdrOn(r, dataDay) !== undefined && consentPermits(r, dataDay));
+    const collected = this.records.filter((r) => !r.changed && (current(r.appointments, dataDay)?.from ?? dataDay) < dataDay && consentPermits(r, dataDay));
     const count = Math.max(1, Math.round(collected.length * this.settings.dailyChangeShare));
     const pick = (from: MpanRecord[]) => {
       const picked = this.random.sample(from.filter((r) => !r.changed), count);
