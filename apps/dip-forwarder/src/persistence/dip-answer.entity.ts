@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * The answers telling requesters that a queued MPAN-day is on its way to the DIP, as an outbox:
@@ -8,6 +8,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * unsent, to be sent when the result is read again, never lost.
  */
 @Entity({ name: 'dip_answers' })
+@Index('IDX_dip_answers_sent', ['sentAt'])
 export class DipAnswerEntity {
   @PrimaryColumn({ type: 'text' })
   reference!: string;

@@ -7,6 +7,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity({ name: 'dip_outbox' })
 @Index('IDX_dip_outbox_pending', ['createdAt'], { where: "state = 'PENDING'" })
+@Index('IDX_dip_outbox_finished', ['finishedAt'], { where: "state IN ('DELIVERED', 'REFUSED')" })
 export class DipOutboxEntity {
   @PrimaryColumn({ type: 'text' })
   reference!: string;
