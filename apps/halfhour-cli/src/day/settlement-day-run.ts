@@ -15,8 +15,6 @@ import { REPOSITORY_ROOT } from '../stack/stack-settings';
 import { capacityPage } from './capacity-page';
 import { dataDayOf, DayOptions } from './day-options';
 import { buildDayReport, DayReport, DipMpanDay, ItemOutcome, PlanView } from './day-report';
-import { buildWeekReport, dayLine, WeekReport } from './week-report';
-import { weekPage } from './week-page';
 import { DayTimeline } from './day-timeline';
 import { ProgressDisplay } from './progress-display';
 import { providerCapacityFor, providerLoadFor } from './run-capacity';
@@ -26,6 +24,8 @@ import { scrapeStack, ServiceUrls } from './stack-view';
 import { DayCensus, tableSizesOf } from './storage-census';
 import { readTopicToEnd } from './topic-reader';
 import { UpstreamDriver } from './upstream-driver';
+import { weekPage } from './week-page';
+import { buildWeekReport, dayLine, WeekReport } from './week-report';
 
 export interface ScriptedStep {
   at: Date;
