@@ -34,7 +34,11 @@ describe('scheduler on the real broker and database, on simulated time', () => {
     expect(plan).toMatchObject({ demands: 4, items: 3 });
     // Each hour of 12 five-minute slots after 06:00: 2 MHHS reads a slot (all of them the scheduled lane's here), 2 kept for business as usual.
     expect(plan.hours.reduce((n, h) => n + h.plannedScheduled, 0)).toBe(3);
-    for (const hour of plan.hours) {
+    // Every hour of the day is listed, empty ones too: the night's give the daily plan nothing.
+    expect(new Set(plan.hours.map((h) => h.hour)).size).toBe(24);
+    const [night, day] = [plan.hours.filter((h) => h.hour < `${PLAN_DAY}T06:00:00.000Z`), plan.hours.filter((h) => h.hour >= `${PLAN_DAY}T06:00:00.000Z`)];
+    expect(night.filter((h) => h.scheduledCapacity !== 0 || h.planned !== 0)).toEqual([]);
+    for (const hour of day) {
       expect(hour).toMatchObject({ plannedOnDemand: 0, mhhsCapacity: 24, scheduledCapacity: 24, reservedCapacity: 24 });
       expect(hour.planned).toBe(hour.plannedScheduled);
     }

@@ -9,6 +9,8 @@ import { PlanRunRepository } from '../planning/plan-run-repository';
 import { CLOCK } from '../scheduler.tokens';
 import { SCHEDULING_POLICY, SchedulingPolicy } from '../scheduling-policy';
 
+const HOUR_MS = 3_600_000;
+
 interface HourRow {
   provider: string;
   hour: string;
@@ -28,9 +30,9 @@ interface HourRow {
 }
 
 /**
- * Operator API: a day's plan per provider and hour — reads planned against the MHHS share of the
- * provider's capacity and the share kept for other traffic — with the plan's report and the items
- * by state.
+ * Operator API: a day's plan per provider and hour, every hour of the day — reads planned against
+ * the MHHS share of the provider's capacity and the share kept for other traffic — with the plan's
+ * report and the items by state.
  */
 @Controller('plans')
 export class PlansController {
@@ -63,8 +65,15 @@ export class PlansController {
     if (!run) throw new NotFoundException({ reasonCode: 'NOT_PLANNED', message: `no plan for ${date} yet` });
     const inForce = await this.capacity.current();
     const slots = daySlots(date, this.policy.capacity.slotMinutes, this.policy.capacity.excludedWindow);
+    const planned = await this.items.plannedByProviderAndHour(date);
+    // Every hour of the day for every provider with a capacity set or reads planned: an empty hour shows its headroom.
+    const providers = [...new Set([...Object.keys(inForce.providers), ...planned.map((row) => row.provider)])].sort();
+    const hourStarts = [...new Set(slots.starts.map((start) => Math.floor(start / HOUR_MS) * HOUR_MS))];
     const hours = new Map<string, HourRow>();
-    for (const row of await this.items.plannedByProviderAndHour(date)) {
+    for (const provider of providers) {
+      for (const start of hourStarts) hours.set(`${provider}|${new Date(start).toISOString()}`, hourOf(provider, new Date(start), capacityOf(inForce, provider), slots));
+    }
+    for (const row of planned) {
       const key = `${row.provider}|${new Date(row.hour).toISOString()}`;
       const hour = hours.get(key) ?? hourOf(row.provider, new Date(row.hour), capacityOf(inForce, row.provider), slots);
       hour.planned += row.reads;
