@@ -6,6 +6,7 @@ export * from './persistence-schema';
 export * from './postgres-readiness.probe';
 export * from './nest/persistence.module';
 export * from './transient-database-error';
+export * from './retention/reclaim-space';
 export * from './retention/retention-rule';
 export * from './retention/retention-sweeper';
 export * from './operator-actions/operator-action.entity';

@@ -1,6 +1,7 @@
 import { ReadCommand, ReadResult } from '@halfhour/contracts';
 import { Clock, settlementDayOf } from '@halfhour/domain';
 import { DataCache, ProviderReading } from '@halfhour/device-adapter';
+import { reclaimSpace } from '@halfhour/persistence';
 import { DataSource } from 'typeorm';
 import { CachedDay, cachedDaysOf } from './cached-days';
 
@@ -63,6 +64,9 @@ export class PostgresDataCache implements DataCache {
   }
 
   async sweep(): Promise<void> {
-    await this.dataSource.query('DELETE FROM smets1_cache_days WHERE data_day < $1', [settlementDayOf(new Date(this.clock.now().getTime() - this.retentionDays * 86_400_000))]);
+    const [, deleted]: [unknown, number] = await this.dataSource.query('DELETE FROM smets1_cache_days WHERE data_day < $1', [
+      settlementDayOf(new Date(this.clock.now().getTime() - this.retentionDays * 86_400_000)),
+    ]);
+    if (deleted > 0) await reclaimSpace(this.dataSource, 'smets1_cache_days');
   }
 }

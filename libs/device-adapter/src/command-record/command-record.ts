@@ -1,4 +1,5 @@
 import { Clock } from '@halfhour/domain';
+import { reclaimSpace } from '@halfhour/persistence';
 import { DataSource } from 'typeorm';
 
 /** What the record says about a batch's commands. */
@@ -64,7 +65,10 @@ export class CommandRecord {
         [before],
       );
       swept += count;
-      if (count < 10_000) return swept;
+      if (count < 10_000) {
+        if (swept > 0) await reclaimSpace(this.dataSource, 'read_command_record');
+        return swept;
+      }
     }
   }
 }

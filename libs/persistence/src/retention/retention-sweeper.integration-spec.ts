@@ -47,6 +47,17 @@ describe('retention on a real PostgreSQL', () => {
     expect((await sweeper().sweep()).deleted).toEqual({ events: 0 });
   });
 
+  it('makes the space of the rows it deleted reusable at once: the table does not grow when as many rows come again', async () => {
+    const rows = 20_000;
+    await dataSource.query(`INSERT INTO events (at, state) SELECT $1, 'DONE' FROM generate_series(1, ${rows})`, [daysAgo(8)]);
+    const size = async () => Number((await dataSource.query(`SELECT pg_relation_size('events') AS n`))[0].n);
+    const full = await size();
+
+    expect((await sweeper().sweep()).deleted).toEqual({ events: rows });
+    await dataSource.query(`INSERT INTO events (at, state) SELECT $1, 'DONE' FROM generate_series(1, ${rows})`, [daysAgo(1)]);
+    expect(await size()).toBeLessThanOrEqual(full);
+  });
+
   it('drops whole day partitions past their retention, but not one with work still in flight; replicas sweeping at once drop each once', async () => {
     await dataSource.query(`INSERT INTO work_items (day, item, state) VALUES
       ('2026-11-30', 'a', 'DONE'), ('2026-11-30', 'b', 'DONE'),

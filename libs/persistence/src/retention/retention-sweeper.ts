@@ -1,5 +1,6 @@
 import { addDays, CalendarDate, Clock, settlementDayOf } from '@halfhour/domain';
 import { DataSource } from 'typeorm';
+import { reclaimSpace } from './reclaim-space';
 import { PartitionRetentionRule, RETENTION_BATCH_ROWS, RetentionRule } from './retention-rule';
 
 export interface RetentionOutcome {
@@ -15,8 +16,8 @@ const PARTITION_NAME = /_p(\d{4})(\d{2})(\d{2})$/;
 const PARTITION_LOCK_TIMEOUT = '5s';
 
 /**
- * Applies a service's retention rules: batched deletes for ordinary tables, whole partitions for
- * tables partitioned by day. Safe to run on several replicas at once (a row is deleted once; a
+ * Applies a service's retention rules: batched deletes for ordinary tables (then their space
+ * reclaimed for reuse), whole partitions for tables partitioned by day. Safe to run on several replicas at once (a row is deleted once; a
  * partition dropped by another replica is simply gone) and again after a crash.
  */
 export class RetentionSweeper {
@@ -32,6 +33,7 @@ export class RetentionSweeper {
     const now = this.clock.now();
     for (const rule of this.rules) {
       outcome.deleted[rule.table] = await this.deleteOld(rule, new Date(now.getTime() - rule.keepDays * 86_400_000));
+      if (outcome.deleted[rule.table] > 0) await reclaimSpace(this.dataSource, rule.table);
     }
     for (const rule of this.partitionRules) {
       const { dropped, kept } = await this.dropOldPartitions(rule, addDays(settlementDayOf(now), -rule.keepDays));
