@@ -1,51 +1,74 @@
-import { findMpanCoreProblem, isValidEui64 } from '@halfhour/domain';
-import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Logger, Query, Res } from '@nestjs/common';
+import { ServerResponse } from 'node:http';
 import { AccessRepository, DecisionRecord } from '../view/access-repository';
+import { AUDIT_CONTENT_TYPES, AuditFormat, auditHeader, auditLines } from './audit-format';
+import { AuditParameters, auditFiltersOf, auditPageOf, cursorAfter } from './audit-query';
 
-const MAX_LIMIT = 1000;
+/** Rows an export reads a time: its memory stays that of one page, whatever the day holds. */
+const EXPORT_PAGE = 5000;
 
 /**
- * The audit trail of access decisions (R-ACL-7), newest first: by user, by MPAN, and by time.
- * `GET /audit?userId=…&mpan=…&since=…&until=…&limit=…`; every parameter optional.
+ * The audit trail of access decisions (R-ACL-7), filtered by user, MPAN, settlement day (or
+ * instants) and decision (`authorised`, `refused` or a response code):
+ * - `GET /audit?…&limit=…&cursor=…`: a page, newest first, with `nextCursor` for the next one
+ *   (null at the end);
+ * - `GET /audit/export?day=YYYY-MM-DD&format=ndjson|csv&…`: every decision of the day, oldest
+ *   first, streamed a page at a time.
  */
 @Controller('audit')
 export class AuditController {
+  private readonly logger = new Logger(AuditController.name);
+
   constructor(private readonly repository: AccessRepository) {}
 
   @Get()
-  async query(
-    @Query('userId') userId?: string,
-    @Query('mpan') mpan?: string,
-    @Query('since') since?: string,
-    @Query('until') until?: string,
-    @Query('limit') limit?: string,
-  ): Promise<{ decisions: DecisionRecord[] }> {
-    if (userId !== undefined && !isValidEui64(userId)) throw badRequest('INVALID_USER_ID', `"${userId}" is not an EUI-64 user ID`);
-    if (mpan !== undefined && findMpanCoreProblem(mpan)) throw badRequest('INVALID_MPAN', `"${mpan}" is not an MPAN core`);
-    const decisions = await this.repository.audit({
-      ...(userId ? { userId } : {}),
-      ...(mpan ? { mpan } : {}),
-      ...(since ? { since: instant('since', since) } : {}),
-      ...(until ? { until: instant('until', until) } : {}),
-      limit: limitOf(limit),
-    });
-    return { decisions };
+  async page(@Query() parameters: AuditParameters): Promise<{ decisions: DecisionRecord[]; nextCursor: string | null }> {
+    const query = auditPageOf(parameters);
+    const rows = await this.repository.audit({ ...query, limit: query.limit + 1 });
+    const decisions = rows.slice(0, query.limit);
+    return { decisions, nextCursor: rows.length > query.limit ? cursorAfter(decisions.at(-1)!) : null };
+  }
+
+  @Get('export')
+  async export(@Query() parameters: AuditParameters & { format?: string }, @Res() response: ServerResponse): Promise<void> {
+    if (parameters.day === undefined) throw new BadRequestException({ reasonCode: 'DAY_REQUIRED', message: 'an export is of one settlement day: give day=YYYY-MM-DD' });
+    const format = parameters.format ?? 'ndjson';
+    if (format !== 'ndjson' && format !== 'csv') throw new BadRequestException({ reasonCode: 'INVALID_FORMAT', message: `format must be ndjson or csv, not "${format}"` });
+    const filters = auditFiltersOf(parameters);
+    response.setHeader('content-type', AUDIT_CONTENT_TYPES[format]);
+    response.setHeader('content-disposition', `attachment; filename="audit-${parameters.day}.${format}"`);
+    try {
+      await write(response, auditHeader(format));
+      let page = await this.next(filters, undefined);
+      while (page.length > 0) {
+        await write(response, auditLines(format as AuditFormat, page));
+        page = page.length < EXPORT_PAGE ? [] : await this.next(filters, page.at(-1));
+      }
+      response.end();
+    } catch (error) {
+      // The status line has gone: all a client can be told is that the body stops short.
+      this.logger.error(`audit export of ${parameters.day} broke off: ${String(error)}`);
+      response.destroy(error as Error);
+    }
+  }
+
+  private next(filters: ReturnType<typeof auditFiltersOf>, after: DecisionRecord | undefined): Promise<DecisionRecord[]> {
+    return this.repository.audit({ ...filters, order: 'oldest', limit: EXPORT_PAGE, ...(after ? { after: { decidedAt: after.decidedAt, messageId: after.messageId } } : {}) });
   }
 }
 
-function instant(name: string, text: string): Date {
-  const parsed = new Date(text);
-  if (Number.isNaN(parsed.getTime())) throw badRequest('INVALID_DATE', `${name}="${text}" is not an ISO 8601 instant`);
-  return parsed;
-}
-
-function limitOf(text: string | undefined): number {
-  if (text === undefined) return 100;
-  const limit = Number(text);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw badRequest('INVALID_LIMIT', `limit must be an integer from 1 to ${MAX_LIMIT}`);
-  return limit;
-}
-
-function badRequest(reasonCode: string, message: string): BadRequestException {
-  return new BadRequestException({ reasonCode, message });
+/** Writes a chunk, waiting for the client to take the last when its buffer is full (and giving up if it has gone). */
+async function write(response: ServerResponse, chunk: string): Promise<void> {
+  if (chunk.length === 0 || response.write(chunk)) return;
+  await new Promise<void>((resolve, reject) => {
+    const drained = () => {
+      response.off('close', gone);
+      resolve();
+    };
+    const gone = () => {
+      response.off('drain', drained);
+      reject(new Error('the client went away'));
+    };
+    response.once('drain', drained).once('close', gone);
+  });
 }

@@ -33,11 +33,25 @@ export interface PublishedOutput {
   deadline?: string;
 }
 
+/** Where a page of the audit ended: the last decision's time and message ID (decisions are ordered by both). */
+export interface AuditPosition {
+  decidedAt: Date;
+  messageId: string;
+}
+
+/** Which decisions: `authorised`, `refused`, or those answered with one response code. */
+export type DecisionFilter = 'authorised' | 'refused' | { responseCode: string };
+
 export interface AuditQuery {
   userId?: string;
   mpan?: string;
   since?: Date;
   until?: Date;
+  decision?: DecisionFilter;
+  /** Newest first (the default), or oldest first (an export). */
+  order?: 'newest' | 'oldest';
+  /** Only decisions after this one in the order: the next page. */
+  after?: AuditPosition;
   limit: number;
 }
 
@@ -128,20 +142,25 @@ export class AccessRepository {
     );
   }
 
+  /** A page of the audit, keyset-paged on (decided_at, message_id): a page costs the same wherever it starts. */
   async audit(query: AuditQuery): Promise<DecisionRecord[]> {
     const conditions: string[] = [];
     const parameters: unknown[] = [];
-    const where = (sql: string, value: unknown) => {
-      parameters.push(value);
-      conditions.push(sql.replace('?', `$${parameters.length}`));
+    const where = (sql: string, ...values: unknown[]) => {
+      conditions.push(sql.replace(/\?/g, () => `$${parameters.push(values.shift())}`));
     };
+    const oldestFirst = query.order === 'oldest';
     if (query.userId) where('user_id = ?', query.userId);
     if (query.mpan) where('mpan = ?', query.mpan);
     if (query.since) where('decided_at >= ?', query.since);
     if (query.until) where('decided_at < ?', query.until);
-    parameters.push(query.limit);
+    if (query.decision === 'authorised' || query.decision === 'refused') where('authorised = ?', query.decision === 'authorised');
+    else if (query.decision) where('response_code = ?', query.decision.responseCode);
+    if (query.after) where(`(decided_at, message_id) ${oldestFirst ? '>' : '<'} (?, ?)`, query.after.decidedAt, query.after.messageId);
+    const direction = oldestFirst ? 'ASC' : 'DESC';
     return this.dataSource.query(
-      `${SELECT_DECISIONS} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY decided_at DESC, message_id LIMIT $${parameters.length}`,
+      `${SELECT_DECISIONS} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+       ORDER BY decided_at ${direction}, message_id ${direction} LIMIT $${parameters.push(query.limit)}`,
       parameters,
     );
   }

@@ -1,5 +1,6 @@
 import { effectsOf, ITEM_TRANSITIONS, ItemEvent, MHHS_KINDS } from '@halfhour/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { HourCount } from '../reports/provider-hours';
 import { copyItems } from './copy-items';
 import { combineSameItem, MergedRow, mergeRow, refKey } from './item-merging';
 import { itemColumns, ItemRef, ItemRow } from './item-row';
@@ -312,7 +313,16 @@ export class ItemRepository {
     );
   }
 
-  async plannedByProviderAndHour(planDay: string): Promise<{ provider: string; hour: Date; kind: string; reads: number }[]> {
+  /** Reads sent in each hour of a plan day (each item's latest attempt), by provider and kind. */
+  async dispatchedByProviderAndHour(planDay: string): Promise<HourCount[]> {
+    return this.dataSource.query(
+      `SELECT provider, date_trunc('hour', dispatched_at) AS hour, kind, count(*)::int AS reads FROM collection_items
+       WHERE plan_day = $1 AND dispatched_at IS NOT NULL GROUP BY provider, hour, kind ORDER BY provider, hour`,
+      [planDay],
+    );
+  }
+
+  async plannedByProviderAndHour(planDay: string): Promise<HourCount[]> {
     return this.dataSource.query(
       `SELECT provider, date_trunc('hour', slot_start) AS hour, kind, count(*)::int AS reads FROM collection_items
        WHERE plan_day = $1 AND slot_start IS NOT NULL GROUP BY provider, hour, kind ORDER BY provider, hour`,
