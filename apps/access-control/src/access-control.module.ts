@@ -4,6 +4,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AccessControlConfig } from './access-control.config';
 import { AccessControlRuntime } from './access-control.runtime';
 import { AuditController } from './api/audit.controller';
+import { DecisionReportController } from './api/decision-report.controller';
 import { StockRequestsController } from './decisions/stock-requests.controller';
 import { AccessMetrics } from './metrics/access-metrics';
 import { ACCESS_CONTROL_ENTITIES, ACCESS_CONTROL_MIGRATIONS } from './persistence/access-control-schema';
@@ -15,7 +16,7 @@ export class AccessControlModule {
     return {
       module: AccessControlModule,
       imports: serviceInfrastructure(config, logger, { entities: ACCESS_CONTROL_ENTITIES, migrations: ACCESS_CONTROL_MIGRATIONS }),
-      controllers: [AuditController, ...(config.REQUEST_CONSUMER === 'nest-event-pattern' ? [StockRequestsController] : [])],
+      controllers: [AuditController, DecisionReportController, ...(config.REQUEST_CONSUMER === 'nest-event-pattern' ? [StockRequestsController] : [])],
       providers: [{ provide: AccessControlConfig, useValue: config }, AccessRepository, AccessMetrics, AccessControlRuntime],
     };
   }

@@ -59,6 +59,14 @@ describe('the access audit: paging and export', () => {
     expect((await get('/audit?cursor=nonsense')).status).toBe(400);
   });
 
+  it('counts the day’s decisions and refusals by code for the transparency report', async () => {
+    const refusedThatDay = Array.from({ length: DECISIONS }, (_, i) => i + 1).filter((g) => g % 7 === 0).length;
+    const report = (await (await get(`/reports/days/${DAY}`)).json()) as { decisions: number; authorised: number; refusalsByCode: Record<string, number>; refusals: object[] };
+    expect(report).toMatchObject({ decisions: DECISIONS - 2, authorised: DECISIONS - 2 - refusedThatDay, refusalsByCode: { E31: refusedThatDay } });
+    expect(report.refusals).toEqual([{ responseCode: 'E31', reason: 'NOT_APPOINTED_MDR', role: 'MDR', decisions: refusedThatDay }]);
+    expect((await get('/reports/days/2026-12-32')).status).toBe(400);
+  });
+
   it('streams a whole day oldest first as NDJSON, and as CSV with the same rows', async () => {
     const ndjson = await get(`/audit/export?day=${DAY}`);
     expect(ndjson.headers.get('content-type')).toMatch(/application\/x-ndjson/);

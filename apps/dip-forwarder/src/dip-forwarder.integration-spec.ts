@@ -163,6 +163,12 @@ describe('dip-forwarder with the DIP simulator', () => {
     await time.advanceBy(5 * 60_000);
     expect((await dipStats()).refused).toBe(refusedCalls);
     expect(await bed.service.metric('halfhour_dip_messages_total', { outcome: 'refused' })).toBe(1);
+
+    // The day's DIP figures for the transparency report.
+    const { body: report } = await bed.service.get<{ mpanDays: object; refusals: { reason: string; mpanDays: number }[] }>('/deliveries/days/2026-11-29');
+    expect(report.mpanDays).toEqual({ pending: 0, delivered: 4, refused: 1 });
+    expect(report.refusals).toEqual([{ reason: expect.stringContaining('MPAN_NOT_REGISTERED'), mpanDays: 1 }]);
+    expect(await bed.service.get('/deliveries/days/2026-11-31')).toMatchObject({ status: 400, body: { reasonCode: 'INVALID_DATE' } });
   });
 
   it('re-delivers a settlement day and re-sends what the DIP refused when an operator asks: audited, once in effect at the DIP, safe to run twice', async () => {

@@ -3,6 +3,7 @@ import { JsonLogger } from '@halfhour/observability';
 import { OperatorActionsController, serviceInfrastructure } from '@halfhour/service-kit';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DeliveryReportController } from './api/delivery-report.controller';
 import { DeliveriesController } from './api/deliveries.controller';
 import { DipCredentials } from './delivery/dip-client';
 import { DipForwarderConfig } from './dip-forwarder.config';
@@ -17,7 +18,7 @@ export class DipForwarderModule {
     return {
       module: DipForwarderModule,
       imports: serviceInfrastructure(config, logger, { entities: DIP_FORWARDER_ENTITIES, migrations: DIP_FORWARDER_MIGRATIONS }),
-      controllers: [DeliveriesController, OperatorActionsController],
+      controllers: [DeliveriesController, DeliveryReportController, OperatorActionsController],
       providers: [
         { provide: DipForwarderConfig, useValue: config },
         { provide: Redelivery, useFactory: (dataSource: DataSource) => new Redelivery(dataSource), inject: [DataSource] },

@@ -1,4 +1,5 @@
 import { ServiceResponse, Topics } from '@halfhour/contracts';
+import { parse } from 'csv-parse/sync';
 import { freshMpan, MDR_USER, SchedulerTestBed, SUPPLIER_USER, timeline } from '../test/scheduler-test-bed';
 
 const PLAN_DAY = '2026-12-01';
@@ -93,6 +94,26 @@ describe('scheduler on the real broker and database, on simulated time', () => {
     expect(stopped).toEqual([{ mpan: m3, stopped_reason: 'ENTITLEMENT_ENDED' }]);
     expect(await bed.service.metric('halfhour_scheduler_backstops_total')).toBe(1);
     expect(await bed.service.metric('halfhour_scheduler_dispatched_total', { kind: 'BACKSTOP' })).toBe(1);
+
+    // The day's transparency report, from the same records: per read group, per hour, per requester, and as CSV.
+    type Figures = { items: number; delivered: number; stopped: number; successRate: number | null; resent: number };
+    type Report = { plan: { savedByCollectingOnce: number }; reads: Record<string, Figures>; hours: { dispatchedScheduled: number; dispatchedOnDemand: number }[] };
+    const { body: report } = await bed.service.get<Report>(`/reports/days/${PLAN_DAY}`);
+    expect(report.plan.savedByCollectingOnce).toBe(1);
+    expect(report.reads.scheduled).toMatchObject({ items: 2, delivered: 1, stopped: 1, successRate: 1 });
+    expect(report.reads.backstop).toMatchObject({ items: 1, delivered: 1, resent: 1 });
+    expect(report.hours.reduce((n, h) => n + h.dispatchedScheduled, 0)).toBe(1);
+    expect(report.hours.reduce((n, h) => n + h.dispatchedOnDemand, 0)).toBe(1);
+    const { body: perUser } = await bed.service.get<{ users: { userId: string; reads: Record<string, Figures> }[] }>(`/reports/days/${PLAN_DAY}/users`);
+    expect(perUser.users.find((u) => u.userId === MDR_USER.userId)?.reads).toMatchObject({ scheduled: { delivered: 1 }, backstop: { delivered: 1 } });
+    expect(perUser.users.find((u) => u.userId === SUPPLIER_USER.userId)?.reads.scheduled).toMatchObject({ items: 1, delivered: 1 });
+    const csv = await fetch(`${bed.service.baseUrl}/reports/days/${PLAN_DAY}?format=csv`);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const [header, ...rows] = parse(await csv.text()) as string[][];
+    expect(header.slice(0, 5)).toEqual(['collectionDay', 'provider', 'reads', 'items', 'delivered']);
+    expect(rows.find((r) => r[1] === 'CSP-SOUTH' && r[2] === 'scheduled')?.slice(3, 5)).toEqual(['1', '1']);
+    expect(await bed.service.get('/reports/days/2026-02-30')).toMatchObject({ status: 400, body: { reasonCode: 'INVALID_DATE' } });
+    expect(await bed.service.get('/reports/days/2027-01-01')).toMatchObject({ status: 404, body: { reasonCode: 'NOT_PLANNED' } });
   });
 
   it('reads a BAU schedule (request version 2) in the night, in its own lane, and an MHHS schedule after 06:00', async () => {

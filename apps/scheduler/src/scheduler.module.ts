@@ -8,6 +8,7 @@ import { PlansController } from './api/plans.controller';
 import { ItemRepository } from './items/item-repository';
 import { SchedulerMetrics } from './metrics/scheduler-metrics';
 import { PlanRunRepository } from './planning/plan-run-repository';
+import { ReportRepository } from './reports/report-repository';
 import { SCHEDULER_ENTITIES, SCHEDULER_MIGRATIONS } from './persistence/scheduler-schema';
 import { SchedulerConfig } from './scheduler.config';
 import { SchedulerRuntime } from './scheduler.runtime';
@@ -15,6 +16,7 @@ import { CLOCK } from './scheduler.tokens';
 import { CapacityController } from './api/capacity.controller';
 import { CapacityBook } from './capacity/capacity-book';
 import { ForecastController } from './api/forecast.controller';
+import { ReportsController } from './api/reports.controller';
 import { CapacityChanges } from './capacity/capacity-changes';
 import { DayReplan } from './planning/day-replan';
 import { DemandForecast } from './planning/demand-forecast';
@@ -28,13 +30,14 @@ export class SchedulerModule {
     return {
       module: SchedulerModule,
       imports: serviceInfrastructure(config, logger, { entities: SCHEDULER_ENTITIES, migrations: SCHEDULER_MIGRATIONS }),
-      controllers: [PlansController, CapacityController, ForecastController, OperatorActionsController],
+      controllers: [PlansController, CapacityController, ForecastController, ReportsController, OperatorActionsController],
       providers: [
         { provide: SchedulerConfig, useValue: config },
         { provide: SCHEDULING_POLICY, useValue: policy },
         { provide: CLOCK, useValue: clock },
         { provide: ItemRepository, useFactory: (dataSource: DataSource) => new ItemRepository(dataSource), inject: [DataSource] },
         { provide: PlanRunRepository, useFactory: (dataSource: DataSource) => new PlanRunRepository(dataSource), inject: [DataSource] },
+        { provide: ReportRepository, useFactory: (dataSource: DataSource) => new ReportRepository(dataSource), inject: [DataSource] },
         { provide: ProviderOutages, useFactory: (dataSource: DataSource) => new ProviderOutages(dataSource, policy.outage), inject: [DataSource] },
         {
           provide: CapacityBook,

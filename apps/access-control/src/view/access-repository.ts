@@ -142,6 +142,15 @@ export class AccessRepository {
     );
   }
 
+  /** Decisions made in [since, until), by outcome, response code, reason and role. */
+  decisionCounts(since: Date, until: Date): Promise<{ authorised: boolean; responseCode: string; reason: string | null; role: string; decisions: number }[]> {
+    return this.dataSource.query(
+      `SELECT authorised, response_code AS "responseCode", reason, role, count(*)::int AS decisions FROM access_decisions
+       WHERE decided_at >= $1 AND decided_at < $2 GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC, 2, 3, 4`,
+      [since, until],
+    );
+  }
+
   /** A page of the audit, keyset-paged on (decided_at, message_id): a page costs the same wherever it starts. */
   async audit(query: AuditQuery): Promise<DecisionRecord[]> {
     const conditions: string[] = [];

@@ -8,6 +8,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'dip_outbox' })
 @Index('IDX_dip_outbox_pending', ['createdAt'], { where: "state = 'PENDING'" })
 @Index('IDX_dip_outbox_finished', ['finishedAt'], { where: "state IN ('DELIVERED', 'REFUSED')" })
+// On split_part(item_key, '|', 3), the settlement date: an expression TypeORM cannot declare, made by its migration.
+@Index('IDX_dip_outbox_settlement_date', { synchronize: false })
 export class DipOutboxEntity {
   @PrimaryColumn({ type: 'text' })
   reference!: string;

@@ -1,5 +1,5 @@
 import { ServiceResponse, Topics, withTopicPrefix } from '@halfhour/contracts';
-import { FINAL_ITEM_STATES, ITEM_OUTCOMES, ItemState, LaneForecast, providerKeyOf } from '@halfhour/domain';
+import { FINAL_ITEM_STATES, ItemState, LaneForecast, providerKeyOf } from '@halfhour/domain';
 import { ConditionNotMet, SimulatedTime } from '@halfhour/observability';
 import {
   dayPopulation, DEFAULT_POPULATION_SETTINGS, DEFAULT_WEEK_SETTINGS, generatePopulation, generateWeek, MidRunChange, Population, SlotLoad, WeekPopulation,
@@ -349,7 +349,9 @@ export class SettlementDayRun {
 
   /** Every item of the run's `day`th collection day final, the forwarder's backlog empty and nothing more arriving at the DIP. */
   private async dayIsSettled(metrics: Awaited<ReturnType<typeof scrapeStack>>, day: number): Promise<boolean> {
-    const outcomes = await this.itemOutcomes(this.timeline.collectionDayOf(day));
+    // A scheduler restarting (the chaos campaign) cannot say yet: not settled.
+    const outcomes = await this.itemOutcomes(this.timeline.collectionDayOf(day)).catch(() => undefined);
+    if (!outcomes) return false;
     const unfinished = outcomes.filter((o) => !FINAL_ITEM_STATES.includes(o.state as ItemState)).reduce((n, o) => n + o.items, 0);
     return unfinished === 0 && metrics.dip.sum('halfhour_dip_backlog_messages') === 0;
   }
@@ -417,13 +419,12 @@ export class SettlementDayRun {
     this.log(`report: ${join(dir, 'report.json')}, capacity picture: ${join(dir, 'capacity.html')}, real time per simulated step: ${join(dir, 'steps.csv')}`);
   }
 
-  /** Items of a collection day by provider, kind and state, with how many finished within their TRT. */
-  private itemOutcomes(collectionDay: string): Promise<ItemOutcome[]> {
-    return this.query<ItemOutcome>('scheduler',
-      `SELECT provider, kind, state, count(*)::int AS items,
-              count(*) FILTER (WHERE state = $2 AND completed_at <= deadline)::int AS "withinTrt",
-              sum(attempt)::int AS dispatches, sum(GREATEST(attempt - 1, 0))::int AS resent
-       FROM collection_items WHERE plan_day = $1 GROUP BY provider, kind, state ORDER BY provider, kind, state`, [collectionDay, ITEM_OUTCOMES.delivered]);
+  /** Items of a collection day by provider, kind and state, with how many finished within their TRT: the scheduler's report API. */
+  private async itemOutcomes(collectionDay: string): Promise<ItemOutcome[]> {
+    const response = await fetch(`${this.urls.scheduler}/reports/days/${collectionDay}`, { headers: { authorization: `Bearer ${this.operatorApiToken}` } });
+    if (response.status === 404) return [];
+    if (!response.ok) throw new Error(`the scheduler's report of ${collectionDay} answered ${response.status}`);
+    return ((await response.json()) as { outcomes: ItemOutcome[] }).outcomes;
   }
 
   private responses(): Promise<ServiceResponse[]> {

@@ -306,9 +306,9 @@ export class ItemRepository {
     );
   }
 
-  async countsByStateAndProvider(planDays: readonly string[]): Promise<{ state: string; provider: string; items: number }[]> {
+  async countsByStateAndProvider(planDays: readonly string[]): Promise<{ state: string; provider: string; kind: string; items: number }[]> {
     return this.dataSource.query(
-      `SELECT state, provider, count(*)::int AS items FROM collection_items WHERE plan_day = ANY($1::date[]) GROUP BY state, provider`,
+      `SELECT state, provider, kind, count(*)::int AS items FROM collection_items WHERE plan_day = ANY($1::date[]) GROUP BY state, provider, kind`,
       [planDays],
     );
   }

@@ -21,7 +21,7 @@ export class ItemGauges {
     const today = settlementDayOf(now);
     this.metrics.items.reset();
     for (const row of await this.items.countsByStateAndProvider([addDays(today, -1), today])) {
-      this.metrics.items.set({ state: row.state, provider: row.provider }, row.items);
+      this.metrics.items.set({ state: row.state, provider: row.provider, kind: row.kind }, row.items);
     }
     this.metrics.backlog.set(await this.items.countUndispatchedBefore(new Date(now.getTime() - this.policy.capacity.slotMinutes * 60_000)));
     const slotMs = this.policy.capacity.slotMinutes * 60_000;

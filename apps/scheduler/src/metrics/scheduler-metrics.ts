@@ -4,14 +4,14 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 @Injectable()
 export class SchedulerMetrics {
-  readonly items: Gauge<'state' | 'provider'>;
+  readonly items: Gauge<'state' | 'provider' | 'kind'>;
   readonly slotUtilisation: Gauge<'provider'>;
   readonly backlog: Gauge;
   readonly unplanned: Gauge<'provider'>;
   readonly providerOut: Gauge<'provider'>;
   readonly forecastShort: Gauge<'provider' | 'lane'>;
   readonly dispatched: Counter<'provider' | 'kind'>;
-  readonly results: Counter<'provider' | 'outcome'>;
+  readonly results: Counter<'provider' | 'outcome' | 'kind'>;
   readonly backstops: Counter<'provider'>;
   readonly trtBreaches: Counter<'provider'>;
   readonly refusedForCapacity: Counter<'provider'>;
@@ -22,7 +22,10 @@ export class SchedulerMetrics {
 
   constructor(@Inject(METRICS_REGISTRY) registry: Registry) {
     const registers = [registry];
-    this.items = new Gauge({ name: 'halfhour_scheduler_items', help: 'Collection items of today’s and yesterday’s plans by state and provider.', labelNames: ['state', 'provider'], registers });
+    this.items = new Gauge({
+      name: 'halfhour_scheduler_items', help: 'Collection items of today’s and yesterday’s plans by state, provider and kind (SCHEDULED, ON_DEMAND, BACKSTOP, BAU).',
+      labelNames: ['state', 'provider', 'kind'], registers,
+    });
     this.slotUtilisation = new Gauge({
       name: 'halfhour_scheduler_slot_utilisation_ratio',
       help: 'Reads planned in the current slot over the provider’s MHHS share of the slot.',
@@ -49,7 +52,10 @@ export class SchedulerMetrics {
       registers,
     });
     this.dispatched = new Counter({ name: 'halfhour_scheduler_dispatched_total', help: 'Read commands sent, by provider and kind (SCHEDULED, ON_DEMAND, BACKSTOP, BAU).', labelNames: ['provider', 'kind'], registers });
-    this.results = new Counter({ name: 'halfhour_scheduler_results_total', help: 'Read results received, by provider and outcome.', labelNames: ['provider', 'outcome'], registers });
+    this.results = new Counter({
+      name: 'halfhour_scheduler_results_total', help: 'Read results received, by provider, outcome and the kind of the item they answered (unmatched: a late or repeated result that changed no item).',
+      labelNames: ['provider', 'outcome', 'kind'], registers,
+    });
     this.backstops = new Counter({ name: 'halfhour_scheduler_backstops_total', help: 'Failed reads planned again within their TRT (NFR-6).', labelNames: ['provider'], registers });
     this.trtBreaches = new Counter({ name: 'halfhour_scheduler_trt_breaches_total', help: 'Items whose deadline passed without complete data.', labelNames: ['provider'], registers });
     this.refusedForCapacity = new Counter({

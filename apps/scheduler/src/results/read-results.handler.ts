@@ -28,7 +28,7 @@ export class ReadResultsHandler implements BatchHandler<ReadResult> {
     const complete = results.filter((r) => r.outcome === 'COMPLETE');
     const failed = results.filter((r) => r.outcome !== 'COMPLETE');
     const succeeded = await this.items.transition(this.items.dataSource, 'succeed', complete.map((r) => ({ planDay: r.planDay, itemKey: r.itemKey, at: new Date(r.completedAt) })));
-    await this.items.transition(this.items.dataSource, 'fail', failed.map((r) => ({
+    const failedItems = await this.items.transition(this.items.dataSource, 'fail', failed.map((r) => ({
       planDay: r.planDay, itemKey: r.itemKey, attempt: r.attempt, failureReason: r.failureReason ?? describeReadFailure({ code: r.failureCode ?? (r.outcome === 'PARTIAL' ? 'MISSING_PERIODS' : 'NO_DATA'), detail: 'no detail given' }),
     })));
     const answered = new Map(complete.map((r) => [`${r.planDay}|${r.itemKey}`, new Set(r.requesters.map(requesterKey))]));
@@ -39,7 +39,8 @@ export class ReadResultsHandler implements BatchHandler<ReadResult> {
     });
     await this.items.reopenFor(this.items.dataSource, latecomers);
     await this.outages.record(results, this.clock.now());
-    for (const r of results) this.metrics.results.inc({ provider: r.provider, outcome: r.outcome });
+    const kindOf = new Map([...succeeded, ...failedItems].map((item) => [`${item.planDay}|${item.itemKey}`, item.kind]));
+    for (const r of results) this.metrics.results.inc({ provider: r.provider, outcome: r.outcome, kind: kindOf.get(`${r.planDay}|${r.itemKey}`) ?? 'unmatched' });
     const now = this.clock.now().getTime();
     for (const item of succeeded) this.metrics.timeToComplete.observe({ kind: item.kind }, Math.max(0, now - new Date(item.earliest).getTime()) / 1000);
   }

@@ -1,0 +1,27 @@
+import { addDays, isCalendarDate, settlementDayStart } from '@halfhour/domain';
+import { BadRequestException, Controller, Get, Param } from '@nestjs/common';
+import { AccessRepository } from '../view/access-repository';
+
+/**
+ * Operator API, access-control's part of a settlement day's transparency report:
+ * `GET /reports/days/{date}` — the day's decisions (local midnight to midnight), how many were
+ * authorised, and the refusals by response code, reason and role.
+ */
+@Controller('reports/days')
+export class DecisionReportController {
+  constructor(private readonly repository: AccessRepository) {}
+
+  @Get(':date')
+  async day(@Param('date') date: string) {
+    if (!isCalendarDate(date)) throw new BadRequestException({ reasonCode: 'INVALID_DATE', message: `"${date}" is not a date YYYY-MM-DD` });
+    const counts = await this.repository.decisionCounts(settlementDayStart(date), settlementDayStart(addDays(date, 1)));
+    const refusals = counts.filter((c) => !c.authorised).map(({ responseCode, reason, role, decisions }) => ({ responseCode, reason, role, decisions }));
+    return {
+      settlementDay: date,
+      decisions: counts.reduce((total, c) => total + c.decisions, 0),
+      authorised: counts.filter((c) => c.authorised).reduce((total, c) => total + c.decisions, 0),
+      refusalsByCode: refusals.reduce<Record<string, number>>((byCode, r) => ({ ...byCode, [r.responseCode]: (byCode[r.responseCode] ?? 0) + r.decisions }), {}),
+      refusals,
+    };
+  }
+}

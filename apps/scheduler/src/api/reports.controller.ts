@@ -1,0 +1,85 @@
+import { addDays, daySlots, isCalendarDate } from '@halfhour/domain';
+import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { stringify } from 'csv-stringify/sync';
+import { ServerResponse } from 'node:http';
+import { CapacityBook } from '../capacity/capacity-book';
+import { ItemRepository } from '../items/item-repository';
+import { PlanRunRepository } from '../planning/plan-run-repository';
+import { byReadGroup, providerFigures, READ_GROUPS, ReadFigures, readFigures, requesterFigures } from '../reports/day-figures';
+import { providerHours } from '../reports/provider-hours';
+import { ReportRepository } from '../reports/report-repository';
+import { SCHEDULING_POLICY, SchedulingPolicy } from '../scheduling-policy';
+
+const FIGURE_COLUMNS = ['items', 'delivered', 'stopped', 'expired', 'unfinished', 'withinTrt', 'successRate', 'trtCompliance', 'dispatches', 'resent'] as const satisfies readonly (keyof ReadFigures)[];
+
+/**
+ * Operator API, the transparency report of a collection day from the scheduler's own records:
+ * - `GET /reports/days/{day}` — per provider: reads by group (scheduled, on demand, backstops, BAU)
+ *   with success rate and TRT compliance, every hour's capacity by lane against the reads planned
+ *   and sent, peak use of the MHHS share and headroom; the reads saved by collecting once; and the
+ *   raw counts by provider, kind and state. `?format=csv`: a row per provider and read group.
+ * - `GET /reports/days/{day}/users` — per requester, its reads by group (on-demand use first).
+ *   `?format=csv`: a row per requester and read group.
+ */
+@Controller('reports/days')
+export class ReportsController {
+  constructor(
+    private readonly reports: ReportRepository,
+    private readonly items: ItemRepository,
+    private readonly plans: PlanRunRepository,
+    private readonly capacity: CapacityBook,
+    @Inject(SCHEDULING_POLICY) private readonly policy: SchedulingPolicy,
+  ) {}
+
+  @Get(':day')
+  async day(@Param('day') day: string, @Query('format') format: string | undefined, @Res({ passthrough: true }) response: ServerResponse) {
+    const csv = csvWanted(format);
+    dateOf(day);
+    const [run, outcomes, planned, dispatched, inForce] = await Promise.all([
+      this.plans.find(day), this.reports.outcomes(day), this.items.plannedByProviderAndHour(day), this.items.dispatchedByProviderAndHour(day), this.capacity.current(),
+    ]);
+    if (!run && outcomes.length === 0) throw new NotFoundException({ reasonCode: 'NOT_PLANNED', message: `nothing planned for ${day}` });
+    const hours = providerHours(inForce, daySlots(day, this.policy.capacity.slotMinutes, this.policy.capacity.excludedWindow), planned, dispatched);
+    const providers = [...new Set(hours.map((h) => h.provider))].map((provider) => providerFigures(provider, outcomes, hours));
+    if (csv) {
+      return sendCsv(response, `report-${day}.csv`, ['collectionDay', 'provider', 'reads', ...FIGURE_COLUMNS], providers.flatMap((p) =>
+        Object.keys(READ_GROUPS).map((group) => [day, p.provider, group, ...FIGURE_COLUMNS.map((c) => p.reads[group as keyof typeof READ_GROUPS][c])])));
+    }
+    return {
+      collectionDay: day,
+      dataDay: addDays(day, -1),
+      plan: run ? { plannedAt: run.plannedAt, demands: run.demands, items: run.items, savedByCollectingOnce: run.demands - run.items } : null,
+      reads: byReadGroup(outcomes),
+      all: readFigures(outcomes),
+      providers,
+      hours,
+      outcomes,
+    };
+  }
+
+  @Get(':day/users')
+  async users(@Param('day') day: string, @Query('format') format: string | undefined, @Res({ passthrough: true }) response: ServerResponse) {
+    const csv = csvWanted(format);
+    const users = requesterFigures(await this.reports.requesterOutcomes(dateOf(day)));
+    if (!csv) return { collectionDay: day, users };
+    return sendCsv(response, `users-${day}.csv`, ['collectionDay', 'userId', 'role', 'mpid', 'reads', ...FIGURE_COLUMNS], users.flatMap((u) =>
+      Object.keys(READ_GROUPS).map((group) => [day, u.userId, u.role, u.mpid, group, ...FIGURE_COLUMNS.map((c) => u.reads[group as keyof typeof READ_GROUPS][c])])));
+  }
+}
+
+function dateOf(day: string): string {
+  if (!isCalendarDate(day)) throw new BadRequestException({ reasonCode: 'INVALID_DATE', message: `"${day}" is not a date YYYY-MM-DD` });
+  return day;
+}
+
+function csvWanted(format: string | undefined): boolean {
+  if (format === undefined || format === 'json') return false;
+  if (format === 'csv') return true;
+  throw new BadRequestException({ reasonCode: 'INVALID_FORMAT', message: `format must be json or csv, not "${format}"` });
+}
+
+function sendCsv(response: ServerResponse, filename: string, header: readonly string[], rows: unknown[][]): string {
+  response.setHeader('content-type', 'text/csv; charset=utf-8');
+  response.setHeader('content-disposition', `attachment; filename="${filename}"`);
+  return stringify([header, ...rows]);
+}

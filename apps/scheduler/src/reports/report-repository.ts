@@ -1,0 +1,28 @@
+import { ITEM_OUTCOMES } from '@halfhour/domain';
+import { DataSource } from 'typeorm';
+import { OutcomeRow, RequesterOutcomeRow } from './day-figures';
+
+/** What the day report reads from the items of a plan day, set-wise. */
+export class ReportRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  outcomes(planDay: string): Promise<OutcomeRow[]> {
+    return this.dataSource.query(
+      `SELECT provider, kind, state, count(*)::int AS items,
+              count(*) FILTER (WHERE state = $2 AND completed_at <= deadline)::int AS "withinTrt",
+              sum(attempt)::int AS dispatches, sum(GREATEST(attempt - 1, 0))::int AS resent
+       FROM collection_items WHERE plan_day = $1 GROUP BY provider, kind, state ORDER BY provider, kind, state`,
+      [planDay, ITEM_OUTCOMES.delivered],
+    );
+  }
+
+  /** Items by requester: a requester dropped from an item (no longer entitled) no longer counts it. */
+  requesterOutcomes(planDay: string): Promise<RequesterOutcomeRow[]> {
+    return this.dataSource.query(
+      `SELECT r->>'userId' AS "userId", r->>'role' AS role, r->>'mpid' AS mpid, i.kind, i.state, count(*)::int AS items
+       FROM collection_items i CROSS JOIN LATERAL jsonb_array_elements(i.requesters) AS r
+       WHERE i.plan_day = $1 GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 4, 5`,
+      [planDay],
+    );
+  }
+}
