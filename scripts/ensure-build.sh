@@ -7,7 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 bash scripts/ensure-node-modules.sh
 stamp="dist/.built"
-if [ -f "$stamp" ] && [ -z "$(find apps libs tools/build package-lock.json tsconfig.base.json -newer "$stamp" \( -name '*.ts' -o -name '*.json' -o -name '*.sh' \) -not -path '*/node_modules/*' -print -quit)" ]; then
+if [ -f "$stamp" ] && [ -z "$(find apps libs tools/build package-lock.json tsconfig.base.json -newer "$stamp" \( -name '*.ts' -o -name '*.json' -o -name '*.sh' -o -path '*/public/*' \) -not -path '*/node_modules/*' -print -quit)" ]; then
   exit 0
 fi
 echo "[build] compiling apps/ and libs/ to dist/" >&2

@@ -8,7 +8,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 next="$(mktemp -d dist.next.XXXXXX)"
 trap 'rm -rf "$next"' EXIT
-npx swc apps libs --out-dir "$next" --config-file tools/build/swc.json --ignore "**/*.spec.ts,**/*.integration-spec.ts,**/*.arbitrary.ts,**/test/**" --quiet
+npx swc apps libs --out-dir "$next" --config-file tools/build/swc.json --ignore "**/*.spec.ts,**/*.integration-spec.ts,**/*.arbitrary.ts,**/test/**,**/public/**" --quiet
+# What a service serves as it is: the operator console's page and script.
+mkdir -p "$next/apps/operator-console/src/public"
+cp -r apps/operator-console/src/public/. "$next/apps/operator-console/src/public/"
 touch "$next/.built"
 rm -rf dist.old
 [ -d dist ] && mv dist dist.old

@@ -98,7 +98,7 @@ export class SettlementDayRun {
     const url = (name: string) => this.urlOf(name);
     this.urls = {
       intake: url('registration-intake'), access: url('access-control'), scheduler: url('scheduler'), smets1: url('adapter-smets1'),
-      smets2: url('adapter-smets2'), dip: url('dip-forwarder'), providerSimulator: url('provider-simulator'), dipSimulator: url('dip-simulator'),
+      smets2: url('adapter-smets2'), dip: url('dip-forwarder'), console: url('operator-console'), providerSimulator: url('provider-simulator'), dipSimulator: url('dip-simulator'),
     };
     this.providerCapacity = providerCapacityFor(this.week ? this.week.registryOn.at(-1)!.filter((m) => m.mdr) : this.population.meters);
   }
@@ -204,9 +204,15 @@ export class SettlementDayRun {
     const environment = runEnvironment(this.timeline, this.namespace.topicPrefix, this.providerCapacity, { providers: this.urls.providerSimulator, dip: this.urls.dipSimulator });
     const database = this.namespace.databaseOf(process.entry);
     process.start({
-      ...environment, OPERATOR_API_TOKENS: this.operatorApiToken, CONSUMER_GROUP: `${this.namespace.topicPrefix}${process.entry.name}`,
+      ...environment, ...this.consoleEnvironment(), OPERATOR_API_TOKENS: this.operatorApiToken, CONSUMER_GROUP: `${this.namespace.topicPrefix}${process.entry.name}`,
       ...(database ? { DATABASE_URL: this.namespace.databaseUrlOf(process.entry) } : {}), ...(this.week ? SEVERAL_DAYS_RETENTION : {}), ...this.options.extraEnvironment,
     }, this.profileArguments(process.entry.name));
+  }
+
+  /** Where the operator console finds the run's services (their ports moved by the run's offset). */
+  private consoleEnvironment(): Record<string, string> {
+    const services = this.entries.filter((e) => !e.simulator && e.database).map((e) => `http://127.0.0.1:${e.httpPort}`);
+    return { SCHEDULER_URL: this.urls.scheduler, ACCESS_CONTROL_URL: this.urls.access, DIP_FORWARDER_URL: this.urls.dip, METRICS_URLS: services.join(',') };
   }
 
   private profileArguments(name: string): string[] {

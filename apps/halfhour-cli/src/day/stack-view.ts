@@ -1,7 +1,7 @@
 import { MetricsSnapshot } from './metrics-reader';
 
 /** Where the run's services listen. */
-export type ServiceUrls = Record<'intake' | 'access' | 'scheduler' | 'smets1' | 'smets2' | 'dip' | 'providerSimulator' | 'dipSimulator', string>;
+export type ServiceUrls = Record<'intake' | 'access' | 'scheduler' | 'smets1' | 'smets2' | 'dip' | 'console' | 'providerSimulator' | 'dipSimulator', string>;
 
 /** One look at every service's metrics, taken together. */
 export interface StackMetrics {

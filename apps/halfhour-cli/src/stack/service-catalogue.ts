@@ -22,6 +22,8 @@ export const SERVICE_CATALOGUE: readonly ServiceEntry[] = [
   { name: 'adapter-smets1', entry: 'dist/apps/adapter-smets1/src/main.js', httpPort: 8084, database: 'adapter_smets1' },
   { name: 'adapter-smets2', entry: 'dist/apps/adapter-smets2/src/main.js', httpPort: 8085, database: 'adapter_smets2' },
   { name: 'dip-forwarder', entry: 'dist/apps/dip-forwarder/src/main.js', httpPort: 8086, database: 'dip_forwarder' },
+  // The page in the browser over the services' report APIs (docs/operator-console.md).
+  { name: 'operator-console', entry: 'dist/apps/operator-console/src/main.js', httpPort: 8087 },
   // SIMULATORS of the outside world: the CSPs and S1SPs the adapters call, and Elexon's DIP; a
   // deployment points PROVIDER_URLS and DIP_URL at the real ones.
   { name: 'provider-simulator', entry: 'dist/apps/provider-simulator/src/main.js', httpPort: 8090, simulator: true, followsRunClock: true },

@@ -1,0 +1,48 @@
+import { addDays, Clock, isCalendarDate, settlementDayOf } from '@halfhour/domain';
+import { BadRequestException, Controller, Get, Headers, Inject, Param } from '@nestjs/common';
+import { CONSOLE_CLOCK } from './console.tokens';
+import { OperatorConsoleConfig } from './operator-console.config';
+import { StackClient } from './stack-client';
+
+/**
+ * The console's API, behind the operator token like every operator API: each figure comes from
+ * the service that holds it, asked with the operator's own token — the scheduler's day report,
+ * capacity and forecast, access-control's decisions, the forwarder's MPAN-days, and the dead
+ * letters and DIP backlog from the services' metrics. A service that does not answer leaves its
+ * part marked unavailable; the rest still shows.
+ */
+@Controller('api')
+export class ConsoleApiController {
+  private readonly metricsUrls: string[];
+
+  constructor(
+    private readonly config: OperatorConsoleConfig,
+    private readonly stack: StackClient,
+    @Inject(CONSOLE_CLOCK) private readonly clock: Clock,
+  ) {
+    this.metricsUrls = config.METRICS_URLS.split(',');
+  }
+
+  /** Today's collection day on the stack's clock (a simulated run's day, in a run). */
+  @Get('today')
+  today() {
+    return { collectionDay: settlementDayOf(this.clock.now()) };
+  }
+
+  @Get('days/:day')
+  async day(@Param('day') day: string, @Headers('authorization') authorization?: string) {
+    if (!isCalendarDate(day)) throw new BadRequestException({ reasonCode: 'INVALID_DATE', message: `"${day}" is not a date YYYY-MM-DD` });
+    const dataDay = addDays(day, -1);
+    const { SCHEDULER_URL: scheduler, ACCESS_CONTROL_URL: access, DIP_FORWARDER_URL: forwarder } = this.config;
+    const [report, decisions, dip, forecast, capacity, deadLetters, dipBacklog] = await Promise.all([
+      this.stack.json(`${scheduler}/reports/days/${day}`, authorization),
+      this.stack.json(`${access}/reports/days/${day}`, authorization),
+      this.stack.json(`${forwarder}/deliveries/days/${dataDay}`, authorization),
+      this.stack.json(`${scheduler}/forecast?days=7`, authorization),
+      this.stack.json(`${scheduler}/capacity`, authorization),
+      this.stack.metricSum(this.metricsUrls, 'halfhour_consumer_dead_letters_total'),
+      this.stack.metricSum(this.metricsUrls, 'halfhour_dip_backlog_messages'),
+    ]);
+    return { collectionDay: day, dataDay, report, decisions, dip, forecast, capacity, backlog: { deadLetters, dipBacklog } };
+  }
+}

@@ -1,0 +1,1 @@
+export const CONSOLE_CLOCK = Symbol('CONSOLE_CLOCK');

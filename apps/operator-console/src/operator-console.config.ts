@@ -1,0 +1,24 @@
+import { ServiceConfig } from '@halfhour/observability';
+import { Matches } from 'class-validator';
+
+const URL_LIST = /^https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*$/;
+
+/** The operator console: where the services it reports on answer (their operator APIs, and their metrics). */
+export class OperatorConsoleConfig extends ServiceConfig {
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  SCHEDULER_URL = 'http://127.0.0.1:8083';
+
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  ACCESS_CONTROL_URL = 'http://127.0.0.1:8082';
+
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  DIP_FORWARDER_URL = 'http://127.0.0.1:8086';
+
+  /** Every consuming service's metrics (comma-separated base URLs; in a cluster, their management ports): dead letters and the DIP backlog. */
+  @Matches(URL_LIST, { message: 'must be comma-separated http(s) URLs' })
+  METRICS_URLS = 'http://127.0.0.1:8081,http://127.0.0.1:8082,http://127.0.0.1:8083,http://127.0.0.1:8084,http://127.0.0.1:8085,http://127.0.0.1:8086';
+
+  /** How long the console waits for a service before showing the figure as unavailable. */
+  @Matches(/^\d+$/)
+  UPSTREAM_TIMEOUT_MS = '5000';
+}

@@ -1,0 +1,26 @@
+import { clockFrom, createMetricsRegistry, JsonLogger, ObservabilityModule, operatorApiTokensOf } from '@halfhour/observability';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConsoleApiController } from './console-api.controller';
+import { ConsolePageController } from './console-page.controller';
+import { CONSOLE_CLOCK } from './console.tokens';
+import { OperatorConsoleConfig } from './operator-console.config';
+import { StackClient } from './stack-client';
+
+@Module({})
+export class OperatorConsoleModule {
+  static forRoot(config: OperatorConsoleConfig, logger: JsonLogger): DynamicModule {
+    const clock = clockFrom(config);
+    const operatorApiTokens = operatorApiTokensOf(config.OPERATOR_API_TOKENS);
+    if (operatorApiTokens.length === 0) logger.warn('no OPERATOR_API_TOKENS: the console API is open to anyone who can reach the port (development only)');
+    return {
+      module: OperatorConsoleModule,
+      imports: [ObservabilityModule.forRoot({ registry: createMetricsRegistry(config.SERVICE_NAME), logger, clock, operatorApiTokens })],
+      controllers: [ConsolePageController, ConsoleApiController],
+      providers: [
+        { provide: OperatorConsoleConfig, useValue: config },
+        { provide: CONSOLE_CLOCK, useValue: clock },
+        { provide: StackClient, useValue: new StackClient(Number(config.UPSTREAM_TIMEOUT_MS)) },
+      ],
+    };
+  }
+}

@@ -1,0 +1,99 @@
+import { addDays } from '@halfhour/domain';
+import { DEFAULT_POPULATION_SETTINGS, generatePopulation } from '@halfhour/simulation';
+import { testBrokers } from '@halfhour/testing';
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Browser } from 'playwright-core';
+import { repositoryRoot } from '../deploy/deploy-tools';
+import { launchChromium } from './chromium';
+
+/**
+ * The operator console in a real browser (Debian's Chromium, driven by Playwright) against a day
+ * `npm start -- --keep-running` has just played: its figures are the report API's, its DIP count
+ * the DIP simulator's own, and that count is what the day's population expects. Screenshots go to
+ * out/console/.
+ */
+const MPANS = 200;
+const SEED = 5;
+const COLLECTION_DAY = '2026-12-16';
+const DATA_DAY = addDays(COLLECTION_DAY, -1);
+const PORT_OFFSET = 24_000;
+const url = (port: number) => `http://127.0.0.1:${port + PORT_OFFSET}`;
+const SHOTS = join(repositoryRoot, 'out', 'console');
+
+// A guard against a hang, not a budget for the machine: the run takes as long as the system needs.
+jest.setTimeout(1_800_000);
+
+describe('the operator console in a browser', () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'halfhour-console-'));
+  const output: string[] = [];
+  let cli: ChildProcess;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    cli = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/halfhour-cli/src/main.js', 'start',
+      '--mpans', String(MPANS), '--seed', String(SEED), '--day', COLLECTION_DAY, '--day-seconds', '20',
+      '--out', outDir, '--port-offset', String(PORT_OFFSET), '--namespace', 'e2econsole', '--keep-running', '--no-progress-bars'], {
+      env: { ...process.env, KAFKA_BROKERS: testBrokers().join(',') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    cli.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    cli.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    await new Promise<void>((resolve, reject) => {
+      cli.stdout!.on('data', () => output.join('').includes('still running (--keep-running)') && resolve());
+      cli.once('exit', (code) => reject(new Error(`the CLI exited early (${code}):\n${output.join('')}`)));
+    });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (cli.exitCode === null) {
+      cli.kill('SIGINT');
+      await once(cli, 'exit');
+    }
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('shows the day’s figures as the report API and the DIP have them, with a chart per provider', async () => {
+    const token = readFileSync(join(outDir, 'operator-api-token'), 'utf8').trim();
+    const authorised = { headers: { authorization: `Bearer ${token}` } };
+    type Figures = { items: number; delivered: number; expired: number };
+    const api = (await (await fetch(`${url(8083)}/reports/days/${COLLECTION_DAY}`, authorised)).json()) as { reads: Record<string, Figures>; all: Figures; providers: { provider: string }[] };
+    const atDip = ((await (await fetch(`${url(8091)}/dip/mpan-days`)).json()) as { settlementDate: string }[]).filter((d) => d.settlementDate === DATA_DAY).length;
+    const population = generatePopulation({ ...DEFAULT_POPULATION_SETTINGS, seed: SEED, mpans: MPANS, dataDay: DATA_DAY });
+    expect(atDip).toBe([...population.expectedDeliveries].filter((key) => key.endsWith(`|${DATA_DAY}`)).length);
+
+    const page = await browser!.newPage({ viewport: { width: 1400, height: 1000 } });
+    // Without the token the console's API refuses, and the page says so.
+    await page.goto(url(8087));
+    await page.fill('#day', COLLECTION_DAY);
+    await page.click('#day-form button');
+    await page.waitForSelector('#status .bad');
+    expect(await page.textContent('#status')).toContain('401');
+
+    await page.fill('#token', token);
+    await page.click('#token-form button');
+    await page.waitForSelector(`#status[data-shown="${COLLECTION_DAY}"]`);
+    const shown = async (testId: string) => (await page.textContent(`[data-testid="${testId}"]`))?.trim();
+    expect(await shown('scheduled-items')).toBe(String(api.reads.scheduled.items));
+    expect(await shown('scheduled-delivered')).toBe(String(api.reads.scheduled.delivered));
+    expect(await shown('onDemand-delivered')).toBe(String(api.reads.onDemand.delivered));
+    expect(await shown('all-items')).toBe(String(api.all.items));
+    expect(await shown('all-expired')).toBe(String(api.all.expired));
+    expect(await shown('dip-delivered')).toBe(String(atDip));
+    expect(await shown('dip-backlog')).toBe('0');
+    expect(await page.locator('#forecast tr').count()).toBeGreaterThan(1);
+    // A chart for every provider, drawn.
+    expect(await page.locator('#chart-grid canvas').count()).toBe(api.providers.length);
+    const drawn = await page.locator('#chart-grid canvas').first().evaluate((canvas: HTMLCanvasElement) => canvas.width > 0 && canvas.toDataURL().length > 5_000);
+    expect(drawn).toBe(true);
+
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, `console-${COLLECTION_DAY}.png`), fullPage: true });
+    await page.locator('#providers').screenshot({ path: join(SHOTS, `providers-${COLLECTION_DAY}.png`) });
+  });
+});
