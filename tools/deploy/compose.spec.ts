@@ -19,7 +19,7 @@ describe('docker-compose.yml', () => {
 
   it('runs every service and simulator, Kafka, PostgreSQL, Prometheus and Grafana', () => {
     const apps = halfhour.map(([, s]) => appOfCommand(s.command)).filter(Boolean);
-    expect(new Set(apps)).toEqual(new Set(['halfhour-cli', 'registration-intake', 'access-control', 'scheduler', 'adapter-smets1', 'adapter-smets2', 'dip-forwarder', 'provider-simulator', 'dip-simulator']));
+    expect(new Set(apps)).toEqual(new Set(['halfhour-cli', 'registration-intake', 'access-control', 'scheduler', 'adapter-smets1', 'adapter-smets2', 'dip-forwarder', 'operator-console', 'provider-simulator', 'dip-simulator']));
     for (const infrastructure of ['kafka', 'postgres', 'provision', 'prometheus', 'grafana']) expect(Object.keys(compose.services)).toContain(infrastructure);
   });
 

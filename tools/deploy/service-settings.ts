@@ -3,6 +3,7 @@ import { AdapterSmets1Config } from '../../apps/adapter-smets1/src/adapter-smets
 import { AdapterSmets2Config } from '../../apps/adapter-smets2/src/adapter-smets2.config';
 import { DipForwarderConfig } from '../../apps/dip-forwarder/src/dip-forwarder.config';
 import { DipSimulatorConfig } from '../../apps/dip-simulator/src/dip-simulator.config';
+import { OperatorConsoleConfig } from '../../apps/operator-console/src/operator-console.config';
 import { SimulatorConfig } from '../../apps/provider-simulator/src/simulator.config';
 import { RegistrationIntakeConfig } from '../../apps/registration-intake/src/registration-intake.config';
 import { SchedulerConfig } from '../../apps/scheduler/src/scheduler.config';
@@ -15,6 +16,7 @@ const CONFIG_CLASSES: Record<string, new () => object> = {
   'adapter-smets1': AdapterSmets1Config,
   'adapter-smets2': AdapterSmets2Config,
   'dip-forwarder': DipForwarderConfig,
+  'operator-console': OperatorConsoleConfig,
   'provider-simulator': SimulatorConfig,
   'dip-simulator': DipSimulatorConfig,
 };
