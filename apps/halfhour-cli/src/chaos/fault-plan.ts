@@ -22,8 +22,8 @@ export type Fault =
 
 export type CampaignSize = 'full' | 'small';
 
-/** Halfhour's own services (not the simulators of the outside world): what the campaign kills and drains. */
-export const SERVICES: readonly string[] = SERVICE_CATALOGUE.filter((entry) => !entry.simulator).map((entry) => entry.name);
+/** Halfhour's pipeline services, each with its database (not the simulators, nor the console, which holds nothing): what the campaign kills and drains. */
+export const SERVICES: readonly string[] = SERVICE_CATALOGUE.filter((entry) => entry.database).map((entry) => entry.name);
 
 /**
  * Each service killed at a moment chosen for it (when its work is heaviest: intake as the mid-run
