@@ -1,5 +1,6 @@
 import { addDays, Clock, isCalendarDate, settlementDayOf } from '@halfhour/domain';
 import { BadRequestException, Controller, Get, Headers, Inject, Param } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { CONSOLE_CLOCK } from './console.tokens';
 import { OperatorConsoleConfig } from './operator-console.config';
 import { StackClient } from './stack-client';
@@ -25,11 +26,13 @@ export class ConsoleApiController {
 
   /** Today's collection day on the stack's clock (a simulated run's day, in a run). */
   @Get('today')
+  @ApiOperation({ summary: 'Today’s collection day on the stack’s clock' })
   today() {
     return { collectionDay: settlementDayOf(this.clock.now()) };
   }
 
   @Get('days/:day')
+  @ApiOperation({ summary: 'Everything the console shows of a collection day, each part from the service holding it (or why it is unavailable)' })
   async day(@Param('day') day: string, @Headers('authorization') authorization?: string) {
     if (!isCalendarDate(day)) throw new BadRequestException({ reasonCode: 'INVALID_DATE', message: `"${day}" is not a date YYYY-MM-DD` });
     const dataDay = addDays(day, -1);

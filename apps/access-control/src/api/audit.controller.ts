@@ -1,6 +1,8 @@
 import { BadRequestException, Controller, Get, Logger, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiQuery } from '@nestjs/swagger';
 import { ServerResponse } from 'node:http';
 import { AccessRepository, DecisionRecord } from '../view/access-repository';
+import { AuditFilterQueries } from './audit-filter-queries';
 import { AUDIT_CONTENT_TYPES, AuditFormat, auditHeader, auditLines } from './audit-format';
 import { AuditParameters, auditFiltersOf, auditPageOf, cursorAfter } from './audit-query';
 
@@ -22,6 +24,10 @@ export class AuditController {
   constructor(private readonly repository: AccessRepository) {}
 
   @Get()
+  @ApiOperation({ summary: 'A page of the audit, newest first; nextCursor for the next page (null after the last)' })
+  @AuditFilterQueries()
+  @ApiQuery({ name: 'limit', required: false, description: '1–1000, default 100' })
+  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the page before' })
   async page(@Query() parameters: AuditParameters): Promise<{ decisions: DecisionRecord[]; nextCursor: string | null }> {
     const query = auditPageOf(parameters);
     const rows = await this.repository.audit({ ...query, limit: query.limit + 1 });
@@ -30,6 +36,10 @@ export class AuditController {
   }
 
   @Get('export')
+  @ApiOperation({ summary: 'Every decision of a settlement day, oldest first, streamed' })
+  @ApiProduces('application/x-ndjson', 'text/csv')
+  @AuditFilterQueries()
+  @ApiQuery({ name: 'format', required: false, enum: ['ndjson', 'csv'] })
   async export(@Query() parameters: AuditParameters & { format?: string }, @Res() response: ServerResponse): Promise<void> {
     if (parameters.day === undefined) throw new BadRequestException({ reasonCode: 'DAY_REQUIRED', message: 'an export is of one settlement day: give day=YYYY-MM-DD' });
     const format = parameters.format ?? 'ndjson';

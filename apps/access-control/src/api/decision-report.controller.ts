@@ -1,5 +1,6 @@
 import { addDays, isCalendarDate, settlementDayStart } from '@halfhour/domain';
 import { BadRequestException, Controller, Get, Param } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { AccessRepository } from '../view/access-repository';
 
 /**
@@ -12,6 +13,7 @@ export class DecisionReportController {
   constructor(private readonly repository: AccessRepository) {}
 
   @Get(':date')
+  @ApiOperation({ summary: 'The day’s access decisions: how many, how many authorised, refusals by code, reason and role' })
   async day(@Param('date') date: string) {
     if (!isCalendarDate(date)) throw new BadRequestException({ reasonCode: 'INVALID_DATE', message: `"${date}" is not a date YYYY-MM-DD` });
     const counts = await this.repository.decisionCounts(settlementDayStart(date), settlementDayStart(addDays(date, 1)));

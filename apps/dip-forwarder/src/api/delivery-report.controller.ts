@@ -1,5 +1,6 @@
 import { isCalendarDate } from '@halfhour/domain';
 import { BadRequestException, Controller, Get, Param } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 
 /** The reasons of the DIP's refusals listed at most: the rest are summed. */
@@ -15,6 +16,7 @@ export class DeliveryReportController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get(':date')
+  @ApiOperation({ summary: 'A settlement day’s MPAN-days by state (pending, delivered, refused), DIP calls, refusals by reason' })
   async day(@Param('date') date: string) {
     if (!isCalendarDate(date)) throw new BadRequestException({ reasonCode: 'INVALID_DATE', message: `"${date}" is not a date YYYY-MM-DD` });
     const [states, refusals]: [{ state: string; mpanDays: number; attempts: number }[], { reason: string; mpanDays: number }[]] = await Promise.all([

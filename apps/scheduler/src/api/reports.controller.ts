@@ -1,5 +1,6 @@
 import { addDays, daySlots, isCalendarDate } from '@halfhour/domain';
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiQuery } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify/sync';
 import { ServerResponse } from 'node:http';
 import { CapacityBook } from '../capacity/capacity-book';
@@ -32,6 +33,9 @@ export class ReportsController {
   ) {}
 
   @Get(':day')
+  @ApiOperation({ summary: 'The collection day’s transparency report: per provider and read group, per hour, reads saved, raw counts' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   async day(@Param('day') day: string, @Query('format') format: string | undefined, @Res({ passthrough: true }) response: ServerResponse) {
     const csv = csvWanted(format);
     dateOf(day);
@@ -58,6 +62,9 @@ export class ReportsController {
   }
 
   @Get(':day/users')
+  @ApiOperation({ summary: 'Per requester, reads by group: on-demand use and its success, heaviest first' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   async users(@Param('day') day: string, @Query('format') format: string | undefined, @Res({ passthrough: true }) response: ServerResponse) {
     const csv = csvWanted(format);
     const users = requesterFigures(await this.reports.requesterOutcomes(dateOf(day)));
