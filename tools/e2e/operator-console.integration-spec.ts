@@ -61,11 +61,22 @@ describe('the operator console in a browser', () => {
   it('shows the day’s figures as the report API and the DIP have them, with a chart per provider', async () => {
     const token = readFileSync(join(outDir, 'operator-api-token'), 'utf8').trim();
     const authorised = { headers: { authorization: `Bearer ${token}` } };
-    type Figures = { items: number; delivered: number; expired: number };
+    type Figures = { items: number; delivered: number; expired: number; unfinished: number };
     const api = (await (await fetch(`${url(8083)}/reports/days/${COLLECTION_DAY}`, authorised)).json()) as { reads: Record<string, Figures>; all: Figures; providers: { provider: string }[] };
     const atDip = ((await (await fetch(`${url(8091)}/dip/mpan-days`)).json()) as { settlementDate: string }[]).filter((d) => d.settlementDate === DATA_DAY).length;
     const population = generatePopulation({ ...DEFAULT_POPULATION_SETTINGS, seed: SEED, mpans: MPANS, dataDay: DATA_DAY });
     expect(atDip).toBe([...population.expectedDeliveries].filter((key) => key.endsWith(`|${DATA_DAY}`)).length);
+    // The report API's figures are what the population expects: one item delivered per MPAN-day due (collected once, backstops
+    // included), nothing left unfinished; each MDR's on-demand items at least its new reads of the day before, at most every
+    // on-demand request it sent (a data-day read again joins the scheduled item, as an on-demand one if that had finished).
+    expect({ delivered: api.all.delivered, unfinished: api.all.unfinished }).toEqual({ delivered: population.expectedDeliveries.size, unfinished: 0 });
+    const users = (await (await fetch(`${url(8083)}/reports/days/${COLLECTION_DAY}/users`, authorised)).json()) as { users: { mpid: string; reads: Record<string, Figures> }[] };
+    for (const mdr of ['MDRA', 'MDRB']) {
+      const asked = population.requests.filter((r) => r.user === mdr && r.phase === 'ON_DEMAND');
+      const onDemand = users.users.find((u) => u.mpid === mdr)?.reads.onDemand.items ?? 0;
+      expect(onDemand).toBeGreaterThanOrEqual(asked.filter((r) => r.days?.from === addDays(DATA_DAY, -1)).length);
+      expect(onDemand).toBeLessThanOrEqual(asked.length);
+    }
 
     const page = await browser!.newPage({ viewport: { width: 1400, height: 1000 } });
     // Without the token the console's API refuses, and the page says so.
