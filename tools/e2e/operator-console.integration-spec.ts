@@ -62,7 +62,9 @@ describe('the operator console in a browser', () => {
     const token = readFileSync(join(outDir, 'operator-api-token'), 'utf8').trim();
     const authorised = { headers: { authorization: `Bearer ${token}` } };
     type Figures = { items: number; delivered: number; expired: number; unfinished: number };
-    const api = (await (await fetch(`${url(8083)}/reports/days/${COLLECTION_DAY}`, authorised)).json()) as { reads: Record<string, Figures>; all: Figures; providers: { provider: string }[] };
+    const api = (await (await fetch(`${url(8083)}/reports/days/${COLLECTION_DAY}`, authorised)).json()) as {
+      reads: Record<string, Figures>; all: Figures; providers: { provider: string }[]; outages: { provider: string; from: string; to: string | null }[];
+    };
     const atDip = ((await (await fetch(`${url(8091)}/dip/mpan-days`)).json()) as { settlementDate: string }[]).filter((d) => d.settlementDate === DATA_DAY).length;
     const population = generatePopulation({ ...DEFAULT_POPULATION_SETTINGS, seed: SEED, mpans: MPANS, dataDay: DATA_DAY });
     expect(atDip).toBe([...population.expectedDeliveries].filter((key) => key.endsWith(`|${DATA_DAY}`)).length);
@@ -98,6 +100,12 @@ describe('the operator console in a browser', () => {
     expect(await shown('dip-delivered')).toBe(String(atDip));
     expect(await shown('dip-backlog')).toBe('0');
     expect(await page.locator('#forecast tr').count()).toBeGreaterThan(1);
+    // Each provider's outages of the day as the report has them (UTC hours and minutes), or none.
+    const hhmm = (iso: string | null) => (iso ? iso.slice(11, 16) : 'now');
+    for (const { provider } of api.providers) {
+      const periods = api.outages.filter((o) => o.provider === provider).map((o) => `${hhmm(o.from)}–${hhmm(o.to)}`).join(', ') || '–';
+      expect({ provider, shown: await shown(`outages-${provider}`) }).toEqual({ provider, shown: periods });
+    }
     // A chart for every provider, drawn.
     expect(await page.locator('#chart-grid canvas').count()).toBe(api.providers.length);
     const drawn = await page.locator('#chart-grid canvas').first().evaluate((canvas: HTMLCanvasElement) => canvas.width > 0 && canvas.toDataURL().length > 5_000);

@@ -75,7 +75,7 @@ describe('changing a provider’s capacity at run time', () => {
     const { body: inForce } = await bed.service.get<{ providers: Record<string, { readsPerSlot: number }>; outages: { provider: string }[] }>('/capacity');
     expect(inForce.providers['CSP-NORTH'].readsPerSlot).toBe(2);
     expect(inForce.outages.map((o) => o.provider)).toEqual(['CSP-NORTH']);
-    const { body: [declared] } = await bed.service.get<{ changedBy: string; reason: string; released: number; current: { readsPerSlot: number } }[]>('/capacity/changes?provider=CSP-NORTH');
+    const { body: [declared] } = await bed.service.get<{ changedAt: string; changedBy: string; reason: string; released: number; current: { readsPerSlot: number } }[]>('/capacity/changes?provider=CSP-NORTH');
     expect(declared).toMatchObject({ changedBy: OUTAGE_CHANGED_BY, current: { readsPerSlot: 2 }, reason: expect.stringContaining('CSP-NORTH is out: 5 reads failed') });
     // At least what the cut took out of the slots (the failed reads' backstops may have been placed, and released, too),
     // and nothing lost: every read planned from now on before the outage, and the five failed, is planned or waits.
@@ -89,13 +89,16 @@ describe('changing a provider’s capacity at run time', () => {
     // One read answered: it is back, and what waited is placed within its full capacity again.
     await bed.answer(sent[5], 'COMPLETE');
     await bed.time.settle();
-    const { body: [back] } = await bed.service.get<{ changedBy: string; released: number; current: { readsPerSlot: number } }[]>('/capacity/changes?provider=CSP-NORTH');
+    const { body: [back] } = await bed.service.get<{ changedAt: string; changedBy: string; released: number; current: { readsPerSlot: number } }[]>('/capacity/changes?provider=CSP-NORTH');
     expect(back).toMatchObject({ changedBy: OUTAGE_CHANGED_BY, released: 0, current: { readsPerSlot: 6 } });
     expect((await bed.service.get<{ outages: unknown[] }>('/capacity')).body.outages).toEqual([]);
     const { rows: [{ waiting }] } = await bed.db.query(`SELECT count(*) FILTER (WHERE state = 'UNPLACED' AND kind = 'SCHEDULED')::int AS waiting FROM collection_items WHERE provider = 'CSP-NORTH'`);
     expect(waiting).toBe(0);
     for (const slot of await perSlot(from, 'CSP-NORTH')) expect(slot.reads).toBeLessThanOrEqual(3);
     await eventually(async () => expect(await bed.service.metric('halfhour_scheduler_provider_out', { provider: 'CSP-NORTH' })).toBe(0), 10_000, 50);
+    // The day's report marks when it was out, from the same audit.
+    const { body: report } = await bed.service.get<{ outages: object[] }>('/reports/days/2026-12-01');
+    expect(report.outages).toEqual([{ provider: 'CSP-NORTH', from: new Date(declared.changedAt).toISOString(), to: new Date(back.changedAt).toISOString() }]);
   });
 
   it('re-plans a day from now on when the operator asks: the waiting reads placed evenly within the capacity in force, audited, the same plan when asked twice', async () => {

@@ -52,14 +52,21 @@
     return new Set(day.capacity.ok ? day.capacity.value.outages.map((o) => o.provider) : []);
   }
 
+  const hhmm = (iso) => (iso ? new Date(iso).toISOString().slice(11, 16) : 'now');
+  function outagesDuring(day, provider) {
+    return day.report.value.outages.filter((o) => o.provider === provider);
+  }
+
   function showProviders(day) {
     const table = $('providers').querySelector('table');
     if (!day.report.ok) return void (table.innerHTML = row([unavailable(day.report)]));
     const out = outagesOf(day);
-    table.innerHTML = row(['provider', 'items', 'delivered', 'expired', 'success', 'MHHS reads the day allows', 'busiest hour', 'headroom', 'now'], 'th')
+    table.innerHTML = row(['provider', 'items', 'delivered', 'expired', 'success', 'MHHS reads the day allows', 'busiest hour', 'headroom', 'out during the day (UTC)', 'now'], 'th')
       + day.report.value.providers.map((p) => `<tr class="${out.has(p.provider) ? 'out' : ''}" data-testid="provider-${esc(p.provider)}">` + [
         esc(p.provider), p.all.items, cell(`provider-${p.provider}-delivered`, p.all.delivered), p.all.expired, pct(p.all.successRate), p.mhhsReadsInDay,
-        pct(p.peakHourUtilisation), pct(p.headroom), out.has(p.provider) ? '<span class="bad">OUT</span>' : 'in service',
+        pct(p.peakHourUtilisation), pct(p.headroom),
+        cell(`outages-${p.provider}`, outagesDuring(day, p.provider).map((o) => `${hhmm(o.from)}–${hhmm(o.to)}`).join(', ') || '–'),
+        out.has(p.provider) ? '<span class="bad">OUT</span>' : 'in service',
       ].map((c) => `<td>${c}</td>`).join('') + '</tr>').join('');
   }
 
@@ -77,11 +84,14 @@
       box.innerHTML = `<h2>${esc(provider)}${out.has(provider) ? ' <span class="bad">(out)</span>' : ''}</h2><canvas data-testid="chart-${esc(provider)}" height="180"></canvas>`;
       grid.appendChild(box);
       const top = Math.max(1, ...rows.map((h) => Math.max(h.planned, h.mhhsCapacity)));
+      const outages = outagesDuring(day, provider).map((o) => [Date.parse(o.from), o.to ? Date.parse(o.to) : Infinity]);
+      const outIn = (h) => outages.some(([from, to]) => from < Date.parse(h.hour) + 3600000 && to > Date.parse(h.hour));
       charts.push(new Chart(box.querySelector('canvas'), {
         data: {
           labels,
           datasets: [
             { type: 'bar', label: 'excluded window', data: rows.map((h, i) => (i < 6 ? top : null)), backgroundColor: 'rgba(0,0,0,0.07)', stack: 'window', grouped: false, order: 9 },
+            { type: 'bar', label: 'provider out', data: rows.map((h) => (outIn(h) ? top : null)), backgroundColor: 'rgba(216,59,59,0.15)', stack: 'out', grouped: false, order: 10 },
             ...LANES.map(([key, label, colour]) => ({ type: 'bar', label: `planned: ${label}`, data: rows.map((h) => h[key]), backgroundColor: colour, stack: 'planned' })),
             { type: 'line', label: 'sent', data: rows.map((h) => h.dispatchedScheduled + h.dispatchedOnDemand + h.dispatchedBau), borderColor: '#222', pointRadius: 2 },
             { type: 'line', label: 'MHHS capacity', data: rows.map((h) => h.mhhsCapacity), borderColor: '#d83b3b', pointRadius: 0, stepped: 'middle' },

@@ -1,4 +1,4 @@
-import { addDays, daySlots, isCalendarDate } from '@halfhour/domain';
+import { addDays, daySlots, isCalendarDate, settlementDayStart } from '@halfhour/domain';
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify/sync';
@@ -7,6 +7,7 @@ import { CapacityBook } from '../capacity/capacity-book';
 import { ItemRepository } from '../items/item-repository';
 import { PlanRunRepository } from '../planning/plan-run-repository';
 import { byReadGroup, providerFigures, READ_GROUPS, ReadFigures, readFigures, requesterFigures } from '../reports/day-figures';
+import { outagePeriods } from '../reports/outage-periods';
 import { providerHours } from '../reports/provider-hours';
 import { ReportRepository } from '../reports/report-repository';
 import { SCHEDULING_POLICY, SchedulingPolicy } from '../scheduling-policy';
@@ -17,8 +18,9 @@ const FIGURE_COLUMNS = ['items', 'delivered', 'stopped', 'expired', 'unfinished'
  * Operator API, the transparency report of a collection day from the scheduler's own records:
  * - `GET /reports/days/{day}` — per provider: reads by group (scheduled, on demand, backstops, BAU)
  *   with success rate and TRT compliance, every hour's capacity by lane against the reads planned
- *   and sent, peak use of the MHHS share and headroom; the reads saved by collecting once; and the
- *   raw counts by provider, kind and state. `?format=csv`: a row per provider and read group.
+ *   and sent, peak use of the MHHS share and headroom; when providers were out (the scheduler's own
+ *   declarations in the capacity audit); the reads saved by collecting once; and the raw counts by
+ *   provider, kind and state. `?format=csv`: a row per provider and read group.
  * - `GET /reports/days/{day}/users` — per requester, its reads by group (on-demand use first).
  *   `?format=csv`: a row per requester and read group.
  */
@@ -33,14 +35,16 @@ export class ReportsController {
   ) {}
 
   @Get(':day')
-  @ApiOperation({ summary: 'The collection day’s transparency report: per provider and read group, per hour, reads saved, raw counts' })
+  @ApiOperation({ summary: 'The collection day’s transparency report: per provider and read group, per hour, providers’ outages, reads saved, raw counts' })
   @ApiProduces('application/json', 'text/csv')
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   async day(@Param('day') day: string, @Query('format') format: string | undefined, @Res({ passthrough: true }) response: ServerResponse) {
     const csv = csvWanted(format);
     dateOf(day);
-    const [run, outcomes, planned, dispatched, inForce] = await Promise.all([
+    const [start, end] = [settlementDayStart(day), settlementDayStart(addDays(day, 1))];
+    const [run, outcomes, planned, dispatched, inForce, outageChanges] = await Promise.all([
       this.plans.find(day), this.reports.outcomes(day), this.items.plannedByProviderAndHour(day), this.items.dispatchedByProviderAndHour(day), this.capacity.current(),
+      this.reports.outageChanges(end),
     ]);
     if (!run && outcomes.length === 0) throw new NotFoundException({ reasonCode: 'NOT_PLANNED', message: `nothing planned for ${day}` });
     const hours = providerHours(inForce, daySlots(day, this.policy.capacity.slotMinutes, this.policy.capacity.excludedWindow), planned, dispatched);
@@ -57,6 +61,7 @@ export class ReportsController {
       all: readFigures(outcomes),
       providers,
       hours,
+      outages: outagePeriods(outageChanges, start, end),
       outcomes,
     };
   }

@@ -1,6 +1,8 @@
 import { ITEM_OUTCOMES } from '@halfhour/domain';
 import { DataSource } from 'typeorm';
+import { OUTAGE_CHANGED_BY } from '../capacity/capacity-changes';
 import { OutcomeRow, RequesterOutcomeRow } from './day-figures';
+import { OutageChange } from './outage-periods';
 
 /** What the day report reads from the items of a plan day, set-wise. */
 export class ReportRepository {
@@ -13,6 +15,15 @@ export class ReportRepository {
               sum(attempt)::int AS dispatches, sum(GREATEST(attempt - 1, 0))::int AS resent
        FROM collection_items WHERE plan_day = $1 GROUP BY provider, kind, state ORDER BY provider, kind, state`,
       [planDay, ITEM_OUTCOMES.delivered],
+    );
+  }
+
+  /** The scheduler's own outage declarations and returns made before `until` (a cut lowers the reads a slot, a return raises them). */
+  outageChanges(until: Date): Promise<OutageChange[]> {
+    return this.dataSource.query(
+      `SELECT provider, changed_at AS "changedAt", (current->>'readsPerSlot')::numeric < (previous->>'readsPerSlot')::numeric AS out
+       FROM capacity_changes WHERE changed_by = $1 AND changed_at < $2 ORDER BY changed_at, id`,
+      [OUTAGE_CHANGED_BY, until],
     );
   }
 
