@@ -72,7 +72,7 @@ describe('the operator console in a browser', () => {
     // included), nothing left unfinished; each MDR's on-demand items at least its new reads of the day before, at most every
     // on-demand request it sent (a data-day read again joins the scheduled item, as an on-demand one if that had finished).
     expect({ delivered: api.all.delivered, unfinished: api.all.unfinished }).toEqual({ delivered: population.expectedDeliveries.size, unfinished: 0 });
-    const users = (await (await fetch(`${url(8083)}/reports/days/${COLLECTION_DAY}/users`, authorised)).json()) as { users: { mpid: string; reads: Record<string, Figures> }[] };
+    const users = (await (await fetch(`${url(8083)}/reports/days/${COLLECTION_DAY}/users`, authorised)).json()) as { users: { userId: string; mpid: string; reads: Record<string, Figures> }[] };
     for (const mdr of ['MDRA', 'MDRB']) {
       const asked = population.requests.filter((r) => r.user === mdr && r.phase === 'ON_DEMAND');
       const onDemand = users.users.find((u) => u.mpid === mdr)?.reads.onDemand.items ?? 0;
@@ -106,6 +106,8 @@ describe('the operator console in a browser', () => {
       const periods = api.outages.filter((o) => o.provider === provider).map((o) => `${hhmm(o.from)}–${hhmm(o.to)}`).join(', ') || '–';
       expect({ provider, shown: await shown(`outages-${provider}`) }).toEqual({ provider, shown: periods });
     }
+    // Each requester's on-demand use as the report API counts it.
+    for (const user of users.users) expect({ user: user.userId, shown: await shown(`user-${user.userId}-on-demand`) }).toEqual({ user: user.userId, shown: String(user.reads.onDemand.items) });
     // A chart for every provider, drawn.
     expect(await page.locator('#chart-grid canvas').count()).toBe(api.providers.length);
     const drawn = await page.locator('#chart-grid canvas').first().evaluate((canvas: HTMLCanvasElement) => canvas.width > 0 && canvas.toDataURL().length > 5_000);

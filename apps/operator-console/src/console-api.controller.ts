@@ -8,7 +8,7 @@ import { StackClient } from './stack-client';
 /**
  * The console's API, behind the operator token like every operator API: each figure comes from
  * the service that holds it, asked with the operator's own token — the scheduler's day report,
- * capacity and forecast, access-control's decisions, the forwarder's MPAN-days, and the dead
+ * its requesters' reads, capacity and forecast, access-control's decisions, the forwarder's MPAN-days, and the dead
  * letters and DIP backlog from the services' metrics. A service that does not answer leaves its
  * part marked unavailable; the rest still shows.
  */
@@ -37,8 +37,9 @@ export class ConsoleApiController {
     if (!isCalendarDate(day)) throw new BadRequestException({ reasonCode: 'INVALID_DATE', message: `"${day}" is not a date YYYY-MM-DD` });
     const dataDay = addDays(day, -1);
     const { SCHEDULER_URL: scheduler, ACCESS_CONTROL_URL: access, DIP_FORWARDER_URL: forwarder } = this.config;
-    const [report, decisions, dip, forecast, capacity, deadLetters, dipBacklog] = await Promise.all([
+    const [report, users, decisions, dip, forecast, capacity, deadLetters, dipBacklog] = await Promise.all([
       this.stack.json(`${scheduler}/reports/days/${day}`, authorization),
+      this.stack.json(`${scheduler}/reports/days/${day}/users`, authorization),
       this.stack.json(`${access}/reports/days/${day}`, authorization),
       this.stack.json(`${forwarder}/deliveries/days/${dataDay}`, authorization),
       this.stack.json(`${scheduler}/forecast?days=7`, authorization),
@@ -46,6 +47,6 @@ export class ConsoleApiController {
       this.stack.metricSum(this.metricsUrls, 'halfhour_consumer_dead_letters_total'),
       this.stack.metricSum(this.metricsUrls, 'halfhour_dip_backlog_messages'),
     ]);
-    return { collectionDay: day, dataDay, report, decisions, dip, forecast, capacity, backlog: { deadLetters, dipBacklog } };
+    return { collectionDay: day, dataDay, report, users, decisions, dip, forecast, capacity, backlog: { deadLetters, dipBacklog } };
   }
 }

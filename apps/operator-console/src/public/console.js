@@ -102,6 +102,14 @@
     }
   }
 
+  function showUsers(day) {
+    const table = $('users').querySelector('table');
+    if (!day.users.ok) return void (table.innerHTML = row([unavailable(day.users)]));
+    table.innerHTML = row(['user', 'role', 'MPID', 'on demand', 'delivered', 'expired', 'success', 'scheduled'], 'th')
+      + day.users.value.users.map((u) => row([esc(u.userId), esc(u.role), esc(u.mpid), cell(`user-${u.userId}-on-demand`, u.reads.onDemand.items), u.reads.onDemand.delivered,
+        u.reads.onDemand.expired, pct(u.reads.onDemand.successRate), u.reads.scheduled.items])).join('');
+  }
+
   function showForecast(day) {
     const table = $('forecast').querySelector('table');
     if (!day.forecast.ok) return void (table.innerHTML = row([unavailable(day.forecast)]));
@@ -119,6 +127,7 @@
       showReads(day.report);
       showDelivery(day);
       showProviders(day);
+      showUsers(day);
       showCharts(day);
       showForecast(day);
       $('status').textContent = `Collection day ${day.collectionDay} (data day ${day.dataDay}), as of ${new Date().toISOString().slice(0, 19)}Z.`;
