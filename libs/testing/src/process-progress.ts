@@ -33,3 +33,29 @@ export function exitWhileProgressing(child: ChildProcess, quietMs = 300_000): Pr
     });
   });
 }
+
+/**
+ * Waits for a child process to write `marker`, however long it works, and answers all it wrote
+ * so far. Fails when it exits first or stalls (nothing written for `quietMs`); it is left running.
+ */
+export function outputWhileProgressing(child: ChildProcess, marker: string, quietMs = 300_000): Promise<string> {
+  const output: string[] = [];
+  return new Promise((resolve, reject) => {
+    let timer = setTimeout(stalled, quietMs);
+    function stalled(): void {
+      reject(new Error(`no output for ${quietMs / 1000} s: the process stalled; it last said:\n${output.join('').split('\n').slice(-20).join('\n')}`));
+    }
+    const heard = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      clearTimeout(timer);
+      if (output.join('').includes(marker)) resolve(output.join(''));
+      else timer = setTimeout(stalled, quietMs);
+    };
+    child.stdout?.on('data', heard);
+    child.stderr?.on('data', heard);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the process exited (${code}) before saying "${marker}":\n${output.join('')}`));
+    });
+  });
+}
