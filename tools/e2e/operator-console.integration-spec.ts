@@ -56,6 +56,7 @@ describe('the operator console in a browser', () => {
     type Figures = { items: number; delivered: number; expired: number; unfinished: number };
     const api = (await (await fetch(`${url(8083)}/reports/days/${COLLECTION_DAY}`, authorised)).json()) as {
       reads: Record<string, Figures>; all: Figures; providers: { provider: string }[]; outages: { provider: string; from: string; to: string | null }[];
+      capacityChanges: { provider: string; changedAt: string; changedBy: string; readsPerSlot: { from: number; to: number } }[];
     };
     const atDip = ((await (await fetch(`${url(8091)}/dip/mpan-days`)).json()) as { settlementDate: string }[]).filter((d) => d.settlementDate === DATA_DAY).length;
     const population = generatePopulation({ ...DEFAULT_POPULATION_SETTINGS, seed: SEED, mpans: MPANS, dataDay: DATA_DAY });
@@ -92,11 +93,13 @@ describe('the operator console in a browser', () => {
     expect(await shown('dip-delivered')).toBe(String(atDip));
     expect(await shown('dip-backlog')).toBe('0');
     expect(await page.locator('#forecast tr').count()).toBeGreaterThan(1);
-    // Each provider's outages of the day as the report has them (UTC hours and minutes), or none.
+    // Each provider's outages and the operator's capacity changes of the day as the report has them (UTC hours and minutes), or none.
     const hhmm = (iso: string | null) => (iso ? iso.slice(11, 16) : 'now');
     for (const { provider } of api.providers) {
       const periods = api.outages.filter((o) => o.provider === provider).map((o) => `${hhmm(o.from)}–${hhmm(o.to)}`).join(', ') || '–';
-      expect({ provider, shown: await shown(`outages-${provider}`) }).toEqual({ provider, shown: periods });
+      const changes = api.capacityChanges.filter((c) => c.provider === provider)
+        .map((c) => `${hhmm(c.changedAt)} ${c.readsPerSlot.from}→${c.readsPerSlot.to} (${c.changedBy})`).join(', ') || '–';
+      expect({ provider, outages: await shown(`outages-${provider}`), changes: await shown(`capacity-changes-${provider}`) }).toEqual({ provider, outages: periods, changes });
     }
     // Each requester's on-demand use as the report API counts it.
     for (const user of users.users) expect({ user: user.userId, shown: await shown(`user-${user.userId}-on-demand`) }).toEqual({ user: user.userId, shown: String(user.reads.onDemand.items) });

@@ -8,6 +8,7 @@ import { PlansController } from './api/plans.controller';
 import { ItemRepository } from './items/item-repository';
 import { SchedulerMetrics } from './metrics/scheduler-metrics';
 import { PlanRunRepository } from './planning/plan-run-repository';
+import { DayCapacity } from './reports/day-capacity';
 import { ReportRepository } from './reports/report-repository';
 import { SCHEDULER_ENTITIES, SCHEDULER_MIGRATIONS } from './persistence/scheduler-schema';
 import { SchedulerConfig } from './scheduler.config';
@@ -43,6 +44,11 @@ export class SchedulerModule {
           provide: CapacityBook,
           useFactory: (dataSource: DataSource, outages: ProviderOutages) => new CapacityBook(policy.capacity, dataSource, outages, policy.outage.capacityShare),
           inject: [DataSource, ProviderOutages],
+        },
+        {
+          provide: DayCapacity,
+          useFactory: (book: CapacityBook, reports: ReportRepository, items: ItemRepository) => new DayCapacity(book, reports, items, policy.capacity),
+          inject: [CapacityBook, ReportRepository, ItemRepository],
         },
         {
           provide: CapacityChanges,

@@ -26,10 +26,10 @@ export interface RunFacts {
   plan?: PlanView;
   outcomes: ItemOutcome[];
   metrics: StackMetrics;
-  /** Schedules stopped, by reason, from the scheduler's database. */
+  /** Schedules stopped during the collection day, by reason: the scheduler's report API. */
   schedulesStopped: Record<string, number>;
-  /** MPAN-days the forwarder's outbox records as delivered. */
-  forwarderDelivered: number;
+  /** The data day's MPAN-days at the forwarder by state: its delivery report API. */
+  forwarderDataDay: ForwarderDay;
   dipMpanDays: DipMpanDay[];
   dipStats: Record<string, number>;
   responses: ServiceResponse[];
@@ -110,7 +110,7 @@ export function buildDayReport(facts: RunFacts) {
     },
     dip: {
       mpanDaysDelivered: facts.dipMpanDays.length,
-      deliveredByForwarder: facts.forwarderDelivered,
+      forwarderDataDay: facts.forwarderDataDay,
       ...facts.dipStats,
     },
     reconciliation: reconcile(providers, outcomes),
@@ -120,6 +120,9 @@ export function buildDayReport(facts: RunFacts) {
     },
   };
 }
+
+/** What the dip-forwarder's `GET /deliveries/days/{date}` says of a settlement day's MPAN-days. */
+export interface ForwarderDay { pending: number; delivered: number; refused: number }
 
 export type DayReport = ReturnType<typeof buildDayReport>;
 

@@ -1,5 +1,5 @@
 import { ServiceResponse, Topics, withTopicPrefix } from '@halfhour/contracts';
-import { FINAL_ITEM_STATES, ItemState, LaneForecast, providerKeyOf } from '@halfhour/domain';
+import { addDays, FINAL_ITEM_STATES, ItemState, LaneForecast, providerKeyOf } from '@halfhour/domain';
 import { ConditionNotMet, SimulatedTime } from '@halfhour/observability';
 import {
   dayPopulation, DEFAULT_POPULATION_SETTINGS, DEFAULT_WEEK_SETTINGS, generatePopulation, generateWeek, MidRunChange, Population, SlotLoad, WeekPopulation,
@@ -14,7 +14,7 @@ import { ServiceProcess, waitUntilAllReady } from '../stack/service-process';
 import { REPOSITORY_ROOT } from '../stack/stack-settings';
 import { capacityPage } from './capacity-page';
 import { dataDayOf, DayOptions } from './day-options';
-import { buildDayReport, DayReport, DipMpanDay, ItemOutcome, PlanView } from './day-report';
+import { buildDayReport, DayReport, DipMpanDay, ForwarderDay, ItemOutcome, PlanView } from './day-report';
 import { DayTimeline } from './day-timeline';
 import { ProgressDisplay } from './progress-display';
 import { providerCapacityFor, providerLoadFor } from './run-capacity';
@@ -356,8 +356,9 @@ export class SettlementDayRun {
   /** Every item of the run's `day`th collection day final, the forwarder's backlog empty and nothing more arriving at the DIP. */
   private async dayIsSettled(metrics: Awaited<ReturnType<typeof scrapeStack>>, day: number): Promise<boolean> {
     // A scheduler restarting (the chaos campaign) cannot say yet: not settled.
-    const outcomes = await this.itemOutcomes(this.timeline.collectionDayOf(day)).catch(() => undefined);
-    if (!outcomes) return false;
+    const report = await this.schedulerReport(this.timeline.collectionDayOf(day)).catch(() => undefined);
+    if (!report) return false;
+    const { outcomes } = report;
     const unfinished = outcomes.filter((o) => !FINAL_ITEM_STATES.includes(o.state as ItemState)).reduce((n, o) => n + o.items, 0);
     return unfinished === 0 && metrics.dip.sum('halfhour_dip_backlog_messages') === 0;
   }
@@ -366,11 +367,10 @@ export class SettlementDayRun {
   private async report(startedAt: number, day: number): Promise<DayReport> {
     const collectionDay = this.timeline.collectionDayOf(day);
     const metrics = await scrapeStack(this.urls);
-    const [plan, outcomes, schedulesStopped, [{ delivered: forwarderDelivered }], dipMpanDays, dipStats, responses, providerLoads, forecast] = await Promise.all([
+    const [plan, { outcomes, schedulesStopped }, { mpanDays: forwarderDataDay }, dipMpanDays, dipStats, responses, providerLoads, forecast] = await Promise.all([
       this.getJson<PlanView>(`${this.urls.scheduler}/plans/${collectionDay}`).catch(() => undefined),
-      this.itemOutcomes(collectionDay),
-      this.query<{ reason: string; schedules: number }>('scheduler', 'SELECT stopped_reason AS reason, count(*)::int AS schedules FROM schedules WHERE stopped_at IS NOT NULL GROUP BY stopped_reason', []),
-      this.query<{ delivered: number }>('dip-forwarder', "SELECT count(*)::int AS delivered FROM dip_outbox WHERE state = 'DELIVERED'", []),
+      this.schedulerReport(collectionDay),
+      this.getJson<{ mpanDays: ForwarderDay }>(`${this.urls.dip}/deliveries/days/${addDays(collectionDay, -1)}`),
       this.getJson<DipMpanDay[]>(`${this.urls.dipSimulator}/dip/mpan-days`),
       this.getJson<Record<string, number>>(`${this.urls.dipSimulator}/dip/stats`),
       this.responses(),
@@ -381,7 +381,7 @@ export class SettlementDayRun {
     return buildDayReport({
       population: this.week ? dayPopulation(this.week, day) : this.population, collectionDay, speed: this.timeline.speed, clockMode: this.options.clockMode, realSeconds: (Date.now() - startedAt) / 1000,
       topicPrefix: this.namespace.topicPrefix, providerCapacity: this.providerCapacity, plan, outcomes, metrics, dipMpanDays,
-      schedulesStopped: Object.fromEntries(schedulesStopped.map((row) => [row.reason, row.schedules])), forwarderDelivered, dipStats, responses, sent: this.upstream?.sent ?? [],
+      schedulesStopped, forwarderDataDay, dipStats, responses, sent: this.upstream?.sent ?? [],
       providerLoads, forecast,
     });
   }
@@ -425,12 +425,15 @@ export class SettlementDayRun {
     this.log(`report: ${join(dir, 'report.json')}, capacity picture: ${join(dir, 'capacity.html')}, real time per simulated step: ${join(dir, 'steps.csv')}`);
   }
 
-  /** Items of a collection day by provider, kind and state, with how many finished within their TRT: the scheduler's report API. */
-  private async itemOutcomes(collectionDay: string): Promise<ItemOutcome[]> {
+  /**
+   * The scheduler's report API on a collection day: its items by provider, kind and state, with how
+   * many finished within their TRT, and the schedules stopped that day by reason.
+   */
+  private async schedulerReport(collectionDay: string): Promise<{ outcomes: ItemOutcome[]; schedulesStopped: Record<string, number> }> {
     const response = await fetch(`${this.urls.scheduler}/reports/days/${collectionDay}`, { headers: { authorization: `Bearer ${this.operatorApiToken}` } });
-    if (response.status === 404) return [];
+    if (response.status === 404) return { outcomes: [], schedulesStopped: {} };
     if (!response.ok) throw new Error(`the scheduler's report of ${collectionDay} answered ${response.status}`);
-    return ((await response.json()) as { outcomes: ItemOutcome[] }).outcomes;
+    return (await response.json()) as { outcomes: ItemOutcome[]; schedulesStopped: Record<string, number> };
   }
 
   private responses(): Promise<ServiceResponse[]> {

@@ -57,15 +57,21 @@
     return day.report.value.outages.filter((o) => o.provider === provider);
   }
 
+  function capacityChangesOf(day, provider) {
+    return (day.report.value.capacityChanges ?? []).filter((c) => c.provider === provider)
+      .map((c) => `${hhmm(c.changedAt)} ${c.readsPerSlot.from}→${c.readsPerSlot.to} (${esc(c.changedBy)})`).join(', ') || '–';
+  }
+
   function showProviders(day) {
     const table = $('providers').querySelector('table');
     if (!day.report.ok) return void (table.innerHTML = row([unavailable(day.report)]));
     const out = outagesOf(day);
-    table.innerHTML = row(['provider', 'items', 'delivered', 'expired', 'success', 'MHHS reads the day allows', 'busiest hour', 'headroom', 'out during the day (UTC)', 'now'], 'th')
+    table.innerHTML = row(['provider', 'items', 'delivered', 'expired', 'success', 'MHHS reads the day allows', 'busiest hour', 'headroom', 'out during the day (UTC)', 'capacity changed (UTC, reads per slot)', 'now'], 'th')
       + day.report.value.providers.map((p) => `<tr class="${out.has(p.provider) ? 'out' : ''}" data-testid="provider-${esc(p.provider)}">` + [
         esc(p.provider), p.all.items, cell(`provider-${p.provider}-delivered`, p.all.delivered), p.all.expired, pct(p.all.successRate), p.mhhsReadsInDay,
         pct(p.peakHourUtilisation), pct(p.headroom),
         cell(`outages-${p.provider}`, outagesDuring(day, p.provider).map((o) => `${hhmm(o.from)}–${hhmm(o.to)}`).join(', ') || '–'),
+        cell(`capacity-changes-${p.provider}`, capacityChangesOf(day, p.provider)),
         out.has(p.provider) ? '<span class="bad">OUT</span>' : 'in service',
       ].map((c) => `<td>${c}</td>`).join('') + '</tr>').join('');
   }

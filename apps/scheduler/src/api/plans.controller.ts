@@ -1,14 +1,12 @@
 import { validateMessage } from '@halfhour/contracts';
-import { Clock, daySlots, isCalendarDate } from '@halfhour/domain';
+import { Clock, isCalendarDate } from '@halfhour/domain';
 import { OperatorRequest } from '@halfhour/service-kit';
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post } from '@nestjs/common';
-import { CapacityBook } from '../capacity/capacity-book';
 import { ItemRepository } from '../items/item-repository';
 import { DayReplan } from '../planning/day-replan';
 import { PlanRunRepository } from '../planning/plan-run-repository';
-import { providerHours } from '../reports/provider-hours';
+import { DayCapacity } from '../reports/day-capacity';
 import { CLOCK } from '../scheduler.tokens';
-import { SCHEDULING_POLICY, SchedulingPolicy } from '../scheduling-policy';
 
 /**
  * Operator API: a day's plan per provider and hour, every hour of the day — reads planned and sent
@@ -20,8 +18,7 @@ export class PlansController {
   constructor(
     private readonly items: ItemRepository,
     private readonly plans: PlanRunRepository,
-    private readonly capacity: CapacityBook,
-    @Inject(SCHEDULING_POLICY) private readonly policy: SchedulingPolicy,
+    private readonly dayCapacity: DayCapacity,
     private readonly replanner: DayReplan,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -44,11 +41,7 @@ export class PlansController {
     }
     const run = await this.plans.find(date);
     if (!run) throw new NotFoundException({ reasonCode: 'NOT_PLANNED', message: `no plan for ${date} yet` });
-    const inForce = await this.capacity.current();
-    const slots = daySlots(date, this.policy.capacity.slotMinutes, this.policy.capacity.excludedWindow);
-    const [planned, dispatched] = await Promise.all([this.items.plannedByProviderAndHour(date), this.items.dispatchedByProviderAndHour(date)]);
-    const hours = providerHours(inForce, slots, planned, dispatched);
-    const states = await this.items.countsByStateAndProvider([date]);
+    const [{ hours }, states] = await Promise.all([this.dayCapacity.of(date), this.items.countsByStateAndProvider([date])]);
     return { planDay: date, ...run, hours, states };
   }
 }

@@ -1,16 +1,12 @@
-import { addDays, daySlots, isCalendarDate, settlementDayStart } from '@halfhour/domain';
-import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { addDays, isCalendarDate } from '@halfhour/domain';
+import { BadRequestException, Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify/sync';
 import { ServerResponse } from 'node:http';
-import { CapacityBook } from '../capacity/capacity-book';
-import { ItemRepository } from '../items/item-repository';
 import { PlanRunRepository } from '../planning/plan-run-repository';
 import { byReadGroup, providerFigures, READ_GROUPS, ReadFigures, readFigures, requesterFigures } from '../reports/day-figures';
-import { outagePeriods } from '../reports/outage-periods';
-import { providerHours } from '../reports/provider-hours';
+import { DayCapacity } from '../reports/day-capacity';
 import { ReportRepository } from '../reports/report-repository';
-import { SCHEDULING_POLICY, SchedulingPolicy } from '../scheduling-policy';
 
 const FIGURE_COLUMNS = ['items', 'delivered', 'stopped', 'expired', 'unfinished', 'withinTrt', 'successRate', 'trtCompliance', 'dispatches', 'resent'] as const satisfies readonly (keyof ReadFigures)[];
 
@@ -18,9 +14,10 @@ const FIGURE_COLUMNS = ['items', 'delivered', 'stopped', 'expired', 'unfinished'
  * Operator API, the transparency report of a collection day from the scheduler's own records:
  * - `GET /reports/days/{day}` — per provider: reads by group (scheduled, on demand, backstops, BAU)
  *   with success rate and TRT compliance, every hour's capacity by lane against the reads planned
- *   and sent, peak use of the MHHS share and headroom; when providers were out (the scheduler's own
- *   declarations in the capacity audit); the reads saved by collecting once; and the raw counts by
- *   provider, kind and state. `?format=csv`: a row per provider and read group.
+ *   and sent (the capacity in force then: operator changes and outages as they happened), peak use
+ *   of the MHHS share and headroom; when providers were out (the scheduler's own declarations in
+ *   the capacity audit) and the operator's capacity changes of the day; schedules stopped that day
+ *   by reason; the reads saved by collecting once; and the raw counts by provider, kind and state. `?format=csv`: a row per provider and read group.
  * - `GET /reports/days/{day}/users` — per requester, its reads by group (on-demand use first).
  *   `?format=csv`: a row per requester and read group.
  */
@@ -28,10 +25,8 @@ const FIGURE_COLUMNS = ['items', 'delivered', 'stopped', 'expired', 'unfinished'
 export class ReportsController {
   constructor(
     private readonly reports: ReportRepository,
-    private readonly items: ItemRepository,
     private readonly plans: PlanRunRepository,
-    private readonly capacity: CapacityBook,
-    @Inject(SCHEDULING_POLICY) private readonly policy: SchedulingPolicy,
+    private readonly dayCapacity: DayCapacity,
   ) {}
 
   @Get(':day')
@@ -41,13 +36,10 @@ export class ReportsController {
   async day(@Param('day') day: string, @Query('format') format: string | undefined, @Res({ passthrough: true }) response: ServerResponse) {
     const csv = csvWanted(format);
     dateOf(day);
-    const [start, end] = [settlementDayStart(day), settlementDayStart(addDays(day, 1))];
-    const [run, outcomes, planned, dispatched, inForce, outageChanges] = await Promise.all([
-      this.plans.find(day), this.reports.outcomes(day), this.items.plannedByProviderAndHour(day), this.items.dispatchedByProviderAndHour(day), this.capacity.current(),
-      this.reports.outageChanges(end),
+    const [run, outcomes, { hours, outages, capacityChanges }, schedulesStopped] = await Promise.all([
+      this.plans.find(day), this.reports.outcomes(day), this.dayCapacity.of(day), this.reports.schedulesStopped(day),
     ]);
     if (!run && outcomes.length === 0) throw new NotFoundException({ reasonCode: 'NOT_PLANNED', message: `nothing planned for ${day}` });
-    const hours = providerHours(inForce, daySlots(day, this.policy.capacity.slotMinutes, this.policy.capacity.excludedWindow), planned, dispatched);
     const providers = [...new Set(hours.map((h) => h.provider))].map((provider) => providerFigures(provider, outcomes, hours));
     if (csv) {
       return sendCsv(response, `report-${day}.csv`, ['collectionDay', 'provider', 'reads', ...FIGURE_COLUMNS], providers.flatMap((p) =>
@@ -61,7 +53,9 @@ export class ReportsController {
       all: readFigures(outcomes),
       providers,
       hours,
-      outages: outagePeriods(outageChanges, start, end),
+      outages,
+      capacityChanges,
+      schedulesStopped,
       outcomes,
     };
   }

@@ -1,4 +1,5 @@
-import { capacityOf, CapacitySettings, DaySlots, Lane, laneLimits, laneOf, readsPerSlotAt } from '@halfhour/domain';
+import { DaySlots, Lane, laneLimits, laneOf, ProviderCapacity, readsPerSlotAt } from '@halfhour/domain';
+import { CapacityAt } from './capacity-history';
 
 const HOUR_MS = 3_600_000;
 
@@ -34,16 +35,21 @@ const DISPATCHED: Record<Lane, 'dispatchedScheduled' | 'dispatchedOnDemand' | 'd
 };
 
 /**
- * Every hour of a day for every provider with a capacity set or reads in it (an empty hour shows
- * its headroom): each lane's capacity under the capacity in force, and the reads planned and sent.
+ * Every hour of a day for every provider named (those with a capacity set) or with reads in it (an
+ * empty hour shows its headroom): each lane's capacity under the capacity in force in each of its
+ * slots (`capacityAt`: operator changes and outages as they happened), and the reads planned and sent.
  */
-export function providerHours(inForce: CapacitySettings, slots: DaySlots, planned: readonly HourCount[], dispatched: readonly HourCount[]): HourRow[] {
-  const providers = [...new Set([...Object.keys(inForce.providers), ...planned.map((r) => r.provider), ...dispatched.map((r) => r.provider)])].sort();
+export function providerHours(
+  capacityAt: CapacityAt, named: readonly string[], slots: DaySlots, planned: readonly HourCount[], dispatched: readonly HourCount[],
+): HourRow[] {
+  const providers = [...new Set([...named, ...planned.map((r) => r.provider), ...dispatched.map((r) => r.provider)])].sort();
+  const limits = new Map<ProviderCapacity, ReturnType<typeof laneLimits>>();
+  const limitsOf = (capacity: ProviderCapacity) => limits.get(capacity) ?? limits.set(capacity, laneLimits(capacity, slots)).get(capacity)!;
   const hourStarts = [...new Set(slots.starts.map((start) => Math.floor(start / HOUR_MS) * HOUR_MS))];
   const hours = new Map<string, HourRow>();
   const rowOf = (provider: string, hour: Date) => {
     const key = `${provider}|${hour.toISOString()}`;
-    const row = hours.get(key) ?? hourOf(provider, hour, inForce, slots);
+    const row = hours.get(key) ?? hourOf(provider, hour, slots, (at) => capacityAt(provider, at), limitsOf);
     hours.set(key, row);
     return row;
   };
@@ -57,15 +63,17 @@ export function providerHours(inForce: CapacitySettings, slots: DaySlots, planne
   return [...hours.values()];
 }
 
-function hourOf(provider: string, hour: Date, inForce: CapacitySettings, slots: DaySlots): HourRow {
-  const capacity = capacityOf(inForce, provider);
-  const limits = laneLimits(capacity, slots);
+function hourOf(
+  provider: string, hour: Date, slots: DaySlots, capacityAt: (at: number) => ProviderCapacity, limitsOf: (capacity: ProviderCapacity) => ReturnType<typeof laneLimits>,
+): HourRow {
   const row: HourRow = {
     provider, hour: hour.toISOString(), planned: 0, plannedScheduled: 0, plannedOnDemand: 0, plannedBau: 0, dispatchedScheduled: 0, dispatchedOnDemand: 0, dispatchedBau: 0,
     mhhsCapacity: 0, scheduledCapacity: 0, reservedCapacity: 0, bauCapacity: 0,
   };
   for (let s = 0; s < slots.starts.length; s++) {
     if (slots.starts[s] < hour.getTime() || slots.starts[s] >= hour.getTime() + HOUR_MS) continue;
+    const capacity = capacityAt(slots.starts[s]);
+    const limits = limitsOf(capacity);
     row.mhhsCapacity += limits.total[s];
     row.scheduledCapacity += limits.scheduled[s];
     row.reservedCapacity += readsPerSlotAt(capacity, slots.minuteOfDay[s]) - limits.total[s];

@@ -1,7 +1,8 @@
-import { ITEM_OUTCOMES } from '@halfhour/domain';
+import { addDays, ITEM_OUTCOMES, settlementDayStart } from '@halfhour/domain';
 import { DataSource } from 'typeorm';
 import { OUTAGE_CHANGED_BY } from '../capacity/capacity-changes';
 import { OutcomeRow, RequesterOutcomeRow } from './day-figures';
+import { OperatorCapacityChange } from './capacity-history';
 import { OutageChange } from './outage-periods';
 
 /** What the day report reads from the items of a plan day, set-wise. */
@@ -25,6 +26,25 @@ export class ReportRepository {
        FROM capacity_changes WHERE changed_by = $1 AND changed_at < $2 ORDER BY changed_at, id`,
       [OUTAGE_CHANGED_BY, until],
     );
+  }
+
+  /** The operator's changes of providers' figures made before `until`, oldest first. */
+  operatorCapacityChanges(until: Date): Promise<OperatorCapacityChange[]> {
+    return this.dataSource.query(
+      `SELECT provider, changed_at AS "changedAt", changed_by AS "changedBy", reason, previous, current
+       FROM capacity_changes WHERE changed_by <> $1 AND changed_at < $2 ORDER BY changed_at, id`,
+      [OUTAGE_CHANGED_BY, until],
+    );
+  }
+
+  /** Schedules stopped during a collection day (its local day), by the reason they stopped. */
+  async schedulesStopped(day: string): Promise<Record<string, number>> {
+    const rows: { reason: string; schedules: number }[] = await this.dataSource.query(
+      `SELECT coalesce(stopped_reason, 'unknown') AS reason, count(*)::int AS schedules FROM schedules
+       WHERE stopped_at >= $1 AND stopped_at < $2 GROUP BY 1 ORDER BY 1`,
+      [settlementDayStart(day), settlementDayStart(addDays(day, 1))],
+    );
+    return Object.fromEntries(rows.map((row) => [row.reason, row.schedules]));
   }
 
   /** Items by requester: a requester dropped from an item (no longer entitled) no longer counts it. */
