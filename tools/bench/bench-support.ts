@@ -1,5 +1,5 @@
 import { ALL_TOPICS } from '@halfhour/contracts';
-import { createIdempotentProducer, provisionTopics } from '@halfhour/kafka';
+import { createIdempotentProducer, provisionTopics, SINGLE_BROKER } from '@halfhour/kafka';
 import { testKafka, uniqueName } from '@halfhour/testing';
 import { Admin, Kafka, Producer } from 'kafkajs';
 import { spawnSync } from 'node:child_process';
@@ -43,7 +43,7 @@ export async function openBenchTopics(clientId: string): Promise<BenchTopics> {
   const admin = kafka.admin();
   const producer = createIdempotentProducer(kafka);
   await Promise.all([admin.connect(), producer.connect()]);
-  await provisionTopics(admin, ALL_TOPICS, 1, prefix);
+  await provisionTopics(admin, ALL_TOPICS, SINGLE_BROKER, prefix);
   return {
     prefix,
     kafka,

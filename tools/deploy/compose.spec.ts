@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { imageManagementPort, repositoryRoot } from './deploy-tools';
-import { appOfCommand, settingsOf } from './service-settings';
+import { loadConfig } from '@halfhour/observability';
+import { appOfCommand, configClassOf, settingsOf } from './service-settings';
 
 interface ComposeService {
   build?: { context: string; target: string };
@@ -38,6 +39,15 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('gives each service settings its config accepts, as the image runs it (NODE_ENV=production unless compose says otherwise)', () => {
+    for (const [name, service] of halfhour) {
+      const configClass = configClassOf(appOfCommand(service.command) ?? '');
+      if (!configClass) continue;
+      const env = { NODE_ENV: 'production', ...Object.fromEntries(Object.entries(service.environment ?? {}).map(([k, v]) => [k, String(v)])) };
+      expect({ name, problem: attempt(() => loadConfig(configClass, env)) }).toEqual({ name, problem: undefined });
+    }
+  });
+
   it('scrapes every service of ours on its management port in Prometheus, as the job the alert rules select on', () => {
     const managementPort = imageManagementPort();
     const prometheus = readFileSync(join(repositoryRoot, 'deploy/prometheus/prometheus.yml'), 'utf8');
@@ -49,3 +59,12 @@ describe('docker-compose.yml', () => {
     }
   });
 });
+
+function attempt(load: () => unknown): string | undefined {
+  try {
+    load();
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}

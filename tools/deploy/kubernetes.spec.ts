@@ -1,4 +1,5 @@
 import { ALL_TOPICS } from '@halfhour/contracts';
+import { topicDurabilityFrom } from '@halfhour/kafka';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -22,6 +23,9 @@ function validate(yaml: string): { objects: unknown[]; problems: { kind: string;
   const result = spawnSync(process.execPath, [join(__dirname, 'validate-k8s.mjs')], { input: yaml, encoding: 'utf8', cwd: repositoryRoot });
   return JSON.parse(result.stdout);
 }
+
+/** Settings only the platform team can give (the DCC's and Elexon's endpoints): the manifests hold placeholders. */
+const SITE_ENDPOINTS: Record<string, string> = { DIP_URL: 'https://dip.elexon.example', PROVIDER_URLS: '*=https://providers.dcc.example' };
 
 const partitionsOf = (topic: string) => ALL_TOPICS.find((t) => t.name === topic)?.partitions;
 
@@ -70,15 +74,34 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
     }
   });
 
-  it('gives each service settings it accepts as production, as the image runs it (NODE_ENV=production)', () => {
+  /** What a deployment's container is given, as the image runs it (NODE_ENV=production); a value from a Secret stands in well-formed. */
+  const productionSettingsOf = (deployment: any): Record<string, string> => {
+    const container = deployment.spec.template.spec.containers[0];
+    const fromSecret = (name: string) => (name === 'DATABASE_URL' ? 'postgres://secret@db/x' : 'a-value-from-a-secret-0123456789abcdef');
+    const env = Object.fromEntries(container.env.map((e: { name: string; value?: string }) => [e.name, e.value ?? fromSecret(e.name)]));
+    return { ...configMapsOf(deployment), ...env, NODE_ENV: 'production' };
+  };
+
+  it('gives each service settings it accepts as production once the site’s endpoints replace the placeholders', () => {
     for (const deployment of deployments) {
-      const container = deployment.spec.template.spec.containers[0];
-      // A value from a Secret is not in the manifests: stand in a well-formed one.
-      const fromSecret = (name: string) => (name === 'DATABASE_URL' ? 'postgres://secret@db/x' : 'a-value-from-a-secret-0123456789abcdef');
-      const env = Object.fromEntries(container.env.map((e: { name: string; value?: string }) => [e.name, e.value ?? fromSecret(e.name)]));
-      const settings = { ...configMapsOf(deployment), ...env, NODE_ENV: 'production' };
-      expect(() => loadConfig(configClassOf(deployment.metadata.name)!, settings)).not.toThrow();
+      const settings = productionSettingsOf(deployment);
+      const site = Object.fromEntries(Object.entries(SITE_ENDPOINTS).filter(([name]) => name in settings));
+      expect(() => loadConfig(configClassOf(deployment.metadata.name)!, { ...settings, ...site })).not.toThrow();
     }
+  });
+
+  it('calls no simulator: every endpoint is a placeholder a production boot refuses, naming the setting', () => {
+    expect(yaml).not.toMatch(/127\.0\.0\.1|localhost|simulator/);
+    const refused = deployments.flatMap((deployment) => {
+      const settings = productionSettingsOf(deployment);
+      try {
+        loadConfig(configClassOf(deployment.metadata.name)!, settings);
+        return [];
+      } catch (error) {
+        return [...(error as Error).message.matchAll(/\b([A-Z_]+)="[^"]*": must be a real https/g)].map((m) => `${deployment.metadata.name} ${m[1]}`);
+      }
+    });
+    expect(refused.sort()).toEqual(['adapter-smets1 PROVIDER_URLS', 'adapter-smets2 PROVIDER_URLS', 'dip-forwarder DIP_URL']);
   });
 
   it('gives each migration container settings it accepts as production, for a migration', () => {
@@ -90,6 +113,13 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
       const env = Object.fromEntries(container.env.map((e: { name: string; value?: string }) => [e.name, e.value ?? 'postgres://secret@db/x']));
       expect(() => loadConfig(configClassOf(appOfCommand(container.args)!)!, { ...env, NODE_ENV: 'production' }, { forMigration: true })).not.toThrow();
     }
+  });
+
+  it('provisions topics durable enough for the environment: three replicas, two in sync, in production', () => {
+    const provision = ofKind('Job')[0].spec.template.spec.initContainers.find((c: { args: string[] }) => c.args.includes('provision'));
+    const settings = Object.assign({}, ...provision.envFrom.map((source: { configMapRef: { name: string } }) =>
+      ofKind('ConfigMap').find((c) => c.metadata.name === source.configMapRef.name)?.data ?? {}));
+    expect(topicDurabilityFrom(settings)).toEqual(overlay === 'prod' ? { replicationFactor: 3, minInSyncReplicas: 2 } : { replicationFactor: 1, minInSyncReplicas: 1 });
   });
 
   it('migrates and provisions in a Job, scrapes with a ServiceMonitor, and denies all traffic it does not need', () => {

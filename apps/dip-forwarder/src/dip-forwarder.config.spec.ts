@@ -12,7 +12,7 @@ describe('dip-forwarder configuration', () => {
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect((error as ConfigError).problems).toEqual([
-        'DIP_URL="http://dip.example": must be an https:// URL in production (NODE_ENV=production)',
+        'DIP_URL="http://dip.example": must be a real https:// endpoint (not loopback, not a .invalid placeholder) in production (NODE_ENV=production)',
         'DIP_CERTIFICATE_FILE="": must be set (the pair registered with Elexon) in production (NODE_ENV=production)',
         'DIP_PRIVATE_KEY_FILE="": must be set (the pair registered with Elexon) in production (NODE_ENV=production)',
       ]);

@@ -1,4 +1,4 @@
-import { ConsumingServiceConfig, ProductionRequires } from '@halfhour/observability';
+import { ConsumingServiceConfig, isRealEndpoint, ProductionRequires, REAL_ENDPOINT } from '@halfhour/observability';
 import { IsBoolean, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
 export class DipForwarderConfig extends ConsumingServiceConfig {
@@ -12,9 +12,9 @@ export class DipForwarderConfig extends ConsumingServiceConfig {
 
 
 
-  /** Base URL of the DIP's message API. */
+  /** Base URL of the DIP's message API; the default is the DIP SIMULATOR, which production refuses. */
   @Matches(/^https?:\/\/\S+$/)
-  @ProductionRequires((url) => typeof url === 'string' && url.startsWith('https://'), 'an https:// URL')
+  @ProductionRequires((url) => typeof url === 'string' && isRealEndpoint(url), REAL_ENDPOINT)
   DIP_URL = 'http://127.0.0.1:8091';
 
   /** R-DIP-1: the HH interface is not public yet; its identity is a setting. */

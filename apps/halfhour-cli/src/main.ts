@@ -3,7 +3,7 @@ import { chaosCommand } from './commands/chaos.command';
 import { dayCommand } from './commands/day.command';
 import { OPERATOR_USAGE } from './commands/operator-call';
 import { operatorCommand, replayDlqCommand } from './commands/operator.command';
-import { provisionCommand } from './commands/provision.command';
+import { provisionCommand, PROVISION_USAGE } from './commands/provision.command';
 import { startCommand } from './commands/start.command';
 import { DAY_USAGE, parseDayOptions } from './day/day-options';
 
@@ -14,7 +14,7 @@ ${DAY_USAGE}
                               broker restarted, the databases cut off, the DIP down and rate-limiting,
                               malformed input); findings in DIR/chaos.json, exit 1 if any fails
   up [--exit-when-ready]      run Kafka, PostgreSQL and every service locally on the real clock, idle
-  provision                   create topics and service databases, then exit
+${PROVISION_USAGE}
 ${OPERATOR_USAGE}`;
 
 async function main(argv: string[]): Promise<void> {
@@ -30,7 +30,7 @@ async function main(argv: string[]): Promise<void> {
     case 'up':
       return startCommand({ exitWhenReady: flags.includes('--exit-when-ready') });
     case 'provision':
-      return provisionCommand();
+      return provisionCommand(flags);
     case 'replan':
     case 'redeliver':
     case 'resend-refused':

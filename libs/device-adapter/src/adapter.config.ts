@@ -1,12 +1,16 @@
-import { ConsumingServiceConfig } from '@halfhour/observability';
+import { ConsumingServiceConfig, isRealEndpoint, ProductionRequires, REAL_ENDPOINT } from '@halfhour/observability';
 import { IsInt, Matches, Max, Min } from 'class-validator';
 import { ResilienceSettings } from './provider-policies';
 
 /** Settings both device adapters have. */
 export class AdapterConfig extends ConsumingServiceConfig {
 
-  /** Base URL of each provider's read API: `CSP-NORTH=https://…,S1SP-A=https://…`; `*=` for any other. */
+  /**
+   * Base URL of each provider's read API: `CSP-NORTH=https://…,S1SP-A=https://…`; `*=` for any
+   * other. The default is the provider SIMULATOR, which production refuses.
+   */
   @Matches(/^([A-Z0-9*-]+=https?:\/\/[^,\s]+)(,[A-Z0-9*-]+=https?:\/\/[^,\s]+)*$/, { message: 'must be PROVIDER=URL,… e.g. *=http://127.0.0.1:8090' })
+  @ProductionRequires((urls) => typeof urls === 'string' && urls.split(',').every((entry) => isRealEndpoint(entry.slice(entry.indexOf('=') + 1))), `${REAL_ENDPOINT} for every provider`)
   PROVIDER_URLS = '*=http://127.0.0.1:8090';
 
 

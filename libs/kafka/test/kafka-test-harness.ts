@@ -3,7 +3,7 @@ import { ConsumerMetrics, createJsonLogger, ProducerMetrics } from '@halfhour/ob
 import { ownCopyOf, testKafka, uniqueName } from '@halfhour/testing';
 import { Admin, Kafka, Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
-import { provisionTopics } from '../src/admin/topic-provisioner';
+import { provisionTopics, SINGLE_BROKER } from '../src/admin/topic-provisioner';
 import { BatchConsumer, BatchConsumerOptions } from '../src/consumer/batch-consumer';
 import { DeadLetterPublisher } from '../src/consumer/dead-letter-publisher';
 import { SerialBatchSender } from '../src/producer/serial-batch-sender';
@@ -42,7 +42,7 @@ export class KafkaTestHarness {
   async setUp(): Promise<this> {
     await Promise.all([this.admin.connect(), this.rawProducer.connect()]);
     this.topic = ownCopyOf(Topics.marketParticipants);
-    await provisionTopics(this.admin, [this.topic], 1);
+    await provisionTopics(this.admin, [this.topic], SINGLE_BROKER);
     return this;
   }
 

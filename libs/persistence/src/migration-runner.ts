@@ -23,6 +23,38 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   }
 }
 
+/** The service's migrations its database has not had yet, in the order they run. */
+export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
+  const table = dataSource.options.migrationsTableName ?? 'migrations';
+  const runner = dataSource.createQueryRunner();
+  try {
+    const applied = (await runner.hasTable(table))
+      ? new Set(((await runner.query(`SELECT name FROM "${table}"`)) as { name: string }[]).map((row) => row.name))
+      : new Set<string>();
+    return inMigrationOrder(dataSource.migrations.map((m) => ({ name: m.name ?? m.constructor.name })))
+      .map((m) => m.name).filter((name) => !applied.has(name));
+  } finally {
+    await runner.release();
+  }
+}
+
+/**
+ * Waits until the database has every migration the service was built with: in production the
+ * migration Job applies them, and a service started before it finishes (or with an image newer
+ * than the Job's) must not run on an old schema. Until then it says why, and it is not ready
+ * (nothing listens yet), so a rollout waits for the Job rather than failing on a missing column.
+ */
+export async function untilSchemaIsCurrent(
+  dataSource: DataSource, waiting: (pending: string[]) => void, retryMs = 5_000,
+): Promise<void> {
+  for (;;) {
+    const pending = await pendingMigrations(dataSource);
+    if (pending.length === 0) return;
+    waiting(pending);
+    await new Promise((resolve) => setTimeout(resolve, retryMs));
+  }
+}
+
 /** The SQL TypeORM would run to make the database match the entities; empty when there is no drift. */
 export async function pendingSchemaChanges(dataSource: DataSource): Promise<string[]> {
   const sqlInMemory = await dataSource.driver.createSchemaBuilder().log();

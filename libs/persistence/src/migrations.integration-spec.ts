@@ -1,8 +1,8 @@
-import { createTestDatabase, TestDatabase } from '@halfhour/testing';
+import { createTestDatabase, eventually, TestDatabase } from '@halfhour/testing';
 import { DataSource } from 'typeorm';
 import { createDataSource } from './data-source.factory';
 import { claimNewMessages } from './inbox/claim-new-messages';
-import { pendingSchemaChanges, runMigrations } from './migration-runner';
+import { pendingMigrations, pendingSchemaChanges, runMigrations, untilSchemaIsCurrent } from './migration-runner';
 import { SHARED_ENTITIES, SHARED_MIGRATIONS } from './persistence-schema';
 
 describe('shared schema on a real PostgreSQL', () => {
@@ -36,6 +36,20 @@ describe('shared schema on a real PostgreSQL', () => {
     const applied = await runMigrations(dataSource);
     expect(applied).toEqual(SHARED_MIGRATIONS.map((m) => m.name));
     expect(await pendingSchemaChanges(dataSource)).toEqual([]);
+  });
+
+  it('holds a service started on an old schema until the migrations are applied, saying which are missing', async () => {
+    expect(await pendingMigrations(dataSource)).toEqual(SHARED_MIGRATIONS.map((m) => m.name));
+    const told: string[][] = [];
+    const waiting = untilSchemaIsCurrent(dataSource, (pending) => told.push(pending), 20);
+    let started = false;
+    void waiting.then(() => (started = true));
+    await eventually(() => expect(told.length).toBeGreaterThanOrEqual(2));
+    expect(started).toBe(false);
+    expect(told[0]).toEqual(SHARED_MIGRATIONS.map((m) => m.name));
+    await runMigrations(dataSource);
+    await waiting;
+    expect(await pendingMigrations(dataSource)).toEqual([]);
   });
 
   it('is safe to run from several replicas at once, and again later', async () => {

@@ -1,5 +1,5 @@
 import { ALL_TOPICS, deadLetterTopicOf, MessageDefinition, newEnvelope, TopicDefinition, withTopicPrefix } from '@halfhour/contracts';
-import { createIdempotentProducer, encodeEnvelope, provisionTopics, SerialBatchSender, TypedProducer } from '@halfhour/kafka';
+import { createIdempotentProducer, encodeEnvelope, provisionTopics, SerialBatchSender, SINGLE_BROKER, TypedProducer } from '@halfhour/kafka';
 import { ProducerMetrics } from '@halfhour/observability';
 import { KafkaMessage, Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
@@ -34,7 +34,7 @@ export class ServiceTestBed {
 
   async setUp(): Promise<this> {
     await Promise.all([this.admin.connect(), this.rawProducer.connect()]);
-    await provisionTopics(this.admin, ALL_TOPICS, 1, this.prefix);
+    await provisionTopics(this.admin, ALL_TOPICS, SINGLE_BROKER, this.prefix);
     this.database = await createTestDatabase(`hh_${this.options.name.replace(/\W/g, '_')}`);
     this.service = this.newServiceProcess();
     return this;

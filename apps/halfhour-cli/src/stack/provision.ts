@@ -1,16 +1,16 @@
 import { ALL_TOPICS } from '@halfhour/contracts';
-import { provisionTopics, ProvisioningReport } from '@halfhour/kafka';
+import { provisionTopics, ProvisioningReport, topicDurabilityFrom } from '@halfhour/kafka';
 import { Client } from 'pg';
 import { ServiceEntry } from './service-catalogue';
 import { cliKafka } from './cli-kafka';
-import { databaseUrl, replicationFactor } from './stack-settings';
+import { databaseUrl } from './stack-settings';
 
-/** Every registry topic and its DLQ, as the deploy Job does in a cluster. */
+/** Every registry topic and its DLQ, as the deploy Job does in a cluster, as durable as KAFKA_REPLICATION_FACTOR and KAFKA_MIN_INSYNC_REPLICAS say. */
 export async function provisionAllTopics(prefix = process.env.KAFKA_TOPIC_PREFIX ?? ''): Promise<ProvisioningReport> {
   const admin = cliKafka('halfhour-cli').admin();
   await admin.connect();
   try {
-    return await provisionTopics(admin, ALL_TOPICS, replicationFactor(), prefix);
+    return await provisionTopics(admin, ALL_TOPICS, topicDurabilityFrom(process.env), prefix);
   } finally {
     await admin.disconnect();
   }

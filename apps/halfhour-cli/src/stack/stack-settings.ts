@@ -21,7 +21,3 @@ export function databaseUrl(database: string): string {
   url.pathname = `/${database}`;
   return url.toString();
 }
-
-export function replicationFactor(): number {
-  return Number(process.env.KAFKA_REPLICATION_FACTOR ?? 1);
-}

@@ -1,7 +1,7 @@
 import { renameTopic, Topics } from '@halfhour/contracts';
 import { testKafka, uniqueName } from '@halfhour/testing';
 import { Admin, ConfigResourceTypes, Kafka } from 'kafkajs';
-import { provisionTopics, waitUntilServed } from './topic-provisioner';
+import { provisionTopics, SINGLE_BROKER, waitUntilServed } from './topic-provisioner';
 
 describe('provisionTopics on a real broker', () => {
   const admin: Admin = testKafka().admin();
@@ -19,7 +19,7 @@ describe('provisionTopics on a real broker', () => {
 
   it('creates a compacted topic with its partitions and a delete-policy DLQ, and is idempotent', async () => {
     const topic = renameTopic(Topics.marketParticipants, `${uniqueName('provision')}.1`);
-    const first = await provisionTopics(admin, [topic], 1);
+    const first = await provisionTopics(admin, [topic], SINGLE_BROKER);
     expect(first.created).toEqual([topic.name, `${topic.name}.dlq`]);
 
     const metadata = await admin.fetchTopicMetadata({ topics: [topic.name] });
@@ -27,13 +27,13 @@ describe('provisionTopics on a real broker', () => {
     expect(await cleanupPolicy(topic.name)).toBe('compact');
     expect(await cleanupPolicy(`${topic.name}.dlq`)).toBe('delete');
 
-    const second = await provisionTopics(admin, [topic], 1);
+    const second = await provisionTopics(admin, [topic], SINGLE_BROKER);
     expect(second).toEqual({ created: [], existing: [topic.name, `${topic.name}.dlq`], partitionMismatches: [] });
   });
 
   it('returns only once the broker serves every new partition: each takes a write at once, with no retry', async () => {
     const prefix = `${uniqueName('served')}.`;
-    const report = await provisionTopics(admin, Object.values(Topics), 1, prefix);
+    const report = await provisionTopics(admin, Object.values(Topics), SINGLE_BROKER, prefix);
     const impatient = new Kafka({ clientId: 'impatient', brokers: (await admin.describeCluster()).brokers.map((b) => `${b.host}:${b.port}`), retry: { retries: 0 } }).producer();
     await impatient.connect();
     try {
@@ -51,7 +51,7 @@ describe('provisionTopics on a real broker', () => {
     const topic = renameTopic(Topics.marketParticipants, `${uniqueName('narrow')}.1`);
     await admin.createTopics({ topics: [{ topic: topic.name, numPartitions: 1 }], waitForLeaders: false });
     await waitUntilServed(admin, [topic.name]);
-    const report = await provisionTopics(admin, [topic], 1);
+    const report = await provisionTopics(admin, [topic], SINGLE_BROKER);
     expect(report.partitionMismatches).toEqual([{ topic: topic.name, expected: topic.partitions, actual: 1 }]);
     const metadata = await admin.fetchTopicMetadata({ topics: [topic.name] });
     expect(metadata.topics[0].partitions).toHaveLength(1);

@@ -8,6 +8,35 @@ const DEAD_LETTER_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
  */
 export const DEAD_LETTER_MAX_MESSAGE_BYTES = 2 * 1_048_588;
 
+/**
+ * How many brokers hold each partition, and how many of them must have a record before a producer
+ * (acks=all, as the idempotent producers send) hears it was written. Production: 3 and 2, so one
+ * broker may be lost, or restarted for an upgrade, without losing an accepted message or stopping.
+ */
+export interface TopicDurability {
+  replicationFactor: number;
+  minInSyncReplicas: number;
+}
+
+/** One broker: this machine's, the tests' and a laptop's. */
+export const SINGLE_BROKER: TopicDurability = { replicationFactor: 1, minInSyncReplicas: 1 };
+
+/** The durability from KAFKA_REPLICATION_FACTOR and KAFKA_MIN_INSYNC_REPLICAS (default: one less than the factor, at least 1); throws naming a bad one. */
+export function topicDurabilityFrom(env: Record<string, string | undefined>): TopicDurability {
+  const whole = (name: string, fallback: number) => {
+    const value = env[name];
+    if (value === undefined || value === '') return fallback;
+    if (!/^[1-9]\d*$/.test(value)) throw new Error(`${name}="${value}": must be a whole number of brokers, at least 1`);
+    return Number(value);
+  };
+  const replicationFactor = whole('KAFKA_REPLICATION_FACTOR', 1);
+  const minInSyncReplicas = whole('KAFKA_MIN_INSYNC_REPLICAS', Math.max(1, replicationFactor - 1));
+  if (minInSyncReplicas > replicationFactor) {
+    throw new Error(`KAFKA_MIN_INSYNC_REPLICAS=${minInSyncReplicas} is above KAFKA_REPLICATION_FACTOR=${replicationFactor}: no write could ever succeed`);
+  }
+  return { replicationFactor, minInSyncReplicas };
+}
+
 export interface ProvisioningReport {
   created: string[];
   existing: string[];
@@ -16,8 +45,9 @@ export interface ProvisioningReport {
   partitionMismatches: { topic: string; expected: number; actual: number }[];
 }
 
-export function topicConfigsFor(topic: TopicDefinition<any>, replicationFactor: number): ITopicConfig[] {
-  const configEntries: { name: string; value: string }[] = [{ name: 'cleanup.policy', value: topic.cleanupPolicy }];
+export function topicConfigsFor(topic: TopicDefinition<any>, { replicationFactor, minInSyncReplicas }: TopicDurability): ITopicConfig[] {
+  const minInSync = { name: 'min.insync.replicas', value: String(minInSyncReplicas) };
+  const configEntries: { name: string; value: string }[] = [{ name: 'cleanup.policy', value: topic.cleanupPolicy }, minInSync];
   if (topic.retentionMs !== undefined) configEntries.push({ name: 'retention.ms', value: String(topic.retentionMs) });
   if (topic.cleanupPolicy === 'compact') configEntries.push({ name: 'min.cleanable.dirty.ratio', value: '0.1' });
   return [
@@ -28,6 +58,7 @@ export function topicConfigsFor(topic: TopicDefinition<any>, replicationFactor: 
       replicationFactor,
       configEntries: [
         { name: 'cleanup.policy', value: 'delete' },
+        minInSync,
         { name: 'retention.ms', value: String(DEAD_LETTER_RETENTION_MS) },
         { name: 'max.message.bytes', value: String(DEAD_LETTER_MAX_MESSAGE_BYTES) },
       ],
@@ -39,10 +70,10 @@ export function topicConfigsFor(topic: TopicDefinition<any>, replicationFactor: 
 export async function provisionTopics(
   admin: Admin,
   topics: readonly TopicDefinition<any>[],
-  replicationFactor: number,
+  durability: TopicDurability,
   topicPrefix = '',
 ): Promise<ProvisioningReport> {
-  const wanted = topics.flatMap((topic) => topicConfigsFor(withTopicPrefix(topic, topicPrefix), replicationFactor));
+  const wanted = topics.flatMap((topic) => topicConfigsFor(withTopicPrefix(topic, topicPrefix), durability));
   const existingNames = new Set(await admin.listTopics());
   const missing = wanted.filter((config) => !existingNames.has(config.topic));
   if (missing.length > 0) {

@@ -2,7 +2,7 @@ import { HealthRegistry, JSON_LOGGER, JsonLogger } from '@halfhour/observability
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createDataSource, DataSourceOptions } from '../data-source.factory';
-import { runMigrations } from '../migration-runner';
+import { runMigrations, untilSchemaIsCurrent } from '../migration-runner';
 import { PostgresReadinessProbe } from '../postgres-readiness.probe';
 
 export interface PersistenceModuleOptions extends DataSourceOptions {
@@ -36,6 +36,9 @@ export class PersistenceModule {
             if (options.migrateOnStart) {
               const applied = await runMigrations(dataSource);
               logger.info({ applied }, 'migrations applied');
+            } else {
+              await untilSchemaIsCurrent(dataSource, (pending) =>
+                logger.error({ pending }, `the database schema is behind this image by ${pending.length} migration(s): not starting until the migration Job applies them`));
             }
             health.addReadiness(new PostgresReadinessProbe(dataSource));
             return dataSource;

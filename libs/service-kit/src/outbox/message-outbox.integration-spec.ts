@@ -1,6 +1,6 @@
 import { ServiceResponse, Topics } from '@halfhour/contracts';
 import { systemClock } from '@halfhour/domain';
-import { createIdempotentProducer, decodeEnvelope, provisionTopics, SerialBatchSender, TopicBatch, TypedProducer } from '@halfhour/kafka';
+import { createIdempotentProducer, decodeEnvelope, provisionTopics, SerialBatchSender, SINGLE_BROKER, TopicBatch, TypedProducer } from '@halfhour/kafka';
 import { ProducerMetrics } from '@halfhour/observability';
 import { createDataSource, runMigrations } from '@halfhour/persistence';
 import { createTestDatabase, eventually, ownCopyOf, readWholeTopic, TestDatabase, testKafka } from '@halfhour/testing';
@@ -37,7 +37,7 @@ describe('MessageOutbox against PostgreSQL and the broker', () => {
 
   beforeAll(async () => {
     await Promise.all([admin.connect(), rawProducer.connect()]);
-    await provisionTopics(admin, [topic], 1);
+    await provisionTopics(admin, [topic], SINGLE_BROKER);
     database = await createTestDatabase('hh_outbox');
     dataSource = await createDataSource({ url: database.url, applicationName: 'outbox-spec', entities: OUTBOX_ENTITIES, migrations: OUTBOX_MIGRATIONS }).initialize();
     await runMigrations(dataSource);
