@@ -75,6 +75,12 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // The Kafka client lives behind @halfhour/kafka (client factory, TLS/SASL, types by its own names).
+  {
+    files: ['**/*.ts'],
+    ignores: ['libs/kafka/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'kafkajs', message: 'kafkajs lives behind @halfhour/kafka: use createKafkaClient and its types (KafkaClient, KafkaRecord…).' }] }] },
+  },
   { files: TEST_FILES, rules: { '@nx/enforce-module-boundaries': boundaries({ inTests: true }) } },
   { files: ['tools/**/*.ts'], rules: { '@nx/enforce-module-boundaries': boundaries({ inTests: false, allow: TOOLING_APP_IMPORTS }) } },
   { files: TEST_FILES.map((pattern) => `tools/${pattern}`), rules: { '@nx/enforce-module-boundaries': boundaries({ inTests: true, allow: TOOLING_APP_IMPORTS }) } },

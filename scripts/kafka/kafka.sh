@@ -9,6 +9,12 @@
 #   kafka.sh status   say whether it answers
 #   kafka.sh reset    stop and delete the local data
 #
+# Listeners: PLAINTEXT on KAFKA_PORT (default 9092) for everything local; SASL_SSL (SCRAM-SHA-512,
+# user "halfhour", password "halfhour-local-only") on KAFKA_PORT+2 and SSL with client certificates
+# (mTLS) on KAFKA_PORT+3, so the services' TLS and SASL settings are tested against a real broker.
+# Their CA, the broker's certificate and a client pair (PEM) are made with openssl in
+# $HALFHOUR_CACHE/kafka-run/tls. The controller listens on KAFKA_PORT+1.
+#
 # Settings: KAFKA_BROKERS (use that cluster, start nothing), KAFKA_PORT (default 9092),
 # HALFHOUR_CACHE (default ~/.cache/halfhour), KAFKA_HEAP (default 1g), KAFKA_KEEP_DATA=1 (start on
 # the data the broker had when it last stopped), KAFKA_START_TIMEOUT (seconds, default 300).
@@ -27,6 +33,9 @@ run="$cache/kafka-run"
 data="$run/data"
 port="${KAFKA_PORT:-9092}"
 controller_port="$((port + 1))"
+sasl_ssl_port="$((port + 2))"
+mtls_port="$((port + 3))"
+tls="$run/tls"
 pidfile="$run/broker.pid"
 logfile="$run/broker.log"
 
@@ -53,17 +62,41 @@ jvm=(java -Xms256m -Xmx"${KAFKA_HEAP:-1g}" -XX:+UseG1GC -Djava.awt.headless=true
   -Dlog4j.configuration="file:$here/log4j.properties" -cp "$libs/*")
 java_cmd() { "${jvm[@]}" "$@"; }
 
+# A CA, the broker's certificate for 127.0.0.1 and localhost, and a client's pair, once.
+make_tls() {
+  if [ -f "$tls/.complete" ]; then return 0; fi
+  command -v openssl >/dev/null || { log "openssl is needed for the broker's TLS listeners (apt-get install openssl)"; exit 1; }
+  rm -rf "$tls"; mkdir -p "$tls"
+  local ec=(-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes)
+  openssl req -x509 "${ec[@]}" -keyout "$tls/ca.key" -out "$tls/ca.crt" -days 3650 -subj "/CN=halfhour-local-kafka-ca" 2>/dev/null
+  for who in broker client; do
+    openssl req "${ec[@]}" -keyout "$tls/$who.key" -out "$tls/$who.csr" -subj "/CN=halfhour-local-$who" 2>/dev/null
+    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' >"$tls/$who.ext"
+    openssl x509 -req -in "$tls/$who.csr" -CA "$tls/ca.crt" -CAkey "$tls/ca.key" -CAcreateserial -days 3650 -extfile "$tls/$who.ext" -out "$tls/$who.crt" 2>/dev/null
+  done
+  cat "$tls/broker.key" "$tls/broker.crt" >"$tls/broker.pem"
+  chmod 600 "$tls"/*.key "$tls/broker.pem"
+  touch "$tls/.complete"
+}
+
 write_config() {
   mkdir -p "$run"
   cat >"$run/server.properties" <<PROPS
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$controller_port
-listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$controller_port
-advertised.listeners=PLAINTEXT://127.0.0.1:$port
+listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$controller_port,SASL_SSL://127.0.0.1:$sasl_ssl_port,SSL://127.0.0.1:$mtls_port
+advertised.listeners=PLAINTEXT://127.0.0.1:$port,SASL_SSL://127.0.0.1:$sasl_ssl_port,SSL://127.0.0.1:$mtls_port
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_SSL:SASL_SSL,SSL:SSL
 inter.broker.listener.name=PLAINTEXT
+ssl.keystore.type=PEM
+ssl.keystore.location=$tls/broker.pem
+ssl.truststore.type=PEM
+ssl.truststore.location=$tls/ca.crt
+sasl.enabled.mechanisms=SCRAM-SHA-512
+listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+listener.name.ssl.ssl.client.auth=required
 log.dirs=$data
 num.partitions=6
 auto.create.topics.enable=false
@@ -91,7 +124,8 @@ format_storage() {
   local cluster_id
   cluster_id="$(java_cmd kafka.tools.StorageTool random-uuid)"
   log "formatting KRaft storage in $data (cluster $cluster_id)"
-  java_cmd kafka.tools.StorageTool format -t "$cluster_id" -c "$run/server.properties" >/dev/null
+  java_cmd kafka.tools.StorageTool format -t "$cluster_id" -c "$run/server.properties" \
+    --add-scram 'SCRAM-SHA-512=[name=halfhour,password=halfhour-local-only]' >/dev/null
 }
 
 running_pid() {
@@ -128,6 +162,7 @@ start() {
     log "port $port is taken by another process; set KAFKA_PORT or KAFKA_BROKERS"; exit 1
   fi
   fetch
+  make_tls
   write_config
   format_storage
   # Partitions of topics deleted before the broker last stopped (tests delete hundreds): the broker
@@ -174,5 +209,5 @@ case "${1:-}" in
     if [ -n "${KAFKA_BROKERS:-}" ]; then external_brokers_answer && echo "up ($KAFKA_BROKERS)" || { echo down; exit 1; }
     elif port_answers 127.0.0.1 "$port"; then echo "up (127.0.0.1:$port)"; else echo down; exit 1; fi ;;
   reset) stop; rm -rf "$run"; log "local data removed" ;;
-  *) sed -n '2,14p' "$0"; exit 2 ;;
+  *) sed -n "2,20p" "$0"; exit 2 ;;
 esac

@@ -1,7 +1,6 @@
 import { ALL_TOPICS } from '@halfhour/contracts';
-import { createIdempotentProducer, provisionTopics, SINGLE_BROKER } from '@halfhour/kafka';
+import { createIdempotentProducer, KafkaAdmin, KafkaClient, KafkaProducer, provisionTopics, SINGLE_BROKER } from '@halfhour/kafka';
 import { testKafka, uniqueName } from '@halfhour/testing';
-import { Admin, Kafka, Producer } from 'kafkajs';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,9 +29,9 @@ export function ensureStack(): void {
 /** A benchmark's own topics (a unique prefix, provisioned now) with an admin client and a raw idempotent producer. */
 export interface BenchTopics {
   prefix: string;
-  kafka: Kafka;
-  admin: Admin;
-  producer: Producer;
+  kafka: KafkaClient;
+  admin: KafkaAdmin;
+  producer: KafkaProducer;
   /** Deletes the topics and disconnects. */
   close(): Promise<void>;
 }

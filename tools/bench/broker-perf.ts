@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { waitUntilServed } from '@halfhour/kafka';
-import { Kafka, logLevel } from 'kafkajs';
+import { createKafkaClient } from '@halfhour/kafka';
 import { repositoryRoot } from './bench-support';
 
 export interface BrokerRate {
@@ -16,7 +16,7 @@ export interface BrokerRate {
  */
 export async function measureBroker(records: number, recordBytes: number): Promise<{ produce: BrokerRate; consume: BrokerRate }> {
   const brokers = process.env.KAFKA_BROKERS ?? `127.0.0.1:${process.env.KAFKA_PORT ?? 9092}`;
-  const admin = new Kafka({ clientId: 'bench-broker-perf', brokers: brokers.split(','), logLevel: logLevel.NOTHING }).admin();
+  const admin = createKafkaClient({ clientId: 'bench-broker-perf', brokers: brokers.split(',') }).admin();
   const topic = `bench-broker-perf-${randomUUID().slice(0, 8)}`;
   await admin.connect();
   try {

@@ -16,14 +16,17 @@ describe('module boundaries', () => {
     });
   }, 120_000);
 
-  function boundaryErrors(file: string, source: string): string[] {
+  function lintMessages(file: string, source: string): { ruleId: string; message: string }[] {
     const eslint = spawnSync(
       process.execPath,
       [join(root, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', '--stdin', '--stdin-filename', join(root, file)],
       { cwd: root, input: source, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } },
     );
-    const [result] = JSON.parse(eslint.stdout) as { messages: { ruleId: string; message: string }[] }[];
-    return result.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
+    return (JSON.parse(eslint.stdout) as { messages: { ruleId: string; message: string }[] }[])[0].messages;
+  }
+
+  function boundaryErrors(file: string, source: string): string[] {
+    return lintMessages(file, source).filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
   }
 
   it.each([
@@ -34,6 +37,15 @@ describe('module boundaries', () => {
     ['an infrastructure library', "import { KafkaRuntime } from '@halfhour/kafka';"],
   ])('keeps %s out of the pure domain library', (_what, source) => {
     expect(boundaryErrors('libs/domain/src/identifiers/probe.ts', `${source}\nexport const x = 1;\n`)).not.toEqual([]);
+  });
+
+  it('keeps the Kafka client inside libs/kafka: the CLI, services and tests reach it through @halfhour/kafka', () => {
+    const direct = "import { Kafka } from 'kafkajs';\nexport const x = Kafka;\n";
+    const restricted = (file: string) => lintMessages(file, direct).filter((m) => m.ruleId === 'no-restricted-imports');
+    for (const file of ['apps/halfhour-cli/src/stack/probe.ts', 'apps/scheduler/src/probe.ts', 'libs/testing/src/probe.ts', 'apps/scheduler/src/probe.spec.ts']) {
+      expect({ file, errors: restricted(file).length }).toEqual({ file, errors: 1 });
+    }
+    expect(restricted('libs/kafka/src/connection/probe.ts')).toEqual([]);
   });
 
   it('keeps Kafka out of the contracts library', () => {

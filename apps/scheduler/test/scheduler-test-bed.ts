@@ -1,8 +1,8 @@
 import { MpanTimelineUpdated, ReadCommand, ReadResult, RequestAuthorised, Topics } from '@halfhour/contracts';
+import { KafkaConsumer, KafkaRecord } from '@halfhour/kafka';
 import { SimulatedTime } from '@halfhour/observability';
 import { ServiceTestBed } from '@halfhour/service-testing';
 import { ServiceUnderTest } from '@halfhour/testing';
-import { Consumer, KafkaMessage } from 'kafkajs';
 import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
 import { MDR_USER } from './fixtures';
@@ -11,7 +11,7 @@ export { freshMpan, MDR_USER, SUPPLIER_USER, timeline } from './fixtures';
 
 export interface WatchedCommand {
   command: ReadCommand;
-  message: KafkaMessage;
+  message: KafkaRecord;
 }
 
 /**
@@ -28,7 +28,7 @@ export class SchedulerTestBed extends ServiceTestBed {
   private readonly watched: WatchedCommand[] = [];
   private readonly watchedOffsets = new Map<string, number>();
   private readonly processes: ServiceUnderTest[] = [];
-  private commandConsumer?: Consumer;
+  private commandConsumer?: KafkaConsumer;
   private counter = 1000;
 
   constructor(start: string, env: Record<string, string> = {}) {

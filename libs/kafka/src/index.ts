@@ -1,4 +1,5 @@
-export * from './kafka-client';
+export * from './connection/kafka-client';
+export * from './connection/kafka-security';
 export * from './envelope-headers';
 export * from './consumer/batch-consumer';
 export * from './consumer/batch-handler';

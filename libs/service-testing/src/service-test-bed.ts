@@ -1,7 +1,6 @@
 import { ALL_TOPICS, deadLetterTopicOf, MessageDefinition, newEnvelope, TopicDefinition, withTopicPrefix } from '@halfhour/contracts';
-import { createIdempotentProducer, encodeEnvelope, provisionTopics, SerialBatchSender, SINGLE_BROKER, TypedProducer } from '@halfhour/kafka';
+import { createIdempotentProducer, encodeEnvelope, KafkaProducer, KafkaRecord, provisionTopics, SerialBatchSender, SINGLE_BROKER, TypedProducer } from '@halfhour/kafka';
 import { ProducerMetrics } from '@halfhour/observability';
-import { KafkaMessage, Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { createTestDatabase, readMessages, readWholeTopic, ServiceUnderTest, TestDatabase, testKafka, uniqueName } from '@halfhour/testing';
 
@@ -22,7 +21,7 @@ export class ServiceTestBed {
   readonly prefix: string;
   readonly kafka = testKafka();
   readonly admin = this.kafka.admin();
-  readonly rawProducer: Producer = createIdempotentProducer(this.kafka);
+  readonly rawProducer: KafkaProducer = createIdempotentProducer(this.kafka);
   readonly producer: TypedProducer;
   database!: TestDatabase;
   service!: ServiceUnderTest;
@@ -71,11 +70,11 @@ export class ServiceTestBed {
     });
   }
 
-  read(topic: string, count: number): Promise<KafkaMessage[]> {
+  read(topic: string, count: number): Promise<KafkaRecord[]> {
     return readMessages(this.kafka, topic, count);
   }
 
-  readAll(topic: string): Promise<KafkaMessage[]> {
+  readAll(topic: string): Promise<KafkaRecord[]> {
     return readWholeTopic(this.kafka, this.admin, topic);
   }
 

@@ -62,11 +62,19 @@ export class ServiceUnderTest {
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
-    await eventually(async () => {
-      if (this.child?.exitCode !== null) throw new Error(`${this.entry} exited with ${this.child?.exitCode}`);
+    // Ready, or exited: a process that refused to start is not waited for.
+    const child = this.child;
+    const exited = once(child, 'exit').then(([code]) => {
+      throw new Error(`${this.entry} exited with ${code}`);
+    });
+    exited.catch(() => undefined); // seen by the race below; later exits (a test's own stop) are not errors
+    const ready = eventually(async () => {
+      if (child.exitCode !== null) return;
       const response = await fetch(`${this.baseUrl}/health/ready`);
       if (!response.ok) throw new Error(`not ready: ${response.status}`);
     }, 60_000, 200);
+    await Promise.race([ready, exited]);
+    if (child.exitCode !== null) throw new Error(`${this.entry} exited with ${child.exitCode}`);
     return this;
   }
 

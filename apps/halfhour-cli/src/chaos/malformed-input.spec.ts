@@ -1,9 +1,9 @@
 import { Topics } from '@halfhour/contracts';
 import { decodeMessage } from '@halfhour/kafka';
-import { Message } from 'kafkajs';
+import { OutgoingRecord } from '@halfhour/kafka';
 import { INBOUND_TOPICS, malformedMessages, PROBE_HEADER } from './malformed-input';
 
-const asRaw = (topic: string, message: Message) => ({
+const asRaw = (topic: string, message: OutgoingRecord) => ({
   topic, partition: 0, offset: '0', key: Buffer.from(message.key as string), value: Buffer.from(message.value as string),
   headers: Object.fromEntries(Object.entries(message.headers!).map(([name, value]) => [name, Buffer.from(String(value))])),
 });

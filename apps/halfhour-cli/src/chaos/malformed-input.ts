@@ -1,5 +1,5 @@
 import { ALL_TOPICS, deadLetterTopicOf, ENVELOPE_HEADERS, TopicDefinition, withTopicPrefix } from '@halfhour/contracts';
-import { Message } from 'kafkajs';
+import { OutgoingRecord } from '@halfhour/kafka';
 import { randomUUID } from 'node:crypto';
 import { readTopicRecordsToEnd } from '../day/topic-reader';
 import { cliKafka } from '../stack/cli-kafka';
@@ -20,7 +20,7 @@ export const INBOUND_TOPICS = ALL_TOPICS.filter((topic) => topic.direction === '
  * an unknown type, no envelope, an unknown schema version), the last `oversize` of them with a
  * value near the broker's size limit. Every one keyed (compacted topics refuse keyless records).
  */
-export function malformedMessages(topic: TopicDefinition, count: number, oversize: number): Message[] {
+export function malformedMessages(topic: TopicDefinition, count: number, oversize: number): OutgoingRecord[] {
   const definition = topic.messages[0];
   return Array.from({ length: count }, (_, n) => {
     const kind = KINDS[n % KINDS.length];

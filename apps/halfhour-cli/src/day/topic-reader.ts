@@ -1,4 +1,4 @@
-import { IHeaders } from 'kafkajs';
+import { MessageHeaders } from '@halfhour/kafka';
 import { randomUUID } from 'node:crypto';
 import { cliKafka } from '../stack/cli-kafka';
 
@@ -52,6 +52,6 @@ export async function readTopicRecordsToEnd(topic: string): Promise<TopicRecord[
   return records;
 }
 
-function headerStrings(headers: IHeaders | undefined): Record<string, string> {
+function headerStrings(headers: MessageHeaders | undefined): Record<string, string> {
   return Object.fromEntries(Object.entries(headers ?? {}).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(Array.isArray(value) ? value[0] : value)]])));
 }

@@ -1,10 +1,9 @@
 import { Clock } from '@halfhour/domain';
 import { MessageDefinition, ServiceRequest, TopicDefinition, Topics } from '@halfhour/contracts';
-import { createIdempotentProducer, SerialBatchSender, TypedProducer } from '@halfhour/kafka';
+import { createIdempotentProducer, KafkaProducer, SerialBatchSender, TypedProducer } from '@halfhour/kafka';
 import { ProducerMetrics } from '@halfhour/observability';
 import { MidRunChange, Population, RequestPhase } from '@halfhour/simulation';
 import { CssFeedSimulator, DccUsersSimulator } from '@halfhour/upstream-simulators';
-import { Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { cliKafka } from '../stack/cli-kafka';
 
@@ -14,7 +13,7 @@ export class UpstreamDriver {
   readonly users = new DccUsersSimulator();
   /** Every request sent, with the population's request it came from, for the report's checks. */
   readonly sent: { request: ServiceRequest; index: number }[] = [];
-  private readonly raw: Producer;
+  private readonly raw: KafkaProducer;
   private readonly producer: TypedProducer;
 
   constructor(private readonly population: Population, topicPrefix: string, clock: Clock) {

@@ -1,12 +1,11 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { createKafkaClient, KafkaClient, kafkaSecurityFrom } from '@halfhour/kafka';
 import { kafkaBrokers } from './stack-settings';
 
 /**
- * The CLI's own Kafka client (provisioning, the simulated upstream systems, reading answers). The
- * local single-node broker on a loaded machine can stall for tens of seconds, e.g. while it creates
- * a run's partitions; the CLI waits for it rather than failing the run on kafkajs's 30-second
- * request timeout and five quick retries (the same patience as the tests' `testKafka`).
+ * The CLI's own Kafka client (provisioning, the simulated upstream systems, reading answers): the
+ * brokers and TLS/SASL settings of the environment, as the services read them, and patient with
+ * a loaded single-node broker.
  */
-export function cliKafka(clientId: string): Kafka {
-  return new Kafka({ clientId, brokers: kafkaBrokers().split(','), logLevel: logLevel.NOTHING, requestTimeout: 120_000, retry: { retries: 10 } });
+export function cliKafka(clientId: string): KafkaClient {
+  return createKafkaClient({ clientId, brokers: kafkaBrokers().split(','), security: kafkaSecurityFrom(process.env), patient: true });
 }

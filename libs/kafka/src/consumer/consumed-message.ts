@@ -1,5 +1,5 @@
 import { MessageEnvelope } from '@halfhour/contracts';
-import { IHeaders } from 'kafkajs';
+import { MessageHeaders } from '../connection/kafka-client';
 
 /** A message that passed envelope, JSON and schema validation, as a handler receives it. */
 export interface ConsumedMessage<T> {
@@ -18,5 +18,5 @@ export interface RawMessage {
   offset: string;
   key: Buffer | null;
   value: Buffer | null;
-  headers: IHeaders;
+  headers: MessageHeaders;
 }

@@ -1,7 +1,8 @@
 import { Clock } from '@halfhour/domain';
 import { JSON_LOGGER, JsonLogger, TransientErrorTest } from '@halfhour/observability';
 import { DynamicModule, Module } from '@nestjs/common';
-import { createKafkaClient, parseBrokerList } from '../kafka-client';
+import { createKafkaClient, parseBrokerList } from '../connection/kafka-client';
+import { KafkaSecurity } from '../connection/kafka-security';
 import { KafkaRuntime } from './kafka-runtime';
 import { KAFKA_CLIENT, KAFKA_MODULE_OPTIONS } from './kafka.tokens';
 
@@ -9,6 +10,8 @@ export interface KafkaModuleOptions {
   /** Comma-separated host:port list (KAFKA_BROKERS). */
   brokers: string;
   clientId: string;
+  /** TLS and SASL (kafkaSecurityFrom the service's settings); plaintext when absent. */
+  security?: KafkaSecurity;
   /** KAFKA_TOPIC_PREFIX: put before every registry topic name this service produces or consumes. */
   topicPrefix?: string;
   /** KAFKA_SESSION_TIMEOUT_MS, for every consumer of the service. */
@@ -33,7 +36,7 @@ export class KafkaModule {
           provide: KAFKA_CLIENT,
           inject: [JSON_LOGGER],
           useFactory: (logger: JsonLogger) =>
-            createKafkaClient({ brokers: parseBrokerList(options.brokers), clientId: options.clientId, logger }),
+            createKafkaClient({ brokers: parseBrokerList(options.brokers), clientId: options.clientId, logger, security: options.security }),
         },
         { provide: KAFKA_MODULE_OPTIONS, useValue: options },
         KafkaRuntime,

@@ -38,6 +38,33 @@ export class ServiceConfig {
   @Matches(/^([a-z0-9][a-z0-9-]*\.)?$/, { message: 'must be empty or lower-case letters, digits and hyphens ending in a dot, e.g. "staging."' })
   KAFKA_TOPIC_PREFIX = '';
 
+  /**
+   * How the service talks to Kafka (libs/kafka kafka-security.ts): PLAINTEXT on a developer's
+   * machine; in production encrypted, SASL_SSL (SCRAM) or SSL (mTLS with the cert and key files).
+   */
+  @IsIn(['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'])
+  @ProductionRequires((protocol) => protocol === 'SSL' || protocol === 'SASL_SSL', 'SSL or SASL_SSL (encrypted)')
+  KAFKA_SECURITY_PROTOCOL = 'PLAINTEXT';
+
+  /** PEM files from mounted Secrets: the brokers' CA; for mTLS, this service's certificate and key. */
+  @IsString()
+  KAFKA_TLS_CA_FILE = '';
+
+  @IsString()
+  KAFKA_TLS_CERT_FILE = '';
+
+  @IsString()
+  KAFKA_TLS_KEY_FILE = '';
+
+  @IsIn(['', 'SCRAM-SHA-512', 'SCRAM-SHA-256', 'PLAIN'])
+  KAFKA_SASL_MECHANISM = '';
+
+  @IsString()
+  KAFKA_SASL_USERNAME = '';
+
+  @Sensitive() @IsString()
+  KAFKA_SASL_PASSWORD = '';
+
   /** How long the broker waits for a silent consumer before giving its partitions to others. */
   @IsInt() @Min(6000) @Max(300_000)
   KAFKA_SESSION_TIMEOUT_MS = 30_000;
