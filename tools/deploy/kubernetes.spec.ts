@@ -1,5 +1,5 @@
 import { ALL_TOPICS } from '@halfhour/contracts';
-import { topicDurabilityFrom } from '@halfhour/kafka';
+import { kafkaSecurityFrom, topicDurabilityFrom } from '@halfhour/kafka';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -120,6 +120,43 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
     const settings = Object.assign({}, ...provision.envFrom.map((source: { configMapRef: { name: string } }) =>
       ofKind('ConfigMap').find((c) => c.metadata.name === source.configMapRef.name)?.data ?? {}));
     expect(topicDurabilityFrom(settings)).toEqual(overlay === 'prod' ? { replicationFactor: 3, minInSyncReplicas: 2 } : { replicationFactor: 1, minInSyncReplicas: 1 });
+  });
+
+  it('connects every service and the provision step to Kafka over TLS with SCRAM, as its own user, trusting the mounted CA', () => {
+    const job = ofKind('Job')[0];
+    const provision = job.spec.template.spec.initContainers.find((c: { args: string[] }) => c.args.includes('provision'));
+    const connections = [
+      ...deployments.map((d) => ({ name: d.metadata.name, container: d.spec.template.spec.containers[0], pod: d.spec.template.spec })),
+      { name: 'provision', container: provision, pod: job.spec.template.spec },
+    ];
+    for (const { name, container, pod } of connections) {
+      const settings: Record<string, string> = Object.assign({}, ...container.envFrom.map((source: { configMapRef: { name: string } }) =>
+        ofKind('ConfigMap').find((c) => c.metadata.name === source.configMapRef.name)?.data ?? {}));
+      for (const e of container.env) settings[e.name] = e.value ?? `from Secret ${e.valueFrom.secretKeyRef.name}`;
+      const mounted = (path: string) => container.volumeMounts.some((m: { name: string; mountPath: string }) =>
+        path.startsWith(`${m.mountPath}/`) && pod.volumes.some((v: any) => v.name === m.name && v.secret?.secretName === 'halfhour-kafka-ca'));
+      const security = kafkaSecurityFrom(settings, (path) => (mounted(path) ? 'CA PEM' : 'not mounted'));
+      expect({ name, security }).toEqual({
+        name,
+        security: {
+          protocol: 'SASL_SSL', tls: { ca: 'CA PEM' },
+          sasl: { mechanism: 'SCRAM-SHA-512', username: `halfhour-${name}`, password: `from Secret halfhour-${name}-kafka` },
+        },
+      });
+      // The network lets it reach the brokers' port.
+      const brokerPort = Number(settings.KAFKA_BROKERS.split(',')[0].split(':')[1]);
+      const egressPorts = ofKind('NetworkPolicy').flatMap((p) => p.spec.egress ?? []).flatMap((rule: any) => (rule.ports ?? []).map((port: { port: number }) => port.port));
+      expect(egressPorts).toContain(brokerPort);
+    }
+    if (overlay === 'prod') {
+      const authentication = ofKind('TriggerAuthentication');
+      for (const scaled of ofKind('ScaledObject')) {
+        const [trigger] = scaled.spec.triggers;
+        expect(trigger.metadata).toMatchObject({ sasl: 'scram_sha512', tls: 'enable', bootstrapServers: expect.stringMatching(/:9093$/) });
+        const used = authentication.find((a) => a.metadata.name === trigger.authenticationRef.name);
+        expect(used?.spec.secretTargetRef.map((r: { parameter: string }) => r.parameter).sort()).toEqual(['ca', 'password', 'username']);
+      }
+    }
   });
 
   it('migrates and provisions in a Job, scrapes with a ServiceMonitor, and denies all traffic it does not need', () => {

@@ -42,7 +42,7 @@ describe('module boundaries', () => {
   it('keeps the Kafka client inside libs/kafka: the CLI, services and tests reach it through @halfhour/kafka', () => {
     const direct = "import { Kafka } from 'kafkajs';\nexport const x = Kafka;\n";
     const restricted = (file: string) => lintMessages(file, direct).filter((m) => m.ruleId === 'no-restricted-imports');
-    for (const file of ['apps/halfhour-cli/src/stack/probe.ts', 'apps/scheduler/src/probe.ts', 'libs/testing/src/probe.ts', 'apps/scheduler/src/probe.spec.ts']) {
+    for (const file of ['apps/halfhour-cli/src/stack/probe.ts', 'apps/scheduler/src/probe.ts', 'libs/service-testing/src/probe.ts', 'apps/scheduler/src/probe.spec.ts']) {
       expect({ file, errors: restricted(file).length }).toEqual({ file, errors: 1 });
     }
     expect(restricted('libs/kafka/src/connection/probe.ts')).toEqual([]);

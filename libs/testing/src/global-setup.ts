@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { testBrokers } from './stack-endpoints';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -12,6 +14,17 @@ function ensure(script: string): void {
   if (status !== 0) throw new Error(`${script} ensure failed (exit ${status})`);
 }
 
+/** The broker may accept connections a moment before it serves metadata; wait until it does. */
+async function waitForKafkaMetadata(): Promise<void> {
+  const admin = new Kafka({ brokers: testBrokers(), logLevel: logLevel.NOTHING, retry: { retries: 20 } }).admin();
+  await admin.connect();
+  try {
+    await admin.describeCluster();
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** Jest global setup for integration tests: the services compiled, the real Kafka and PostgreSQL up. */
 export default async function globalSetup(): Promise<void> {
   ensure('scripts/ensure-build.sh');
@@ -19,6 +32,6 @@ export default async function globalSetup(): Promise<void> {
   // A broker this run started is stopped by global-teardown; one that was already up is left alone.
   (globalThis as { halfhourStartedKafka?: boolean }).halfhourStartedKafka = !kafkaWasUp;
   ensure('scripts/kafka/kafka.sh');
-  // kafka.sh returns once the broker says it has started and answers; the tests' clients are patient beyond that.
   ensure('scripts/postgres/postgres.sh');
+  await waitForKafkaMetadata();
 }

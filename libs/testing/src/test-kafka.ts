@@ -1,15 +1,20 @@
 import { renameTopic, TopicDefinition } from '@halfhour/contracts';
-import { createKafkaClient, KafkaAdmin, KafkaClient, KafkaRecord } from '@halfhour/kafka';
-import { createJsonLogger } from '@halfhour/observability';
+import { Admin, Kafka, KafkaMessage, logLevel } from 'kafkajs';
 import { testBrokers } from './stack-endpoints';
 import { uniqueName } from './unique-name';
 
-/** How long a test waits for messages: a single-node broker on a loaded machine can stall for tens of seconds. */
+/**
+ * A single-node broker on a loaded machine can stall for tens of seconds (its controller's queue
+ * backs up); a test waits for it rather than failing on kafkajs's 30-second request timeout.
+ */
 const PATIENT_REQUEST_TIMEOUT_MS = 120_000;
 
-/** A patient client of the test broker; silent unless KAFKAJS_LOG is set (the client logs retriable broker states as errors). */
-export function testKafka(clientId = 'halfhour-test'): KafkaClient {
-  return createKafkaClient({ clientId, brokers: testBrokers(), patient: true, ...(process.env.KAFKAJS_LOG ? { logger: createJsonLogger(clientId, 'debug') } : {}) });
+export function testKafka(clientId = 'halfhour-test'): Kafka {
+  // Silent unless asked: kafkajs logs retriable broker states (e.g. a coordinator still loading) as errors.
+  return new Kafka({
+    clientId, brokers: testBrokers(), logLevel: process.env.KAFKAJS_LOG ? logLevel.INFO : logLevel.NOTHING,
+    requestTimeout: PATIENT_REQUEST_TIMEOUT_MS, retry: { retries: 10 },
+  });
 }
 
 /** A copy of a registry topic under a name of the test's own; provision it with provisionTopics. */
@@ -18,9 +23,9 @@ export function ownCopyOf<T extends object>(topic: TopicDefinition<T>): TopicDef
 }
 
 /** Reads a topic from the start until `count` messages have arrived (or fails after the timeout). */
-export async function readMessages(kafka: KafkaClient, topic: string, count: number, timeoutMs = PATIENT_REQUEST_TIMEOUT_MS): Promise<KafkaRecord[]> {
+export async function readMessages(kafka: Kafka, topic: string, count: number, timeoutMs = PATIENT_REQUEST_TIMEOUT_MS): Promise<KafkaMessage[]> {
   const consumer = kafka.consumer({ groupId: uniqueName('reader') });
-  const received: KafkaRecord[] = [];
+  const received: KafkaMessage[] = [];
   await consumer.connect();
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
@@ -46,13 +51,13 @@ export async function readMessages(kafka: KafkaClient, topic: string, count: num
 }
 
 /** Every message a topic holds now, from the start of each partition to its end. */
-export async function readWholeTopic(kafka: KafkaClient, admin: KafkaAdmin, topic: string): Promise<KafkaRecord[]> {
+export async function readWholeTopic(kafka: Kafka, admin: Admin, topic: string): Promise<KafkaMessage[]> {
   const offsets = await admin.fetchTopicOffsets(topic);
   return readMessages(kafka, topic, offsets.reduce((sum, o) => sum + Number(o.high) - Number(o.low), 0));
 }
 
 /** The group's committed offset per partition ('-1' where nothing is committed). */
-export async function committedOffsets(admin: KafkaAdmin, groupId: string, topic: string): Promise<Map<number, string>> {
+export async function committedOffsets(admin: Admin, groupId: string, topic: string): Promise<Map<number, string>> {
   const [entry] = await admin.fetchOffsets({ groupId, topics: [topic] });
   return new Map((entry?.partitions ?? []).map((p) => [p.partition, p.offset]));
 }

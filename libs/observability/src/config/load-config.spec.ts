@@ -34,12 +34,14 @@ describe('loadConfig', () => {
   it('refuses a simulated clock or fault injection in production, and allows them elsewhere', () => {
     const simulation = { CLOCK_MODE: 'stepped', CLOCK_SIMULATED_ORIGIN: '2026-12-01T00:00:00Z', FAULT_HOLD_AFTER_BATCHES: '3' };
     expect(loadConfig(WorkerConfig, { ...simulation, NODE_ENV: 'test' }).CLOCK_MODE).toBe('stepped');
-    expect(() => loadConfig(WorkerConfig, { ...simulation, NODE_ENV: 'production', OPERATOR_API_TOKENS: 'a'.repeat(32) })).toThrow(
+    const production = { NODE_ENV: 'production', OPERATOR_API_TOKENS: 'a'.repeat(32), KAFKA_SECURITY_PROTOCOL: 'SSL' };
+    expect(() => loadConfig(WorkerConfig, { ...simulation, ...production })).toThrow(
       /CLOCK_MODE="stepped": must be "system" \(the real clock\) in production.*FAULT_HOLD_AFTER_BATCHES=3: must be 0/,
     );
     expect(() => loadConfig(WorkerConfig, { NODE_ENV: 'production' })).toThrow(/OPERATOR_API_TOKENS=\(hidden\): must be set \(from a Secret\) in production/);
     expect(() => loadConfig(WorkerConfig, { OPERATOR_API_TOKENS: 'too-short' })).toThrow(/OPERATOR_API_TOKENS=\(hidden\): must be empty or comma-separated tokens of at least 32/);
-    expect(loadConfig(WorkerConfig, { NODE_ENV: 'production', OPERATOR_API_TOKENS: 'a'.repeat(32) }).NODE_ENV).toBe('production');
+    expect(() => loadConfig(WorkerConfig, { ...production, KAFKA_SECURITY_PROTOCOL: 'PLAINTEXT' })).toThrow(/KAFKA_SECURITY_PROTOCOL="PLAINTEXT": must be SSL or SASL_SSL \(encrypted\) in production/);
+    expect(loadConfig(WorkerConfig, production).NODE_ENV).toBe('production');
     expect(() => loadConfig(WorkerConfig, { NODE_ENV: 'staging' })).toThrow(/NODE_ENV="staging"/);
     // A migration Job serves nothing: the serving rules do not apply, every other rule does.
     expect(loadConfig(WorkerConfig, { NODE_ENV: 'production' }, { forMigration: true }).NODE_ENV).toBe('production');
