@@ -2,8 +2,8 @@ import { Topics } from '@halfhour/contracts';
 import { Clock, DipMessage } from '@halfhour/domain';
 import { KafkaRuntime } from '@halfhour/kafka';
 import { JSON_LOGGER, JsonLogger, METRICS_REGISTRY, PeriodicTasks } from '@halfhour/observability';
-import { RetentionSweeper } from '@halfhour/persistence';
-import { scheduleRetention } from '@halfhour/service-kit';
+import { GaugeOwnership, RetentionSweeper } from '@halfhour/persistence';
+import { OwnedGauges, scheduleRetention } from '@halfhour/service-kit';
 import { Registry } from 'prom-client';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -43,7 +43,10 @@ export class DipForwarderRuntime implements OnModuleInit {
       callTimeoutMs: config.DIP_CALL_TIMEOUT_MS,
       backoffMaxMs: config.DIP_BACKOFF_MAX_MS,
       rowsPerRound: config.RELAY_BATCH_SIZE,
-    });
+    }, new OwnedGauges(GaugeOwnership.of(dataSource, 'dip-forwarder'), registry, 'DIP backlog', () => {
+      metrics.backlog.reset();
+      metrics.backlogOldest.reset();
+    }));
     tasks.every(config.RELAY_INTERVAL_MS, 'DIP relay', () => relay.deliverOnce());
     scheduleRetention(tasks, registry, logger, new RetentionSweeper(dataSource, dipForwarderRetention(config), [], clock), config.RETENTION_INTERVAL_MS);
   }

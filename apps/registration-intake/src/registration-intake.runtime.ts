@@ -1,8 +1,8 @@
 import { Topics } from '@halfhour/contracts';
 import { KafkaRuntime, TopicCatchUp } from '@halfhour/kafka';
 import { clockFrom, JSON_LOGGER, JsonLogger, METRICS_REGISTRY, PeriodicTasks } from '@halfhour/observability';
-import { inboxRetention, RetentionSweeper } from '@halfhour/persistence';
-import { scheduleRetention } from '@halfhour/service-kit';
+import { GaugeOwnership, inboxRetention, RetentionSweeper } from '@halfhour/persistence';
+import { OwnedGauges, scheduleRetention } from '@halfhour/service-kit';
 import { Registry } from 'prom-client';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -28,10 +28,14 @@ export class RegistrationIntakeRuntime implements OnModuleInit {
     @Inject(METRICS_REGISTRY) metricsRegistry: Registry,
     @Inject(JSON_LOGGER) logger: JsonLogger,
   ) {
-    const relay = new TimelineRelay(registry, kafka, metrics, { batchSize: config.TIMELINE_RELAY_BATCH_SIZE });
+    // One replica reports what is counted from the database (OwnedGauges).
+    const ownership = GaugeOwnership.of(dataSource, 'registration-intake');
+    const relayGauge = new OwnedGauges(ownership, metricsRegistry, 'registry relay backlog', () => metrics.unpublishedTimelines.reset());
+    const relay = new TimelineRelay(registry, kafka, metrics, { batchSize: config.TIMELINE_RELAY_BATCH_SIZE }, relayGauge);
     tasks.every(config.TIMELINE_RELAY_INTERVAL_MS, 'timeline relay', () => relay.relayOnce());
     const gauges = new RegistrySizeGauges(dataSource, metrics);
-    tasks.measureEvery(config.REGISTRY_METRICS_INTERVAL_MS, 'registry size gauges', () => gauges.refresh());
+    const sizeGauges = new OwnedGauges(ownership, metricsRegistry, 'registry sizes', () => gauges.clear());
+    tasks.measureEvery(config.REGISTRY_METRICS_INTERVAL_MS, 'registry size gauges', () => sizeGauges.measure(() => gauges.refresh()));
     // The registry itself is the current state, not a log: only the inbox's claims age out.
     scheduleRetention(tasks, metricsRegistry, logger, new RetentionSweeper(dataSource, [inboxRetention(config.INBOX_RETENTION_DAYS)], [], clockFrom(config)), config.RETENTION_INTERVAL_MS);
   }

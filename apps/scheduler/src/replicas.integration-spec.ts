@@ -1,4 +1,5 @@
 import { RequestAuthorised, Topics } from '@halfhour/contracts';
+import { eventually } from '@halfhour/testing';
 import { randomUUID } from 'node:crypto';
 import { freshMpan, MDR_USER, SchedulerTestBed, timeline } from '../test/scheduler-test-bed';
 
@@ -47,8 +48,23 @@ describe('two scheduler replicas', () => {
       expect(perSlot.every((r) => new Date(r.slot_start).toISOString() >= '2026-12-01T06:00:00.000Z')).toBe(true);
       const dispatchedBy = (await a.metric('halfhour_scheduler_dispatched_total')) + (await b.metric('halfhour_scheduler_dispatched_total'));
       expect(dispatchedBy).toBe(SCHEDULES + ON_DEMAND);
+
+      // The gauges counted from the database come from one replica: summed over both, the items once.
+      const itemsReported = async () => (await a.metric('halfhour_scheduler_items')) + (await b.metric('halfhour_scheduler_items'));
+      const owners = async () => [await a.metric('halfhour_database_gauges_owner', { gauges: 'scheduler items' }), await b.metric('halfhour_database_gauges_owner', { gauges: 'scheduler items' })];
+      await eventually(async () => {
+        expect((await owners()).sort()).toEqual([0, 1]);
+        expect(await itemsReported()).toBe(SCHEDULES + ON_DEMAND);
+      });
+      // The owner stops: the other takes the gauges over.
+      const [owner, other] = (await owners())[0] === 1 ? [a, b] : [b, a];
+      await owner.stop('SIGTERM');
+      await eventually(async () => {
+        expect(await other.metric('halfhour_database_gauges_owner', { gauges: 'scheduler items' })).toBe(1);
+        expect(await other.metric('halfhour_scheduler_items')).toBe(SCHEDULES + ON_DEMAND);
+      });
     } finally {
-      await b.stop('SIGTERM');
+      await Promise.all([a.stop('SIGTERM'), b.stop('SIGTERM')]);
     }
   });
 });

@@ -2,9 +2,9 @@ import { Topics } from '@halfhour/contracts';
 import { Clock, settlementDayOf } from '@halfhour/domain';
 import { KafkaRuntime, TopicCatchUp } from '@halfhour/kafka';
 import { JSON_LOGGER, JsonLogger, METRICS_REGISTRY, PeriodicTasks } from '@halfhour/observability';
-import { RetentionSweeper } from '@halfhour/persistence';
+import { GaugeOwnership, RetentionSweeper } from '@halfhour/persistence';
 import { RegistryViewRepository, TimelinesViewHandler } from '@halfhour/registry-view';
-import { MessageOutbox, scheduleRetention } from '@halfhour/service-kit';
+import { MessageOutbox, OwnedGauges, scheduleRetention } from '@halfhour/service-kit';
 import { Registry } from 'prom-client';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -74,14 +74,18 @@ export class SchedulerRuntime implements OnModuleInit {
       { batchSize: config.DISPATCH_BATCH_SIZE, noResponseAfterMs: policy.noResponseAfterMs },
     );
     tasks.every(config.TICK_INTERVAL_MS, 'scheduler tick', () => loop.tick());
+    // One replica reports what is counted from the database (OwnedGauges).
+    const ownership = GaugeOwnership.of(dataSource, 'scheduler');
     const gauges = new ItemGauges(items, policy, metrics, clock, capacity, outages);
-    tasks.measureEvery(config.GAUGES_INTERVAL_MS, 'item gauges', () => gauges.measure());
-    tasks.measureEvery(config.FORECAST_INTERVAL_MS, 'demand forecast', async () => {
+    const itemGauges = new OwnedGauges(ownership, registry, 'scheduler items', () => gauges.clear());
+    tasks.measureEvery(config.GAUGES_INTERVAL_MS, 'item gauges', () => itemGauges.measure(() => gauges.measure()));
+    const forecastGauges = new OwnedGauges(ownership, registry, 'scheduler forecast', () => metrics.forecastShort.reset());
+    tasks.measureEvery(config.FORECAST_INTERVAL_MS, 'demand forecast', () => forecastGauges.measure(async () => {
       const short = await forecast.measure(settlementDayOf(clock.now()), config.FORECAST_DAYS, metrics);
       if (short.length > 0) {
         logger.warn({ short }, `coming days are short of capacity: ${short.map((f) => `${f.planDay} ${f.provider} (${f.lane} lane) by ${f.shortBy} reads`).join(', ')}`);
       }
-    });
+    }));
     const { rules, partitionRules } = schedulerRetention(config);
     scheduleRetention(tasks, registry, logger, new RetentionSweeper(dataSource, rules, partitionRules, clock), config.RETENTION_INTERVAL_MS);
   }

@@ -11,3 +11,4 @@ export * from './retention/retention-rule';
 export * from './retention/retention-sweeper';
 export * from './operator-actions/operator-action.entity';
 export * from './operator-actions/operator-actions';
+export * from './gauges/gauge-ownership';

@@ -7,3 +7,4 @@ export * from './config/mhhs-policy-config';
 export * from './retention/retention-task';
 export * from './operator/operator-request';
 export * from './operator/operator-actions.controller';
+export * from './metrics/owned-gauges';

@@ -61,7 +61,7 @@ function fakeDip(answer: (references: string[]) => DipCallOutcome) {
 const references = (count: number) => Array.from({ length: count }, (_, i) => `r${String(i + 1).padStart(2, '0')}`);
 const settings = { batchSize: 5, concurrency: 2, callTimeoutMs: 1000, backoffMaxMs: 60_000, rowsPerRound: 20 };
 const relayOf = (queue: DeliveryQueue, send: (messages: readonly DipMessage[]) => Promise<DipCallOutcome>) =>
-  new DipRelay(queue, send, new DipMetrics(new Registry()), createJsonLogger('dip-relay-spec', 'fatal'), settings);
+  new DipRelay(queue, send, new DipMetrics(new Registry()), createJsonLogger('dip-relay-spec', 'fatal'), settings, { measure: async (measure) => { await measure(); return true; } });
 
 describe('DipRelay', () => {
   beforeEach(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate'] }));

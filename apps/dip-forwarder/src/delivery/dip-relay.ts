@@ -1,3 +1,4 @@
+import { OwnedGauges } from '@halfhour/service-kit';
 import { backoffDelayMs, DipMessage } from '@halfhour/domain';
 import { JsonLogger, TaskRun } from '@halfhour/observability';
 import { DipMetrics } from '../metrics/dip-metrics';
@@ -59,6 +60,8 @@ export class DipRelay {
     private readonly metrics: DipMetrics,
     private readonly logger: JsonLogger,
     private readonly settings: RelaySettings,
+    /** The backlog gauges are counted by one replica (OwnedGauges); every replica delivers. */
+    private readonly backlogGauges: Pick<OwnedGauges, 'measure'>,
   ) {
     const callsPerWorker = Math.ceil(settings.rowsPerRound / settings.batchSize / settings.concurrency);
     this.leaseSeconds = Math.max(30, Math.ceil((settings.callTimeoutMs / 1000) * (callsPerWorker + 1) * 2));
@@ -83,9 +86,11 @@ export class DipRelay {
     this.count(deliveries);
     const sent = new Set(deliveries.flatMap((delivery) => delivery.rows.map((row) => row.reference)));
     await this.queue.release(rows.filter((row) => !sent.has(row.reference)).map((row) => row.reference));
-    const backlog = await this.queue.backlog();
-    this.metrics.backlog.set(backlog.pending);
-    this.metrics.backlogOldest.set(backlog.oldestSeconds);
+    await this.backlogGauges.measure(async () => {
+      const backlog = await this.queue.backlog();
+      this.metrics.backlog.set(backlog.pending);
+      this.metrics.backlogOldest.set(backlog.oldestSeconds);
+    });
     if (rows.length === 0) return 'idle';
     return rows.length === this.settings.rowsPerRound && Date.now() >= this.pausedUntil ? 'more' : 'worked';
   }

@@ -360,7 +360,9 @@ export class SettlementDayRun {
     if (!report) return false;
     const { outcomes } = report;
     const unfinished = outcomes.filter((o) => !FINAL_ITEM_STATES.includes(o.state as ItemState)).reduce((n, o) => n + o.items, 0);
-    return unfinished === 0 && metrics.dip.sum('halfhour_dip_backlog_messages') === 0;
+    // The backlog gauge counts only from the replica that owns it: none yet (a forwarder just restarted) says nothing.
+    const backlogCounted = metrics.dip.sum('halfhour_database_gauges_owner') >= 1;
+    return unfinished === 0 && backlogCounted && metrics.dip.sum('halfhour_dip_backlog_messages') === 0;
   }
 
   /** The report of the run's `day`th collection day, as it stands once the day has settled. */

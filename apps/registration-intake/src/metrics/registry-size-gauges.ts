@@ -16,6 +16,11 @@ export class RegistrySizeGauges {
     private readonly metrics: RegistrationMetrics,
   ) {}
 
+  /** What a replica that does not own the gauges reports: nothing. */
+  clear(): void {
+    for (const gauge of [this.metrics.mpans, this.metrics.appointedMpans, this.metrics.hhPermittedMpans, this.metrics.devices]) gauge.reset();
+  }
+
   async refresh(today = new Date().toISOString().slice(0, 10)): Promise<void> {
     const rows: { generation: number | null; provider: string | null; mpans: number; appointed: number; hh: number }[] =
       await this.dataSource.query(

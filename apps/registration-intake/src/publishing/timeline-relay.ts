@@ -1,3 +1,4 @@
+import { OwnedGauges } from '@halfhour/service-kit';
 import { MpanTimelineUpdated, Topics } from '@halfhour/contracts';
 import { KafkaRuntime } from '@halfhour/kafka';
 import { TaskRun } from '@halfhour/observability';
@@ -27,6 +28,8 @@ export class TimelineRelay {
     private readonly kafka: KafkaRuntime,
     private readonly metrics: RegistrationMetrics,
     private readonly settings: { batchSize: number },
+    /** The backlog gauge is counted by one replica (OwnedGauges); every replica relays. */
+    private readonly backlogGauge: Pick<OwnedGauges, 'measure'>,
   ) {}
 
   /** One run of the relay: a batch published, the backlog gauge recounted when due. */
@@ -41,8 +44,10 @@ export class TimelineRelay {
     const busyAndDue = published > 0 && Date.now() - this.lastCount.at >= RECOUNT_MS;
     const wentIdle = published === 0 && this.lastCount.unpublished > 0;
     if (!busyAndDue && !wentIdle) return;
-    this.lastCount = { at: Date.now(), unpublished: await this.registry.unpublishedCount() };
-    this.metrics.unpublishedTimelines.set(this.lastCount.unpublished);
+    await this.backlogGauge.measure(async () => {
+      this.lastCount = { at: Date.now(), unpublished: await this.registry.unpublishedCount() };
+      this.metrics.unpublishedTimelines.set(this.lastCount.unpublished);
+    });
   }
 
   /** Publishes one batch; returns how many timelines went out. */

@@ -16,6 +16,11 @@ export class ItemGauges {
     private readonly outages: Pick<ProviderOutages, 'all'>,
   ) {}
 
+  /** What a replica that does not own the gauges reports: nothing. */
+  clear(): void {
+    for (const gauge of [this.metrics.items, this.metrics.backlog, this.metrics.slotUtilisation, this.metrics.providerOut]) gauge.reset();
+  }
+
   async measure(): Promise<void> {
     const now = this.clock.now();
     const today = settlementDayOf(now);

@@ -66,6 +66,8 @@ export class BatchConsumer<T extends object> {
   private chunksTaken = 0;
   private crashesInARow = 0;
   private restartTimer?: NodeJS.Timeout;
+  /** Partitions whose lag this replica has reported, so a rebalance can take back those it no longer holds. */
+  private readonly lagReported = new Set<number>();
   readonly state: ConsumerState = { status: 'idle' };
 
   constructor(
@@ -116,8 +118,9 @@ export class BatchConsumer<T extends object> {
       allowAutoTopicCreation: false,
       retry: { retries: 10 },
     });
-    consumer.on(consumer.events.GROUP_JOIN, () => {
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       if (this.state.status === 'starting') this.state.status = 'running';
+      this.forgetLagOfPartitionsNotHeld(payload.memberAssignment[this.topicName] ?? []);
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.state.lastError = payload.error.message;
@@ -155,6 +158,17 @@ export class BatchConsumer<T extends object> {
     this.state.status = 'stopped';
   }
 
+  /**
+   * After a rebalance another replica reports the partitions this one gave up: its last figure for
+   * them would stay, stale, and be counted twice.
+   */
+  private forgetLagOfPartitionsNotHeld(held: readonly number[]): void {
+    for (const partition of [...this.lagReported].filter((p) => !held.includes(p))) {
+      this.metrics.lag.remove({ topic: this.topicName, partition: String(partition) });
+      this.lagReported.delete(partition);
+    }
+  }
+
   private async onBatch(payload: EachBatchPayload): Promise<void> {
     const { topic, partition } = payload.batch;
     const done = processWork.begin(`batch of ${this.options.topic.name}`);
@@ -165,6 +179,7 @@ export class BatchConsumer<T extends object> {
         await this.handleChunk(payload, chunk.map((m) => toRaw(topic, partition, m)));
       }
       this.metrics.lag.set({ topic, partition: String(partition) }, Number(payload.batch.offsetLag()));
+      this.lagReported.add(partition);
     } catch (error) {
       if (error instanceof ConsumerStopping) return;
       throw error;

@@ -4,6 +4,7 @@ import {
   JSON_LOGGER,
   JsonLogger,
   METRICS_REGISTRY,
+  PeriodicTasks,
   processWork,
   ProducerMetrics,
 } from '@halfhour/observability';
@@ -19,6 +20,8 @@ import { SerialBatchSender } from '../producer/serial-batch-sender';
 import { createIdempotentProducer, TypedProducer } from '../producer/typed-producer';
 import type { KafkaModuleOptions } from './kafka.module';
 import { KAFKA_CLIENT, KAFKA_MODULE_OPTIONS } from './kafka.tokens';
+
+const GROUP_LAG_INTERVAL_MS = 15_000;
 
 /**
  * A service's Kafka side: one idempotent producer, the dead-letter publisher, and the batch
@@ -42,6 +45,7 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, OnMod
     @Inject(JSON_LOGGER) private readonly logger: JsonLogger,
     private readonly health: HealthRegistry,
     @Inject(KAFKA_MODULE_OPTIONS) private readonly options: KafkaModuleOptions,
+    tasks: PeriodicTasks,
   ) {
     this.rawProducer = createIdempotentProducer(kafka);
     this.admin = kafka.admin();
@@ -51,6 +55,13 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, OnMod
     this.deadLetters = new DeadLetterPublisher(sender, this.consumerMetrics, logger);
     health.addReadiness(new KafkaReadinessProbe(this.admin));
     this.removeSettleCheck = processWork.addCheck('consumers', { pending: () => this.unconsumed() });
+    tasks.measureEvery(options.groupLagIntervalMs ?? GROUP_LAG_INTERVAL_MS, 'consumer group lag', () => this.measureGroupLag());
+  }
+
+  /** Each consumer group's lag as the broker has it: true whichever replica holds which partition, after any rebalance. */
+  private async measureGroupLag(): Promise<void> {
+    const lags = await Promise.all(this.consumers.map((c) => this.lagOf(c.groupId, c.topicName)));
+    this.consumers.forEach((c, i) => this.consumerMetrics.groupLag.set({ group: c.groupId, topic: c.topicName }, lags[i]));
   }
 
   /** One consumer per topic, each in a group of its own: kafkajs members of one group must subscribe alike. */

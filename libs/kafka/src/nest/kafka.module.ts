@@ -18,6 +18,8 @@ export interface KafkaModuleOptions {
   sessionTimeoutMs?: number;
   /** FAULT_HOLD_AFTER_BATCHES (crash tests only): batches each consumer handles before it holds. */
   holdAfterBatches?: number;
+  /** How often each consumer group's lag is read from the broker (default 15 s). */
+  groupLagIntervalMs?: number;
   /** The service's clock, for the time stamped on what it publishes. */
   clock?: Clock;
   /** Errors of the service's other dependencies (its database) that its consumers wait out instead of dead-lettering. */

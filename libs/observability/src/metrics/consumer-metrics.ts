@@ -22,6 +22,7 @@ export class ConsumerMetrics {
   readonly retries: Counter<'topic'>;
   readonly batchDuration: Histogram<'topic'>;
   readonly lag: Gauge<'topic' | 'partition'>;
+  readonly groupLag: Gauge<'group' | 'topic'>;
 
   private constructor(registry: Registry) {
     this.messages = new Counter({
@@ -57,8 +58,14 @@ export class ConsumerMetrics {
     });
     this.lag = new Gauge({
       name: 'halfhour_consumer_lag_messages',
-      help: 'Messages behind the partition high watermark after the last handled batch.',
+      help: 'Messages behind the partition high watermark after the last batch this replica handled of a partition it holds.',
       labelNames: ['topic', 'partition'],
+      registers: [registry],
+    });
+    this.groupLag = new Gauge({
+      name: 'halfhour_consumer_group_lag_messages',
+      help: 'Messages of the topic the consumer group has not committed, from the broker (high watermark less committed offset): the same figure from every replica, so aggregate with max.',
+      labelNames: ['group', 'topic'],
       registers: [registry],
     });
   }
