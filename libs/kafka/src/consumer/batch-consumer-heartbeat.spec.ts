@@ -17,14 +17,14 @@ class OneBatchConsumer extends EventEmitter {
   disconnect = async () => undefined;
 
   run = async ({ eachBatch }: { eachBatch: (payload: EachBatchPayload) => Promise<void> }) => {
-    this.emit('join');
+    this.emit('join', { payload: { memberAssignment: { [Topics.marketParticipants.name]: [0] } } });
     const definition = Topics.marketParticipants.messages[0];
     const message = {
       offset: '0', key: Buffer.from(definition.keyOf(definition.example)), timestamp: '0', attributes: 0,
       value: Buffer.from(JSON.stringify(definition.example)), headers: encodeEnvelope(newEnvelope(definition.type, definition.schemaVersion)),
     };
     this.batchDone = eachBatch({
-      batch: { topic: Topics.marketParticipants.name, partition: 0, messages: [message], offsetLag: () => '0' },
+      batch: { topic: Topics.marketParticipants.name, partition: 0, messages: [message], offsetLag: () => '5' },
       heartbeat: async () => void this.heartbeats.push(Date.now()),
       commitOffsetsIfNecessary: async () => undefined,
       resolveOffset: () => undefined,
@@ -67,5 +67,26 @@ describe('BatchConsumer with a slow handler', () => {
     expect(during.length).toBeGreaterThanOrEqual(14);
     const gaps = [...during, start + 45_000].map((at, i, all) => at - (i === 0 ? start : all[i - 1]));
     expect(Math.max(...gaps)).toBeLessThan(10_000);
+  });
+});
+
+describe('BatchConsumer after a rebalance', () => {
+  it('stops reporting the lag of a partition it no longer holds, which another replica now reports', async () => {
+    const fake = new OneBatchConsumer();
+    const registry = new Registry();
+    const logger = createJsonLogger('lag-test', 'silent');
+    const metrics = ConsumerMetrics.of(registry);
+    const consumer = new BatchConsumer(
+      { consumer: () => fake } as unknown as Kafka,
+      new DeadLetterPublisher({ sendBatch: async () => undefined } as never, metrics, logger),
+      metrics, logger,
+      { topic: Topics.marketParticipants, groupId: 'lag-test', handler: { handleBatch: async () => undefined } },
+    );
+    await consumer.start();
+    await fake.batchDone;
+    const lagOf = async () => Object.fromEntries((await metrics.lag.get()).values.map((v) => [v.labels.partition, v.value]));
+    expect(await lagOf()).toEqual({ 0: 5 });
+    fake.emit('join', { payload: { memberAssignment: { [Topics.marketParticipants.name]: [1, 2] } } });
+    expect(await lagOf()).toEqual({});
   });
 });

@@ -12,7 +12,7 @@ class FakeConsumer extends EventEmitter {
   connect = jest.fn(async () => undefined);
   subscribe = jest.fn(async () => undefined);
   disconnect = jest.fn(async () => undefined);
-  run = jest.fn(async () => void this.emit('join'));
+  run = jest.fn(async () => void this.emit('join', { payload: { memberAssignment: {} } }));
 
   crashForGood(message: string): void {
     this.emit('crash', { payload: { error: new Error(message), restart: false } });
