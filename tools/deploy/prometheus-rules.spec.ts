@@ -4,9 +4,9 @@ import { parse } from 'yaml';
 import { repositoryRoot, runTool } from './deploy-tools';
 
 const rulesDir = join(repositoryRoot, 'deploy/prometheus');
-const alerts = (parse(readFileSync(join(rulesDir, 'halfhour-rules.yaml'), 'utf8')) as { groups: { rules: { alert?: string }[] }[] }).groups
-  .flatMap((g) => g.rules)
-  .flatMap((r) => (r.alert ? [r.alert] : []));
+type Rule = { alert?: string; annotations?: Record<string, string> };
+const rules = (parse(readFileSync(join(rulesDir, 'halfhour-rules.yaml'), 'utf8')) as { groups: { rules: Rule[] }[] }).groups.flatMap((g) => g.rules);
+const alerts = rules.flatMap((r) => (r.alert ? [r.alert] : []));
 
 describe('Prometheus rules', () => {
   it('pass promtool check rules', () => {
@@ -19,6 +19,14 @@ describe('Prometheus rules', () => {
     const { status, output } = runTool('promtool', 'prometheus', ['test', 'rules', 'halfhour-rules.test.yaml'], rulesDir);
     expect(output).toContain('SUCCESS');
     expect(status).toBe(0);
+  });
+
+  it('each alert links its runbook entry by an absolute runbook_url', () => {
+    for (const rule of rules.filter((r) => r.alert)) {
+      expect({ alert: rule.alert, url: rule.annotations?.runbook_url }).toEqual({
+        alert: rule.alert, url: `https://github.com/halfhour/halfhour/blob/main/docs/operations.md#${rule.alert!.toLowerCase()}`,
+      });
+    }
   });
 
   it('each alert has a unit test and a runbook entry', () => {

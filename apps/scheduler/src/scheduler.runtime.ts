@@ -76,7 +76,7 @@ export class SchedulerRuntime implements OnModuleInit {
     tasks.every(config.TICK_INTERVAL_MS, 'scheduler tick', () => loop.tick());
     // One replica reports what is counted from the database (OwnedGauges).
     const ownership = GaugeOwnership.of(dataSource, 'scheduler');
-    const gauges = new ItemGauges(items, policy, metrics, clock, capacity, outages);
+    const gauges = new ItemGauges(items, policy, metrics, clock, capacity, outages, new PlanRunRepository(dataSource));
     const itemGauges = new OwnedGauges(ownership, registry, 'scheduler items', () => gauges.clear());
     tasks.measureEvery(config.GAUGES_INTERVAL_MS, 'item gauges', () => itemGauges.measure(() => gauges.measure()));
     const forecastGauges = new OwnedGauges(ownership, registry, 'scheduler forecast', () => metrics.forecastShort.reset());

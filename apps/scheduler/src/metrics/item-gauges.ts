@@ -1,11 +1,12 @@
 import { addDays, capacityOf, Clock, localMinuteOfDay, mhhsReadsPerSlot, readsPerSlotAt, settlementDayOf } from '@halfhour/domain';
 import { ItemRepository } from '../items/item-repository';
+import { PlanRunRepository } from '../planning/plan-run-repository';
 import { SchedulingPolicy } from '../scheduling-policy';
 import { CapacityBook } from '../capacity/capacity-book';
 import { ProviderOutages } from '../capacity/provider-outages';
 import { SchedulerMetrics } from './scheduler-metrics';
 
-/** Recounts the item gauges (a GROUP BY over yesterday's and today's partitions) and the providers held out, on an interval. */
+/** Recounts the item gauges (a GROUP BY over yesterday's and today's partitions), the providers held out and when the last plan was made, on an interval. */
 export class ItemGauges {
   constructor(
     private readonly items: ItemRepository,
@@ -14,11 +15,12 @@ export class ItemGauges {
     private readonly clock: Clock,
     private readonly capacity: Pick<CapacityBook, 'current'>,
     private readonly outages: Pick<ProviderOutages, 'all'>,
+    private readonly plans: Pick<PlanRunRepository, 'latestPlannedAt'>,
   ) {}
 
   /** What a replica that does not own the gauges reports: nothing. */
   clear(): void {
-    for (const gauge of [this.metrics.items, this.metrics.backlog, this.metrics.slotUtilisation, this.metrics.providerOut]) gauge.reset();
+    for (const gauge of [this.metrics.items, this.metrics.backlog, this.metrics.slotUtilisation, this.metrics.providerOut, this.metrics.lastPlanRun]) gauge.reset();
   }
 
   async measure(): Promise<void> {
@@ -28,6 +30,8 @@ export class ItemGauges {
     for (const row of await this.items.countsByStateAndProvider([addDays(today, -1), today])) {
       this.metrics.items.set({ state: row.state, provider: row.provider, kind: row.kind }, row.items);
     }
+    const lastPlan = await this.plans.latestPlannedAt();
+    if (lastPlan) this.metrics.lastPlanRun.set(new Date(lastPlan).getTime() / 1000);
     this.metrics.backlog.set(await this.items.countUndispatchedBefore(new Date(now.getTime() - this.policy.capacity.slotMinutes * 60_000)));
     const slotMs = this.policy.capacity.slotMinutes * 60_000;
     const slotStart = new Date(Math.floor(now.getTime() / slotMs) * slotMs);

@@ -7,6 +7,7 @@ export class SchedulerMetrics {
   readonly items: Gauge<'state' | 'provider' | 'kind'>;
   readonly slotUtilisation: Gauge<'provider'>;
   readonly backlog: Gauge;
+  readonly lastPlanRun: Gauge;
   readonly unplanned: Gauge<'provider'>;
   readonly providerOut: Gauge<'provider'>;
   readonly forecastShort: Gauge<'provider' | 'lane'>;
@@ -33,6 +34,9 @@ export class SchedulerMetrics {
       registers,
     });
     this.backlog = new Gauge({ name: 'halfhour_scheduler_backlog_items', help: 'Planned items whose slot has passed but which are not dispatched yet.', registers });
+    this.lastPlanRun = new Gauge({
+      name: 'halfhour_scheduler_last_plan_run_timestamp_seconds', help: 'When the latest daily plan was made, by whichever replica (seconds since the epoch, the scheduler’s clock).', registers,
+    });
     this.unplanned = new Gauge({
       name: 'halfhour_scheduler_plan_unplaced_items',
       help: 'Items the latest daily plan could not fit before their deadline, by provider (the day is short by this many reads).',

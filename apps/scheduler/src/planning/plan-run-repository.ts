@@ -34,6 +34,12 @@ export class PlanRunRepository {
     ]);
   }
 
+  /** When the latest plan was made; undefined before the first. */
+  async latestPlannedAt(): Promise<Date | undefined> {
+    const [{ at }] = await this.dataSource.query('SELECT max(planned_at) AS at FROM plan_runs');
+    return at ?? undefined;
+  }
+
   async find(planDay: string): Promise<Omit<PlanRun, 'planDay'> | undefined> {
     const [run] = await this.dataSource.query('SELECT planned_at AS "plannedAt", demands, items, report FROM plan_runs WHERE plan_day = $1', [planDay]);
     return run;

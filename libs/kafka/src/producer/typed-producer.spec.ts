@@ -33,6 +33,15 @@ describe('TypedProducer', () => {
     expect(sent[0].acks).toBe(-1);
   });
 
+  it('counts the messages of a failed send by topic, and lets the failure through to the caller', async () => {
+    const failing = { sendBatch: async () => { throw new Error('NOT_ENOUGH_REPLICAS'); } } as unknown as Producer;
+    const metrics = ProducerMetrics.of(new Registry());
+    const typed = new TypedProducer(failing, metrics);
+    await expect(typed.publish(topic, [{ definition, body }, { definition, body: { ...body, mpid: 'EFGH' } }])).rejects.toThrow('NOT_ENOUGH_REPLICAS');
+    expect((await metrics.errors.get()).values).toEqual([expect.objectContaining({ labels: { topic: topic.name }, value: 2 })]);
+    expect((await metrics.messages.get()).values).toEqual([]);
+  });
+
   it('refuses to publish a body that breaks its contract, and sends nothing', async () => {
     const { producer, sent } = recordingProducer();
     const typed = new TypedProducer(producer, ProducerMetrics.of(new Registry()));

@@ -77,7 +77,12 @@ export class TypedProducer {
       return { topic: withTopicPrefix(topic, this.topicPrefix).name, messages: encoded };
     });
     for (const request of requestsOf(topicMessages, this.maxRequestBytes)) {
-      await this.producer.sendBatch({ acks: -1, topicMessages: request });
+      try {
+        await this.producer.sendBatch({ acks: -1, topicMessages: request });
+      } catch (error) {
+        for (const { topic, messages } of request) this.metrics.errors.inc({ topic }, messages.length);
+        throw error;
+      }
       for (const { topic, messages } of request) this.metrics.messages.inc({ topic }, messages.length);
     }
     return envelopes;

@@ -14,11 +14,18 @@ export class ProducerMetrics {
   }
 
   readonly messages: Counter<'topic'>;
+  readonly errors: Counter<'topic'>;
 
   private constructor(registry: Registry) {
     this.messages = new Counter({
       name: 'halfhour_producer_messages_total',
       help: 'Messages published and acknowledged by all in-sync replicas, by topic.',
+      labelNames: ['topic'],
+      registers: [registry],
+    });
+    this.errors = new Counter({
+      name: 'halfhour_producer_errors_total',
+      help: 'Messages whose publish failed after the client\'s own retries (the caller retries or fails its batch), by topic.',
       labelNames: ['topic'],
       registers: [registry],
     });
