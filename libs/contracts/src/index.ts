@@ -24,3 +24,4 @@ export * from './messages/service-response/service-response.message';
 export * from './messages/read-command/read-command.message';
 export * from './messages/read-result/read-result.message';
 export * from './asyncapi/render-asyncapi';
+export * from './dip/dip-message-schema';

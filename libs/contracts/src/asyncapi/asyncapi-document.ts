@@ -1,7 +1,8 @@
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
-import { targetConstructorToSchema } from 'class-validator-jsonschema';
+import { targetConstructorToSchema, validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { DIP_CALL_SCHEMA } from '../dip/dip-message-schema';
 import { ENVELOPE_HEADERS, MessageEnvelope, REQUIRED_ENVELOPE_FIELDS } from '../envelope/message-envelope';
-import { deadLetterTopicOf, MessageDefinition, TopicDefinition } from '../topics/topic-definition';
+import { DEAD_LETTER_MAX_MESSAGE_BYTES, deadLetterTopicOf, MessageDefinition, TOPIC_MAX_MESSAGE_BYTES, TopicDefinition } from '../topics/topic-definition';
 import { domainSchemaConverters } from './schema-converters';
 
 const HEADER_DESCRIPTIONS: Record<keyof MessageEnvelope, string> = {
@@ -43,12 +44,39 @@ function channelId(topic: TopicDefinition): string {
   return topic.name.replace(/[^A-Za-z0-9]+/g, '-');
 }
 
+const SCHEMA_OPTIONS = {
+  additionalConverters: domainSchemaConverters,
+  classTransformerMetadataStorage: defaultMetadataStorage,
+  refPointerPrefix: '#/components/schemas/',
+};
+
 function payloadSchema(message: MessageDefinition) {
-  return targetConstructorToSchema(message.messageClass, {
-    additionalConverters: domainSchemaConverters,
-    classTransformerMetadataStorage: defaultMetadataStorage,
-    refPointerPrefix: '#/components/schemas/',
-  });
+  return targetConstructorToSchema(message.messageClass, SCHEMA_OPTIONS);
+}
+
+/** Every nested shape a payload refers to (`#/components/schemas/X`), and those they refer to, by name. */
+function referencedSchemas(payloads: readonly unknown[]): Record<string, unknown> {
+  const all = validationMetadatasToSchemas(SCHEMA_OPTIONS) as Record<string, unknown>;
+  const wanted = new Map<string, unknown>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      const name = key === '$ref' && typeof value === 'string' ? /^#\/components\/schemas\/(.+)$/.exec(value)?.[1] : undefined;
+      if (name && !wanted.has(name)) {
+        if (!all[name]) throw new Error(`${value} is referred to but no class describes it`);
+        wanted.set(name, all[name]);
+        visit(all[name]);
+      } else visit(value);
+    }
+  };
+  payloads.forEach(visit);
+  return Object.fromEntries([...wanted].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** How large a record the topic takes, as its Kafka binding states it. */
+function kafkaTopicBinding(partitions: number, configuration: Record<string, unknown>) {
+  return { kafka: { bindingVersion: '0.5.0', partitions, topicConfiguration: configuration } };
 }
 
 /** Builds the AsyncAPI 3 document that upstream and downstream teams read instead of our code. */
@@ -66,20 +94,17 @@ export function buildAsyncApiDocument(topics: readonly TopicDefinition<any>[], v
       address: topic.name,
       description: topic.description,
       messages: refs,
-      bindings: {
-        kafka: {
-          partitions: topic.partitions,
-          topicConfiguration: {
-            'cleanup.policy': [topic.cleanupPolicy],
-            ...(topic.retentionMs !== undefined ? { 'retention.ms': topic.retentionMs } : {}),
-          },
-        },
-      },
+      bindings: kafkaTopicBinding(topic.partitions, {
+        'cleanup.policy': [topic.cleanupPolicy],
+        ...(topic.retentionMs !== undefined ? { 'retention.ms': topic.retentionMs } : {}),
+        'max.message.bytes': TOPIC_MAX_MESSAGE_BYTES,
+      }),
     };
     channels[`${id}-dlq`] = {
       address: deadLetterTopicOf(topic.name),
       description: `Messages from ${topic.name} that a consumer could not handle, with the original key, body and headers plus the hh-dlq-* headers.`,
       messages: { DeadLetter: { $ref: '#/components/messages/DeadLetter' } },
+      bindings: kafkaTopicBinding(1, { 'cleanup.policy': ['delete'], 'max.message.bytes': DEAD_LETTER_MAX_MESSAGE_BYTES }),
     };
     operations[`${topic.direction === 'inbound' ? 'receive' : 'send'}-${id}`] = {
       action: topic.direction === 'inbound' ? 'receive' : 'send',
@@ -124,6 +149,36 @@ export function buildAsyncApiDocument(topics: readonly TopicDefinition<any>[], v
     payload: { description: 'The original message body, byte for byte.' },
   };
 
+  // Not a topic: what the dip-forwarder sends Elexon's DIP over HTTPS, documented beside the topics it comes from.
+  channels['elexon-dip'] = {
+    address: '/dip/messages',
+    description: "Elexon's Data Integration Platform, at DIP_URL: each call a signed POST of up to DIP_BATCH_SIZE MPAN-days retrieved.",
+    messages: { DipMessagesV1: { $ref: '#/components/messages/DipMessagesV1' } },
+  };
+  operations['send-elexon-dip'] = {
+    action: 'send',
+    channel: { $ref: '#/channels/elexon-dip' },
+    summary: 'The dip-forwarder delivers each MPAN-day retrieved to the DIP, exactly once in effect (its senderUniqueReference names the content).',
+    bindings: { http: { bindingVersion: '0.3.0', method: 'POST' } },
+  };
+  messages.DipMessagesV1 = {
+    name: 'dip-messages',
+    title: 'DIP messages v1',
+    summary: 'MPAN-days of half-hourly data for settlement, one DIP message each.',
+    contentType: 'application/json',
+    headers: {
+      type: 'object',
+      required: ['X-DIP-Signature-Date', 'X-DIP-Content-Hash', 'X-DIP-Signature-Certificate', 'X-DIP-Signature'],
+      properties: {
+        'X-DIP-Signature-Date': { type: 'string', description: 'When it was signed, ISO 8601 UTC.' },
+        'X-DIP-Content-Hash': { type: 'string', description: 'SHA-256 of the body, base64.' },
+        'X-DIP-Signature-Certificate': { type: 'string', description: 'The signing certificate registered with Elexon, PEM, base64.' },
+        'X-DIP-Signature': { type: 'string', description: 'ECDSA/RSA SHA-256 signature of "<date>\\n<hash>", base64.' },
+      },
+    },
+    payload: DIP_CALL_SCHEMA,
+  };
+
   return {
     asyncapi: '3.0.0',
     info: {
@@ -137,6 +192,6 @@ export function buildAsyncApiDocument(topics: readonly TopicDefinition<any>[], v
     defaultContentType: 'application/json',
     channels,
     operations,
-    components: { messages },
+    components: { messages, schemas: referencedSchemas(Object.values(messages).map((m) => (m as { payload: unknown }).payload)) },
   };
 }

@@ -31,6 +31,18 @@ export interface TopicDefinition<T extends object = object> {
   messages: readonly MessageDefinition<T>[];
 }
 
+/**
+ * The largest record a topic takes: the broker's default `message.max.bytes` (1 MiB and its
+ * record overhead), which the registry's topics keep. A publisher's batch is split below it.
+ */
+export const TOPIC_MAX_MESSAGE_BYTES = 1_048_588;
+
+/**
+ * Twice that for a dead-letter topic: a message that only just fitted its own topic still fits
+ * there with the dead-letter headers added.
+ */
+export const DEAD_LETTER_MAX_MESSAGE_BYTES = 2 * TOPIC_MAX_MESSAGE_BYTES;
+
 /** Every topic has a dead-letter topic beside it for the messages its consumers could not handle. */
 export function deadLetterTopicOf(topicName: string): string {
   return `${topicName}.dlq`;

@@ -1,12 +1,7 @@
-import { deadLetterTopicOf, TopicDefinition, withTopicPrefix } from '@halfhour/contracts';
+import { DEAD_LETTER_MAX_MESSAGE_BYTES, deadLetterTopicOf, TopicDefinition, withTopicPrefix } from '@halfhour/contracts';
 import { Admin, ITopicConfig } from 'kafkajs';
 
 const DEAD_LETTER_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
-/**
- * Twice the broker's default record limit (1 MiB): a message that only just fitted its own topic
- * still fits here with the dead-letter headers added.
- */
-export const DEAD_LETTER_MAX_MESSAGE_BYTES = 2 * 1_048_588;
 
 /**
  * How many brokers hold each partition, and how many of them must have a record before a producer
