@@ -1,12 +1,27 @@
 import { LocalInfrastructure } from '../stack/local-infrastructure';
+import { assertPortsFree } from '../stack/port-preflight';
 import { createServiceDatabases, provisionAllTopics } from '../stack/provision';
-import { SERVICE_CATALOGUE } from '../stack/service-catalogue';
+import { ServiceEntry } from '../stack/service-catalogue';
 import { ServiceProcess, waitUntilAllReady } from '../stack/service-process';
-import { kafkaBrokers } from '../stack/stack-settings';
+import { databaseUrl, kafkaBrokers } from '../stack/stack-settings';
+import { consoleEnvironment, simulatorEnvironment, stackEntries } from '../stack/stack-wiring';
 
 export interface StartOptions {
   /** Stop as soon as everything is up (used by the smoke test), instead of waiting for Ctrl-C. */
   exitWhenReady: boolean;
+  /** Added to every process's usual port, so the stack can sit beside another. */
+  portOffset: number;
+  /** Topics under `<namespace>.` and databases `<namespace>_<service>`, kept between runs; none: the plain names. */
+  namespace?: string;
+}
+
+/** A stack's topic prefix and database names. */
+function stackNaming(namespace: string | undefined): { topicPrefix: string; database: (entry: ServiceEntry) => string | undefined } {
+  if (namespace !== undefined && !/^[a-z][a-z0-9]{0,15}$/.test(namespace)) throw new RangeError(`--namespace must be a short lower-case name, not "${namespace}"`);
+  return {
+    topicPrefix: namespace ? `${namespace}.` : '',
+    database: (entry) => (entry.database && namespace ? `${namespace}_${entry.database}` : entry.database),
+  };
 }
 
 /**
@@ -15,7 +30,9 @@ export interface StartOptions {
  */
 export async function startCommand(options: StartOptions): Promise<void> {
   const infrastructure = new LocalInfrastructure();
-  const services = SERVICE_CATALOGUE.map((entry) => new ServiceProcess(entry));
+  const entries = stackEntries(options.portOffset);
+  const naming = stackNaming(options.namespace);
+  const services = entries.map((entry) => new ServiceProcess(entry));
   let stopping: Promise<void> | undefined;
   const stopAll = () =>
     (stopping ??= (async () => {
@@ -26,17 +43,22 @@ export async function startCommand(options: StartOptions): Promise<void> {
     })());
 
   try {
+    await assertPortsFree(entries.map((entry) => ({ name: entry.name, port: entry.httpPort })));
     infrastructure.ensure('kafka');
     infrastructure.ensure('postgres');
-    const topics = await provisionAllTopics();
+    const topics = await provisionAllTopics(naming.topicPrefix);
     console.log(`topics: ${topics.created.length} created, ${topics.existing.length} already there`);
     for (const mismatch of topics.partitionMismatches) {
       console.warn(`warning: ${mismatch.topic} has ${mismatch.actual} partitions; the registry says ${mismatch.expected}`);
     }
-    const databases = await createServiceDatabases(SERVICE_CATALOGUE);
+    const databases = await createServiceDatabases(entries.map((entry) => ({ ...entry, database: naming.database(entry) })));
     if (databases.length > 0) console.log(`databases created: ${databases.join(', ')}`);
 
-    for (const service of services) service.start();
+    const wiring = { ...simulatorEnvironment(entries), ...consoleEnvironment(entries), KAFKA_TOPIC_PREFIX: naming.topicPrefix };
+    for (const service of services) {
+      const database = naming.database(service.entry);
+      service.start({ ...wiring, CONSUMER_GROUP: `${naming.topicPrefix}${service.entry.name}`, ...(database ? { DATABASE_URL: databaseUrl(database) } : {}) });
+    }
     await waitUntilAllReady(services, (line) => console.log(line));
   } catch (error) {
     await stopAll();

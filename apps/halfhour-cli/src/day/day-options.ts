@@ -1,4 +1,5 @@
 import { addDays, CalendarDate, isCalendarDate, settlementDayOf } from '@halfhour/domain';
+import { parseArgs, ParseArgsConfig } from 'node:util';
 import { DayClockMode } from './day-timeline';
 
 /** What `npm start` (`halfhour start`) runs: one settlement day of a simulated population, or several in a row. */
@@ -47,51 +48,60 @@ export const DAY_USAGE = `  start [--mpans N] [--day-seconds S] [--day YYYY-MM-D
                               MHHS migration ramp from FROM % to TO % of MPANs (default 5,25); report
                               per day and for the run in DIR/report.json and DIR/week.html`;
 
-const VALUED = ['--mpans', '--seed', '--day', '--day-seconds', '--out', '--port-offset', '--namespace', '--days', '--ramp'];
 /** A week run's on-demand reads ask for days before the first one, back to its MDRs' appointments (60 days). */
 const MOST_DAYS = 50;
-const SWITCHES = ['--keep-running', '--no-progress-bars', '--free-running'];
 
-export function parseDayOptions(flags: readonly string[], isTerminal: boolean): DayOptions {
-  for (let i = 0; i < flags.length; i++) {
-    if (VALUED.includes(flags[i])) i++;
-    else if (!SWITCHES.includes(flags[i])) throw new RangeError(`unknown option "${flags[i]}"\n${DAY_USAGE}`);
-  }
-  const value = (name: string) => {
-    const at = flags.indexOf(name);
-    return at >= 0 ? flags[at + 1] : undefined;
-  };
-  const number = (name: string, fallback: number, min: number) => {
-    const raw = value(name);
-    if (raw === undefined) return fallback;
-    const parsed = Number(raw);
-    if (!Number.isFinite(parsed) || parsed < min) throw new RangeError(`${name} must be a number ≥ ${min}, not "${raw}"`);
-    return parsed;
-  };
-  const mpans = Math.floor(number('--mpans', 10_000, 10));
-  const day = value('--day') ?? settlementDayOf(new Date());
-  if (!isCalendarDate(day)) throw new RangeError(`--day must be YYYY-MM-DD, not "${day}"`);
-  const days = Math.floor(number('--days', 1, 1));
+/** `start`'s options (and `chaos`'s, which adds its own), for node:util.parseArgs: strict, every value given. */
+export const DAY_OPTION_SPEC = {
+  mpans: { type: 'string' }, seed: { type: 'string' }, day: { type: 'string' }, 'day-seconds': { type: 'string' }, out: { type: 'string' },
+  'port-offset': { type: 'string' }, namespace: { type: 'string' }, days: { type: 'string' }, ramp: { type: 'string' },
+  'keep-running': { type: 'boolean' }, 'no-progress-bars': { type: 'boolean' }, 'free-running': { type: 'boolean' }, help: { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
+export type DayOptionValues = ReturnType<typeof parseArgs<{ options: typeof DAY_OPTION_SPEC; strict: true }>>['values'];
+
+/** `start`'s arguments, checked: an unknown option, an option without its value or a value that is not what it says is an error naming it. */
+export function parseDayOptions(args: readonly string[], isTerminal: boolean): DayOptions {
+  return dayOptionsFrom(parseArgs({ args: [...args], options: DAY_OPTION_SPEC, strict: true, allowPositionals: false }).values, isTerminal);
+}
+
+export function dayOptionsFrom(values: DayOptionValues, isTerminal: boolean): DayOptions {
+  const day = values.day ?? settlementDayOf(new Date());
+  if (!isCalendarDate(day)) throw new RangeError(`--day must be a date YYYY-MM-DD, not "${day}"`);
+  const days = wholeNumber('--days', values.days, 1, 1);
   if (days > MOST_DAYS) throw new RangeError(`--days must be at most ${MOST_DAYS}, not ${days}`);
-  if (days > 1 && flags.includes('--free-running')) throw new RangeError('--days runs on the stepped clock only: drop --free-running');
+  if (days > 1 && values['free-running']) throw new RangeError('--days runs on the stepped clock only: drop --free-running');
   return {
-    mpans,
-    seed: Math.floor(number('--seed', 162, 0)),
+    mpans: wholeNumber('--mpans', values.mpans, 10_000, 10),
+    seed: wholeNumber('--seed', values.seed, 162, 0),
     collectionDay: day,
     days,
-    ramp: rampOf(value('--ramp') ?? '5,25'),
-    clockMode: flags.includes('--free-running') ? 'free-running' : 'stepped',
-    daySeconds: number('--day-seconds', 180, 20),
-    keepRunning: flags.includes('--keep-running'),
-    outDir: value('--out') ?? 'out',
-    portOffset: Math.floor(number('--port-offset', 0, 0)),
-    namespace: value('--namespace') ?? 'day',
+    ramp: rampOf(values.ramp ?? '5,25'),
+    clockMode: values['free-running'] ? 'free-running' : 'stepped',
+    daySeconds: decimalNumber('--day-seconds', values['day-seconds'], 180, 20),
+    keepRunning: values['keep-running'] ?? false,
+    outDir: values.out ?? 'out',
+    portOffset: wholeNumber('--port-offset', values['port-offset'], 0, 0),
+    namespace: values.namespace ?? 'day',
     providerFailures: true,
     oneDaySchedules: false,
     settleSeconds: 60,
     extraEnvironment: {},
-    progressBars: isTerminal && !flags.includes('--no-progress-bars'),
+    progressBars: isTerminal && !values['no-progress-bars'],
   };
+}
+
+/** A whole number written in digits (not 0x20, 1e3 or 32.5), at least `min`. */
+export function wholeNumber(name: string, raw: string | undefined, fallback: number, min: number): number {
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min) throw new RangeError(`${name} must be a whole number ≥ ${min}, not "${raw}"`);
+  return Number(raw);
+}
+
+function decimalNumber(name: string, raw: string | undefined, fallback: number, min: number): number {
+  if (raw === undefined) return fallback;
+  if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) < min) throw new RangeError(`${name} must be a number ≥ ${min}, not "${raw}"`);
+  return Number(raw);
 }
 
 export function dataDayOf(options: Pick<DayOptions, 'collectionDay'>): CalendarDate {

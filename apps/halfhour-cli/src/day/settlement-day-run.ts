@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
-import { SERVICE_CATALOGUE, ServiceEntry } from '../stack/service-catalogue';
+import { ServiceEntry } from '../stack/service-catalogue';
 import { ServiceProcess, waitUntilAllReady } from '../stack/service-process';
 import { REPOSITORY_ROOT } from '../stack/stack-settings';
 import { capacityPage } from './capacity-page';
@@ -20,6 +20,8 @@ import { ProgressDisplay } from './progress-display';
 import { providerCapacityFor, providerLoadFor } from './run-capacity';
 import { runEnvironment } from './run-environment';
 import { RunNamespace } from './run-namespace';
+import { assertPortsFree } from '../stack/port-preflight';
+import { consoleEnvironment, stackEntries, urlOf } from '../stack/stack-wiring';
 import { scrapeStack, ServiceUrls } from './stack-view';
 import { DayCensus, tableSizesOf } from './storage-census';
 import { readTopicToEnd } from './topic-reader';
@@ -91,7 +93,7 @@ export class SettlementDayRun {
       ...DEFAULT_POPULATION_SETTINGS, seed: options.seed, mpans: options.mpans, dataDay: dataDayOf(options), oneDaySchedules: options.oneDaySchedules,
     });
     this.namespace = new RunNamespace(options.namespace);
-    this.entries = SERVICE_CATALOGUE.map((entry) => ({ ...entry, httpPort: entry.httpPort + options.portOffset }));
+    this.entries = stackEntries(options.portOffset);
     const onTheClock = this.entries.filter((e) => !e.simulator || e.followsRunClock).map((e) => `http://127.0.0.1:${e.httpPort}`);
     this.timeline = new DayTimeline(options.collectionDay, { mode: options.clockMode, daySeconds: options.daySeconds, services: () => onTheClock, days });
     this.processes = this.entries.map((entry) => new ServiceProcess(entry));
@@ -119,9 +121,7 @@ export class SettlementDayRun {
   }
 
   urlOf(name: string): string {
-    const entry = this.entries.find((e) => e.name === name);
-    if (!entry) throw new RangeError(`no service named ${name}`);
-    return `http://127.0.0.1:${entry.httpPort}`;
+    return urlOf(this.entries, name);
   }
 
   /** More for the day's script (the chaos campaign's faults); call before `run`. */
@@ -190,6 +190,7 @@ export class SettlementDayRun {
       ? `stepped clock from ${this.timeline.start.toISOString()}, a minute a step once the system has settled, at most ×${this.timeline.speed.toFixed(0)}`
       : `free-running clock ×${this.timeline.speed.toFixed(0)} from ${this.timeline.start.toISOString()}, standing still until the run has set up`;
     this.log(`run: topics ${this.namespace.topicPrefix}*, databases ${this.namespace.name}_*, ${clock}`);
+    await assertPortsFree(this.entries.map((entry) => ({ name: entry.name, port: entry.httpPort })));
     await this.namespace.create(this.entries);
     this.writeOperatorApiToken();
     this.processes.forEach((process) => this.startProcess(process));
@@ -204,15 +205,9 @@ export class SettlementDayRun {
     const environment = runEnvironment(this.timeline, this.namespace.topicPrefix, this.providerCapacity, { providers: this.urls.providerSimulator, dip: this.urls.dipSimulator });
     const database = this.namespace.databaseOf(process.entry);
     process.start({
-      ...environment, ...this.consoleEnvironment(), OPERATOR_API_TOKENS: this.operatorApiToken, CONSUMER_GROUP: `${this.namespace.topicPrefix}${process.entry.name}`,
+      ...environment, ...consoleEnvironment(this.entries), OPERATOR_API_TOKENS: this.operatorApiToken, CONSUMER_GROUP: `${this.namespace.topicPrefix}${process.entry.name}`,
       ...(database ? { DATABASE_URL: this.namespace.databaseUrlOf(process.entry) } : {}), ...(this.week ? SEVERAL_DAYS_RETENTION : {}), ...this.options.extraEnvironment,
     }, this.profileArguments(process.entry.name));
-  }
-
-  /** Where the operator console finds the run's services (their ports moved by the run's offset). */
-  private consoleEnvironment(): Record<string, string> {
-    const services = this.entries.filter((e) => !e.simulator && e.database).map((e) => `http://127.0.0.1:${e.httpPort}`);
-    return { SCHEDULER_URL: this.urls.scheduler, ACCESS_CONTROL_URL: this.urls.access, DIP_FORWARDER_URL: this.urls.dip, METRICS_URLS: services.join(',') };
   }
 
   private profileArguments(name: string): string[] {
