@@ -40,6 +40,7 @@ LABEL org.opencontainers.image.title="halfhour" \
 ENV NODE_ENV=production \
     HTTP_HOST=0.0.0.0 \
     MANAGEMENT_PORT=9090 \
+    MIGRATE_ON_START=false \
     NODE_OPTIONS=--enable-source-maps \
     HALFHOUR_VERSION=${VERSION} \
     HALFHOUR_REVISION=${REVISION}

@@ -27,6 +27,12 @@ function validate(yaml: string): { objects: unknown[]; problems: { kind: string;
 /** Settings only the platform team can give (the DCC's and Elexon's endpoints): the manifests hold placeholders. */
 const SITE_ENDPOINTS: Record<string, string> = { DIP_URL: 'https://dip.elexon.example', PROVIDER_URLS: '*=https://providers.dcc.example' };
 
+/** The operator console reads the services' APIs; every other Deployment is on Kafka. */
+const usesKafka = (name: string) => name !== 'operator-console';
+
+/** What the providers agree to take in calls at once, across every replica (docs/operations.md, Scaling). */
+const PROVIDER_CALLS_IN_FLIGHT = 200;
+
 const partitionsOf = (topic: string) => ALL_TOPICS.find((t) => t.name === topic)?.partitions;
 
 describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
@@ -45,7 +51,7 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
   });
 
   it('runs each service hardened, probed, bounded and given time to drain', () => {
-    expect(deployments.map((d) => d.metadata.name).sort()).toEqual(['access-control', 'adapter-smets1', 'adapter-smets2', 'dip-forwarder', 'registration-intake', 'scheduler']);
+    expect(deployments.map((d) => d.metadata.name).sort()).toEqual(['access-control', 'adapter-smets1', 'adapter-smets2', 'dip-forwarder', 'operator-console', 'registration-intake', 'scheduler']);
     for (const deployment of deployments) {
       const pod = deployment.spec.template.spec;
       const [container] = pod.containers;
@@ -126,7 +132,7 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
     const job = ofKind('Job')[0];
     const provision = job.spec.template.spec.initContainers.find((c: { args: string[] }) => c.args.includes('provision'));
     const connections = [
-      ...deployments.map((d) => ({ name: d.metadata.name, container: d.spec.template.spec.containers[0], pod: d.spec.template.spec })),
+      ...deployments.filter((d) => usesKafka(d.metadata.name)).map((d) => ({ name: d.metadata.name, container: d.spec.template.spec.containers[0], pod: d.spec.template.spec })),
       { name: 'provision', container: provision, pod: job.spec.template.spec },
     ];
     for (const { name, container, pod } of connections) {
@@ -159,6 +165,33 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
     }
   });
 
+  it('spreads each service’s replicas over zones and nodes', () => {
+    for (const deployment of deployments) {
+      const spread = deployment.spec.template.spec.topologySpreadConstraints ?? [];
+      expect({ name: deployment.metadata.name, keys: spread.map((c: { topologyKey: string }) => c.topologyKey) })
+        .toEqual({ name: deployment.metadata.name, keys: expect.arrayContaining(['kubernetes.io/hostname']) });
+      for (const constraint of spread) expect(constraint.labelSelector.matchLabels['app.kubernetes.io/name']).toBe(deployment.metadata.name);
+    }
+  });
+
+  it('keeps each provider’s calls in flight within what it agreed, however far the adapters scale', () => {
+    for (const adapter of ['adapter-smets1', 'adapter-smets2']) {
+      const perReplica = Number(configMapsOf(deployments.find((d) => d.metadata.name === adapter)).CONCURRENCY_PER_PROVIDER);
+      const scaler = overlay === 'prod' ? ofKind('ScaledObject').find((s) => s.metadata.name === adapter)!.spec.maxReplicaCount : ofKind('HorizontalPodAutoscaler').find((h) => h.metadata.name === adapter)!.spec.maxReplicas;
+      expect(perReplica).toBeGreaterThan(0);
+      expect({ adapter, inFlight: perReplica * scaler, withinAgreed: perReplica * scaler <= PROVIDER_CALLS_IN_FLIGHT })
+        .toEqual({ adapter, inFlight: perReplica * scaler, withinAgreed: true });
+    }
+  });
+
+  it('lets the operator console reach the services’ APIs and metrics, and nothing reach them from it but those', () => {
+    const policies = ofKind('NetworkPolicy');
+    const out = policies.find((p) => p.spec.podSelector.matchLabels?.['app.kubernetes.io/name'] === 'operator-console' && p.spec.policyTypes.includes('Egress'));
+    expect(out?.spec.egress.flatMap((rule: any) => rule.ports.map((port: { port: number }) => port.port)).sort()).toEqual([8080, 9090]);
+    const inbound = policies.find((p) => JSON.stringify(p.spec.ingress ?? []).includes('operator-console'));
+    expect(inbound?.spec.podSelector.matchExpressions[0].values.sort()).toEqual(deployments.map((d) => d.metadata.name).filter(usesKafka).sort());
+  });
+
   it('migrates and provisions in a Job, scrapes with a ServiceMonitor, and denies all traffic it does not need', () => {
     const job = ofKind('Job')[0];
     const steps = [...job.spec.template.spec.initContainers, ...job.spec.template.spec.containers].map((c: { args: string[] }) => c.args.join(' '));
@@ -182,9 +215,13 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
     expect(fromMonitoring.flatMap((rule: any) => rule.ports.map((port: { port: number }) => port.port))).toEqual([managementPort]);
   });
 
-  it('autoscales each service, never beyond its input topic’s partitions', () => {
+  it('autoscales each service on Kafka, never beyond its input topic’s partitions, its autoscaler alone setting the count', () => {
     const scaled = overlay === 'prod' ? ofKind('ScaledObject') : ofKind('HorizontalPodAutoscaler');
-    expect(scaled.map((s) => s.metadata.name).sort()).toEqual(deployments.map((d) => d.metadata.name).sort());
+    expect(scaled.map((s) => s.metadata.name).sort()).toEqual(deployments.filter((d) => usesKafka(d.metadata.name)).map((d) => d.metadata.name).sort());
+    for (const deployment of deployments) {
+      // An apply would reset a count the autoscaler set; the console keeps a fixed two.
+      expect({ name: deployment.metadata.name, replicas: deployment.spec.replicas }).toEqual({ name: deployment.metadata.name, replicas: usesKafka(deployment.metadata.name) ? undefined : 2 });
+    }
     if (overlay === 'prod') {
       expect(ofKind('HorizontalPodAutoscaler')).toEqual([]);
       for (const object of scaled) {

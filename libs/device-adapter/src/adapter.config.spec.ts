@@ -1,7 +1,7 @@
 import { loadConfig } from '@halfhour/observability';
 import { AdapterConfig } from './adapter.config';
 
-const production = { NODE_ENV: 'production', OPERATOR_API_TOKENS: 'a'.repeat(32), KAFKA_SECURITY_PROTOCOL: 'SASL_SSL' };
+const production = { NODE_ENV: 'production', OPERATOR_API_TOKENS: 'a'.repeat(32), KAFKA_SECURITY_PROTOCOL: 'SASL_SSL', MIGRATE_ON_START: 'false' };
 
 describe('the adapters’ provider endpoints', () => {
   it('call the provider SIMULATOR by default, in development', () => {

@@ -3,6 +3,7 @@ export * from './config/sensitive.decorator';
 export * from './config/production-requires.decorator';
 export * from './config/real-endpoint';
 export * from './config/service-config';
+export * from './config/kafka-client-config';
 export * from './config/consuming-service-config';
 export * from './config/clock-from-config';
 export * from './logging/json-logger';

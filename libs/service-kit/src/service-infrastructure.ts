@@ -1,5 +1,5 @@
 import { KafkaModule, kafkaSecurityFrom } from '@halfhour/kafka';
-import { clockFrom, createMetricsRegistry, JsonLogger, ObservabilityModule, operatorApiTokensOf, ServiceConfig } from '@halfhour/observability';
+import { clockFrom, createMetricsRegistry, JsonLogger, KafkaClientConfig, ObservabilityModule, operatorApiTokensOf } from '@halfhour/observability';
 import { isTransientDatabaseError, PersistenceModule } from '@halfhour/persistence';
 import { DynamicModule } from '@nestjs/common';
 
@@ -10,7 +10,7 @@ type PersistenceOptions = Parameters<typeof PersistenceModule.forRoot>[0];
  * batch consumers, topic prefix); and, with a schema, its own database with its migrations.
  */
 export function serviceInfrastructure(
-  config: ServiceConfig & { MIGRATE_ON_START?: boolean },
+  config: KafkaClientConfig & { MIGRATE_ON_START?: boolean },
   logger: JsonLogger,
   schema?: Pick<PersistenceOptions, 'entities' | 'migrations'>,
 ): DynamicModule[] {

@@ -1,8 +1,9 @@
 import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { ServiceConfig } from './service-config';
+import { KafkaClientConfig } from './kafka-client-config';
+import { ProductionRequires } from './production-requires.decorator';
 
 /** Settings every service that consumes Kafka into a database of its own has. Each sets its own defaults by overriding. */
-export class ConsumingServiceConfig extends ServiceConfig {
+export class ConsumingServiceConfig extends KafkaClientConfig {
   /** Consumer groups are this, dot, the topic's role (e.g. `scheduler.results`); the service's name unless set. */
   @IsOptional()
   @IsString()
@@ -27,8 +28,12 @@ export class ConsumingServiceConfig extends ServiceConfig {
   @IsInt() @Min(1)
   INBOX_RETENTION_DAYS = 8;
 
-  /** Development convenience; in a cluster the migration Job runs first. */
+  /**
+   * Development convenience. In production only the migration Job migrates (before the rollout,
+   * with the rights to change the schema), and a service started on an older schema waits for it.
+   */
   @IsBoolean()
+  @ProductionRequires((migrate) => migrate === false, 'false (the migration Job applies migrations)')
   MIGRATE_ON_START = true;
 
   /** The consumer group of one of the service's inputs, named by its role (`requests`, `timelines`, …). */

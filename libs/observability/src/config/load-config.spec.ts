@@ -1,8 +1,8 @@
 import { IsInt, Min } from 'class-validator';
 import { ConfigError, describeConfig, loadConfig } from './load-config';
-import { ServiceConfig } from './service-config';
+import { KafkaClientConfig } from './kafka-client-config';
 
-class WorkerConfig extends ServiceConfig {
+class WorkerConfig extends KafkaClientConfig {
   @IsInt() @Min(1)
   WORKER_CONCURRENCY = 4;
 }
