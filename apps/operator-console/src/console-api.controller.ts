@@ -1,9 +1,10 @@
-import { addDays, Clock, isCalendarDate, settlementDayOf } from '@halfhour/domain';
-import { BadRequestException, Controller, Get, Headers, Inject, Param } from '@nestjs/common';
+import { addDays, Clock, settlementDayOf } from '@halfhour/domain';
+import { Controller, Get, Headers, Inject, Param } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { CONSOLE_CLOCK } from './console.tokens';
 import { OperatorConsoleConfig } from './operator-console.config';
 import { StackClient } from './stack-client';
+import { CalendarDatePipe } from '@halfhour/observability';
 
 /**
  * The console's API, behind the operator token like every operator API: each figure comes from
@@ -33,8 +34,7 @@ export class ConsoleApiController {
 
   @Get('days/:day')
   @ApiOperation({ summary: 'Everything the console shows of a collection day, each part from the service holding it (or why it is unavailable)' })
-  async day(@Param('day') day: string, @Headers('authorization') authorization?: string) {
-    if (!isCalendarDate(day)) throw new BadRequestException({ reasonCode: 'INVALID_DATE', message: `"${day}" is not a date YYYY-MM-DD` });
+  async day(@Param('day', CalendarDatePipe) day: string, @Headers('authorization') authorization?: string) {
     const dataDay = addDays(day, -1);
     const { SCHEDULER_URL: scheduler, ACCESS_CONTROL_URL: access, DIP_FORWARDER_URL: forwarder } = this.config;
     const [report, users, decisions, dip, forecast, capacity, deadLetters, dipBacklog] = await Promise.all([

@@ -24,3 +24,4 @@ export * from './simulation/simulation-clock.controller';
 export * from './simulation/simulated-time';
 export * from './operator-api/bearer-token';
 export * from './operator-api/operator-token.guard';
+export * from './operator-api/calendar-date.pipe';

@@ -1,7 +1,8 @@
-import { addDays, isCalendarDate, settlementDayStart } from '@halfhour/domain';
-import { BadRequestException, Controller, Get, Param } from '@nestjs/common';
+import { addDays, settlementDayStart } from '@halfhour/domain';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { AccessRepository } from '../view/access-repository';
+import { CalendarDatePipe } from '@halfhour/observability';
 
 /**
  * Operator API, access-control's part of a settlement day's transparency report:
@@ -14,8 +15,7 @@ export class DecisionReportController {
 
   @Get(':date')
   @ApiOperation({ summary: 'The day’s access decisions: how many, how many authorised, refusals by code, reason and role' })
-  async day(@Param('date') date: string) {
-    if (!isCalendarDate(date)) throw new BadRequestException({ reasonCode: 'INVALID_DATE', message: `"${date}" is not a date YYYY-MM-DD` });
+  async day(@Param('date', CalendarDatePipe) date: string) {
     const counts = await this.repository.decisionCounts(settlementDayStart(date), settlementDayStart(addDays(date, 1)));
     const refusals = counts.filter((c) => !c.authorised).map(({ responseCode, reason, role, decisions }) => ({ responseCode, reason, role, decisions }));
     return {

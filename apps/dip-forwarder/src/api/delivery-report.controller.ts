@@ -1,7 +1,7 @@
-import { isCalendarDate } from '@halfhour/domain';
-import { BadRequestException, Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { CalendarDatePipe } from '@halfhour/observability';
 
 /** The reasons of the DIP's refusals listed at most: the rest are summed. */
 const MOST_REASONS = 20;
@@ -17,8 +17,7 @@ export class DeliveryReportController {
 
   @Get(':date')
   @ApiOperation({ summary: 'A settlement day’s MPAN-days by state (pending, delivered, refused), DIP calls, refusals by reason' })
-  async day(@Param('date') date: string) {
-    if (!isCalendarDate(date)) throw new BadRequestException({ reasonCode: 'INVALID_DATE', message: `"${date}" is not a date YYYY-MM-DD` });
+  async day(@Param('date', CalendarDatePipe) date: string) {
     const [states, refusals]: [{ state: string; mpanDays: number; attempts: number }[], { reason: string; mpanDays: number }[]] = await Promise.all([
       this.dataSource.query(
         `SELECT state, count(*)::int AS "mpanDays", coalesce(sum(attempts), 0)::int AS attempts FROM dip_outbox WHERE split_part(item_key, '|', 3) = $1 GROUP BY state`,

@@ -1,7 +1,8 @@
-import { findMpanCoreProblem, isCalendarDate, MpanOnDay, MpanTimeline, resolveMpanOnDay } from '@halfhour/domain';
+import { findMpanCoreProblem, MpanOnDay, MpanTimeline, resolveMpanOnDay } from '@halfhour/domain';
 import { BadRequestException, Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RegistryRepository } from '../registry/registry.repository';
+import { CalendarDatePipe } from '@halfhour/observability';
 
 /** Operator API: what the registry holds for an MPAN, and what that means on a given day. */
 @Controller('mpans')
@@ -18,10 +19,7 @@ export class MpanRegistryController {
   }
 
   @Get(':mpan/on/:date')
-  async onDay(@Param('mpan') mpan: string, @Param('date') date: string): Promise<MpanOnDay> {
-    if (!isCalendarDate(date)) {
-      throw new BadRequestException({ reasonCode: 'INVALID_DATE', message: `"${date}" is not a date YYYY-MM-DD` });
-    }
+  async onDay(@Param('mpan') mpan: string, @Param('date', CalendarDatePipe) date: string): Promise<MpanOnDay> {
     return resolveMpanOnDay((await this.find(mpan)).timeline, date);
   }
 

@@ -1,5 +1,6 @@
 import { validateMessage } from '@halfhour/contracts';
-import { Clock, isCalendarDate } from '@halfhour/domain';
+import { Clock } from '@halfhour/domain';
+import { CalendarDatePipe } from '@halfhour/observability';
 import { OperatorRequest } from '@halfhour/service-kit';
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post } from '@nestjs/common';
 import { ItemRepository } from '../items/item-repository';
@@ -26,8 +27,7 @@ export class PlansController {
   /** `POST /plans/{date}/replan` `{ requestedBy, reason }`: re-plans the day's reads still to come (DayReplan), audited. */
   @Post(':date/replan')
   @HttpCode(200)
-  async replan(@Param('date') date: string, @Body() body: unknown) {
-    if (!isCalendarDate(date)) throw new BadRequestException({ reasonCode: 'INVALID_DATE', message: `"${date}" is not a date YYYY-MM-DD` });
+  async replan(@Param('date', CalendarDatePipe) date: string, @Body() body: unknown) {
     const validation = validateMessage(OperatorRequest, body);
     if (!validation.ok) throw new BadRequestException({ reasonCode: 'INVALID_REQUEST', message: validation.rejection.message });
     if (!(await this.plans.find(date))) throw new NotFoundException({ reasonCode: 'NOT_PLANNED', message: `no plan for ${date} yet` });
@@ -35,10 +35,7 @@ export class PlansController {
   }
 
   @Get(':date')
-  async plan(@Param('date') date: string) {
-    if (!isCalendarDate(date)) {
-      throw new BadRequestException({ reasonCode: 'INVALID_DATE', message: `"${date}" is not a date YYYY-MM-DD` });
-    }
+  async plan(@Param('date', CalendarDatePipe) date: string) {
     const run = await this.plans.find(date);
     if (!run) throw new NotFoundException({ reasonCode: 'NOT_PLANNED', message: `no plan for ${date} yet` });
     const [{ hours }, states] = await Promise.all([this.dayCapacity.of(date), this.items.countsByStateAndProvider([date])]);

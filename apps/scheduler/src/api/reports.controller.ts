@@ -1,4 +1,4 @@
-import { addDays, isCalendarDate } from '@halfhour/domain';
+import { addDays } from '@halfhour/domain';
 import { BadRequestException, Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify/sync';
@@ -7,6 +7,7 @@ import { PlanRunRepository } from '../planning/plan-run-repository';
 import { byReadGroup, providerFigures, READ_GROUPS, ReadFigures, readFigures, requesterFigures } from '../reports/day-figures';
 import { DayCapacity } from '../reports/day-capacity';
 import { ReportRepository } from '../reports/report-repository';
+import { CalendarDatePipe } from '@halfhour/observability';
 
 const FIGURE_COLUMNS = ['items', 'delivered', 'stopped', 'expired', 'unfinished', 'withinTrt', 'successRate', 'trtCompliance', 'dispatches', 'resent'] as const satisfies readonly (keyof ReadFigures)[];
 
@@ -33,9 +34,8 @@ export class ReportsController {
   @ApiOperation({ summary: 'The collection day’s transparency report: per provider and read group, per hour, providers’ outages, reads saved, raw counts' })
   @ApiProduces('application/json', 'text/csv')
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
-  async day(@Param('day') day: string, @Query('format') format: string | undefined, @Res({ passthrough: true }) response: ServerResponse) {
+  async day(@Param('day', CalendarDatePipe) day: string, @Query('format') format: string | undefined, @Res({ passthrough: true }) response: ServerResponse) {
     const csv = csvWanted(format);
-    dateOf(day);
     const [run, outcomes, { hours, outages, capacityChanges }, schedulesStopped] = await Promise.all([
       this.plans.find(day), this.reports.outcomes(day), this.dayCapacity.of(day), this.reports.schedulesStopped(day),
     ]);
@@ -64,18 +64,13 @@ export class ReportsController {
   @ApiOperation({ summary: 'Per requester, reads by group: on-demand use and its success, heaviest first' })
   @ApiProduces('application/json', 'text/csv')
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
-  async users(@Param('day') day: string, @Query('format') format: string | undefined, @Res({ passthrough: true }) response: ServerResponse) {
+  async users(@Param('day', CalendarDatePipe) day: string, @Query('format') format: string | undefined, @Res({ passthrough: true }) response: ServerResponse) {
     const csv = csvWanted(format);
-    const users = requesterFigures(await this.reports.requesterOutcomes(dateOf(day)));
+    const users = requesterFigures(await this.reports.requesterOutcomes(day));
     if (!csv) return { collectionDay: day, users };
     return sendCsv(response, `users-${day}.csv`, ['collectionDay', 'userId', 'role', 'mpid', 'reads', ...FIGURE_COLUMNS], users.flatMap((u) =>
       Object.keys(READ_GROUPS).map((group) => [day, u.userId, u.role, u.mpid, group, ...FIGURE_COLUMNS.map((c) => u.reads[group as keyof typeof READ_GROUPS][c])])));
   }
-}
-
-function dateOf(day: string): string {
-  if (!isCalendarDate(day)) throw new BadRequestException({ reasonCode: 'INVALID_DATE', message: `"${day}" is not a date YYYY-MM-DD` });
-  return day;
 }
 
 function csvWanted(format: string | undefined): boolean {
