@@ -1,5 +1,5 @@
 import { ServiceConfig } from '@halfhour/observability';
-import { Matches } from 'class-validator';
+import { IsInt, Matches, Max, Min } from 'class-validator';
 
 const URL_LIST = /^https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*$/;
 
@@ -19,6 +19,6 @@ export class OperatorConsoleConfig extends ServiceConfig {
   METRICS_URLS = 'http://127.0.0.1:8081,http://127.0.0.1:8082,http://127.0.0.1:8083,http://127.0.0.1:8084,http://127.0.0.1:8085,http://127.0.0.1:8086';
 
   /** How long the console waits for a service before showing the figure as unavailable. */
-  @Matches(/^\d+$/)
-  UPSTREAM_TIMEOUT_MS = '5000';
+  @IsInt() @Min(100) @Max(60_000)
+  UPSTREAM_TIMEOUT_MS = 5_000;
 }

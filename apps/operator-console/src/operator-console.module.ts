@@ -19,7 +19,7 @@ export class OperatorConsoleModule {
       providers: [
         { provide: OperatorConsoleConfig, useValue: config },
         { provide: CONSOLE_CLOCK, useValue: clock },
-        { provide: StackClient, useValue: new StackClient(Number(config.UPSTREAM_TIMEOUT_MS)) },
+        { provide: StackClient, useValue: new StackClient(config.UPSTREAM_TIMEOUT_MS) },
       ],
     };
   }

@@ -3,6 +3,7 @@ import { ITEM_OUTCOMES, LaneForecast, ProviderPlanReport, providerKeyOf, settlem
 import { answersExpected, deliveryKey, Population, SlotLoad, syntheticHalfHourKwh } from '@halfhour/simulation';
 import { bauFigures } from './bau-figures';
 import { StackMetrics } from './stack-view';
+import { countBy, ratio } from './report-math';
 
 export interface HourRow {
   provider: string; hour: string; planned: number; plannedScheduled: number; plannedOnDemand: number; plannedBau: number;
@@ -40,7 +41,6 @@ export interface RunFacts {
   forecast?: LaneForecast[];
 }
 
-const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
 const sumBy = <T>(rows: readonly T[], key: (row: T) => string, value: (row: T) => number): Record<string, number> =>
   rows.reduce<Record<string, number>>((totals, row) => ({ ...totals, [key(row)]: (totals[key(row)] ?? 0) + value(row) }), {});
 const sumOf = (rows: readonly ItemOutcome[], pick: (row: ItemOutcome) => number = (row) => row.items) => rows.reduce((total, row) => total + pick(row), 0);
@@ -207,12 +207,6 @@ function checkResponses(population: Population, sent: readonly SentRequest[], re
     if (!matches) mismatches.push({ requestId: request.requestId, expected: wanted.join('+'), got });
   }
   return { requests: sent.length, matching: sent.length - mismatches.length, mismatches: mismatches.slice(0, 20), mismatchCount: mismatches.length, ok: mismatches.length === 0 };
-}
-
-function countBy(values: readonly string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
-  return counts;
 }
 
 function sumRecords(a: Record<string, number>, b: Record<string, number>): Record<string, number> {

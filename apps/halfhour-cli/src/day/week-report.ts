@@ -2,9 +2,8 @@ import { WeekPopulation } from '@halfhour/simulation';
 import { DayReport } from './day-report';
 import { reportIsClean } from './report-summary';
 import { DayCensus, TableSize } from './storage-census';
+import { countBy, ratio } from './report-math';
 
-const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
-const countBy = (values: readonly string[]) => values.reduce<Record<string, number>>((counts, v) => ({ ...counts, [v]: (counts[v] ?? 0) + 1 }), {});
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 /** The day with which later days are compared: the second, when retention has begun (the first has no day before it to keep). */
