@@ -1,4 +1,4 @@
-import { KafkaModule, kafkaSecurityFrom } from '@halfhour/kafka';
+import { KafkaModule } from '@halfhour/kafka';
 import { clockFrom, createMetricsRegistry, JsonLogger, KafkaClientConfig, ObservabilityModule, operatorApiTokensOf } from '@halfhour/observability';
 import { isTransientDatabaseError, PersistenceModule } from '@halfhour/persistence';
 import { DynamicModule } from '@nestjs/common';
@@ -21,7 +21,7 @@ export function serviceInfrastructure(
     KafkaModule.forRoot({
       brokers: config.KAFKA_BROKERS,
       clientId: config.SERVICE_NAME,
-      security: kafkaSecurityFrom(config),
+      security: config,
       topicPrefix: config.KAFKA_TOPIC_PREFIX,
       sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
       clock: clockFrom(config),

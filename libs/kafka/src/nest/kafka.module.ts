@@ -2,7 +2,7 @@ import { Clock } from '@halfhour/domain';
 import { JSON_LOGGER, JsonLogger, TransientErrorTest } from '@halfhour/observability';
 import { DynamicModule, Module } from '@nestjs/common';
 import { createKafkaClient, parseBrokerList } from '../connection/kafka-client';
-import { KafkaSecurity } from '../connection/kafka-security';
+import { kafkaSecurityFrom, KafkaSecuritySettings } from '../connection/kafka-security';
 import { KafkaRuntime } from './kafka-runtime';
 import { KAFKA_CLIENT, KAFKA_MODULE_OPTIONS } from './kafka.tokens';
 
@@ -10,8 +10,11 @@ export interface KafkaModuleOptions {
   /** Comma-separated host:port list (KAFKA_BROKERS). */
   brokers: string;
   clientId: string;
-  /** TLS and SASL (kafkaSecurityFrom the service's settings); plaintext when absent. */
-  security?: KafkaSecurity;
+  /**
+   * The service's TLS and SASL settings; plaintext when absent. Read (with the files they name)
+   * while the application starts, so a wrong one is a logged refusal to start, naming it.
+   */
+  security?: KafkaSecuritySettings;
   /** KAFKA_TOPIC_PREFIX: put before every registry topic name this service produces or consumes. */
   topicPrefix?: string;
   /** KAFKA_SESSION_TIMEOUT_MS, for every consumer of the service. */
@@ -38,7 +41,7 @@ export class KafkaModule {
           provide: KAFKA_CLIENT,
           inject: [JSON_LOGGER],
           useFactory: (logger: JsonLogger) =>
-            createKafkaClient({ brokers: parseBrokerList(options.brokers), clientId: options.clientId, logger, security: options.security }),
+            createKafkaClient({ brokers: parseBrokerList(options.brokers), clientId: options.clientId, logger, security: kafkaSecurityFrom(options.security ?? {}) }),
         },
         { provide: KAFKA_MODULE_OPTIONS, useValue: options },
         KafkaRuntime,
