@@ -65,7 +65,7 @@ java_cmd() { "${jvm[@]}" "$@"; }
 # A CA, the broker's certificate for 127.0.0.1 and localhost, and a client's pair, once.
 make_tls() {
   if [ -f "$tls/.complete" ]; then return 0; fi
-  command -v openssl >/dev/null || { log "openssl is needed for the broker's TLS listeners (apt-get install openssl)"; exit 1; }
+  bash "$here/../tools/ensure-debian-tool.sh" openssl openssl
   rm -rf "$tls"; mkdir -p "$tls"
   local ec=(-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes)
   openssl req -x509 "${ec[@]}" -keyout "$tls/ca.key" -out "$tls/ca.crt" -days 3650 -subj "/CN=halfhour-local-kafka-ca" 2>/dev/null
