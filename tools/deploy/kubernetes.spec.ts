@@ -184,12 +184,19 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
     }
   });
 
-  it('lets the operator console reach the services’ APIs and metrics, and nothing reach them from it but those', () => {
+  it('lets the operator console reach the services’ APIs and Prometheus, which sums every replica’s metrics, and nothing else', () => {
+    const console = configMapsOf(deployments.find((d) => d.metadata.name === 'operator-console'));
+    const prometheus = new URL(console.PROMETHEUS_URL);
     const policies = ofKind('NetworkPolicy');
     const out = policies.find((p) => p.spec.podSelector.matchLabels?.['app.kubernetes.io/name'] === 'operator-console' && p.spec.policyTypes.includes('Egress'));
-    expect(out?.spec.egress.flatMap((rule: any) => rule.ports.map((port: { port: number }) => port.port)).sort()).toEqual([8080, 9090]);
+    const toServices = out?.spec.egress.find((rule: any) => rule.to[0].podSelector);
+    const toMonitoring = out?.spec.egress.find((rule: any) => rule.to[0].namespaceSelector);
+    expect(toServices.ports.map((port: { port: number }) => port.port)).toEqual([8080]);
+    expect(toMonitoring.to[0].namespaceSelector.matchLabels['kubernetes.io/metadata.name']).toBe(prometheus.hostname.split('.')[1]);
+    expect(toMonitoring.ports.map((port: { port: number }) => port.port)).toEqual([Number(prometheus.port)]);
     const inbound = policies.find((p) => JSON.stringify(p.spec.ingress ?? []).includes('operator-console'));
     expect(inbound?.spec.podSelector.matchExpressions[0].values.sort()).toEqual(deployments.map((d) => d.metadata.name).filter(usesKafka).sort());
+    expect(inbound?.spec.ingress[0].ports.map((port: { port: number }) => port.port)).toEqual([8080]);
   });
 
   it('migrates and provisions in a Job, scrapes with a ServiceMonitor, and denies all traffic it does not need', () => {

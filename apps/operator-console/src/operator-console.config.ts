@@ -14,7 +14,15 @@ export class OperatorConsoleConfig extends ServiceConfig {
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
   DIP_FORWARDER_URL = 'http://127.0.0.1:8086';
 
-  /** Every consuming service's metrics (comma-separated base URLs; in a cluster, their management ports): dead letters and the DIP backlog. */
+  /**
+   * Where the dead letters and the DIP backlog are read from. In a cluster, Prometheus (its base
+   * URL): it scrapes every replica, where a Service's address reaches one. Empty: each service's
+   * own metrics at METRICS_URLS (one process each: a laptop, `npm start`, compose).
+   */
+  @Matches(/^(https?:\/\/\S+)?$/, { message: 'must be empty or an http(s) URL' })
+  PROMETHEUS_URL = '';
+
+  /** Every consuming service's metrics (comma-separated base URLs), read when PROMETHEUS_URL is empty. */
   @Matches(URL_LIST, { message: 'must be comma-separated http(s) URLs' })
   METRICS_URLS = 'http://127.0.0.1:8081,http://127.0.0.1:8082,http://127.0.0.1:8083,http://127.0.0.1:8084,http://127.0.0.1:8085,http://127.0.0.1:8086';
 

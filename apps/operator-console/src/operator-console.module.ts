@@ -2,7 +2,8 @@ import { clockFrom, createMetricsRegistry, JsonLogger, ObservabilityModule, oper
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConsoleApiController } from './console-api.controller';
 import { ConsolePageController } from './console-page.controller';
-import { CONSOLE_CLOCK } from './console.tokens';
+import { CONSOLE_CLOCK, METRICS_SOURCE } from './console.tokens';
+import { PrometheusQuery, ScrapedMetrics } from './metrics-source';
 import { OperatorConsoleConfig } from './operator-console.config';
 import { StackClient } from './stack-client';
 
@@ -20,6 +21,12 @@ export class OperatorConsoleModule {
         { provide: OperatorConsoleConfig, useValue: config },
         { provide: CONSOLE_CLOCK, useValue: clock },
         { provide: StackClient, useValue: new StackClient(config.UPSTREAM_TIMEOUT_MS) },
+        {
+          provide: METRICS_SOURCE,
+          useValue: config.PROMETHEUS_URL
+            ? new PrometheusQuery(config.PROMETHEUS_URL, config.UPSTREAM_TIMEOUT_MS)
+            : new ScrapedMetrics(config.METRICS_URLS.split(','), config.UPSTREAM_TIMEOUT_MS),
+        },
       ],
     };
   }
