@@ -1,21 +1,22 @@
-import { exitWhileProgressing, NO_TIME_BUDGET_MS } from '@halfhour/testing';
+import { adminDatabaseUrl, exitWhileProgressing } from '@halfhour/testing';
 import { spawn } from 'node:child_process';
 import { createServer, Server } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { repositoryRoot } from '../deploy/deploy-tools';
 
-jest.setTimeout(NO_TIME_BUDGET_MS);
-
 const OFFSET = 23_000;
 const up = (...args: string[]) => exitWhileProgressing(spawn(process.execPath, [join(repositoryRoot, 'dist/apps/halfhour-cli/src/main.js'), 'up', '--exit-when-ready', ...args], {
   cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe'],
 }));
 
-/** `halfhour up`: the whole local stack on the real clock, beside another one if asked. */
+/**
+ * `halfhour up`: the whole local stack on the real clock, beside another one if asked. Each test
+ * waits for the command to exit (`--exit-when-ready`: once every process says it is ready).
+ */
 describe('halfhour up', () => {
   afterAll(async () => {
-    const client = new Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+    const client = new Client({ connectionString: adminDatabaseUrl() });
     await client.connect();
     const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'uptest\\_%'");
     for (const { datname } of rows) await client.query(`DROP DATABASE "${datname}" WITH (FORCE)`);
@@ -27,7 +28,7 @@ describe('halfhour up', () => {
     expect({ code, output: code === 0 ? '' : output }).toEqual({ code: 0, output: '' });
     for (const port of [8081, 8083, 8086, 8087, 8090, 8091]) expect(output).toContain(`http://127.0.0.1:${port + OFFSET}/health/ready`);
     expect(output).toContain('stopped cleanly');
-    const client = new Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+    const client = new Client({ connectionString: adminDatabaseUrl() });
     await client.connect();
     const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'uptest\\_%' ORDER BY 1");
     await client.end();
