@@ -68,8 +68,3 @@ export function kafkaSecurityFrom(settings: KafkaSecuritySettings, readFile: (pa
   }
   return { ...security, sasl: { mechanism, username: settings.KAFKA_SASL_USERNAME!, password: settings.KAFKA_SASL_PASSWORD! } };
 }
-
-/** Whether what goes over the wire is encrypted. */
-export function isEncrypted(security: KafkaSecurity): boolean {
-  return security.protocol === 'SSL' || security.protocol === 'SASL_SSL';
-}

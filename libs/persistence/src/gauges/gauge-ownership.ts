@@ -49,8 +49,8 @@ export class GaugeOwnership {
     return false;
   }
 
-  /** Gives the gauges up (at shutdown), so another replica takes them at its next measurement. */
-  async release(): Promise<void> {
+  /** Gives the gauges up when the session is lost; a process that stops ends its session, and with it the lock. */
+  private async release(): Promise<void> {
     const session = this.session;
     this.session = undefined;
     await session?.end().catch(() => undefined);

@@ -7,7 +7,7 @@ describe('gauges counted from the database, reported by one replica', () => {
       const registry = new Registry();
       const backlog = new Gauge({ name: 'halfhour_test_backlog_items', help: 'x', registers: [registry] });
       backlog.set(7); // left from when this replica owned them
-      const gauges = new OwnedGauges({ owns: async () => owner, release: async () => undefined }, registry, 'test gauges', () => backlog.reset());
+      const gauges = new OwnedGauges({ owns: async () => owner }, registry, 'test gauges', () => backlog.reset());
       return { registry, gauges, backlog };
     });
     const measured = await Promise.all(replicas.map((r) => r.gauges.measure(async () => r.backlog.set(42))));

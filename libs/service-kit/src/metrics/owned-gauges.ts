@@ -26,7 +26,7 @@ export class OwnedGauges {
   private readonly owner: Gauge<'gauges'>;
 
   constructor(
-    private readonly ownership: Pick<GaugeOwnership, 'owns' | 'release'>,
+    private readonly ownership: Pick<GaugeOwnership, 'owns'>,
     registry: Registry,
     private readonly name: string,
     private readonly clear: () => void,
@@ -45,9 +45,5 @@ export class OwnedGauges {
     }
     await measure();
     return true;
-  }
-
-  release(): Promise<void> {
-    return this.ownership.release();
   }
 }
