@@ -1,15 +1,9 @@
 import { capacityOf, CapacitySettings, ProviderCapacity } from '@halfhour/domain';
+import type { CapacityChange } from '../capacity/capacity-book';
 import { OutagePeriod } from './outage-periods';
 
 /** An operator's change of a provider's figures, as the capacity audit records it. */
-export interface OperatorCapacityChange {
-  provider: string;
-  changedAt: Date | string;
-  changedBy: string;
-  reason: string;
-  previous: ProviderCapacity;
-  current: ProviderCapacity;
-}
+export type OperatorCapacityChange = Omit<CapacityChange, 'released'>;
 
 /** The capacity that was in force for a provider at a moment (ms since the epoch). */
 export type CapacityAt = (provider: string, at: number) => ProviderCapacity;
