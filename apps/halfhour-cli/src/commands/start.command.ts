@@ -4,6 +4,7 @@ import { createServiceDatabases, provisionAllTopics } from '../stack/provision';
 import { ServiceEntry } from '../stack/service-catalogue';
 import { ServiceProcess, waitUntilAllReady } from '../stack/service-process';
 import { databaseUrl, kafkaBrokers } from '../stack/stack-settings';
+import { checkedNamespace, namespacedDatabase } from '../stack/stack-namespace';
 import { consoleEnvironment, simulatorEnvironment, stackEntries } from '../stack/stack-wiring';
 
 export interface StartOptions {
@@ -17,11 +18,9 @@ export interface StartOptions {
 
 /** A stack's topic prefix and database names. */
 function stackNaming(namespace: string | undefined): { topicPrefix: string; database: (entry: ServiceEntry) => string | undefined } {
-  if (namespace !== undefined && !/^[a-z][a-z0-9]{0,15}$/.test(namespace)) throw new RangeError(`--namespace must be a short lower-case name, not "${namespace}"`);
-  return {
-    topicPrefix: namespace ? `${namespace}.` : '',
-    database: (entry) => (entry.database && namespace ? `${namespace}_${entry.database}` : entry.database),
-  };
+  if (namespace === undefined) return { topicPrefix: '', database: (entry) => entry.database };
+  checkedNamespace(namespace);
+  return { topicPrefix: `${namespace}.`, database: (entry) => entry.database && namespacedDatabase(namespace, entry.database) };
 }
 
 /**

@@ -4,6 +4,7 @@ import { provisionAllTopics } from '../stack/provision';
 import { ServiceEntry } from '../stack/service-catalogue';
 import { cliKafka } from '../stack/cli-kafka';
 import { databaseUrl } from '../stack/stack-settings';
+import { checkedNamespace, namespacedDatabase } from '../stack/stack-namespace';
 
 /**
  * A run's own topics (`<name>-<start time>.`) and databases (`<name>_<service>`, made afresh at
@@ -14,12 +15,12 @@ export class RunNamespace {
   readonly topicPrefix: string;
 
   constructor(readonly name: string, startedAt = new Date()) {
-    if (!/^[a-z][a-z0-9]{0,15}$/.test(name)) throw new RangeError(`a run namespace is a short lower-case name, not "${name}"`);
+    checkedNamespace(name);
     this.topicPrefix = `${name}-${startedAt.toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}.`;
   }
 
   databaseOf(service: ServiceEntry): string | undefined {
-    return service.database ? `${this.name}_${service.database}` : undefined;
+    return service.database ? namespacedDatabase(this.name, service.database) : undefined;
   }
 
   /** Each service's run database, for the report's own queries. */
