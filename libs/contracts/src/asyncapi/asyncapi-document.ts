@@ -1,6 +1,6 @@
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { targetConstructorToSchema, validationMetadatasToSchemas } from 'class-validator-jsonschema';
-import { DIP_CALL_SCHEMA } from '../dip/dip-message-schema';
+import { DIP_CALL_HEADERS_SCHEMA, DIP_CALL_SCHEMA } from '../dip/dip-message-schema';
 import { ENVELOPE_HEADERS, MessageEnvelope, REQUIRED_ENVELOPE_FIELDS } from '../envelope/message-envelope';
 import { DEAD_LETTER_MAX_MESSAGE_BYTES, deadLetterTopicOf, MessageDefinition, TOPIC_MAX_MESSAGE_BYTES, TopicDefinition } from '../topics/topic-definition';
 import { domainSchemaConverters } from './schema-converters';
@@ -166,16 +166,7 @@ export function buildAsyncApiDocument(topics: readonly TopicDefinition<any>[], v
     title: 'DIP messages v1',
     summary: 'MPAN-days of half-hourly data for settlement, one DIP message each.',
     contentType: 'application/json',
-    headers: {
-      type: 'object',
-      required: ['X-DIP-Signature-Date', 'X-DIP-Content-Hash', 'X-DIP-Signature-Certificate', 'X-DIP-Signature'],
-      properties: {
-        'X-DIP-Signature-Date': { type: 'string', description: 'When it was signed, ISO 8601 UTC.' },
-        'X-DIP-Content-Hash': { type: 'string', description: 'SHA-256 of the body, base64.' },
-        'X-DIP-Signature-Certificate': { type: 'string', description: 'The signing certificate registered with Elexon, PEM, base64.' },
-        'X-DIP-Signature': { type: 'string', description: 'ECDSA/RSA SHA-256 signature of "<date>\\n<hash>", base64.' },
-      },
-    },
+    headers: DIP_CALL_HEADERS_SCHEMA,
     payload: DIP_CALL_SCHEMA,
   };
 

@@ -1,7 +1,8 @@
-import { dipMessageFor } from '@halfhour/domain';
+import { dipMessageFor, signDipMessage } from '@halfhour/domain';
+import { generateKeyPairSync } from 'node:crypto';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { DIP_CALL_SCHEMA } from './dip-message-schema';
+import { DIP_CALL_HEADERS_SCHEMA, DIP_CALL_SCHEMA } from './dip-message-schema';
 
 const settings = { interfaceId: 'HALFHOUR-HH-DATA', schemaVersion: '1.0', eventCode: 'HH_DATA_RETRIEVED', senderDipId: 'DCC-HALFHOUR', senderRole: 'DCC', recipients: ['ELEXON'] };
 const validate = addFormats(new Ajv({ allErrors: true, strict: false })).compile(DIP_CALL_SCHEMA);
@@ -33,5 +34,11 @@ describe('the DIP message, as documented in docs/asyncapi.yaml', () => {
       { ...message, extra: true },
     ];
     for (const body of bent) expect(validate({ messages: [body] })).toBe(false);
+  });
+
+  it('names the headers the forwarder signs a call with', () => {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const headers = signDipMessage('{"messages":[]}', new Date('2026-12-02T06:00:00Z'), 'CERTIFICATE PEM', privateKey);
+    expect([...DIP_CALL_HEADERS_SCHEMA.required].sort()).toEqual(Object.keys(headers).sort());
   });
 });

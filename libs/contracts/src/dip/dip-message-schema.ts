@@ -77,3 +77,15 @@ export const DIP_CALL_SCHEMA = {
   required: ['messages'],
   properties: { messages: { type: 'array', minItems: 1, maxItems: 1000, items: DIP_MESSAGE_SCHEMA } },
 } as const;
+
+/** The headers that sign a call (`signDipMessage` in libs/domain makes them). */
+export const DIP_CALL_HEADERS_SCHEMA = {
+  type: 'object',
+  required: ['X-DIP-Signature-Date', 'X-DIP-Content-Hash', 'X-DIP-Signature-Certificate', 'X-DIP-Signature'],
+  properties: {
+    'X-DIP-Signature-Date': { type: 'string', description: 'When it was signed, ISO 8601 UTC.' },
+    'X-DIP-Content-Hash': { type: 'string', description: 'SHA-256 of the body, base64.' },
+    'X-DIP-Signature-Certificate': { type: 'string', description: 'The signing certificate registered with Elexon, PEM, base64.' },
+    'X-DIP-Signature': { type: 'string', description: 'ECDSA/RSA SHA-256 signature of "<date>\\n<hash>", base64.' },
+  },
+} as const;
