@@ -3,8 +3,8 @@ import { buildChaosReport, CampaignFacts } from './chaos-report';
 
 const cleanDay = {
   checks: {
-    deliveries: { missingCount: 0, notExactlyOnceCount: 0, wrongValuesCount: 0, unexpectedCount: 0 },
-    responses: { mismatchCount: 0 },
+    deliveries: { missingCount: 0, missing: [], notExactlyOnceCount: 0, notExactlyOnce: [], wrongValuesCount: 0, wrongValues: [], unexpectedCount: 0, unexpected: [] },
+    responses: { mismatchCount: 0, mismatches: [], repeatsDropped: 0 },
   },
   reconciliation: [{ provider: 'CSP-NORTH', reconciles: true }],
 } as unknown as DayReport;
@@ -30,9 +30,12 @@ describe('the chaos campaign’s verdict', () => {
   });
 
   it('fails on a doubled answer, a meter read twice, a missing dead letter, a lagging group or a dead service', () => {
-    expect(failing({ day: { ...cleanDay, checks: { ...cleanDay.checks, responses: { mismatchCount: 1 } } } as unknown as DayReport })).toEqual([
-      'requests answered other than designed (doubled, missing or wrong answers)',
-    ]);
+    const doubled = { requestId: 'u1:d1:7', expected: 'I0+DATA', got: ['I0', 'DATA', 'DATA'] };
+    const withDoubledAnswer = { ...cleanDay, checks: { ...cleanDay.checks, responses: { mismatchCount: 1, mismatches: [doubled], repeatsDropped: 2 } } } as unknown as DayReport;
+    expect(failing({ day: withDoubledAnswer })).toEqual(['requests answered other than designed (doubled, missing or wrong answers)']);
+    const report = buildChaosReport({ ...clean, day: withDoubledAnswer });
+    expect(report.findings.find((f) => !f.ok)!.examples).toEqual([doubled]);
+    expect(report.answersRepeated).toBe(2);
     expect(failing({ meterReads: { answered: 301, answeredAgain: 1 } })).toEqual(['meter reads per command answered (1.00: never read twice)']);
     expect(failing({ deadLetters: [{ topic: 'css.registrations.1', sent: 50, deadLettered: 49, withoutValue: 0 }] })).toHaveLength(1);
     expect(failing({ lags: [{ group: 'chaos.scheduler', lag: 3 }] })).toEqual(['consumer groups with lag at the end']);

@@ -43,10 +43,10 @@ export function buildChaosReport(facts: CampaignFacts) {
   const lagging = facts.lags.filter((l) => l.lag > 0);
   const slowestDrain = Math.max(0, ...facts.drains.map((d) => d.ms));
   const findings = [
-    { finding: 'MPAN-days lost (expected at the DIP, never delivered)', value: deliveries.missingCount, ok: deliveries.missingCount === 0 },
-    { finding: 'MPAN-days delivered more than once or incomplete', value: deliveries.notExactlyOnceCount, ok: deliveries.notExactlyOnceCount === 0 },
-    { finding: 'MPAN-days with wrong values or not expected', value: deliveries.wrongValuesCount + deliveries.unexpectedCount, ok: deliveries.wrongValuesCount + deliveries.unexpectedCount === 0 },
-    { finding: 'requests answered other than designed (doubled, missing or wrong answers)', value: responses.mismatchCount, ok: responses.mismatchCount === 0 },
+    { finding: 'MPAN-days lost (expected at the DIP, never delivered)', value: deliveries.missingCount, ok: deliveries.missingCount === 0, examples: deliveries.missing },
+    { finding: 'MPAN-days delivered more than once or incomplete', value: deliveries.notExactlyOnceCount, ok: deliveries.notExactlyOnceCount === 0, examples: deliveries.notExactlyOnce },
+    { finding: 'MPAN-days with wrong values or not expected', value: deliveries.wrongValuesCount + deliveries.unexpectedCount, ok: deliveries.wrongValuesCount + deliveries.unexpectedCount === 0, examples: [...deliveries.wrongValues, ...deliveries.unexpected] },
+    { finding: 'requests answered other than designed (doubled, missing or wrong answers)', value: responses.mismatchCount, ok: responses.mismatchCount === 0, examples: responses.mismatches },
     { finding: 'providers whose items do not reconcile', value: facts.day.reconciliation.filter((r) => !r.reconciles).length, ok: facts.day.reconciliation.every((r) => r.reconciles) },
     { finding: 'meter reads per command answered (1.00: never read twice)', value: round(facts.meterReads.answered / Math.max(1, facts.meterReads.answered - facts.meterReads.answeredAgain)), ok: facts.meterReads.answeredAgain === 0 },
     { finding: `malformed messages dead-lettered with a reason, of ${malformedSent}`, value: malformedLettered, ok: malformedLettered === malformedSent },
@@ -57,6 +57,8 @@ export function buildChaosReport(facts: CampaignFacts) {
   return {
     faults: facts.faults,
     findings,
+    /** Answers an outbox published again after a crash, under the ID the user had seen: dropped by the user, not counted as doubled. */
+    answersRepeated: responses.repeatsDropped,
     deadLetters: facts.deadLetters,
     laggingGroups: lagging,
     notLive: facts.notLive,
@@ -77,6 +79,7 @@ export function chaosSummary(report: ChaosReport): string {
     '',
     'What it found',
     ...report.findings.map((f) => `  ${f.ok ? 'ok  ' : 'FAIL'}  ${String(f.value).padStart(8)}  ${f.finding}`),
+    `        ${String(report.answersRepeated).padStart(8)}  answers published again under an ID already sent (a crash between publishing and marking sent; the user drops them)`,
     '',
     `Peak RSS, MB: ${Object.entries(report.peakRssMb).map(([service, mb]) => `${service} ${Math.round(mb)}`).join(', ')}`,
     report.passed ? 'The campaign passed.' : 'The campaign FAILED.',

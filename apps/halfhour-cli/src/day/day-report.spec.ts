@@ -17,7 +17,7 @@ function facts(overrides: Partial<RunFacts> = {}): RunFacts {
   return {
     population, collectionDay: '2026-12-02', topicPrefix: 'day-x.', speed: 480, clockMode: 'stepped', realSeconds: 300, providerCapacity: '',
     outcomes: [], metrics: { intake: metrics, access: metrics, scheduler: metrics, smets1: metrics, smets2: metrics, dip: metrics },
-    schedulesStopped: {}, forwarderDataDay: { pending: 0, delivered: 0, refused: 0 }, dipMpanDays: [...population.expectedDeliveries].map(delivered), dipStats: {}, responses: [], sent: [], ...overrides,
+    schedulesStopped: {}, forwarderDataDay: { pending: 0, delivered: 0, refused: 0 }, dipMpanDays: [...population.expectedDeliveries].map(delivered), dipStats: {}, answers: { answers: [], repeatsDropped: 0 }, sent: [], ...overrides,
   };
 }
 

@@ -4,6 +4,7 @@ import { answersExpected, deliveryKey, Population, SlotLoad, syntheticHalfHourKw
 import { bauFigures } from './bau-figures';
 import { StackMetrics } from './stack-view';
 import { countBy, ratio } from './report-math';
+import { UserAnswers } from './user-answers';
 
 export interface HourRow {
   provider: string; hour: string; planned: number; plannedScheduled: number; plannedOnDemand: number; plannedBau: number;
@@ -33,7 +34,8 @@ export interface RunFacts {
   forwarderDataDay: ForwarderDay;
   dipMpanDays: DipMpanDay[];
   dipStats: Record<string, number>;
-  responses: ServiceResponse[];
+  /** The user-responses topic as a user reads it: repeats of a message ID dropped. */
+  answers: UserAnswers;
   sent: SentRequest[];
   /** Each SIMULATED provider's slots: Halfhour's reads and how its own BAU traffic fared. */
   providerLoads?: Record<string, SlotLoad[]>;
@@ -104,7 +106,7 @@ export function buildDayReport(facts: RunFacts) {
       smets1Cache: { hits: cacheHits, misses: cacheMisses, hitRatio: ratio(cacheHits, cacheHits + cacheMisses) },
     },
     refusals: {
-      byCode: countBy(facts.responses.filter((r) => r.responseCode !== 'I0').map((r) => r.responseCode)),
+      byCode: countBy(facts.answers.answers.filter((r) => r.responseCode !== 'I0').map((r) => r.responseCode)),
       byReason: metrics.access.by('halfhour_access_refusals_total', 'reason'),
       schedulesStopped: facts.schedulesStopped,
     },
@@ -116,7 +118,7 @@ export function buildDayReport(facts: RunFacts) {
     reconciliation: reconcile(providers, outcomes),
     checks: {
       deliveries: checkDeliveries(population, facts.dipMpanDays),
-      responses: checkResponses(population, facts.sent, facts.responses),
+      responses: checkResponses(population, facts.sent, facts.answers),
     },
   };
 }
@@ -196,9 +198,9 @@ function checkDeliveries(population: Population, delivered: readonly DipMpanDay[
 }
 
 /** Each request answered as the population's design says: its decision, then DATA or E41. */
-function checkResponses(population: Population, sent: readonly SentRequest[], responses: readonly ServiceResponse[]) {
+function checkResponses(population: Population, sent: readonly SentRequest[], { answers, repeatsDropped }: UserAnswers) {
   const byRequest = new Map<string, ServiceResponse[]>();
-  for (const response of responses) byRequest.set(response.requestId, [...(byRequest.get(response.requestId) ?? []), response]);
+  for (const response of answers) byRequest.set(response.requestId, [...(byRequest.get(response.requestId) ?? []), response]);
   const mismatches: { requestId: string; expected: string; got: string[] }[] = [];
   for (const { request, index } of sent) {
     const got = (byRequest.get(request.requestId) ?? []).map((r) => (r.outcome === 'DATA' ? 'DATA' : r.responseCode));
@@ -206,7 +208,7 @@ function checkResponses(population: Population, sent: readonly SentRequest[], re
     const matches = wanted.length === got.length && [...wanted].sort().join() === [...got].sort().join();
     if (!matches) mismatches.push({ requestId: request.requestId, expected: wanted.join('+'), got });
   }
-  return { requests: sent.length, matching: sent.length - mismatches.length, mismatches: mismatches.slice(0, 20), mismatchCount: mismatches.length, ok: mismatches.length === 0 };
+  return { requests: sent.length, matching: sent.length - mismatches.length, mismatches: mismatches.slice(0, 20), mismatchCount: mismatches.length, repeatsDropped, ok: mismatches.length === 0 };
 }
 
 function sumRecords(a: Record<string, number>, b: Record<string, number>): Record<string, number> {

@@ -1,4 +1,4 @@
-import { ServiceResponse, Topics, withTopicPrefix } from '@halfhour/contracts';
+import { Topics, withTopicPrefix } from '@halfhour/contracts';
 import { addDays, FINAL_ITEM_STATES, ItemState, LaneForecast, providerKeyOf } from '@halfhour/domain';
 import { ConditionNotMet, SimulatedTime } from '@halfhour/observability';
 import {
@@ -24,7 +24,8 @@ import { assertPortsFree } from '../stack/port-preflight';
 import { consoleEnvironment, stackEntries, urlOf } from '../stack/stack-wiring';
 import { scrapeStack, ServiceUrls } from './stack-view';
 import { DayCensus, tableSizesOf } from './storage-census';
-import { readTopicToEnd } from './topic-reader';
+import { readTopicRecordsToEnd } from './topic-reader';
+import { UserAnswers, userAnswersOf } from './user-answers';
 import { UpstreamDriver } from './upstream-driver';
 import { weekPage } from './week-page';
 import { buildWeekReport, dayLine, WeekReport } from './week-report';
@@ -378,7 +379,7 @@ export class SettlementDayRun {
     return buildDayReport({
       population: this.week ? dayPopulation(this.week, day) : this.population, collectionDay, speed: this.timeline.speed, clockMode: this.options.clockMode, realSeconds: (Date.now() - startedAt) / 1000,
       topicPrefix: this.namespace.topicPrefix, providerCapacity: this.providerCapacity, plan, outcomes, metrics, dipMpanDays,
-      schedulesStopped, forwarderDataDay, dipStats, responses, sent: this.upstream?.sent ?? [],
+      schedulesStopped, forwarderDataDay, dipStats, answers: responses, sent: this.upstream?.sent ?? [],
       providerLoads, forecast,
     });
   }
@@ -433,8 +434,8 @@ export class SettlementDayRun {
     return (await response.json()) as { outcomes: ItemOutcome[]; schedulesStopped: Record<string, number> };
   }
 
-  private responses(): Promise<ServiceResponse[]> {
-    return readTopicToEnd<ServiceResponse>(withTopicPrefix(Topics.userResponses, this.namespace.topicPrefix).name);
+  private async responses(): Promise<UserAnswers> {
+    return userAnswersOf(await readTopicRecordsToEnd(withTopicPrefix(Topics.userResponses, this.namespace.topicPrefix).name));
   }
 
   /** Count and version sum of a registry table: equal when a view holds every published timeline. */

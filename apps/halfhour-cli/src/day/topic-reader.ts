@@ -7,11 +7,6 @@ export interface TopicRecord {
   headers: Record<string, string>;
 }
 
-/** Every message on a topic from the start to its end as of now, parsed as JSON (messages without a value left out). */
-export async function readTopicToEnd<T>(topic: string): Promise<T[]> {
-  return (await readTopicRecordsToEnd(topic)).flatMap((record) => (record.value ? [JSON.parse(record.value.toString()) as T] : []));
-}
-
 /**
  * Every record on a topic from the start to its end as of now, value and headers. Allowed a
  * minute plus a second per thousand messages (a 200,000-MPAN day has over 400,000 responses).

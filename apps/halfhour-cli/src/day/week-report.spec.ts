@@ -19,7 +19,7 @@ function reportOfDay(index: number, dropped: string[] = []) {
   return buildDayReport({
     population, collectionDay: week.days[index].collectionDay, topicPrefix: 'day-x.', speed: 480, clockMode: 'stepped', realSeconds: 60 * (index + 1), providerCapacity: '',
     outcomes: [], metrics: { intake: metrics, access: metrics, scheduler: metrics, smets1: metrics, smets2: metrics, dip: metrics },
-    schedulesStopped: {}, forwarderDataDay: { pending: 0, delivered: 0, refused: 0 }, dipMpanDays, dipStats: {}, responses: [], sent: [],
+    schedulesStopped: {}, forwarderDataDay: { pending: 0, delivered: 0, refused: 0 }, dipMpanDays, dipStats: {}, answers: { answers: [], repeatsDropped: 0 }, sent: [],
   });
 }
 
