@@ -85,7 +85,7 @@ async function main(): Promise<void> {
  */
 const LIFTED_SECONDS = 3650 * 86_400;
 
-/** The settlement day, sampled every second for each stage's rate and each process's memory. */
+/** The settlement day, sampled at each of the run's looks at the stack for each stage's rate; each process's peak memory. */
 async function measureDay() {
   // A free-running clock: 18 open hours pass in ~10 real seconds, so every read is due at once and the stages set the
   // pace; TRTs, the no-response sweep and the call timeout are lifted (to production's 10 s) so a
@@ -110,22 +110,21 @@ async function measureDay() {
     'bench driver': () => [process.pid],
   });
   let cpuStarted = false;
-  const sampler = setInterval(() => {
-    void scrapeStack(run.serviceUrls).then((m) => {
-      const dispatched = m.scheduler.sum('halfhour_scheduler_dispatched_total');
-      if (dispatched > 0 && !cpuStarted) {
-        cpu.start();
-        cpuStarted = true;
-      }
-      clock.sample({
-        dispatched,
-        read: m.smets1.sum('halfhour_adapter_results_total') + m.smets2.sum('halfhour_adapter_results_total'),
-        // In the DIP outbox: the forwarder has taken the result in; "delivered" is its relay's part.
-        queued: m.dip.sum('halfhour_dip_messages_total', { outcome: 'queued' }),
-        delivered: m.dip.sum('halfhour_dip_messages_total', { outcome: 'delivered' }),
-      });
+  // Sampled from the run's own looks at the stack (twice a second while the day runs), not by scraping it again.
+  run.onMetrics((m) => {
+    const dispatched = m.scheduler.sum('halfhour_scheduler_dispatched_total');
+    if (dispatched > 0 && !cpuStarted) {
+      cpu.start();
+      cpuStarted = true;
+    }
+    clock.sample({
+      dispatched,
+      read: m.smets1.sum('halfhour_adapter_results_total') + m.smets2.sum('halfhour_adapter_results_total'),
+      // In the DIP outbox: the forwarder has taken the result in; "delivered" is its relay's part.
+      queued: m.dip.sum('halfhour_dip_messages_total', { outcome: 'queued' }),
+      delivered: m.dip.sum('halfhour_dip_messages_total', { outcome: 'delivered' }),
     });
-  }, 1000);
+  });
   let peakRss: Record<string, number> = {};
   const startedAt = Date.now();
   let stopped = false;
@@ -171,7 +170,6 @@ async function measureDay() {
     const writes = await tableWrites(Object.fromEntries(SERVICE_CATALOGUE.filter((entry) => entry.database).map((entry) => [entry.name, run.namespace.databaseUrlOf(entry)])));
     console.log('  PostgreSQL row writes, by table:');
     for (const line of describeTableWrites(writes, report.dip.mpanDaysDelivered)) console.log(`    ${line}`);
-    clearInterval(sampler);
     await run.stop();
     stopped = true;
     const profiles = profile ? summariseProfiles() : undefined;
@@ -182,7 +180,6 @@ async function measureDay() {
       kafkaMessages: produced + upstream, messagesPerMpanDay: (produced + upstream) / Math.max(report.dip.mpanDaysDelivered, 1), checks: report.checks,
     };
   } finally {
-    clearInterval(sampler);
     if (!stopped) await run.stop();
     await run.cleanUp();
   }

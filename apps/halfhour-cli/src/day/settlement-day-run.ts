@@ -22,7 +22,8 @@ import { runEnvironment } from './run-environment';
 import { RunNamespace } from './run-namespace';
 import { assertPortsFree } from '../stack/port-preflight';
 import { consoleEnvironment, stackEntries, urlOf } from '../stack/stack-wiring';
-import { scrapeStack, ServiceUrls } from './stack-view';
+import { scrapeStack, ServiceUrls, StackMetrics } from './stack-view';
+import { MetricsSnapshot } from './metrics-reader';
 import { DayCensus, tableSizesOf } from './storage-census';
 import { readTopicRecordsToEnd } from './topic-reader';
 import { UserAnswers, userAnswersOf } from './user-answers';
@@ -76,6 +77,7 @@ export class SettlementDayRun {
   private readonly providerCapacity: string;
   private upstream?: UpstreamDriver;
   private plan?: PlanView;
+  private readonly metricsListeners: ((metrics: StackMetrics) => void)[] = [];
   private readonly addedSteps: ScriptedStep[] = [];
   /** The operator API token of this run's services (a fresh one each run), in `<out>/operator-api-token`. */
   readonly operatorApiToken = randomBytes(24).toString('hex');
@@ -223,7 +225,7 @@ export class SettlementDayRun {
     this.milestones.registryPublishing = Date.now();
     await this.upstream.publishRegistry();
     await this.waitFor('the registry', async () => {
-      const { intake } = await scrapeStack(this.urls);
+      const intake = await MetricsSnapshot.of(this.urls.intake);
       return intake.sum('halfhour_registry_mpans') === this.population.meters.length && intake.sum('halfhour_registry_unpublished_timelines') === 0;
     });
     await this.waitFor('access-control’s and the scheduler’s registry views', async () => {
@@ -233,7 +235,7 @@ export class SettlementDayRun {
     this.milestones.registryLoaded = Date.now();
     this.milestones.requestsPublishing = Date.now();
     const sent = await this.upstream.publishRequests('BEFORE_PLAN', this.timeline.clock.now());
-    await this.waitFor('access-control’s decisions', async () => (await scrapeStack(this.urls)).access.sum('halfhour_access_decisions_total') >= sent);
+    await this.waitFor('access-control’s decisions', async () => (await MetricsSnapshot.of(this.urls.access)).sum('halfhour_access_decisions_total') >= sent);
     // The plan at 23:00 takes the schedules the scheduler holds by then: all of them must be in.
     const accepted = this.population.requests.filter((r) => r.phase === 'BEFORE_PLAN' && r.schedule && r.expected.decision === 'I0').length;
     await this.waitFor('the scheduler’s schedules', async () => Number((await this.query<{ n: string }>('scheduler', 'SELECT count(*) AS n FROM schedules', []))[0].n) >= accepted);
@@ -311,7 +313,7 @@ export class SettlementDayRun {
     const show = async (now: Date) => {
       if (Date.now() - shownAt < 500) return;
       shownAt = Date.now();
-      progress.update(now, await scrapeStack(this.urls));
+      progress.update(now, await this.look());
     };
     time.onSlowSettle = (waitingFor) => progress.waiting(time.now(), waitingFor);
     for (let day = 0; day < this.timeline.days; day++) {
@@ -322,12 +324,12 @@ export class SettlementDayRun {
       });
       const giveUpAt = new Date(dayEnd.getTime() + 3600_000);
       try {
-        await time.advanceUntil(async () => this.dayIsSettled(await scrapeStack(this.urls), day), giveUpAt);
+        await time.advanceUntil(async () => this.dayIsSettled(await this.look(), day), giveUpAt);
       } catch (error) {
         if (!(error instanceof ConditionNotMet)) throw error;
         events.push(`${this.timeline.collectionDayOf(day)} ended with work still unfinished an hour after midnight (see the report)`);
       }
-      progress.update(time.now(), await scrapeStack(this.urls));
+      progress.update(time.now(), await this.look());
       await closeDay(day);
     }
   }
@@ -338,7 +340,7 @@ export class SettlementDayRun {
     for (;;) {
       const now = this.timeline.clock.now();
       await runDue(now);
-      const metrics = await scrapeStack(this.urls);
+      const metrics = await this.look();
       progress.update(now, metrics);
       if (now >= this.timeline.end && (await this.dayIsSettled(metrics, 0))) return;
       if (Date.now() > settleBy) {
@@ -349,22 +351,37 @@ export class SettlementDayRun {
     }
   }
 
+  /**
+   * Every service's metrics, once, handed to whoever follows the run (the benchmark's stage clock
+   * samples these instead of scraping the stack a second time).
+   */
+  onMetrics(listener: (metrics: StackMetrics) => void): void {
+    this.metricsListeners.push(listener);
+  }
+
+  private async look(): Promise<StackMetrics> {
+    const metrics = await scrapeStack(this.urls);
+    for (const listener of this.metricsListeners) listener(metrics);
+    return metrics;
+  }
+
   /** Every item of the run's `day`th collection day final, the forwarder's backlog empty and nothing more arriving at the DIP. */
-  private async dayIsSettled(metrics: Awaited<ReturnType<typeof scrapeStack>>, day: number): Promise<boolean> {
+  private async dayIsSettled(metrics: StackMetrics, day: number): Promise<boolean> {
+    // The backlog gauge counts only from the replica that owns it: none yet (a forwarder just restarted) says nothing.
+    const backlogCounted = metrics.dip.sum('halfhour_database_gauges_owner') >= 1;
+    // Asked first: while deliveries are waiting, the scheduler's day report need not be built.
+    if (!backlogCounted || metrics.dip.sum('halfhour_dip_backlog_messages') > 0) return false;
     // A scheduler restarting (the chaos campaign) cannot say yet: not settled.
     const report = await this.schedulerReport(this.timeline.collectionDayOf(day)).catch(() => undefined);
     if (!report) return false;
-    const { outcomes } = report;
-    const unfinished = outcomes.filter((o) => !FINAL_ITEM_STATES.includes(o.state as ItemState)).reduce((n, o) => n + o.items, 0);
-    // The backlog gauge counts only from the replica that owns it: none yet (a forwarder just restarted) says nothing.
-    const backlogCounted = metrics.dip.sum('halfhour_database_gauges_owner') >= 1;
-    return unfinished === 0 && backlogCounted && metrics.dip.sum('halfhour_dip_backlog_messages') === 0;
+    const unfinished = report.outcomes.filter((o) => !FINAL_ITEM_STATES.includes(o.state as ItemState)).reduce((n, o) => n + o.items, 0);
+    return unfinished === 0;
   }
 
   /** The report of the run's `day`th collection day, as it stands once the day has settled. */
   private async report(startedAt: number, day: number): Promise<DayReport> {
     const collectionDay = this.timeline.collectionDayOf(day);
-    const metrics = await scrapeStack(this.urls);
+    const metrics = await this.look();
     const [plan, { outcomes, schedulesStopped }, { mpanDays: forwarderDataDay }, dipMpanDays, dipStats, responses, providerLoads, forecast] = await Promise.all([
       this.getJson<PlanView>(`${this.urls.scheduler}/plans/${collectionDay}`).catch(() => undefined),
       this.schedulerReport(collectionDay),
