@@ -57,7 +57,7 @@ export function buildChaosReport(facts: CampaignFacts) {
   return {
     faults: facts.faults,
     findings,
-    /** Answers an outbox published again after a crash, under the ID the user had seen: dropped by the user, not counted as doubled. */
+    /** Answers published again after a crash, under an ID the user had already read: dropped by the user, not counted as doubled. */
     answersRepeated: responses.repeatsDropped,
     deadLetters: facts.deadLetters,
     laggingGroups: lagging,

@@ -382,13 +382,13 @@ export class SettlementDayRun {
   private async report(startedAt: number, day: number): Promise<DayReport> {
     const collectionDay = this.timeline.collectionDayOf(day);
     const metrics = await this.look();
-    const [plan, { outcomes, schedulesStopped }, { mpanDays: forwarderDataDay }, dipMpanDays, dipStats, responses, providerLoads, forecast] = await Promise.all([
+    const [plan, { outcomes, schedulesStopped }, { mpanDays: forwarderDataDay }, dipMpanDays, dipStats, answers, providerLoads, forecast] = await Promise.all([
       this.getJson<PlanView>(`${this.urls.scheduler}/plans/${collectionDay}`).catch(() => undefined),
       this.schedulerReport(collectionDay),
       this.getJson<{ mpanDays: ForwarderDay }>(`${this.urls.dip}/deliveries/days/${addDays(collectionDay, -1)}`),
       this.getJson<DipMpanDay[]>(`${this.urls.dipSimulator}/dip/mpan-days`),
       this.getJson<Record<string, number>>(`${this.urls.dipSimulator}/dip/stats`),
-      this.responses(),
+      this.userAnswers(),
       this.providerLoads(),
       this.getJson<{ days: LaneForecast[] }>(`${this.urls.scheduler}/forecast?days=7`).then((answer) => answer.days).catch(() => undefined),
     ]);
@@ -396,7 +396,7 @@ export class SettlementDayRun {
     return buildDayReport({
       population: this.week ? dayPopulation(this.week, day) : this.population, collectionDay, speed: this.timeline.speed, clockMode: this.options.clockMode, realSeconds: (Date.now() - startedAt) / 1000,
       topicPrefix: this.namespace.topicPrefix, providerCapacity: this.providerCapacity, plan, outcomes, metrics, dipMpanDays,
-      schedulesStopped, forwarderDataDay, dipStats, answers: responses, sent: this.upstream?.sent ?? [],
+      schedulesStopped, forwarderDataDay, dipStats, answers, sent: this.upstream?.sent ?? [],
       providerLoads, forecast,
     });
   }
@@ -451,7 +451,7 @@ export class SettlementDayRun {
     return (await response.json()) as { outcomes: ItemOutcome[]; schedulesStopped: Record<string, number> };
   }
 
-  private async responses(): Promise<UserAnswers> {
+  private async userAnswers(): Promise<UserAnswers> {
     return userAnswersOf(await readTopicRecordsToEnd(withTopicPrefix(Topics.userResponses, this.namespace.topicPrefix).name));
   }
 
