@@ -2,6 +2,7 @@ import 'reflect-metadata';
 export * from './envelope/message-envelope';
 export * from './envelope/new-envelope';
 export * from './envelope/trace-context';
+export * from './envelope/derived-message-id';
 export * from './topics/topic-definition';
 export * from './topics/topic-registry';
 export * from './validation/rejection';

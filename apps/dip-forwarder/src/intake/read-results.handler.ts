@@ -1,21 +1,21 @@
-import { ReadResult, RequesterDto, ServiceResponse, Topics } from '@halfhour/contracts';
+import { derivedMessageId, ReadResult, RequesterDto, ServiceResponse, Topics } from '@halfhour/contracts';
 import { Clock, dipMessageFor, DipSettings, scheduleIdIn, SUCCESS_RESPONSE_CODE } from '@halfhour/domain';
 import { BatchHandler, ConsumedMessage, KafkaRuntime } from '@halfhour/kafka';
 import { claimNewMessages } from '@halfhour/persistence';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { DipMetrics } from '../metrics/dip-metrics';
-import { OutboxRepository, StoredAnswer } from '../outbox/outbox-repository';
+import { OutboxRepository } from '../outbox/outbox-repository';
 
 /**
  * Takes every read result with data (complete or partial) into the DIP outbox as one MPAN-day
  * message, durably, before the offset is committed; then tells each requester where its data went
  * (`I0`). The message's reference is the data item plus a hash of the data, so the same data
  * arriving twice (a redelivery, a cached re-read) is queued once, and better data later is a new
- * message. Answers are an outbox too (`dip_answers`): stored with the MPAN-day in one transaction,
- * once per data and requester, sent after it commits and then marked sent. A crash between the two
- * leaves them unsent; the result is read again (its offset was never committed) and they are sent
- * then, with the message ID stored with them, so a requester is never left without an answer and never gets
- * two it cannot tell apart. Failed reads are the scheduler's to backstop and report.
+ * message. Answers are sent after the commit, before the offset is: a crash in between reads the
+ * result again and sends them then. Each answer's message ID is derived from its reference and
+ * request, so an answer sent again (after such a crash, or for the same data read twice) is a
+ * repeat the requester drops by its ID, and a latecomer on the same data still gets its own.
+ * Failed reads are the scheduler's to backstop and report.
  */
 export class ReadResultsHandler implements BatchHandler<ReadResult> {
   constructor(
@@ -39,29 +39,35 @@ export class ReadResultsHandler implements BatchHandler<ReadResult> {
       message.common.senderUniqueReference = reference;
       return { result: r, messageId: envelope.messageId, row: { reference, itemKey: r.itemKey, mpan: r.mpan, message } };
     });
-    const answers: StoredAnswer[] = queued.flatMap(({ result, row }) => result.requesters.map((requester) => ({
-      reference: row.reference, requestId: requester.requestId, messageId: randomUUID(), response: dataAnswer(result, requester, row.reference, now),
-    })));
     const fresh = await this.outbox.dataSource.transaction(async (manager) => {
       const claimed = await claimNewMessages(manager, this.consumerGroup, queued.map((q) => q.messageId), now);
       const freshlyQueued = queued.filter((q) => claimed.has(q.messageId));
       await this.outbox.enqueue(manager, freshlyQueued.map((q) => q.row));
-      const freshReferences = new Set(freshlyQueued.map((q) => q.row.reference));
-      await this.outbox.recordAnswers(manager, answers.filter((a) => freshReferences.has(a.reference)));
       return freshlyQueued;
     });
     this.metrics.messages.inc({ outcome: 'queued' }, fresh.length);
-    if (this.exitBeforeAnswering && answers.length > 0) process.exit(137);
+    if (this.exitBeforeAnswering && queued.length > 0) process.exit(137);
 
-    // Every answer of these results not sent yet: this batch's, and any a crash left unsent before.
-    const unsent = await this.outbox.unsentAnswers(answers);
-    if (unsent.length === 0) return;
-    await this.kafka.producer.publish(Topics.userResponses, unsent.map((answer) => ({
-      definition: Topics.userResponses.messages[0], body: answer.response, envelope: { messageId: answer.messageId },
+    // Every result's answers, fresh or read again: one read again may be one whose answers a crash kept from going.
+    const answers = answersOf(queued.map(({ result, row }) => ({ result, reference: row.reference })), now);
+    if (answers.length === 0) return;
+    await this.kafka.producer.publish(Topics.userResponses, answers.map(({ messageId, response }) => ({
+      definition: Topics.userResponses.messages[0], body: response, envelope: { messageId },
     })));
-    await this.outbox.markAnswersSent(unsent, now);
-    this.metrics.responses.inc({ code: SUCCESS_RESPONSE_CODE }, unsent.length);
+    this.metrics.responses.inc({ code: SUCCESS_RESPONSE_CODE }, answers.length);
   }
+}
+
+/** Each requester's answer for each MPAN-day, once per reference and request however often a batch names it. */
+function answersOf(queued: readonly { result: ReadResult; reference: string }[], now: Date): { messageId: string; response: ServiceResponse }[] {
+  const answers = new Map<string, ServiceResponse>();
+  for (const { result, reference } of queued) {
+    for (const requester of result.requesters) {
+      const messageId = derivedMessageId('dip-answer', reference, requester.requestId);
+      if (!answers.has(messageId)) answers.set(messageId, dataAnswer(result, requester, reference, now));
+    }
+  }
+  return [...answers].map(([messageId, response]) => ({ messageId, response }));
 }
 
 /** `I0`: the requester's data is on its way to the DIP, under this reference. */

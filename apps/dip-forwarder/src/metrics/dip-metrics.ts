@@ -27,6 +27,6 @@ export class DipMetrics {
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     });
-    this.responses = new Counter({ name: 'halfhour_dip_user_responses_total', help: 'Responses sent to users, by response code.', labelNames: ['code'], registers });
+    this.responses = new Counter({ name: 'halfhour_dip_user_responses_total', help: 'Responses sent to users, by response code; one sent again under its own message ID (after a restart) counts again.', labelNames: ['code'], registers });
   }
 }

@@ -1,4 +1,3 @@
-import { ServiceResponse } from '@halfhour/contracts';
 import { Clock, DipMessage, systemClock } from '@halfhour/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Delivery, DeliveryQueue } from '../delivery/dip-relay';
@@ -24,38 +23,6 @@ export class OutboxRepository implements DeliveryQueue {
        SELECT r.reference, r.item_key, r.mpan, r.message, 'PENDING' FROM jsonb_to_recordset($1::jsonb) AS r(reference text, item_key text, mpan text, message jsonb)
        ON CONFLICT (reference) DO NOTHING`,
       [JSON.stringify(rows.map((r) => ({ reference: r.reference, item_key: r.itemKey, mpan: r.mpan, message: r.message })))],
-    );
-  }
-
-  /** Stores answers to send (once per reference and requester; one already there is kept as it is). */
-  async recordAnswers(manager: EntityManager, answers: readonly StoredAnswer[]): Promise<void> {
-    if (answers.length === 0) return;
-    await manager.query(
-      `INSERT INTO dip_answers (reference, request_id, response, message_id)
-       SELECT a.reference, a.request_id, a.response, a.message_id FROM jsonb_to_recordset($1::jsonb) AS a(reference text, request_id text, response jsonb, message_id text)
-       ON CONFLICT DO NOTHING`,
-      [JSON.stringify(answers.map((a) => ({ reference: a.reference, request_id: a.requestId, response: a.response, message_id: a.messageId })))],
-    );
-  }
-
-  /** Of these answers, the ones not sent yet, with what to send: each once, however often a batch named it. */
-  async unsentAnswers(keys: readonly { reference: string; requestId: string }[]): Promise<StoredAnswer[]> {
-    if (keys.length === 0) return [];
-    return this.dataSource.query(
-      `SELECT d.reference, d.request_id AS "requestId", d.response, d.message_id AS "messageId" FROM dip_answers d
-       JOIN (SELECT DISTINCT reference, request_id FROM jsonb_to_recordset($1::jsonb) AS k(reference text, request_id text)) k
-         ON d.reference = k.reference AND d.request_id = k.request_id
-       WHERE d.sent_at IS NULL`,
-      [JSON.stringify(keys.map((k) => ({ reference: k.reference, request_id: k.requestId })))],
-    );
-  }
-
-  async markAnswersSent(answers: readonly { reference: string; requestId: string }[], at: Date): Promise<void> {
-    if (answers.length === 0) return;
-    await this.dataSource.query(
-      `UPDATE dip_answers d SET sent_at = $2 FROM jsonb_to_recordset($1::jsonb) AS k(reference text, request_id text)
-       WHERE d.reference = k.reference AND d.request_id = k.request_id`,
-      [JSON.stringify(answers.map((a) => ({ reference: a.reference, request_id: a.requestId }))), at],
     );
   }
 
@@ -115,11 +82,4 @@ export class OutboxRepository implements DeliveryQueue {
     );
     return row;
   }
-}
-
-export interface StoredAnswer {
-  reference: string;
-  requestId: string;
-  response: ServiceResponse;
-  messageId: string;
 }
