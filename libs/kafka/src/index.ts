@@ -11,6 +11,7 @@ export * from './consumer/transient-kafka-error';
 export * from './consumer/message-decoder';
 export * from './producer/typed-producer';
 export * from './producer/serial-batch-sender';
+export * from './admin/consumer-group-lag';
 export * from './admin/topic-provisioner';
 export * from './health/consumer-liveness.probe';
 export * from './health/kafka-readiness.probe';

@@ -49,12 +49,6 @@ export class DayTimeline {
     await this.time.runFreely(this.speed);
   }
 
-  /** Free-running: what the processes are still waiting for now (empty once every one has settled). */
-  unsettledNow(): Promise<string[]> {
-    if (this.stepped) throw new Error('a stepped day settles between its steps');
-    return this.time.unsettledNow();
-  }
-
   /** Local hour of the run's `day`th collection day (the first by default; negative: the day before; 24: its end). */
   at(hour: number, day = 0): Date {
     return new Date(settlementDayStart(this.collectionDayOf(day)).getTime() + hour * HOUR_MS);

@@ -24,6 +24,12 @@ describe('a metrics scrape', () => {
     expect(snapshot.by('halfhour_scheduler_items', 'provider')).toEqual({ 'CSP-NORTH': 12, 'S1SP-A': 2 });
   });
 
+  it('lists the label sets a series is reported with', () => {
+    expect(snapshot.labelSets('halfhour_scheduler_plan_seconds_count')).toEqual([{ service: 'scheduler' }]);
+    expect(snapshot.labelSets('halfhour_scheduler_items').map((labels) => labels.provider)).toEqual(['CSP-NORTH', 'CSP-NORTH', 'S1SP-A']);
+    expect(snapshot.labelSets('halfhour_nothing_yet_total')).toEqual([]);
+  });
+
   it('reads a labelled histogram’s sum and count', () => {
     expect(snapshot.histogram('halfhour_scheduler_plan_seconds')).toEqual({ count: 2, sum: 0.14 });
   });

@@ -69,6 +69,11 @@ export class MetricsSnapshot {
     return totals;
   }
 
+  /** Every label set a series is reported with. */
+  labelSets(name: string): Labels[] {
+    return this.matching(name, {}).map((sample) => sample.labels);
+  }
+
   /** A histogram's count and sum over all its label sets. */
   histogram(name: string, where: Labels = {}): { count: number; sum: number } {
     return { count: this.sum(`${name}_count`, where), sum: this.sum(`${name}_sum`, where) };

@@ -12,6 +12,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, OnMo
 import { TopicDefinition, withTopicPrefix } from '@halfhour/contracts';
 import { Admin, Kafka, Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
+import { consumerGroupLag } from '../admin/consumer-group-lag';
 import { BatchConsumer, BatchConsumerOptions } from '../consumer/batch-consumer';
 import { DeadLetterPublisher } from '../consumer/dead-letter-publisher';
 import { ConsumerLivenessProbe } from '../health/consumer-liveness.probe';
@@ -96,13 +97,8 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, OnMod
     return behind >= 0 ? `${this.consumers[behind].name} has ${lags[behind]} messages to handle` : undefined;
   }
 
-  private async lagOf(groupId: string, name: string): Promise<number> {
-    const [ends, [committed]] = await Promise.all([
-      this.admin.fetchTopicOffsets(name),
-      this.admin.fetchOffsets({ groupId, topics: [name] }),
-    ]);
-    const committedByPartition = new Map(committed.partitions.map((p) => [p.partition, Number(p.offset)]));
-    return ends.reduce((lag, end) => lag + Number(end.high) - Math.max(Number(end.low), committedByPartition.get(end.partition) ?? -1), 0);
+  private lagOf(groupId: string, name: string): Promise<number> {
+    return consumerGroupLag(this.admin, groupId, name);
   }
 
   async onModuleInit(): Promise<void> {

@@ -116,26 +116,6 @@ export class SimulatedTime {
     }
   }
 
-  /**
-   * What the processes are still waiting for, from one reading of each and without moving any
-   * clock: on a clock that runs freely there are no steps to settle between, so a run asks this to
-   * know its work is done (no batch in hand, no message unconsumed, every relay idle). Empty once
-   * every process has settled.
-   */
-  async unsettledNow(): Promise<string[]> {
-    const readings = await Promise.all(this.options.services().map(async (url) => {
-      try {
-        const response = await fetch(`${url}/simulation/clock`);
-        if (!response.ok) return [`${url}: its clock answered ${response.status}`];
-        const state = (await response.json()) as SimulationClockState;
-        return state.settled ? [] : state.waitingFor.map((waiting) => `${url}: ${waiting}`);
-      } catch (error) {
-        return [`${url}: not answering (${error instanceof Error ? error.message : String(error)})`];
-      }
-    }));
-    return readings.flat();
-  }
-
   /** Settles, then moves the clock a step at a time to `target`, settling after each step. */
   async advanceTo(target: Date, afterEachStep: (now: Date) => Promise<void> | void = () => undefined): Promise<void> {
     if (this.freeRun) throw new Error('a clock that runs freely is not stepped');
