@@ -7,4 +7,5 @@ export * from './config/mhhs-policy-config';
 export * from './retention/retention-task';
 export * from './operator/operator-request';
 export * from './operator/operator-actions.controller';
+export * from './metrics/backlog-recount';
 export * from './metrics/owned-gauges';

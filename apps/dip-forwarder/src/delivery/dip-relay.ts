@@ -1,4 +1,4 @@
-import { OwnedGauges } from '@halfhour/service-kit';
+import { BacklogRecount, OwnedGauges } from '@halfhour/service-kit';
 import { backoffDelayMs, DipMessage } from '@halfhour/domain';
 import { JsonLogger, TaskRun } from '@halfhour/observability';
 import { DipMetrics } from '../metrics/dip-metrics';
@@ -53,6 +53,7 @@ export class DipRelay {
   private pausedUntil = 0;
   /** Longer than a round's calls can take, each up to its timeout, with room to spare. */
   private readonly leaseSeconds: number;
+  private readonly backlog: BacklogRecount;
 
   constructor(
     private readonly queue: DeliveryQueue,
@@ -61,8 +62,14 @@ export class DipRelay {
     private readonly logger: JsonLogger,
     private readonly settings: RelaySettings,
     /** The backlog gauges are counted by one replica (OwnedGauges); every replica delivers. */
-    private readonly backlogGauges: Pick<OwnedGauges, 'measure'>,
+    backlogGauges: Pick<OwnedGauges, 'measure'>,
   ) {
+    this.backlog = new BacklogRecount(backlogGauges, async () => {
+      const backlog = await this.queue.backlog();
+      this.metrics.backlog.set(backlog.pending);
+      this.metrics.backlogOldest.set(backlog.oldestSeconds);
+      return backlog.pending;
+    });
     const callsPerWorker = Math.ceil(settings.rowsPerRound / settings.batchSize / settings.concurrency);
     this.leaseSeconds = Math.max(30, Math.ceil((settings.callTimeoutMs / 1000) * (callsPerWorker + 1) * 2));
   }
@@ -86,11 +93,7 @@ export class DipRelay {
     this.count(deliveries);
     const sent = new Set(deliveries.flatMap((delivery) => delivery.rows.map((row) => row.reference)));
     await this.queue.release(rows.filter((row) => !sent.has(row.reference)).map((row) => row.reference));
-    await this.backlogGauges.measure(async () => {
-      const backlog = await this.queue.backlog();
-      this.metrics.backlog.set(backlog.pending);
-      this.metrics.backlogOldest.set(backlog.oldestSeconds);
-    });
+    await this.backlog.afterRun(rows.length > 0);
     if (rows.length === 0) return 'idle';
     return rows.length === this.settings.rowsPerRound && Date.now() >= this.pausedUntil ? 'more' : 'worked';
   }

@@ -1,4 +1,4 @@
-import { OwnedGauges } from '@halfhour/service-kit';
+import { BacklogRecount, OwnedGauges } from '@halfhour/service-kit';
 import { MpanTimelineUpdated, Topics } from '@halfhour/contracts';
 import { KafkaRuntime } from '@halfhour/kafka';
 import { TaskRun } from '@halfhour/observability';
@@ -7,12 +7,6 @@ import { RegistryRepository, UnpublishedTimeline } from '../registry/registry.re
 
 /** Longer than any publish takes; what a crashed relay leased is published again after it. */
 const LEASE_SECONDS = 30;
-/**
- * The unpublished count is a scan of the unpublished index, which every update churns (hundreds of
- * milliseconds on a large registry): recounted at most this often while the relay is busy, and once
- * when it goes idle, never on every run.
- */
-const RECOUNT_MS = 5_000;
 
 /**
  * Publishes changed timelines to the compacted topic: only what is committed (it reads committed
@@ -21,7 +15,7 @@ const RECOUNT_MS = 5_000;
  * consumer ignores a version it has already seen.
  */
 export class TimelineRelay {
-  private lastCount = { at: 0, unpublished: 0 };
+  private readonly backlog: BacklogRecount;
 
   constructor(
     private readonly registry: RegistryRepository,
@@ -29,25 +23,21 @@ export class TimelineRelay {
     private readonly metrics: RegistrationMetrics,
     private readonly settings: { batchSize: number },
     /** The backlog gauge is counted by one replica (OwnedGauges); every replica relays. */
-    private readonly backlogGauge: Pick<OwnedGauges, 'measure'>,
-  ) {}
+    backlogGauge: Pick<OwnedGauges, 'measure'>,
+  ) {
+    this.backlog = new BacklogRecount(backlogGauge, async () => {
+      const unpublished = await this.registry.unpublishedCount();
+      this.metrics.unpublishedTimelines.set(unpublished);
+      return unpublished;
+    });
+  }
 
   /** One run of the relay: a batch published, the backlog gauge recounted when due. */
   async relayOnce(): Promise<TaskRun> {
     const published = await this.publishOnce();
-    await this.recountUnpublished(published);
+    await this.backlog.afterRun(published > 0);
     // A full batch means more are waiting: go again at once.
     return published >= this.settings.batchSize ? 'more' : published > 0 ? 'worked' : 'idle';
-  }
-
-  private async recountUnpublished(published: number): Promise<void> {
-    const busyAndDue = published > 0 && Date.now() - this.lastCount.at >= RECOUNT_MS;
-    const wentIdle = published === 0 && this.lastCount.unpublished > 0;
-    if (!busyAndDue && !wentIdle) return;
-    await this.backlogGauge.measure(async () => {
-      this.lastCount = { at: Date.now(), unpublished: await this.registry.unpublishedCount() };
-      this.metrics.unpublishedTimelines.set(this.lastCount.unpublished);
-    });
   }
 
   /** Publishes one batch; returns how many timelines went out. */
