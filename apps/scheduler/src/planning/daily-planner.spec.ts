@@ -42,14 +42,20 @@ function plannerOver(schedules: ScheduleRow[], timelines: MpanTimelineUpdated[],
   };
   // As the view holds them: the message's timeline, read back from its JSON.
   const view = new Map(timelines.map((t) => [t.mpan, { timeline: t as unknown as MpanTimeline, version: t.version } as ViewedTimeline]));
-  const registryView = { timelinesOf: async (mpans: readonly string[]) => new Map(mpans.flatMap((m) => (view.has(m) ? [[m, view.get(m)!] as const] : []))) };
+  const timelineReads: number[] = [];
+  const registryView = {
+    timelinesOf: async (mpans: readonly string[]) => {
+      timelineReads.push(new Set(mpans).size);
+      return new Map(mpans.flatMap((m) => (view.has(m) ? [[m, view.get(m)!] as const] : [])));
+    },
+  };
   const written: TopicBatch<any>[] = [];
   const outbox = { add: async (_tx: unknown, batches: readonly TopicBatch<any>[]) => void written.push(...batches), publishSoon: () => undefined };
   const policy = schedulingPolicyFrom(Object.assign(new SchedulerConfig(), { PROVIDER_CAPACITY: 'CSP-NORTH=2,CSP-CENTRAL=2,CSP-SOUTH=2', RESERVED_SHARE: 0.5 }));
   const metrics = new SchedulerMetrics(new Registry());
   const planner = new DailyPlanner(policy, store, plans, scheduleStore, registryView, new UserResponder(outbox), metrics, createJsonLogger('planner-spec', 'fatal'), { current: async () => policy.capacity });
   const responses = () => written.filter((b) => b.topic === Topics.userResponses).flatMap((b) => b.messages.map((m) => m.body as ServiceResponse));
-  return { store, planner, runs, stopped, responses, metrics };
+  return { store, planner, runs, stopped, responses, metrics, timelineReads };
 }
 
 describe('DailyPlanner', () => {
@@ -106,6 +112,23 @@ describe('DailyPlanner', () => {
     expect([...store.rows.values()].map((i) => i.mpan)).toEqual([m1]);
     expect(stopped).toEqual(['DSP-0000000000000002']);
     expect(responses().map((r) => [r.responseCode, r.dspScheduleId])).toEqual([['E41', 'DSP-0000000000000002']]);
+  });
+
+  it('reads the registry a chunk of schedules at a time, and still merges an MPAN’s schedules that fall in different chunks', async () => {
+    const mpans = Array.from({ length: 12_000 }, (_, i) => `14${String(i).padStart(11, '0')}`);
+    const mdr = mpans.map((m, i) => schedule(MDR_USER, m, `DSP-M${String(i).padStart(15, '0')}`));
+    const supplier = mpans.map((m, i) => schedule(SUPPLIER_USER, m, `DSP-S${String(i).padStart(15, '0')}`));
+    const { store, planner, runs, timelineReads } = plannerOver(
+      [...mdr, ...supplier],
+      mpans.map((m) => timeline(m, '00-00-00-00-00-00-01-01', { kind: 'CSP', region: 'SOUTH' })),
+    );
+    await planner.planIfNeeded(PLAN_DAY, NOW);
+
+    expect(Math.max(...timelineReads)).toBeLessThanOrEqual(10_000);
+    expect(timelineReads.reduce((a, b) => a + b, 0)).toBe(24_000);
+    expect(store.rows.size).toBe(12_000);
+    expect([...store.rows.values()].every((i) => i.requesters.map((r) => r.userId).join() === `${MDR_USER.userId},${SUPPLIER_USER.userId}`)).toBe(true);
+    expect(runs).toEqual([expect.objectContaining({ demands: 24_000, items: 12_000 })]);
   });
 
   it('merges a schedule’s read into an on-demand item already in the day, keeping the earlier deadline and both requesters', async () => {
