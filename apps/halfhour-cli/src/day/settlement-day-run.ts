@@ -350,7 +350,8 @@ export class SettlementDayRun {
       await runDue(now);
       const metrics = await this.look();
       progress.update(now, metrics);
-      const settled = now >= this.timeline.end && (await consumersBehind(metrics)).length === 0 && (await this.dayIsSettled(await this.look(), 0));
+      // The cheap checks first: the broker is asked only once nothing else is left.
+      const settled = now >= this.timeline.end && (await this.dayIsSettled(metrics, 0)) && (await consumersBehind(metrics)).length === 0;
       settledLooks = settled ? settledLooks + 1 : 0;
       if (settledLooks === 2) return;
       if (Date.now() > settleBy) {

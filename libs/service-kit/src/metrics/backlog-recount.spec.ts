@@ -23,6 +23,16 @@ describe('when a relay recounts its backlog', () => {
     expect(counts).toEqual([0, 5_200, 10_400]);
   });
 
+  it('counts on every run that works after a count of none: a gauge at 0 is never more than a run old', async () => {
+    const { recount, counts, advance } = backlogOf([0, 0, 40, 0]);
+    for (let run = 0; run < 4; run++) {
+      await recount.afterRun(run > 0);
+      advance(100);
+    }
+    // Runs 1 and 2 worked after counts of none; run 3 worked after a count of 40, within the interval.
+    expect(counts).toEqual([0, 100, 200]);
+  });
+
   it('counts once when the relay goes idle after a count that was not empty, and not again while idle', async () => {
     const { recount, counts, advance } = backlogOf([300, 0]);
     await recount.afterRun(true);

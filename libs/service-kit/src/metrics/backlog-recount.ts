@@ -6,9 +6,11 @@ export const BACKLOG_RECOUNT_MS = 5_000;
 /**
  * When a relay recounts its backlog gauges. The count is a scan of the pending rows' index, which
  * every write churns: tens to hundreds of milliseconds of the database once the backlog is large,
- * too dear for every run of a relay going flat out. So: at most every `intervalMs` while the relay
- * works, and once as soon as it finds nothing to do after a count that was not empty — an idle
- * relay's gauge says nothing waits, which is what alerts and a simulation's "settled" read.
+ * too dear for every run of a relay going flat out. So, while the last count saw work waiting, at
+ * most every `intervalMs` while the relay works, and once as soon as it finds nothing to do; after
+ * a count of none, on every run that works (a small backlog is cheap to count). A gauge reading
+ * 0 is never more than one run old, which is what alerts and a run waiting for the day to settle
+ * read; a stale count errs high.
  */
 export class BacklogRecount {
   private last?: { at: number; waiting: number };
@@ -23,7 +25,7 @@ export class BacklogRecount {
 
   /** After one run of the relay: `worked` when it handled anything. */
   async afterRun(worked: boolean): Promise<void> {
-    const due = !this.last || (worked ? this.now() - this.last.at >= this.intervalMs : this.last.waiting > 0);
+    const due = !this.last || (worked ? this.last.waiting === 0 || this.now() - this.last.at >= this.intervalMs : this.last.waiting > 0);
     if (!due) return;
     await this.gauges.measure(async () => {
       this.last = { at: this.now(), waiting: await this.recount() };
