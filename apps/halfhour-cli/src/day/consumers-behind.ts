@@ -6,8 +6,9 @@ const GROUP_LAG = 'halfhour_consumer_group_lag_messages';
 
 /**
  * The run's consumers still behind on their topics, as the broker has it now ("group ← topic: N
- * messages"). Which group reads which topic the services say in their group-lag gauges' labels;
- * how far behind it is, the broker is asked, since the gauges are refreshed only every 15 s.
+ * messages"). Which group reads which topic the services say in their group-lag gauges' labels
+ * (set as each service starts); how far behind it is, the broker is asked, since the gauges are
+ * refreshed only every 15 s.
  */
 export async function consumersBehind(metrics: StackMetrics): Promise<string[]> {
   const consumed = new Map<string, { group: string; topic: string }>();

@@ -51,9 +51,9 @@ export class DailyPlanner {
 
   /**
    * The day's demands, a chunk of schedules at a time: each chunk's timelines are read, used and
-   * let go before the next, so the plan never holds the registry whole (the largest thing it held:
-   * ~600 MB of a 1 GB peak at 200,000 MPANs). The same demands in the same order as from one read
-   * of every timeline: a schedule's demand depends on its own MPAN's timeline only.
+   * let go before the next, so the plan never holds the registry whole as well as the day (~100 MB
+   * at 200,000 MPANs). The same demands in the same order as from one read of every timeline: a
+   * schedule's demand depends on its own MPAN's timeline only.
    */
   private async demandsOf(planDay: string, schedules: readonly ScheduleRow[]): Promise<DayDemands> {
     const all: DayDemands = { demands: [], notEntitled: [], noMeter: [] };
