@@ -1,4 +1,4 @@
-import { addDays, collectOnce, daySlots, DaySlots, itemKeyOf, newItemState, planningDeadlineMs, planSchedules, SchedulesPlan, settlementDayStart } from '@halfhour/domain';
+import { addDays, CollectionDemand, collectOnce, daySlots, DaySlots, itemKeyOf, newItemState, planningDeadlineMs, planSchedules, SchedulesPlan, settlementDayStart } from '@halfhour/domain';
 import { JsonLogger } from '@halfhour/observability';
 import { RegistryViewRepository } from '@halfhour/registry-view';
 import { CapacityBook } from '../capacity/capacity-book';
@@ -68,16 +68,25 @@ export class DailyPlanner {
     return all;
   }
 
+  /**
+   * The demands of the schedules running for the day's data, merged per data item (collect once),
+   * and what became of the schedules. The schedule rows and the unmerged demands are let go on
+   * return, before the plan builds its item rows.
+   */
+  private async mergedDemandsOf(planDay: string): Promise<Omit<DayDemands, 'demands'> & { merged: CollectionDemand[]; counts: { schedules: number; demands: number } }> {
+    const schedules = await this.schedules.activeFor(addDays(planDay, -1));
+    const { demands, notEntitled, noMeter } = await this.demandsOf(planDay, schedules);
+    return { merged: collectOnce(demands), counts: { schedules: schedules.length, demands: demands.length }, notEntitled, noMeter };
+  }
+
   /** Plans the day unless a plan stands; answers whether this call made it. */
   async planIfNeeded(planDay: string, now: Date): Promise<boolean> {
     if (await this.isPlanned(planDay)) return false;
     const started = process.hrtime.bigint();
     await this.items.ensurePartition(planDay);
-    const schedules = await this.schedules.activeFor(addDays(planDay, -1));
-    const { demands, notEntitled, noMeter } = await this.demandsOf(planDay, schedules);
-    const merged = collectOnce(demands);
+    const { merged, counts, notEntitled, noMeter } = await this.mergedDemandsOf(planDay);
     const slots = this.slotsOf(planDay);
-    const withMargin = merged.map((d) => ({ ...d, deadlineMs: planningDeadlineMs(d.earliestMs, d.deadlineMs, this.policy.deadlineMarginMs) }));
+    const placing = merged.map((d) => ({ provider: d.provider, purpose: d.purpose, earliestMs: d.earliestMs, deadlineMs: planningDeadlineMs(d.earliestMs, d.deadlineMs, this.policy.deadlineMarginMs) }));
     const rowsOf = (plan: SchedulesPlan): ItemRow[] => merged.map((demand, i) => ({
       planDay,
       itemKey: itemKeyOf(demand),
@@ -101,13 +110,13 @@ export class DailyPlanner {
       // placed by another replica meanwhile can make the plan over-book a slot.
       await this.items.lockPlacement(manager);
       const loads = loadsBySlot(slots, await this.items.slotLoads(settlementDayStart(planDay), settlementDayStart(addDays(planDay, 1)), manager));
-      const plan = planSchedules(slots, await this.capacity.current(manager), withMargin, loads);
+      const plan = planSchedules(slots, await this.capacity.current(manager), placing, loads);
       const rows = rowsOf(plan);
       const existing = await this.items.itemKeysOf(manager, planDay);
       // The day's scheduled items are new (no plan stood); on-demand items already in the day are merged with.
       await this.items.addMerging(manager, rows.filter((r) => existing.has(r.itemKey)));
       await this.items.addNew(manager, rows.filter((r) => !existing.has(r.itemKey)));
-      await this.plans.record(manager, { planDay, plannedAt: now, demands: demands.length, items: rows.length, report: plan.reports });
+      await this.plans.record(manager, { planDay, plannedAt: now, demands: counts.demands, items: rows.length, report: plan.reports });
       for (const loss of ['ENTITLEMENT_ENDED', 'RESERVED_TO_MDR'] as const) {
         await this.schedules.stop(manager, notEntitled.filter((s) => s.loss === loss).map((s) => s.dspScheduleId), loss, now);
       }
@@ -122,14 +131,14 @@ export class DailyPlanner {
     const { plan, rows } = planned;
     this.planned.add(planDay);
     this.responder.publishSoon();
-    this.metrics.readsSaved.inc(demands.length - merged.length);
+    this.metrics.readsSaved.inc(counts.demands - merged.length);
     for (const s of notEntitled) this.metrics.stopped.inc({ reason: s.loss });
     const unplaced = new Map<string, number>();
     for (const report of plan.reports) unplaced.set(report.provider, (unplaced.get(report.provider) ?? 0) + report.unplaced);
     for (const [provider, count] of unplaced) this.metrics.unplanned.set({ provider }, count);
     this.metrics.planSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
     const short = plan.reports.filter((r) => r.unplaced > 0);
-    const log = { planDay, schedules: schedules.length, demands: demands.length, items: rows.length, noMeter: noMeter.length, stopped: notEntitled.length, reports: plan.reports };
+    const log = { planDay, schedules: counts.schedules, demands: counts.demands, items: rows.length, noMeter: noMeter.length, stopped: notEntitled.length, reports: plan.reports };
     if (short.length > 0) this.logger.warn(log, `the plan of ${planDay} is short of capacity: ${short.map((r) => `${r.provider} (${r.lane} lane) by ${r.unplaced} reads`).join(', ')}`);
     else this.logger.info(log, `planned ${planDay}`);
     return true;

@@ -32,6 +32,9 @@ export interface CollectionDemand {
   purpose?: RequestPurpose;
 }
 
+/** What placing a demand in a slot needs of it: its provider, its window and (for the lane) its purpose. */
+export type PlacementDemand = Pick<CollectionDemand, 'provider' | 'earliestMs' | 'deadlineMs' | 'purpose'>;
+
 /** The identity of a data item: the same MPAN, SRV and day is read once (R-SCH-6). */
 export function itemKeyOf(demand: Pick<CollectionDemand, 'mpan' | 'srv' | 'dataDay'>): string {
   return `${demand.mpan}|${demand.srv}|${demand.dataDay}`;

@@ -1,5 +1,5 @@
 import { CapacitySettings, capacityOf, emptyLaneLoads, Lane, LaneLoads, laneRoom, loadOfLane } from './capacity';
-import { CollectionDemand } from './collection-demand';
+import { PlacementDemand } from './collection-demand';
 import { DaySlots, firstSlotFrom, lastSlotEndingBy, lastSlotStartingBy, slotUnderway } from './day-slots';
 import { ProviderKey } from './provider-key';
 
@@ -48,7 +48,7 @@ export interface PlanOptions {
  * earliest slot it fits — for unit-size reads with windows this places as many as any plan could.
  * In memory and set-wise: O(n log n) for the sort, near-constant per item after it.
  */
-export function planDay(slots: DaySlots, capacity: CapacitySettings, demands: readonly CollectionDemand[], options: PlanOptions = {}): DayPlan {
+export function planDay(slots: DaySlots, capacity: CapacitySettings, demands: readonly PlacementDemand[], options: PlanOptions = {}): DayPlan {
   const loads = options.loads ?? new Map<ProviderKey, LaneLoads>();
   const lane = options.lane ?? 'SCHEDULED';
   const slotOf = new Int32Array(demands.length).fill(-1);

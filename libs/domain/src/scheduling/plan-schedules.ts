@@ -1,6 +1,6 @@
 import { RequestPurpose } from '../access/request-purpose';
 import { CapacitySettings, LaneLoads } from './capacity';
-import { CollectionDemand } from './collection-demand';
+import { PlacementDemand } from './collection-demand';
 import { DaySlots } from './day-slots';
 import { planDay, ProviderPlanReport } from './plan-day';
 import { ProviderKey } from './provider-key';
@@ -24,7 +24,7 @@ export interface SchedulesPlan {
  * excluded window; BAU schedules' in the BAU lane, which the excluded window is open to. Both
  * spread evenly over the day on top of `loads`.
  */
-export function planSchedules(slots: DaySlots, capacity: CapacitySettings, demands: readonly CollectionDemand[], loads: Map<ProviderKey, LaneLoads>): SchedulesPlan {
+export function planSchedules(slots: DaySlots, capacity: CapacitySettings, demands: readonly PlacementDemand[], loads: Map<ProviderKey, LaneLoads>): SchedulesPlan {
   const slotOf = new Int32Array(demands.length).fill(-1);
   const kindOf = demands.map((d) => scheduledLaneOf(d.purpose));
   const reports: SchedulesPlan['reports'] = [];
