@@ -79,7 +79,7 @@ export function chaosSummary(report: ChaosReport): string {
     '',
     'What it found',
     ...report.findings.map((f) => `  ${f.ok ? 'ok  ' : 'FAIL'}  ${String(f.value).padStart(8)}  ${f.finding}`),
-    `        ${String(report.answersRepeated).padStart(8)}  answers published again under an ID already sent (a crash between publishing and marking sent; the user drops them)`,
+    `        ${String(report.answersRepeated).padStart(8)}  answers published again under an ID already sent (a crash before the send was recorded; the user drops them)`,
     '',
     `Peak RSS, MB: ${Object.entries(report.peakRssMb).map(([service, mb]) => `${service} ${Math.round(mb)}`).join(', ')}`,
     report.passed ? 'The campaign passed.' : 'The campaign FAILED.',

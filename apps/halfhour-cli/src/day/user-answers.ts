@@ -5,8 +5,10 @@ import { TopicRecord } from './topic-reader';
 export interface UserAnswers {
   answers: ServiceResponse[];
   /**
-   * Answers published again under a message ID already seen: an outbox resending after a crash
-   * between publishing and marking sent. The contract tells consumers to drop them by that ID.
+   * Answers published again under a message ID already seen: a producer sending again what a
+   * crash kept it from recording as sent (an outbox between publishing and marking, the forwarder
+   * between publishing and committing the result it answers). The contract tells consumers to drop
+   * them by that ID.
    */
   repeatsDropped: number;
 }
