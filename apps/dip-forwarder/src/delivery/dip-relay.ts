@@ -69,7 +69,7 @@ export class DipRelay {
       this.metrics.backlog.set(backlog.pending);
       this.metrics.backlogOldest.set(backlog.oldestSeconds);
       return backlog.pending;
-    });
+    }, { freshZero: true });
     const callsPerWorker = Math.ceil(settings.rowsPerRound / settings.batchSize / settings.concurrency);
     this.leaseSeconds = Math.max(30, Math.ceil((settings.callTimeoutMs / 1000) * (callsPerWorker + 1) * 2));
   }
