@@ -75,7 +75,9 @@ async function main(): Promise<void> {
     messagesPerMpanDay: day.messagesPerMpanDay, resultsPerCommand: day.resultsPerCommand, brokerShare, peakRssMb: day.peakRssMb, startToReadyMs: day.startToReadyMs, cpuShares: day.cpuShares,
     accessDecisionsPerSecond: accessControl?.batch.decisionsPerSecond, checks: { deliveries: day.checks.deliveries.ok, responses: day.checks.responses.ok }, realSeconds: day.realSeconds,
   });
-  console.log(`figures in out/bench.json; appended to ${history}`);
+  console.log(`figures in out/bench.json; appended to ${history.file}`);
+  console.log('\n== against the history');
+  for (const line of history.comparison) console.log(line);
 }
 
 /**

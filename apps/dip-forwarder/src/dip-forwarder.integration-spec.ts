@@ -151,6 +151,10 @@ describe('dip-forwarder with the DIP simulator', () => {
     await eventually(async () => expect((await dipStats()).failedOnPurpose).toBeGreaterThanOrEqual(throttledFrom + 2), 30_000, 100);
     const { rows: waiting } = await db.query(`SELECT state, count(*)::int AS n FROM dip_outbox WHERE mpan = ANY($1) GROUP BY state`, [mpans]);
     expect(waiting).toEqual([{ state: 'PENDING', n: 6 }]);
+    // Each failed try is written down with the row: how often it was tried, and why it failed.
+    const { rows: [tried] } = await db.query(`SELECT count(*)::int AS n, bool_and(last_error IS NOT NULL) AS explained FROM dip_outbox WHERE mpan = ANY($1) AND attempts > 0`, [mpans]);
+    expect(tried.n).toBeGreaterThan(0);
+    expect(tried.explained).toBe(true);
 
     await behave({ failWith: 0, retryAfterSeconds: 0 });
     await eventually(async () => expect((await dipStats()).unique).toBe(6), 30_000, 100);

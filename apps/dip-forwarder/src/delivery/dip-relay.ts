@@ -80,7 +80,13 @@ export class DipRelay {
    */
   async deliverOnce(): Promise<TaskRun> {
     if (Date.now() < this.pausedUntil) return 'idle';
+    const timer = new PhaseTimer(this.metrics.relayPhaseSeconds);
     const rows = await this.queue.leasePending(this.settings.rowsPerRound, this.leaseSeconds);
+    if (rows.length === 0) {
+      await this.backlog.afterRun(false);
+      return 'idle';
+    }
+    timer.lap('lease');
     const calls: OutboxRow[][] = [];
     for (let i = 0; i < rows.length; i += this.settings.batchSize) calls.push(rows.slice(i, i + this.settings.batchSize));
     const deliveries: Delivery[] = [];
@@ -89,12 +95,13 @@ export class DipRelay {
       while (next < calls.length && Date.now() >= this.pausedUntil) deliveries.push(...(await this.deliver(calls[next++], true)));
     };
     await Promise.all(Array.from({ length: Math.min(this.settings.concurrency, calls.length) }, worker));
+    timer.lap('calls');
     await this.queue.record(deliveries);
+    timer.lap('record');
     this.count(deliveries);
     const sent = new Set(deliveries.flatMap((delivery) => delivery.rows.map((row) => row.reference)));
     await this.queue.release(rows.filter((row) => !sent.has(row.reference)).map((row) => row.reference));
-    await this.backlog.afterRun(rows.length > 0);
-    if (rows.length === 0) return 'idle';
+    await this.backlog.afterRun(true);
     return rows.length === this.settings.rowsPerRound && Date.now() >= this.pausedUntil ? 'more' : 'worked';
   }
 
@@ -130,6 +137,19 @@ export class DipRelay {
       this.metrics.messages.inc({ outcome: counted }, rows.length);
       if (outcome.kind === 'REFUSED') this.logger.error({ references: rows.map((r) => r.reference), reason: outcome.reason }, 'the DIP refused an MPAN-day; it will not be sent again');
     }
+  }
+}
+
+/** Observes the time since the last lap under each phase's name. */
+class PhaseTimer {
+  private last = process.hrtime.bigint();
+
+  constructor(private readonly histogram: DipMetrics['relayPhaseSeconds']) {}
+
+  lap(phase: 'lease' | 'calls' | 'record'): void {
+    const now = process.hrtime.bigint();
+    this.histogram.observe({ phase }, Number(now - this.last) / 1e9);
+    this.last = now;
   }
 }
 

@@ -9,6 +9,7 @@ export class DipMetrics {
   readonly backlogOldest: Gauge;
   readonly callSeconds: Histogram<'status'>;
   readonly responses: Counter<'code'>;
+  readonly relayPhaseSeconds: Histogram<'phase'>;
 
   constructor(@Inject(METRICS_REGISTRY) registry: Registry) {
     const registers = [registry];
@@ -25,6 +26,13 @@ export class DipMetrics {
       help: 'DIP call latency by answer: accepted, refused (the data, final), or why it failed: unauthorised, throttled, timeout, unavailable, network.',
       labelNames: ['status'],
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    this.relayPhaseSeconds = new Histogram({
+      name: 'halfhour_dip_relay_phase_seconds',
+      help: 'Where a relay round that found work spends its time: lease (taking pending MPAN-days), calls (every DIP call of the round), record (writing their outcomes).',
+      labelNames: ['phase'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     });
     this.responses = new Counter({ name: 'halfhour_dip_user_responses_total', help: 'Responses sent to users, by response code; one sent again under its own message ID (after a restart) counts again.', labelNames: ['code'], registers });

@@ -1,12 +1,14 @@
-import { FINAL_ITEM_STATES } from '@halfhour/domain';
 import { MultiBar, Presets, SingleBar } from 'cli-progress';
+import { DayItems } from './day-items';
 import { StackMetrics } from './stack-view';
 
 const STAGES = ['planned', 'dispatched', 'retrieved', 'delivered'] as const;
 
 /**
- * Live progress of the day: the pipeline's stages against the day's items, and each provider's
- * items finished. Bars on a terminal; a line every few seconds in a log.
+ * Live progress of the day: the pipeline's stages against the collection day's items (as the
+ * scheduler's report has them), and each provider's items finished. Bars on a terminal; a line
+ * every few seconds in a log. Dispatched, retrieved and delivered are the services' counters over
+ * the whole run, backstops and on-demand reads included.
  */
 export class ProgressDisplay {
   private readonly multibar?: MultiBar;
@@ -22,29 +24,27 @@ export class ProgressDisplay {
     }
   }
 
-  update(simulatedNow: Date, metrics: StackMetrics): void {
-    const items = metrics.scheduler.by('halfhour_scheduler_items', 'state');
-    const total = Object.values(items).reduce((a, b) => a + b, 0);
-    const finished = FINAL_ITEM_STATES.reduce((sum, state) => sum + (items[state] ?? 0), 0);
+  /** `day`: the collection day's items, undefined until the scheduler has reported them (shown as 0). */
+  update(simulatedNow: Date, metrics: StackMetrics, day: DayItems | undefined): void {
     const stages: Record<(typeof STAGES)[number], number> = {
-      planned: total - (items.UNPLACED ?? 0),
+      planned: day?.planned ?? 0,
       dispatched: metrics.scheduler.sum('halfhour_scheduler_dispatched_total'),
       retrieved: metrics.scheduler.sum('halfhour_scheduler_results_total', { outcome: 'COMPLETE' }),
       delivered: metrics.dip.sum('halfhour_dip_messages_total', { outcome: 'delivered' }),
     };
+    const total = day?.items ?? 0;
     const clock = clockText(simulatedNow);
     if (!this.multibar) {
       if (Date.now() - this.lastLine < 5000) return;
       this.lastLine = Date.now();
-      console.log(`${clock}  items ${total}  ${STAGES.map((s) => `${s} ${stages[s]}`).join('  ')}  finished ${finished}`);
+      const of = day ? ` of ${day.collectionDay}` : '';
+      console.log(`${clock}  items${of} ${total}  ${STAGES.map((s) => `${s} ${stages[s]}`).join('  ')}  finished ${day?.finished ?? 0}`);
       return;
     }
-    this.bar('clock', 'simulated', 1, 1, clock);
+    this.bar('clock', 'simulated', 1, 1, day ? `${clock}, collection day ${day.collectionDay}` : clock);
     for (const stage of STAGES) this.bar(stage, stage, stages[stage], Math.max(total, stages[stage], 1), stage === 'dispatched' ? 'incl. backstops' : '');
-    const byProvider = metrics.scheduler.by('halfhour_scheduler_items', 'provider');
-    for (const provider of Object.keys(byProvider).sort()) {
-      const done = FINAL_ITEM_STATES.reduce((sum, state) => sum + metrics.scheduler.sum('halfhour_scheduler_items', { provider, state }), 0);
-      this.bar(`provider:${provider}`, provider, done, Math.max(byProvider[provider], 1), 'finished');
+    for (const [provider, counts] of Object.entries(day?.byProvider ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+      this.bar(`provider:${provider}`, provider, counts.finished, Math.max(counts.items, 1), 'finished');
     }
   }
 

@@ -1,5 +1,5 @@
 import { Topics, withTopicPrefix } from '@halfhour/contracts';
-import { addDays, FINAL_ITEM_STATES, ItemState, LaneForecast, providerKeyOf } from '@halfhour/domain';
+import { addDays, LaneForecast, providerKeyOf } from '@halfhour/domain';
 import { ConditionNotMet, SimulatedTime } from '@halfhour/observability';
 import {
   dayPopulation, DEFAULT_POPULATION_SETTINGS, DEFAULT_WEEK_SETTINGS, generatePopulation, generateWeek, MidRunChange, Population, SlotLoad, WeekPopulation,
@@ -17,6 +17,7 @@ import { dataDayOf, DayOptions } from './day-options';
 import { buildDayReport, DayReport, DipMpanDay, ForwarderDay, ItemOutcome, PlanView } from './day-report';
 import { DayTimeline } from './day-timeline';
 import { ProgressDisplay } from './progress-display';
+import { DayItemsFeed, dayItemsOf } from './day-items';
 import { providerCapacityFor, providerLoadFor } from './run-capacity';
 import { runEnvironment } from './run-environment';
 import { RunNamespace } from './run-namespace';
@@ -80,6 +81,7 @@ export class SettlementDayRun {
   private plan?: PlanView;
   private readonly metricsListeners: ((metrics: StackMetrics) => void)[] = [];
   private readonly addedSteps: ScriptedStep[] = [];
+  private readonly dayItems = new DayItemsFeed(async (collectionDay) => (await this.schedulerReport(collectionDay)).outcomes);
   /** The operator API token of this run's services (a fresh one each run), in `<out>/operator-api-token`. */
   readonly operatorApiToken = randomBytes(24).toString('hex');
   /** Real times (ms) the setup's stages began and ended, for benchmarks. */
@@ -311,13 +313,14 @@ export class SettlementDayRun {
     time: SimulatedTime, runDue: (now: Date) => Promise<void>, progress: ProgressDisplay, events: string[], closeDay: (day: number) => Promise<void>,
   ): Promise<void> {
     let shownAt = 0;
+    let day = 0;
     const show = async (now: Date) => {
       if (Date.now() - shownAt < 500) return;
       shownAt = Date.now();
-      progress.update(now, await this.look());
+      progress.update(now, await this.look(), await this.dayItems.of(this.timeline.collectionDayOf(day)));
     };
     time.onSlowSettle = (waitingFor) => progress.waiting(time.now(), waitingFor);
-    for (let day = 0; day < this.timeline.days; day++) {
+    for (; day < this.timeline.days; day++) {
       const dayEnd = this.timeline.dayEnd(day);
       await time.advanceTo(dayEnd, async (now) => {
         await runDue(now);
@@ -330,7 +333,8 @@ export class SettlementDayRun {
         if (!(error instanceof ConditionNotMet)) throw error;
         events.push(`${this.timeline.collectionDayOf(day)} ended with work still unfinished an hour after midnight (see the report)`);
       }
-      progress.update(time.now(), await this.look());
+      shownAt = 0;
+      await show(time.now());
       await closeDay(day);
     }
   }
@@ -349,7 +353,7 @@ export class SettlementDayRun {
       const now = this.timeline.clock.now();
       await runDue(now);
       const metrics = await this.look();
-      progress.update(now, metrics);
+      progress.update(now, metrics, await this.dayItems.of(this.timeline.collectionDayOf(0)));
       // The cheap checks first: the broker is asked only once nothing else is left.
       const settled = now >= this.timeline.end && (await this.dayIsSettled(metrics, 0)) && (await consumersBehind(metrics)).length === 0;
       settledLooks = settled ? settledLooks + 1 : 0;
@@ -385,8 +389,8 @@ export class SettlementDayRun {
     // A scheduler restarting (the chaos campaign) cannot say yet: not settled.
     const report = await this.schedulerReport(this.timeline.collectionDayOf(day)).catch(() => undefined);
     if (!report) return false;
-    const unfinished = report.outcomes.filter((o) => !FINAL_ITEM_STATES.includes(o.state as ItemState)).reduce((n, o) => n + o.items, 0);
-    return unfinished === 0;
+    const items = dayItemsOf(this.timeline.collectionDayOf(day), report.outcomes);
+    return items.finished === items.items;
   }
 
   /** The report of the run's `day`th collection day, as it stands once the day has settled. */
