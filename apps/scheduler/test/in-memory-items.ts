@@ -36,6 +36,10 @@ export class InMemoryItems {
     return undefined;
   }
 
+  async lockDayForPlan(): Promise<void> {
+    return undefined;
+  }
+
   /** Memory has no partitions. */
   async ensurePartition(): Promise<void> {
     return undefined;

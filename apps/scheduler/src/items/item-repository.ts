@@ -7,6 +7,8 @@ import { itemColumns, ItemRef, ItemRow } from './item-row';
 
 const PARTITION_LOCK = 164;
 const PLACEMENT_LOCK = 166;
+/** Per plan day: its plan writes the day's items alone (exclusive); on-demand reads write beside each other (shared). */
+const DAY_WRITES_LOCK = 167;
 const INSERT_CHUNK = 10_000;
 
 type Runner = DataSource | EntityManager;
@@ -31,6 +33,24 @@ export class ItemRepository {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [PLACEMENT_LOCK]);
   }
 
+  /**
+   * The plan of `planDay` writes its items alone: it waits for on-demand writes into the day in
+   * flight, and holds later ones back until it commits. Without it, the plan's COPY and an on-demand
+   * insert of the same items in another order each wait for the other: a deadlock, in which
+   * PostgreSQL may cancel the plan.
+   */
+  async lockDayForPlan(manager: EntityManager, planDay: string): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [DAY_WRITES_LOCK, planDay]);
+  }
+
+  /**
+   * Writes into `planDays` beside other such writers, never beside their plans (lockDayForPlan).
+   * Taken before any item row is locked, in one order, so no two writers wait on each other.
+   */
+  async shareDays(manager: EntityManager, planDays: readonly string[]): Promise<void> {
+    for (const day of [...new Set(planDays)].sort()) await manager.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [DAY_WRITES_LOCK, day]);
+  }
+
   /** Creates the plan day's partition if missing (once, under an advisory lock). */
   async ensurePartition(planDay: string): Promise<void> {
     if (this.partitions.has(planDay)) return;
@@ -48,9 +68,11 @@ export class ItemRepository {
    * Adds items; where one already stands for the same data in the same plan day, the domain merges
    * the new one into it (collect once, `mergeIntoItem`) and this only writes the outcome. The rows
    * merged into are locked first; a row another transaction inserts meanwhile is merged into on
-   * the next round, so no requester is ever lost to a race.
+   * the next round, so no requester is ever lost to a race. Never beside the plan of a day it
+   * writes into (shareDays).
    */
   async addMerging(manager: EntityManager, items: readonly ItemRow[]): Promise<void> {
+    await this.shareDays(manager, items.map((item) => item.planDay));
     let pending = combineSameItem(items);
     while (pending.length > 0) {
       const existing = new Map((await this.lock(manager, pending)).map((row) => [refKey(row), row]));

@@ -25,7 +25,7 @@ const SCHEDULE_CHUNK = 10_000;
 export class DailyPlanner {
   constructor(
     private readonly policy: SchedulingPolicy,
-    private readonly items: Pick<ItemRepository, 'ensurePartition' | 'slotLoads' | 'inTransaction' | 'lockPlacement' | 'itemKeysOf' | 'addMerging' | 'addNew'>,
+    private readonly items: Pick<ItemRepository, 'ensurePartition' | 'slotLoads' | 'inTransaction' | 'lockDayForPlan' | 'lockPlacement' | 'itemKeysOf' | 'addMerging' | 'addNew'>,
     private readonly plans: Pick<PlanRunRepository, 'exists' | 'claim' | 'record'>,
     private readonly schedules: Pick<ScheduleRepository, 'activeFor' | 'stop'>,
     private readonly registryView: Pick<RegistryViewRepository, 'timelinesOf'>,
@@ -106,6 +106,8 @@ export class DailyPlanner {
 
     const planned = await this.items.inTransaction(async (manager) => {
       if (!(await this.plans.claim(manager, planDay))) return undefined;
+      // On-demand reads written into the day before this are in the day's items it merges with; later ones wait for the plan.
+      await this.items.lockDayForPlan(manager, planDay);
       // The one placement lock, and the slots' loads read under it: no backstop or on-demand read
       // placed by another replica meanwhile can make the plan over-book a slot.
       await this.items.lockPlacement(manager);

@@ -27,10 +27,9 @@ export class AuthorisedRequestsHandler implements BatchHandler<RequestAuthorised
     await this.dataSource.transaction(async (manager) => {
       const fresh = await claimNewMessages(manager, this.consumerGroup, messages.map((m) => m.envelope.messageId), now);
       const requests = messages.filter((m) => fresh.has(m.envelope.messageId)).map((m) => m.body);
-      for (const kind of this.kinds) {
-        const own = requests.filter((r) => kind.accepts(r));
-        if (own.length > 0) await kind.handle(manager, own, now);
-      }
+      const byKind = this.kinds.map((kind) => ({ kind, own: requests.filter((r) => kind.accepts(r)) })).filter(({ own }) => own.length > 0);
+      for (const { kind, own } of byKind) await kind.lock?.(manager, own, now);
+      for (const { kind, own } of byKind) await kind.handle(manager, own, now);
     });
     this.responder.publishSoon();
   }

@@ -28,6 +28,12 @@ export class OnDemandReads implements RequestKindHandler {
     await this.items.ensurePartition(settlementDayOf(now));
   }
 
+  /** The days its items go into (today, or tomorrow where its plan holds the same read), before a schedule row is touched. */
+  async lock(manager: EntityManager, _requests: readonly RequestAuthorised[], now: Date): Promise<void> {
+    const today = settlementDayOf(now);
+    await this.items.shareDays(manager, [today, addDays(today, 1)]);
+  }
+
   async handle(manager: EntityManager, requests: readonly RequestAuthorised[], now: Date): Promise<void> {
     const today = settlementDayOf(now);
     const timelines = await this.registryView.timelinesOf(requests.map((r) => r.mpan), manager);

@@ -7,5 +7,7 @@ export interface RequestKindHandler {
   accepts(request: RequestAuthorised): boolean;
   /** Before the transaction: set-up that must not roll back with it (a partition to write into). */
   prepare?(now: Date): Promise<void>;
+  /** First in the transaction, before any kind writes: the locks its writes need, so none is taken while holding a row another waits on. */
+  lock?(manager: EntityManager, requests: readonly RequestAuthorised[], now: Date): Promise<void>;
   handle(manager: EntityManager, requests: readonly RequestAuthorised[], now: Date): Promise<void>;
 }
