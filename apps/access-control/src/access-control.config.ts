@@ -1,6 +1,6 @@
-import { DEFAULT_TRT_SETTINGS } from '@halfhour/domain';
+import { DEFAULT_READ_LOG_LIMITS, DEFAULT_TRT_SETTINGS } from '@halfhour/domain';
 import { MhhsPolicyConfig } from '@halfhour/service-kit';
-import { IsIn, IsInt, Min } from 'class-validator';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
 
 export class AccessControlConfig extends MhhsPolicyConfig {
   /** Days each access decision stays in the audit: the store kept longest. */
@@ -32,6 +32,10 @@ export class AccessControlConfig extends MhhsPolicyConfig {
   /** How far a request's createdAt may be ahead of this service's clock. */
   @IsInt() @Min(0)
   REQUEST_MAX_CLOCK_SKEW_SECONDS = 300;
+
+  /** The longest read log period a request may ask for, in settlement days: thirteen months, what a meter keeps. */
+  @IsInt() @Min(1) @Max(3660)
+  READ_LOG_MAX_DAYS = DEFAULT_READ_LOG_LIMITS.maxDays;
 
   /** How often the registry-view age is measured (one consumer-lag query). */
   @IsInt() @Min(100)

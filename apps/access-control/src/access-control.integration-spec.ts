@@ -71,6 +71,9 @@ describe('access-control on the real broker and database', () => {
       ['COMMAND_VARIANT_NOT_ALLOWED', mdr.request({ target: D1, mpan: m1, commandVariant: 8, body: readLog('2026-11-10', '2026-11-11') })],
       ['INVALID_REQUEST_BODY', mdr.request({ target: D1, mpan: m1, body: {} })],
       ['INVALID_PERIOD', mdr.request({ target: D1, mpan: m1, body: readLog('2026-11-11', '2026-11-10') })],
+      // An open-ended appointment's MDR asking for data to 9999 or for fourteen months: each would be hundreds to millions of daily items.
+      ['PERIOD_IN_FUTURE', mdr.request({ target: D1, mpan: m1, body: readLog('2026-11-10', '9999-12-31') })],
+      ['PERIOD_TOO_LONG', mdr.request({ target: D1, mpan: m1, body: readLog('2025-09-10', '2026-11-11') })],
       ['UNKNOWN_MPAN', mdr.request({ target: D1, mpan: unknownMpan, body: readLog('2026-11-10', '2026-11-11') })],
       // The appointment ends on 25 November: a period running past it is refused whole.
       ['NOT_APPOINTED_MDR', mdr.request({ target: D1, mpan: m1, body: readLog('2026-11-20', '2026-11-27') })],

@@ -1,7 +1,7 @@
 import { AccessPolicy, buildEligibilityMatrix } from '@halfhour/domain';
 import { AccessControlConfig } from './access-control.config';
 
-/** The decision rules as configured: eligibility matrix, TRT policy and request freshness. */
+/** The decision rules as configured: eligibility matrix, TRT policy, request freshness and read log periods. */
 export function accessPolicyFrom(config: AccessControlConfig): AccessPolicy {
   return {
     matrix: buildEligibilityMatrix(config.MDR_SRVS.split(',')),
@@ -14,5 +14,6 @@ export function accessPolicyFrom(config: AccessControlConfig): AccessPolicy {
       maxAgeMs: config.REQUEST_MAX_AGE_SECONDS * 1000,
       maxClockSkewMs: config.REQUEST_MAX_CLOCK_SKEW_SECONDS * 1000,
     },
+    readLog: { maxDays: config.READ_LOG_MAX_DAYS },
   };
 }

@@ -19,6 +19,8 @@ export * from './access/dcc-user';
 export * from './access/authenticate-request';
 export * from './access/trt-policy';
 export * from './access/request-purpose';
+export * from './access/read-log-period';
+export * from './access/user-key-type';
 export * from './access/decide-service-request';
 export * from './access/response-codes';
 export * from './time/clock';

@@ -27,4 +27,5 @@ export const ValidationReason = {
   InvalidDate: 'INVALID_DATE',
   DatesOutOfOrder: 'DATES_OUT_OF_ORDER',
   InvalidRequestId: 'INVALID_REQUEST_ID',
+  UnacceptedKeyType: 'UNACCEPTED_KEY_TYPE',
 } as const;

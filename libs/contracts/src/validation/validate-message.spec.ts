@@ -1,3 +1,7 @@
+import 'reflect-metadata';
+import { generateKeyPairSync } from 'node:crypto';
+import { dccUserUpdated } from '../messages/dcc-user-updated/dcc-user-updated.definition';
+import { DccUserUpdated } from '../messages/dcc-user-updated/dcc-user-updated.message';
 import { MarketParticipantUpdated } from '../messages/market-participant-updated/market-participant-updated.message';
 import { TransportReason, ValidationReason } from './rejection';
 import { validateMessage } from './validate-message';
@@ -22,6 +26,18 @@ describe('validateMessage', () => {
     expect(outcome.rejection.message).toContain('roles: each value in roles must be one of');
     expect(outcome.rejection.message).toContain('effectiveFrom: must be a calendar date YYYY-MM-DD');
     expect(outcome.rejection.message).toContain('property surprise should not exist');
+  });
+
+  it('refuses a DCC user key of any type or curve but ECDSA P-256, with its own reason code', () => {
+    const withKey = (publicKeyPem: string) => ({ ...dccUserUpdated.example, keys: [{ ...dccUserUpdated.example.keys[0], publicKeyPem }] });
+    expect(validateMessage(DccUserUpdated, dccUserUpdated.example).ok).toBe(true);
+    const rsa512 = generateKeyPairSync('rsa', { modulusLength: 512 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const secp256k1 = generateKeyPairSync('ec', { namedCurve: 'secp256k1' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    for (const pem of [rsa512, secp256k1]) {
+      expect(validateMessage(DccUserUpdated, withKey(pem))).toMatchObject({
+        ok: false, rejection: { reasonCode: ValidationReason.UnacceptedKeyType, message: expect.stringContaining('ECDSA P-256') },
+      });
+    }
   });
 
   it('rejects a hostile shape that class-transformer cannot read, rather than throwing', () => {

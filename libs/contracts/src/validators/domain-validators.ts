@@ -1,4 +1,4 @@
-import { findMpanCoreProblem, isCalendarDate, isUtcInstant, isValidEui64, isValidMpid, parseRequestId } from '@halfhour/domain';
+import { findMpanCoreProblem, isCalendarDate, isP256PublicKeyPem, isUtcInstant, isValidEui64, isValidMpid, parseRequestId } from '@halfhour/domain';
 import { ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
 import { ValidationReason } from '../validation/rejection';
 
@@ -17,6 +17,7 @@ export const IS_EUI64 = 'isEui64';
 export const IS_ISO_DATE = 'isIsoDate';
 export const IS_UTC_INSTANT = 'isUtcInstant';
 export const IS_REQUEST_ID = 'isRequestId';
+export const IS_P256_PUBLIC_KEY = 'isP256PublicKey';
 
 export function IsMpanCore(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
@@ -114,5 +115,19 @@ export function IsRequestId(options?: ValidationOptions): PropertyDecorator {
       },
     },
     withReason(ValidationReason.InvalidRequestId, options),
+  );
+}
+
+/** An SPKI PEM public key for ECDSA on P-256: the only key a DCC user may sign with. */
+export function IsP256PublicKey(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: IS_P256_PUBLIC_KEY,
+      validator: {
+        validate: (value) => isP256PublicKeyPem(value),
+        defaultMessage: () => 'must be the SPKI PEM of an ECDSA P-256 public key (no other key type or curve is accepted)',
+      },
+    },
+    withReason(ValidationReason.UnacceptedKeyType, options),
   );
 }

@@ -10,6 +10,7 @@ import { ALL_REFUSALS, REFUSAL_RESPONSE_CODES } from './response-codes';
 import { signRequest, verifyRequestSignature } from './request-signature';
 import { SERVICE_REQUEST_VARIANTS } from './service-request-variant';
 import { DEFAULT_TRT_SETTINGS, TRT_POLICIES, trtFor } from './trt-policy';
+import { DEFAULT_READ_LOG_LIMITS } from './read-log-period';
 
 const MPAN = '1200001234566';
 const METER = '00-00-00-00-00-00-00-01';
@@ -36,6 +37,7 @@ const policy: AccessPolicy = {
   matrix: buildEligibilityMatrix(),
   trt: DEFAULT_TRT_SETTINGS,
   freshness: { maxAgeMs: 60 * 60 * 1000, maxClockSkewMs: 5 * 60 * 1000 },
+  readLog: DEFAULT_READ_LOG_LIMITS,
 };
 
 /** A request as the user would sign it, and its parsed form. */
@@ -116,9 +118,18 @@ describe('decideServiceRequest', () => {
   });
 
   it('refuses data past the end of the appointment and for another meter', () => {
-    const pastEtd = request({ readPeriod: { start: new Date('2026-02-28T00:00:00Z'), end: new Date('2026-03-01T00:00:01Z') } });
-    expect(reasonOf(decide(pastEtd))).toBe('NOT_APPOINTED_MDR');
+    const later = new Date('2026-03-02T12:00:00Z');
+    const pastEtd = request({ createdAt: later, readPeriod: { start: new Date('2026-02-28T00:00:00Z'), end: new Date('2026-03-01T00:00:01Z') } });
+    expect(reasonOf(decide(pastEtd, { now: later }))).toBe('NOT_APPOINTED_MDR');
     expect(reasonOf(decide(request({ requestId: { originator: MDR_USER, target: '00-00-00-00-00-00-00-09', counter: 10n } })))).toBe('TARGET_NOT_MPAN_DEVICE');
+  });
+
+  it('refuses a read log period that ends after the time of decision, or is longer than the limit, before asking the registry', () => {
+    const forever = request({ readPeriod: { start: new Date('2026-02-09T00:00:00Z'), end: new Date('9999-12-31T00:00:00Z') } });
+    expect(decide(forever)).toMatchObject({ authorised: false, reason: 'PERIOD_IN_FUTURE', authenticated: true });
+    const fourteenMonths = request({ readPeriod: { start: new Date('2024-12-01T00:00:00Z'), end: new Date('2026-02-10T00:00:00Z') } });
+    expect(reasonOf(decide(fourteenMonths))).toBe('PERIOD_TOO_LONG');
+    expect(reasonOf(decide(fourteenMonths, {}, { ...policy, readLog: { maxDays: 500 } }))).toBe('NOT_APPOINTED_MDR');
   });
 
   it('decides a 5.1 Create Schedule on the SRV it schedules, from its first day, on the MHHS TRT', () => {

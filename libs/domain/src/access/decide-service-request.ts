@@ -1,5 +1,5 @@
 import { addDays, CalendarDate } from '../calendar/calendar-date';
-import { settlementDayOf, settlementDaysTouched } from '../calendar/settlement-day';
+import { settlementDayOf } from '../calendar/settlement-day';
 import { MarketRole } from '../market/market-role';
 import { MpanTimeline } from '../registration/mpan-timeline';
 import { resolveMpanOnDay } from '../registration/resolve-mpan-on-day';
@@ -11,6 +11,7 @@ import { RequestId } from './request-id';
 import { findServiceRequestVariant, ServiceRequestVariant } from './service-request-variant';
 import { DEFAULT_PURPOSE, purposeAllowed, RequestPurpose } from './request-purpose';
 import { AppliedTrt, isReservedToMdr, TrtSettings, trtFor } from './trt-policy';
+import { checkReadLogPeriod, ReadLogLimits, ReadLogPeriodRefusal } from './read-log-period';
 
 /** A DUIS-like service request, parsed: what the access decision needs of it (R-ACL-1). */
 export interface ServiceRequestToDecide {
@@ -30,7 +31,7 @@ export interface ServiceRequestToDecide {
 }
 
 /** Refusals about the request itself rather than its user or the registry. */
-export const REQUEST_REFUSALS = ['COMMAND_VARIANT_NOT_ALLOWED', 'INVALID_REQUEST_BODY', 'RESERVED_TO_MDR', 'PURPOSE_NOT_FOR_ROLE'] as const;
+export const REQUEST_REFUSALS = ['COMMAND_VARIANT_NOT_ALLOWED', 'INVALID_REQUEST_BODY', 'RESERVED_TO_MDR', 'PURPOSE_NOT_FOR_ROLE', 'PERIOD_IN_FUTURE', 'PERIOD_TOO_LONG'] as const;
 export type RequestRefusal = (typeof REQUEST_REFUSALS)[number];
 
 export type ServiceRequestRefusal = AuthenticationRefusal | RequestRefusal | AccessRefusal;
@@ -56,6 +57,7 @@ export interface AccessPolicy {
   matrix: EligibilityMatrix;
   trt: TrtSettings;
   freshness: RequestFreshnessPolicy;
+  readLog: ReadLogLimits;
 }
 
 export interface DecisionContext {
@@ -86,7 +88,7 @@ export function decideServiceRequest(policy: AccessPolicy, request: ServiceReque
   if (!variant.commandVariants.includes(request.commandVariant)) {
     return refuseAuthenticated('COMMAND_VARIANT_NOT_ALLOWED', `SRV ${request.srv} takes command variant ${variant.commandVariants.join(' or ')}, not ${request.commandVariant}`);
   }
-  const target = dataTargetOf(request, variant, context.now);
+  const target = dataTargetOf(request, variant, context.now, policy.readLog);
   if ('invalid' in target) return refuseAuthenticated(target.reason ?? 'INVALID_REQUEST_BODY', target.invalid);
 
   const userMpid = context.user!.mpid;
@@ -124,10 +126,10 @@ export function decideServiceRequest(policy: AccessPolicy, request: ServiceReque
 type DataTarget =
   | { variant: ServiceRequestVariant; mode: 'ON_DEMAND' | 'SCHEDULED'; days: { from: CalendarDate; to: CalendarDate } }
   | { variant: ServiceRequestVariant; days?: undefined }
-  | { invalid: string; reason?: 'INVALID_PERIOD' };
+  | { invalid: string; reason?: ReadLogPeriodRefusal };
 
 /** What data a request reads, and over which settlement days. */
-function dataTargetOf(request: ServiceRequestToDecide, variant: ServiceRequestVariant, now: Date): DataTarget {
+function dataTargetOf(request: ServiceRequestToDecide, variant: ServiceRequestVariant, now: Date, readLog: ReadLogLimits): DataTarget {
   switch (variant.dataKind) {
     case 'REGISTERS': {
       const today = settlementDayOf(now);
@@ -144,8 +146,9 @@ function dataTargetOf(request: ServiceRequestToDecide, variant: ServiceRequestVa
     default: {
       const period = request.readPeriod;
       if (!period) return { invalid: `SRV ${variant.srv} needs a read log period` };
-      if (!(period.start < period.end)) return { invalid: 'the read log period must end after it starts', reason: 'INVALID_PERIOD' };
-      return { variant, mode: 'ON_DEMAND', days: settlementDaysTouched(period.start, period.end) };
+      const checked = checkReadLogPeriod(period, now, readLog);
+      if ('reason' in checked) return { invalid: checked.message, reason: checked.reason };
+      return { variant, mode: 'ON_DEMAND', days: checked.days };
     }
   }
 }

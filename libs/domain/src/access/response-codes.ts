@@ -23,6 +23,8 @@ export const REFUSAL_RESPONSE_CODES: Readonly<Record<ServiceRequestRefusal, { co
   INVALID_REQUEST_BODY: { code: 'E23', meaning: 'The body lacks what the SRV needs (read log period, schedule) or is inconsistent.' },
   INVALID_PERIOD: { code: 'E24', meaning: 'The period of data requested is empty.' },
   RESERVED_TO_MDR: { code: 'E25', meaning: 'The TRT policy in force (MDR_ONLY) reserves HH profile retrieval to the MDR role.' },
+  PERIOD_IN_FUTURE: { code: 'E27', meaning: 'The read log period ends after the time of decision: only data already recorded can be read.' },
+  PERIOD_TOO_LONG: { code: 'E28', meaning: 'The read log period is longer than a request may ask for (READ_LOG_MAX_DAYS, thirteen months by default).' },
   PURPOSE_NOT_FOR_ROLE: { code: 'E26', meaning: 'The request’s purpose is not one its role may have (the MDR retrieves data for MHHS only, never BAU).' },
   UNKNOWN_MPAN: { code: 'E30', meaning: 'The MPAN is not in the registry as known at the time of decision.' },
   NOT_APPOINTED_MDR: { code: 'E31', meaning: 'The user is not the appointed MDR of the MPAN on every day of data requested.' },

@@ -1,7 +1,7 @@
 import { MARKET_ROLES, MarketRole } from '@halfhour/domain';
 import { Type } from 'class-transformer';
 import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { IsEui64, IsMpid, IsUtcInstant } from '../../validators/domain-validators';
+import { IsEui64, IsMpid, IsP256PublicKey, IsUtcInstant } from '../../validators/domain-validators';
 
 export class UserKeyDto {
   @IsString()
@@ -11,8 +11,9 @@ export class UserKeyDto {
   @IsIn(MARKET_ROLES)
   role!: MarketRole;
 
-  /** SPKI PEM of an ECDSA P-256 public key, as `openssl ec -pubout` writes it. */
+  /** SPKI PEM of an ECDSA P-256 public key, as `openssl ec -pubout` writes it; no other key type or curve. */
   @Matches(/^-----BEGIN PUBLIC KEY-----\n[A-Za-z0-9+/=\n]+-----END PUBLIC KEY-----\n?$/, { message: 'publicKeyPem must be an SPKI PEM public key' })
+  @IsP256PublicKey()
   publicKeyPem!: string;
 
   @IsUtcInstant()
