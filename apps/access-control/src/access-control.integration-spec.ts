@@ -168,8 +168,11 @@ describe('access-control on the real broker and database', () => {
 
     const revokedAt = new Date().toISOString();
     const updatesBefore = await bed.service.metric('halfhour_access_view_updates_total', { view: 'users', outcome: 'applied' });
-    await bed.publishUsers([{ ...mdr.record, keys: mdr.record.keys.map((k) => ({ ...k, revokedAt })), updatedAt: revokedAt }]);
+    // A record its producer dated in the future comes first: the revocation after it in the log still applies.
+    await bed.publishUsers([{ ...mdr.record, updatedAt: '2099-01-01T00:00:00Z' }]);
     await eventually(async () => expect(await bed.service.metric('halfhour_access_view_updates_total', { view: 'users', outcome: 'applied' })).toBe(updatesBefore + 1), 30_000, 100);
+    await bed.publishUsers([{ ...mdr.record, keys: mdr.record.keys.map((k) => ({ ...k, revokedAt })), updatedAt: revokedAt }]);
+    await eventually(async () => expect(await bed.service.metric('halfhour_access_view_updates_total', { view: 'users', outcome: 'applied' })).toBe(updatesBefore + 2), 30_000, 100);
 
     const after = mdr.request({ target: D1, mpan: m1, body: readLog('2026-11-02', '2026-11-03') });
     await bed.publishRequests([after]);

@@ -64,19 +64,20 @@ export class AccessRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** The latest record per user by `updatedAt`; an equal time replaces (a correction). Returns users changed. */
+  /**
+   * Each user's last record in log order (a batch is one partition's, in offset order; a user's
+   * records share its partition) replaces what is held. Not by the producer's `updatedAt`: one
+   * record dated in the future would otherwise refuse every later one, revocations included.
+   * Returns users changed.
+   */
   async applyUsers(users: readonly DccUserUpdated[]): Promise<number> {
     const latest = new Map<string, DccUserUpdated>();
-    for (const u of users) {
-      const seen = latest.get(u.userId);
-      if (!seen || Date.parse(seen.updatedAt) <= Date.parse(u.updatedAt)) latest.set(u.userId, u);
-    }
+    for (const u of users) latest.set(u.userId, u);
     if (latest.size === 0) return 0;
     const changed: unknown[] = await this.dataSource.query(
       `INSERT INTO dcc_users (user_id, record, updated_at)
        SELECT u.user_id, u.record, u.updated_at FROM jsonb_to_recordset($1::jsonb) AS u(user_id text, record jsonb, updated_at timestamptz)
        ON CONFLICT (user_id) DO UPDATE SET record = EXCLUDED.record, updated_at = EXCLUDED.updated_at
-       WHERE EXCLUDED.updated_at >= dcc_users.updated_at
        RETURNING user_id`,
       [JSON.stringify([...latest.values()].map((u) => ({ user_id: u.userId, record: u, updated_at: u.updatedAt })))],
     );
