@@ -1,15 +1,11 @@
 import { effectsOf, ITEM_TRANSITIONS, ItemEvent, MHHS_KINDS } from '@halfhour/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { HourCount } from '../reports/provider-hours';
-import { copyItems } from './copy-items';
-import { combineSameItem, MergedRow, mergeRow, refKey } from './item-merging';
+import { ItemAdditions } from './item-additions';
 import { itemColumns, ItemRef, ItemRow } from './item-row';
 
 const PARTITION_LOCK = 164;
 const PLACEMENT_LOCK = 166;
-/** Per plan day: its plan writes the day's items alone (exclusive); on-demand reads write beside each other (shared). */
-const DAY_WRITES_LOCK = 167;
-const INSERT_CHUNK = 10_000;
 
 type Runner = DataSource | EntityManager;
 
@@ -21,6 +17,7 @@ type Runner = DataSource | EntityManager;
 export class ItemRepository {
   /** Partitions this process has made sure of: once is enough, they are never dropped while in use. */
   private readonly partitions = new Set<string>();
+  private readonly additions = new ItemAdditions();
 
   constructor(readonly dataSource: DataSource) {}
 
@@ -31,24 +28,6 @@ export class ItemRepository {
   /** Only one placer spends spare capacity at a time: the lock is held until the transaction ends. */
   async lockPlacement(manager: EntityManager): Promise<void> {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [PLACEMENT_LOCK]);
-  }
-
-  /**
-   * The plan of `planDay` writes its items alone: it waits for on-demand writes into the day in
-   * flight, and holds later ones back until it commits. Without it, the plan's COPY and an on-demand
-   * insert of the same items in another order each wait for the other: a deadlock, in which
-   * PostgreSQL may cancel the plan.
-   */
-  async lockDayForPlan(manager: EntityManager, planDay: string): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [DAY_WRITES_LOCK, planDay]);
-  }
-
-  /**
-   * Writes into `planDays` beside other such writers, never beside their plans (lockDayForPlan).
-   * Taken before any item row is locked, in one order, so no two writers wait on each other.
-   */
-  async shareDays(manager: EntityManager, planDays: readonly string[]): Promise<void> {
-    for (const day of [...new Set(planDays)].sort()) await manager.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [DAY_WRITES_LOCK, day]);
   }
 
   /** Creates the plan day's partition if missing (once, under an advisory lock). */
@@ -64,83 +43,25 @@ export class ItemRepository {
     this.partitions.add(planDay);
   }
 
-  /**
-   * Adds items; where one already stands for the same data in the same plan day, the domain merges
-   * the new one into it (collect once, `mergeIntoItem`) and this only writes the outcome. The rows
-   * merged into are locked first; a row another transaction inserts meanwhile is merged into on
-   * the next round, so no requester is ever lost to a race. Never beside the plan of a day it
-   * writes into (shareDays).
-   */
-  async addMerging(manager: EntityManager, items: readonly ItemRow[]): Promise<void> {
-    await this.shareDays(manager, items.map((item) => item.planDay));
-    let pending = combineSameItem(items);
-    while (pending.length > 0) {
-      const existing = new Map((await this.lock(manager, pending)).map((row) => [refKey(row), row]));
-      const merged = pending.flatMap((item) => {
-        const stored = existing.get(refKey(item));
-        return stored ? [mergeRow(stored, item)] : [];
-      });
-      await this.writeMerged(manager, merged);
-      const fresh = pending.filter((item) => !existing.has(refKey(item)));
-      const inserted = new Set((await this.insertNew(manager, fresh)).map(refKey));
-      pending = fresh.filter((item) => !inserted.has(refKey(item)));
-    }
+  /** See ItemAdditions. */
+  lockDayForPlan(manager: EntityManager, planDay: string): Promise<void> {
+    return this.additions.lockDayForPlan(manager, planDay);
   }
 
-  /** Items known to be new (a fresh day's plan), streamed in with COPY: several times faster than INSERT. */
-  async addNew(manager: EntityManager, items: readonly ItemRow[]): Promise<void> {
-    await copyItems(manager, items);
+  shareDays(manager: EntityManager, planDays: readonly string[]): Promise<void> {
+    return this.additions.shareDays(manager, planDays);
   }
 
-  /** The item keys a plan day already holds. */
-  async itemKeysOf(manager: EntityManager, planDay: string): Promise<Set<string>> {
-    const rows: { item_key: string }[] = await manager.query('SELECT item_key FROM collection_items WHERE plan_day = $1', [planDay]);
-    return new Set(rows.map((r) => r.item_key));
+  addMerging(manager: EntityManager, items: readonly ItemRow[]): Promise<void> {
+    return this.additions.addMerging(manager, items);
   }
 
-  /** Inserts what is not there yet; answers the rows it inserted (a conflict is left for the caller to merge). */
-  private async insertNew(manager: EntityManager, items: readonly ItemRow[]): Promise<ItemRef[]> {
-    const inserted: ItemRef[] = [];
-    for (let i = 0; i < items.length; i += INSERT_CHUNK) {
-      const chunk = items.slice(i, i + INSERT_CHUNK);
-      const column = <K extends keyof ItemRow>(key: K) => chunk.map((item) => item[key]);
-      inserted.push(...(await manager.query(
-        `INSERT INTO collection_items (plan_day, item_key, mpan, device_id, provider, srv, data_day, kind, state, slot_start, earliest, deadline, requesters)
-         SELECT * FROM unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::text[], $9::text[],
-           $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::jsonb[])
-         ON CONFLICT (plan_day, item_key) DO NOTHING
-         RETURNING plan_day::text AS "planDay", item_key AS "itemKey"`,
-        [
-          column('planDay'), column('itemKey'), column('mpan'), column('deviceId'), column('provider'), column('srv'), column('dataDay'),
-          column('kind'), column('state'), column('slotStart'), column('earliest'), column('deadline'),
-          chunk.map((item) => JSON.stringify(item.requesters)),
-        ],
-      )));
-    }
-    return inserted;
+  addNew(manager: EntityManager, items: readonly ItemRow[]): Promise<void> {
+    return this.additions.addNew(manager, items);
   }
 
-  private async lock(manager: EntityManager, refs: readonly ItemRef[]): Promise<ItemRow[]> {
-    return manager.query(
-      `SELECT ${itemColumns()} FROM collection_items WHERE (plan_day, item_key) IN (SELECT * FROM unnest($1::date[], $2::text[])) FOR UPDATE`,
-      [refs.map((r) => r.planDay), refs.map((r) => r.itemKey)],
-    );
-  }
-
-  private async writeMerged(manager: EntityManager, merged: readonly MergedRow[]): Promise<void> {
-    if (merged.length === 0) return;
-    await manager.query(
-      `UPDATE collection_items AS i SET state = u.state, kind = u.kind, requesters = u.requesters, earliest = u.earliest, deadline = u.deadline,
-         slot_start = u.slot_start, completed_at = CASE WHEN u.reopened THEN NULL ELSE i.completed_at END, updated_at = now()
-       FROM unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[], $9::bool[])
-         AS u(plan_day, item_key, state, kind, requesters, earliest, deadline, slot_start, reopened)
-       WHERE i.plan_day = u.plan_day AND i.item_key = u.item_key`,
-      [
-        merged.map((m) => m.row.planDay), merged.map((m) => m.row.itemKey), merged.map((m) => m.row.state), merged.map((m) => m.row.kind),
-        merged.map((m) => JSON.stringify(m.row.requesters)), merged.map((m) => m.row.earliest), merged.map((m) => m.row.deadline),
-        merged.map((m) => m.row.slotStart), merged.map((m) => m.reopened),
-      ],
-    );
+  itemKeysOf(manager: EntityManager, planDay: string): Promise<Set<string>> {
+    return this.additions.itemKeysOf(manager, planDay);
   }
 
   /**
