@@ -21,6 +21,11 @@ describe('access-control on the real broker and database', () => {
   const supplier = new TestUser('00-00-00-00-00-00-AA-02', 'SUPB', 'IS');
   const stranger = new TestUser('00-00-00-00-00-00-AA-09', 'NOPE', 'MDR');
   const registeredSupplier = new TestUser('00-00-00-00-00-00-AA-03', 'SUPA', 'IS');
+  // freshMpan's MPANs are distributor 12, London's network (LOND in the default DISTRIBUTOR_AREAS).
+  const distributor = new TestUser('00-00-00-00-00-00-AA-04', 'LOND', 'ED');
+  const otherDistributor = new TestUser('00-00-00-00-00-00-AA-05', 'SWEB', 'ED');
+  const gasSupplier = new TestUser('00-00-00-00-00-00-AA-06', 'GASS', 'GS');
+  const otherUser = new TestUser('00-00-00-00-00-00-AA-07', 'OTHR', 'OU');
   const [m1, m2, m3, m4, unknownMpan] = [freshMpan(), freshMpan(), freshMpan(), freshMpan(), freshMpan()];
   const timeline = (mpan: string, fields: Partial<MpanTimelineUpdated>): MpanTimelineUpdated => ({
     mpan, version: 1, mdrAppointments: [], suppliers: supplierSupa, consent: optedIn, devices: [], updatedAt: '2026-11-01T00:00:00Z', ...fields,
@@ -28,7 +33,7 @@ describe('access-control on the real broker and database', () => {
 
   beforeAll(async () => {
     bed = await new AccessTestBed().setUp();
-    await bed.publishUsers([mdr.record, supplier.record, registeredSupplier.record]);
+    await bed.publishUsers([mdr.record, supplier.record, registeredSupplier.record, distributor.record, otherDistributor.record, gasSupplier.record, otherUser.record]);
     await bed.publishTimelines([
       // M1: MDRA appointed 1–25 November (ETD exclusive), HH consent, one SMETS2 import meter.
       timeline(m1, { mdrAppointments: [{ mdrMpid: 'MDRA', appointmentId: 'A1', from: '2026-11-01', to: '2026-11-25' }], devices: [smets2(D1)] }),
@@ -74,7 +79,12 @@ describe('access-control on the real broker and database', () => {
       // An open-ended appointment's MDR asking for data to 9999 or for fourteen months: each would be hundreds to millions of daily items.
       ['PERIOD_IN_FUTURE', mdr.request({ target: D1, mpan: m1, body: readLog('2026-11-10', '9999-12-31') })],
       ['PERIOD_TOO_LONG', mdr.request({ target: D1, mpan: m1, body: readLog('2025-09-10', '2026-11-11') })],
-      ['UNKNOWN_MPAN', mdr.request({ target: D1, mpan: unknownMpan, body: readLog('2026-11-10', '2026-11-11') })],
+      // Only a user related to an MPAN learns whether it exists: to the MDR an unknown MPAN is one it is not appointed to.
+      ['UNKNOWN_MPAN', distributor.request({ target: D1, mpan: unknownMpan, body: readLog('2026-11-10', '2026-11-11') })],
+      ['NOT_APPOINTED_MDR', mdr.request({ target: D1, mpan: unknownMpan, body: readLog('2026-11-10', '2026-11-11') })],
+      ['NOT_AREA_DISTRIBUTOR', otherDistributor.request({ target: D1, mpan: m1, body: readLog('2026-11-10', '2026-11-11') })],
+      ['NO_RELATIONSHIP_FOR_ROLE', gasSupplier.request({ target: D1, mpan: m1, body: readLog('2026-11-10', '2026-11-11') })],
+      ['NO_RELATIONSHIP_FOR_ROLE', otherUser.request({ target: D1, mpan: m1, body: { ...readLog('2026-11-10', '2026-11-11'), consentReference: 'C-1' } })],
       // The appointment ends on 25 November: a period running past it is refused whole.
       ['NOT_APPOINTED_MDR', mdr.request({ target: D1, mpan: m1, body: readLog('2026-11-20', '2026-11-27') })],
       ['NOT_REGISTERED_SUPPLIER', supplier.request({ target: D1, mpan: m1, body: readLog('2026-11-10', '2026-11-11') })],
@@ -89,9 +99,10 @@ describe('access-control on the real broker and database', () => {
       target: D1, mpan: m1, serviceReference: '5.1', serviceReferenceVariant: '5.1', commandVariant: 8,
       body: { schedule: { srv: '4.8.1', frequency: 'DAILY', startDate: '2026-11-20' } },
     });
+    const areaRead = distributor.request({ target: D1, mpan: m1, body: readLog('2026-11-10', '2026-11-11') });
     // A replay: the good request sent again, byte for byte, as a new message.
     const replay = good;
-    const ids = await bed.publishRequests([good, ...cases.map(([, request]) => request), goodSchedule, replay]);
+    const ids = await bed.publishRequests([good, ...cases.map(([, request]) => request), goodSchedule, areaRead, replay]);
 
     const requestIds = cases.map(([, request]) => request.requestId);
     const responses = await eventually(async () => {
@@ -104,14 +115,17 @@ describe('access-control on the real broker and database', () => {
         .toEqual({ requestId: request.requestId, reason, code: REFUSAL_RESPONSE_CODES[reason as keyof typeof REFUSAL_RESPONSE_CODES].code });
       expect(responses[i]).toHaveLength(1);
       expect(responses[i][0].userId).toBe(request.requestId.split(':')[0]);
+      // Refusals name what the user sent, never another device's EUI-64.
+      if (request.requestId.split(':')[1] !== D1) expect(responses[i][0].message).not.toContain(D1);
     });
     expect(responses[cases.length]).toEqual([expect.objectContaining({ reason: 'REPLAYED_COUNTER', responseCode: 'E15' })]);
 
     const [authorised, scheduled] = await eventually(async () => {
-      const found = await authorisedFor([good.requestId, goodSchedule.requestId]);
+      const found = await authorisedFor([good.requestId, goodSchedule.requestId, areaRead.requestId]);
       expect(found.every(Boolean)).toBe(true);
       return found as RequestAuthorised[];
     }, 30_000, 200);
+    expect((await authorisedFor([areaRead.requestId]))[0]).toMatchObject({ role: 'ED', mpid: 'LOND', mpan: m1, dataSrv: '4.8.1' });
     expect(authorised).toMatchObject({
       requestMessageId: ids[0], userId: mdr.userId, mpid: 'MDRA', role: 'MDR', dataSrv: '4.8.1', mode: 'ON_DEMAND', mpan: m1, deviceId: D1,
       days: { from: '2026-11-10', to: '2026-11-12' }, trt: { seconds: 30, basis: 'EXISTING_ON_DEMAND', policy: 'EQUAL_EXISTING' }, registryVersion: 1,
@@ -123,16 +137,18 @@ describe('access-control on the real broker and database', () => {
     // Every decision is audited, with the registry version it saw.
     const audit = await eventually(async () => {
       const { body } = await bed.service.get<{ decisions: { requestId: string; authorised: boolean; reason: string | null; registryVersion: number }[] }>(`/audit?userId=${mdr.userId}&limit=1000`);
-      // All but the stranger's and the supplier's cases, plus the good request, the schedule and the replay.
-      expect(body.decisions).toHaveLength(cases.length - 2 + 3);
+      // The MDR's own cases, plus the good request, the schedule and the replay.
+      expect(body.decisions).toHaveLength(cases.filter(([, request]) => request.requestId.startsWith(mdr.userId)).length + 3);
       return body.decisions;
     }, 10_000, 200);
     expect(audit.filter((d) => d.requestId === good.requestId).map((d) => d.reason)).toEqual(expect.arrayContaining([null, 'REPLAYED_COUNTER']));
+    const areaAudit = (await bed.service.get<{ decisions: { relationshipPolicy: string }[] }>(`/audit?userId=${distributor.userId}`)).body.decisions;
+    expect(areaAudit.map((d) => d.relationshipPolicy)).toEqual(areaAudit.map(() => expect.stringMatching(/^areas:.*LOND=12.*\|ou:REFUSED$/)));
     const byMpan = (await bed.service.get<{ decisions: { mpan: string }[] }>(`/audit?mpan=${m2}`)).body.decisions;
     expect(byMpan.map((d) => d.mpan)).toEqual([m2, m2]);
     expect(await bed.service.metric('halfhour_access_decisions_total', { outcome: 'authorised', srv: '4.8.1', role: 'MDR' })).toBe(1);
     expect(await bed.service.metric('halfhour_access_refusals_total', { reason: 'HH_CONSENT_REFUSED' })).toBe(1);
-    expect(await bed.service.metric('halfhour_access_decision_latency_seconds_count')).toBe(cases.length + 3);
+    expect(await bed.service.metric('halfhour_access_decision_latency_seconds_count')).toBe(cases.length + 4);
   });
 
   it('decides version 2 requests by their signed purpose: a supplier’s BAU schedule goes to the scheduler as BAU, the MDR may not have one', async () => {

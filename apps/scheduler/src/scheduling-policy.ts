@@ -1,4 +1,4 @@
-import { BackstopDelay, buildEligibilityMatrix, CapacitySettings, DEFAULT_TRT_SETTINGS, EligibilityMatrix, invalidShares, OutageSettings, ProviderCapacity, TrtSettings } from '@halfhour/domain';
+import { BackstopDelay, buildEligibilityMatrix, buildRelationshipPolicy, CapacitySettings, DEFAULT_TRT_SETTINGS, EligibilityMatrix, invalidShares, OutageSettings, ProviderCapacity, RelationshipPolicy, TrtSettings } from '@halfhour/domain';
 import { SchedulerConfig } from './scheduler.config';
 
 export const SCHEDULING_POLICY = Symbol('SCHEDULING_POLICY');
@@ -6,6 +6,7 @@ export const SCHEDULING_POLICY = Symbol('SCHEDULING_POLICY');
 export interface SchedulingPolicy {
   capacity: CapacitySettings;
   matrix: EligibilityMatrix;
+  relationships: RelationshipPolicy;
   /** The TRT policy in force and the MHHS TRT (shared with access-control: MhhsPolicyConfig). */
   trt: TrtSettings;
   mhhsTrtMs: number;
@@ -41,6 +42,7 @@ export function schedulingPolicyFrom(config: SchedulerConfig): SchedulingPolicy 
       otherProviders: { readsPerSlot: config.OTHER_PROVIDER_READS_PER_SLOT, ...shares },
     },
     matrix: buildEligibilityMatrix(config.MDR_SRVS.split(',')),
+    relationships: buildRelationshipPolicy(config.DISTRIBUTOR_AREAS, config.OTHER_USER_HH_DATA),
     trt: { policy: config.TRT_POLICY, mhhsTrtSeconds: config.MHHS_TRT_SECONDS, existingOnDemandTrtSeconds: DEFAULT_TRT_SETTINGS.existingOnDemandTrtSeconds },
     mhhsTrtMs: config.MHHS_TRT_SECONDS * 1000,
     noResponseAfterMs: config.NO_RESPONSE_AFTER_SECONDS * 1000,

@@ -12,6 +12,8 @@ export * from './registration/resolve-mpan-on-day';
 export * from './access/service-request-variant';
 export * from './access/eligibility-matrix';
 export * from './access/decide-data-access';
+export * from './access/relationship-policy';
+export * from './access/role-relationship';
 export * from './access/request-id';
 export * from './access/request-signature';
 export * from './calendar/settlement-day';

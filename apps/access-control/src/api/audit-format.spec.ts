@@ -5,7 +5,7 @@ import { auditHeader, auditLines } from './audit-format';
 const decision: DecisionRecord = {
   messageId: 'm-1', requestId: 'r-1', userId: '90-B3-D5-1F-30-00-00-01', role: 'MDR', srv: '4.8.1', mpan: '1200000000016', authorised: false,
   reason: 'NOT_APPOINTED_MDR', responseCode: 'E31', message: 'not the appointed MDR, "on 2026-12-01", so no', decidedAt: new Date('2026-12-02T10:00:00Z'),
-  matrixVersion: 'v1', trtPolicy: 'BOTH', registryVersion: 3, registryUpdatedAt: null, output: { kind: 'response', messageId: 'o-1', body: { responseCode: 'E31' } },
+  matrixVersion: 'v1', trtPolicy: 'BOTH', relationshipPolicy: 'areas:LOND=12|ou:REFUSED', consentReference: null, registryVersion: 3, registryUpdatedAt: null, output: { kind: 'response', messageId: 'o-1', body: { responseCode: 'E31' } },
 };
 
 describe('the audit export formats', () => {
@@ -14,6 +14,14 @@ describe('the audit export formats', () => {
     const read = Object.fromEntries(header.map((column, i) => [column, row[i]]));
     expect(read).toMatchObject({ messageId: 'm-1', authorised: 'false', responseCode: 'E31', message: decision.message, decidedAt: '2026-12-02T10:00:00.000Z', registryUpdatedAt: '' });
     expect(header).not.toContain('output');
+  });
+
+  it('keeps a spreadsheet from reading any field as a formula: text starting with = + - @ or a tab is quoted with a leading apostrophe', () => {
+    const hostile = { ...decision, message: '=HYPERLINK("http://evil","x")', requestId: '+1+1', srv: '@SUM(A1)', reason: '-2', mpan: '\t=1' };
+    const [header, row] = parse(auditHeader('csv') + auditLines('csv', [hostile])) as string[][];
+    const read = Object.fromEntries(header.map((column, i) => [column, row[i]]));
+    expect(read).toMatchObject({ message: `'${hostile.message}`, requestId: "'+1+1", srv: "'@SUM(A1)", reason: "'-2", mpan: "'\t=1" });
+    expect(auditLines('ndjson', [hostile])).toContain(JSON.stringify(hostile.message));
   });
 
   it('writes NDJSON a line per decision, the published message included', () => {

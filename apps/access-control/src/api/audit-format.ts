@@ -6,7 +6,7 @@ export type AuditFormat = 'ndjson' | 'csv';
 /** The CSV's columns: every field of a decision but the message it published (in NDJSON only). */
 const CSV_COLUMNS = [
   'decidedAt', 'messageId', 'requestId', 'userId', 'role', 'srv', 'mpan', 'authorised', 'responseCode', 'reason', 'message',
-  'matrixVersion', 'trtPolicy', 'registryVersion', 'registryUpdatedAt',
+  'matrixVersion', 'trtPolicy', 'relationshipPolicy', 'consentReference', 'registryVersion', 'registryUpdatedAt',
 ] as const satisfies readonly (keyof DecisionRecord)[];
 
 export const AUDIT_CONTENT_TYPES: Record<AuditFormat, string> = { ndjson: 'application/x-ndjson; charset=utf-8', csv: 'text/csv; charset=utf-8' };
@@ -22,5 +22,10 @@ export function auditLines(format: AuditFormat, decisions: readonly DecisionReco
   return stringify(decisions.map((d) => CSV_COLUMNS.map((column) => {
     const value = d[column];
     return value instanceof Date ? value.toISOString() : value;
-  })), { cast: { boolean: (value) => String(value) } });
+  })), { cast: { boolean: (value) => String(value), string: neutraliseFormula } });
+}
+
+/** OWASP's advice for CSV injection: a cell a spreadsheet would evaluate starts with an apostrophe instead. */
+function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }

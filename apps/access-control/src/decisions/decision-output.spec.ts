@@ -1,8 +1,8 @@
 import { RequestAuthorised, ServiceRequest, ServiceResponse, Topics, validateMessage } from '@halfhour/contracts';
-import { ALL_REFUSALS, buildEligibilityMatrix, DEFAULT_READ_LOG_LIMITS, DEFAULT_TRT_SETTINGS, ServiceRequestDecision } from '@halfhour/domain';
+import { ALL_REFUSALS, buildEligibilityMatrix, DEFAULT_READ_LOG_LIMITS, DEFAULT_RELATIONSHIP_POLICY, DEFAULT_TRT_SETTINGS, ServiceRequestDecision } from '@halfhour/domain';
 import { decisionRecord } from './decision-output';
 
-const policy = { matrix: buildEligibilityMatrix(), trt: DEFAULT_TRT_SETTINGS, freshness: { maxAgeMs: 1, maxClockSkewMs: 1 }, readLog: DEFAULT_READ_LOG_LIMITS };
+const policy = { matrix: buildEligibilityMatrix(), relationships: DEFAULT_RELATIONSHIP_POLICY, trt: DEFAULT_TRT_SETTINGS, freshness: { maxAgeMs: 1, maxClockSkewMs: 1 }, readLog: DEFAULT_READ_LOG_LIMITS };
 const onDemand = Topics.serviceRequests.messages[0].example as ServiceRequest;
 const createSchedule: ServiceRequest = {
   ...onDemand, serviceReference: '5.1', serviceReferenceVariant: '5.1', commandVariant: 8,

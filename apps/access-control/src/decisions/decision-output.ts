@@ -28,6 +28,8 @@ export function decisionRecord(policy: AccessPolicy, decision: ServiceRequestDec
     decidedAt,
     matrixVersion: policy.matrix.version,
     trtPolicy: policy.trt.policy,
+    relationshipPolicy: policy.relationships.version,
+    consentReference: request.body.consentReference ?? null,
     registryVersion: inputs.registry?.version ?? 0,
     registryUpdatedAt: inputs.registry?.updatedAt ?? null,
   };
@@ -66,6 +68,7 @@ export function decisionRecord(policy: AccessPolicy, decision: ServiceRequestDec
     matrixVersion: policy.matrix.version,
     registryVersion: common.registryVersion,
     purpose: decision.purpose,
+    ...(request.body.consentReference ? { consentReference: request.body.consentReference } : {}),
   };
   return {
     ...common,

@@ -5,7 +5,7 @@ import { parseRequestId, ServiceRequestToDecide } from '@halfhour/domain';
 export function toRequestToDecide(request: ServiceRequest): ServiceRequestToDecide {
   const requestId = parseRequestId(request.requestId);
   if (!requestId) throw new Error(`request ID ${request.requestId} passed validation but does not parse`);
-  const { readLogPeriod, schedule } = request.body;
+  const { readLogPeriod, schedule, consentReference } = request.body;
   return {
     requestId,
     role: request.role,
@@ -17,5 +17,6 @@ export function toRequestToDecide(request: ServiceRequest): ServiceRequestToDeci
     purpose: purposeOf(request),
     ...(readLogPeriod ? { readPeriod: { start: new Date(readLogPeriod.start), end: new Date(readLogPeriod.end) } } : {}),
     ...(schedule ? { schedule: { srv: schedule.srv, startDate: schedule.startDate } } : {}),
+    ...(consentReference ? { consentReference } : {}),
   };
 }

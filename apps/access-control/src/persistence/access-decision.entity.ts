@@ -49,6 +49,14 @@ export class AccessDecisionEntity {
   @Column({ name: 'trt_policy', type: 'text' })
   trtPolicy!: string;
 
+  /** The relationship policy applied (RelationshipPolicy.version); `none` before it existed. */
+  @Column({ name: 'relationship_policy', type: 'text', default: 'none' })
+  relationshipPolicy!: string;
+
+  /** An Other User's consent reference, as its request carried it. */
+  @Column({ name: 'consent_reference', type: 'text', nullable: true })
+  consentReference!: string | null;
+
   /** The MPAN's timeline version the decision saw (0: the MPAN was unknown). */
   @Column({ name: 'registry_version', type: 'integer' })
   registryVersion!: number;

@@ -21,6 +21,8 @@ export interface DecisionRecord {
   decidedAt: Date;
   matrixVersion: string;
   trtPolicy: string;
+  relationshipPolicy: string;
+  consentReference: string | null;
   registryVersion: number;
   registryUpdatedAt: Date | null;
   output: PublishedOutput;
@@ -132,12 +134,12 @@ export class AccessRepository {
     if (decisions.length === 0) return;
     await manager.query(
       `INSERT INTO access_decisions (message_id, request_id, user_id, role, srv, mpan, authorised, reason, response_code, message,
-         decided_at, matrix_version, trt_policy, registry_version, registry_updated_at, output)
+         decided_at, matrix_version, trt_policy, relationship_policy, consent_reference, registry_version, registry_updated_at, output)
        SELECT d."messageId", d."requestId", d."userId", d.role, d.srv, d.mpan, d.authorised, d.reason, d."responseCode", d.message,
-         d."decidedAt", d."matrixVersion", d."trtPolicy", d."registryVersion", d."registryUpdatedAt", d.output
+         d."decidedAt", d."matrixVersion", d."trtPolicy", d."relationshipPolicy", d."consentReference", d."registryVersion", d."registryUpdatedAt", d.output
        FROM jsonb_to_recordset($1::jsonb) AS d("messageId" text, "requestId" text, "userId" text, role text, srv text, mpan text,
          authorised boolean, reason text, "responseCode" text, message text, "decidedAt" timestamptz, "matrixVersion" text,
-         "trtPolicy" text, "registryVersion" int, "registryUpdatedAt" timestamptz, output jsonb)
+         "trtPolicy" text, "relationshipPolicy" text, "consentReference" text, "registryVersion" int, "registryUpdatedAt" timestamptz, output jsonb)
        ON CONFLICT (message_id) DO NOTHING`,
       [JSON.stringify(decisions)],
     );
@@ -178,7 +180,7 @@ export class AccessRepository {
 
 const SELECT_DECISIONS = `SELECT message_id AS "messageId", request_id AS "requestId", user_id AS "userId", role, srv, mpan, authorised,
   reason, response_code AS "responseCode", message, decided_at AS "decidedAt", matrix_version AS "matrixVersion",
-  trt_policy AS "trtPolicy", registry_version AS "registryVersion", registry_updated_at AS "registryUpdatedAt", output
+  trt_policy AS "trtPolicy", relationship_policy AS "relationshipPolicy", consent_reference AS "consentReference", registry_version AS "registryVersion", registry_updated_at AS "registryUpdatedAt", output
   FROM access_decisions`;
 
 function toDccUser(record: DccUserUpdated): DccUser {

@@ -1,5 +1,5 @@
 import { ReadCommand, RequesterDto, Topics } from '@halfhour/contracts';
-import { addDays, entitlementLost, EntitlementLoss, isSmets1Provider, MarketRole, scheduleIdIn, settlementDayStart } from '@halfhour/domain';
+import { addDays, EntitledRequester, entitlementLost, EntitlementLoss, isSmets1Provider, MarketRole, scheduleIdIn, settlementDayStart } from '@halfhour/domain';
 import { OutgoingMessage } from '@halfhour/kafka';
 import { RegistryViewRepository } from '@halfhour/registry-view';
 import { MessageOutbox } from '@halfhour/service-kit';
@@ -42,7 +42,7 @@ export class Dispatcher {
         const timeline = timelines.get(item.mpan)?.timeline;
         const entitled: RequesterDto[] = [];
         for (const requester of item.requesters) {
-          const loss = entitlementLost(this.policy.matrix, this.policy.trt, timeline, { role: requester.role as MarketRole, mpid: requester.mpid }, item.srv, item.dataDay);
+          const loss = entitlementLost(this.policy, this.policy.trt, { mpan: item.mpan, timeline, srv: item.srv, day: item.dataDay }, requesterOf(requester));
           if (loss) dropped.push({ requester, item, loss });
           else entitled.push(requester);
         }
@@ -106,4 +106,8 @@ function toCommand(item: ItemRow, requesters: RequesterDto[]): ReadCommand {
 
 function asMessage(command: ReadCommand): OutgoingMessage<ReadCommand> {
   return { definition: Topics.smets2Commands.messages[0], body: command, envelope: { deadline: new Date(command.deadline) } };
+}
+
+function requesterOf(requester: RequesterDto): EntitledRequester {
+  return { role: requester.role as MarketRole, mpid: requester.mpid, ...(requester.consentReference ? { consentReference: requester.consentReference } : {}) };
 }

@@ -60,7 +60,7 @@ export class DailyPlanner {
     for (let i = 0; i < schedules.length; i += SCHEDULE_CHUNK) {
       const chunk = schedules.slice(i, i + SCHEDULE_CHUNK);
       const timelines = new Map([...(await this.registryView.timelinesOf(chunk.map((s) => s.mpan)))].map(([mpan, viewed]) => [mpan, viewed.timeline]));
-      const part = dayDemands(planDay, chunk, timelines, this.policy.matrix, this.policy.trt);
+      const part = dayDemands(planDay, chunk, timelines, this.policy, this.policy.trt);
       all.demands.push(...part.demands);
       all.notEntitled.push(...part.notEntitled);
       all.noMeter.push(...part.noMeter);

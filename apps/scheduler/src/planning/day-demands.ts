@@ -2,7 +2,7 @@ import { RequesterDto } from '@halfhour/contracts';
 import {
   addDays,
   CollectionDemand,
-  EligibilityMatrix,
+  DataAccessRules,
   entitlementLost,
   EntitlementLoss,
   MarketRole,
@@ -27,14 +27,14 @@ export interface DayDemands {
  * day before the plan day), on the meter and provider serving the MPAN that day, due once the day's
  * data is complete (the plan day's start) and by the TRT after that.
  */
-export function dayDemands(planDay: string, schedules: readonly ScheduleRow[], timelines: ReadonlyMap<string, MpanTimeline>, matrix: EligibilityMatrix, trt: TrtSettings): DayDemands {
+export function dayDemands(planDay: string, schedules: readonly ScheduleRow[], timelines: ReadonlyMap<string, MpanTimeline>, rules: DataAccessRules, trt: TrtSettings): DayDemands {
   const dataDay = addDays(planDay, -1);
   const earliestMs = settlementDayStart(planDay).getTime();
   const result: DayDemands = { demands: [], notEntitled: [], noMeter: [] };
   for (const schedule of schedules) {
     const timeline = timelines.get(schedule.mpan);
     const requester = { role: schedule.role as MarketRole, mpid: schedule.mpid };
-    const loss = entitlementLost(matrix, trt, timeline, requester, schedule.srv, dataDay);
+    const loss = entitlementLost(rules, trt, { mpan: schedule.mpan, timeline, srv: schedule.srv, day: dataDay }, requester);
     if (loss) {
       result.notEntitled.push({ ...schedule, loss });
       continue;

@@ -36,7 +36,7 @@ export class DemandForecast {
       for (let c = 0; c < missing.length; c += TIMELINE_CHUNK) {
         for (const [mpan, viewed] of await this.registryView.timelinesOf(missing.slice(c, c + TIMELINE_CHUNK))) timelines.set(mpan, viewed.timeline);
       }
-      const { demands } = dayDemands(planDay, schedules, timelines, this.policy.matrix, this.policy.trt);
+      const { demands } = dayDemands(planDay, schedules, timelines, this.policy, this.policy.trt);
       forecasts.push(...forecastDay(planDay, collectOnce(demands), this.slotsOf(planDay), capacity));
     }
     return forecasts;

@@ -49,7 +49,7 @@ export class OnDemandReads implements RequestKindHandler {
         planDay: today, itemKey: itemKeyOf({ mpan: r.mpan, srv: r.dataSrv, dataDay }), mpan: r.mpan, deviceId: device.deviceId, provider: providerKeyOf(device.provider),
         srv: r.dataSrv, dataDay, kind: 'ON_DEMAND' as const, state: newItemState(false), slotStart: null,
         earliest: new Date(earliestReadMs(r.dataSrv, dataDay, now.getTime())), deadline: new Date(r.dueBy ?? now), attempt: 0,
-        requesters: [{ userId: r.userId, role: r.role, mpid: r.mpid, origin: r.requestId, requestId: r.requestId }],
+        requesters: [{ userId: r.userId, role: r.role, mpid: r.mpid, origin: r.requestId, requestId: r.requestId, ...(r.consentReference ? { consentReference: r.consentReference } : {}) }],
       }];
     }));
     // Collect once across midnight too: tomorrow's plan may already hold the same read.

@@ -6,29 +6,39 @@ import { MpanTimeline } from '../registration/mpan-timeline';
 import { registrationEventSet } from '../registration/registration-events.arbitrary';
 import { RegistrationEvent } from '../registration/registration-event';
 import { resolveMpanOnDay } from '../registration/resolve-mpan-on-day';
-import { AccessDecision, DataAccessRequest, decideDataAccess } from './decide-data-access';
-import { buildEligibilityMatrix, EligibilityMatrix } from './eligibility-matrix';
+import { AccessDecision, DataAccessRequest, DataAccessRules, decideDataAccess } from './decide-data-access';
+import { buildEligibilityMatrix } from './eligibility-matrix';
+import { buildRelationshipPolicy } from './relationship-policy';
 import { findServiceRequestVariant, SERVICE_REQUEST_VARIANTS } from './service-request-variant';
 
 const MPAN = '1200001234566';
+const OTHER_MPAN = '2200001234569';
 const matrix = buildEligibilityMatrix();
+const rules: DataAccessRules = { matrix, relationships: buildRelationshipPolicy('LOND=12;SWEB=22;IDNO=24,25', 'WITH_CONSENT_REFERENCE') };
 
 /** The rules read literally, one day at a time, in the order of ACCESS_REFUSALS: the reference. */
-function oracle(m: EligibilityMatrix, timeline: MpanTimeline | undefined, request: DataAccessRequest): AccessDecision {
+function oracle(r: DataAccessRules, timeline: MpanTimeline | undefined, request: DataAccessRequest): AccessDecision {
   const refuse = (reason: AccessDecision & { authorised: false }): AccessDecision => reason;
   const variant = findServiceRequestVariant(request.srv);
   if (!variant) return refuse({ authorised: false, reason: 'UNKNOWN_SRV' });
-  if (!m.rolesBySrv.get(request.srv)?.has(request.role)) return refuse({ authorised: false, reason: 'ROLE_NOT_ELIGIBLE' });
+  if (!r.matrix.rolesBySrv.get(request.srv)?.has(request.role)) return refuse({ authorised: false, reason: 'ROLE_NOT_ELIGIBLE' });
   if (variant.dataKind === 'SCHEDULE') return { authorised: true };
   if (request.from >= request.to) return refuse({ authorised: false, reason: 'INVALID_PERIOD' });
-  if (!timeline) return refuse({ authorised: false, reason: 'UNKNOWN_MPAN' });
   const days: CalendarDate[] = [];
   for (let day = request.from; day < request.to; day = addDays(day, 1)) days.push(day);
-  const states = days.map((day) => resolveMpanOnDay(timeline, day));
-  if (request.role === 'MDR' && !states.every((s) => s.mdr?.mdrMpid === request.userMpid)) return refuse({ authorised: false, reason: 'NOT_APPOINTED_MDR' });
-  if ((request.role === 'IS' || request.role === 'ES') && !states.every((s) => s.supplier?.supplierMpid === request.userMpid)) {
+  const states = timeline ? days.map((day) => resolveMpanOnDay(timeline, day)) : [];
+  if (request.role === 'MDR' && !(timeline && states.every((s) => s.mdr?.mdrMpid === request.userMpid))) return refuse({ authorised: false, reason: 'NOT_APPOINTED_MDR' });
+  if ((request.role === 'IS' || request.role === 'ES') && !(timeline && states.every((s) => s.supplier?.supplierMpid === request.userMpid))) {
     return refuse({ authorised: false, reason: 'NOT_REGISTERED_SUPPLIER' });
   }
+  if (request.role === 'ED' && !r.relationships.distributorAreas.get(request.userMpid)?.has(request.mpan.slice(0, 2))) {
+    return refuse({ authorised: false, reason: 'NOT_AREA_DISTRIBUTOR' });
+  }
+  if (['GS', 'GT', 'RSA'].includes(request.role) || (request.role === 'OU' && r.relationships.otherUserHhData === 'REFUSED')) {
+    return refuse({ authorised: false, reason: 'NO_RELATIONSHIP_FOR_ROLE' });
+  }
+  if (request.role === 'OU' && !request.consentReference) return refuse({ authorised: false, reason: 'CONSENT_REFERENCE_REQUIRED' });
+  if (!timeline) return refuse({ authorised: false, reason: 'UNKNOWN_MPAN' });
   if (!states.every((s) => s.device)) return refuse({ authorised: false, reason: 'NO_DEVICE' });
   if (request.deviceId !== undefined && states.some((s) => s.device!.deviceId !== request.deviceId)) {
     return refuse({ authorised: false, reason: 'TARGET_NOT_MPAN_DEVICE' });
@@ -43,14 +53,16 @@ function oracle(m: EligibilityMatrix, timeline: MpanTimeline | undefined, reques
 
 const requestArbitrary: fc.Arbitrary<DataAccessRequest> = fc.record({
   role: fc.constantFrom(...MARKET_ROLES),
-  userMpid: fc.constantFrom('MDRA', 'MDRB', 'SUPA', 'SUPB'),
+  userMpid: fc.constantFrom('MDRA', 'MDRB', 'SUPA', 'SUPB', 'LOND', 'SWEB', 'IDNO'),
+  mpan: fc.constantFrom(MPAN, OTHER_MPAN),
+  consentReference: fc.option(fc.constantFrom('CONSENT-1'), { nil: undefined }),
   srv: fc.constantFrom(...SERVICE_REQUEST_VARIANTS.map((v) => v.srv), '9.9'),
   start: fc.integer({ min: -10, max: 300 }),
   length: fc.integer({ min: 0, max: 45 }),
   deviceId: fc.option(fc.constantFrom('00-00-00-00-00-00-00-01', '00-00-00-00-00-00-00-02'), { nil: undefined }),
-}).map(({ start, length, deviceId, ...rest }) => {
+}).map(({ start, length, deviceId, consentReference, ...rest }) => {
   const from = addDays('2026-01-01', start);
-  return { ...rest, from, to: addDays(from, length), ...(deviceId === undefined ? {} : { deviceId }) };
+  return { ...rest, from, to: addDays(from, length), ...(deviceId === undefined ? {} : { deviceId }), ...(consentReference === undefined ? {} : { consentReference }) };
 });
 
 const timelineArbitrary: fc.Arbitrary<MpanTimeline | undefined> = fc.option(
@@ -62,7 +74,7 @@ describe('decideDataAccess, for any registry and request', () => {
   it('decides exactly as the day-by-day reading of the rules (100,000 cases)', () => {
     fc.assert(
       fc.property(timelineArbitrary, requestArbitrary, (timeline, request) => {
-        expect(decideDataAccess(matrix, timeline, request)).toEqual(oracle(matrix, timeline, request));
+        expect(decideDataAccess(rules, timeline, request)).toEqual(oracle(rules, timeline, request));
       }),
       { numRuns: 100_000 },
     );
@@ -71,7 +83,7 @@ describe('decideDataAccess, for any registry and request', () => {
   it('never gives an MDR data for a day outside its own appointment', () => {
     fc.assert(
       fc.property(timelineArbitrary, requestArbitrary.map((r) => ({ ...r, role: 'MDR' as const })), (timeline, request) => {
-        const decision = decideDataAccess(matrix, timeline, request);
+        const decision = decideDataAccess(rules, timeline, request);
         if (!decision.authorised || findServiceRequestVariant(request.srv)?.dataKind === 'SCHEDULE') return;
         for (let day = request.from; day < request.to; day = addDays(day, 1)) {
           expect(resolveMpanOnDay(timeline!, day).mdr?.mdrMpid).toBe(request.userMpid);
@@ -94,7 +106,7 @@ describe('decideDataAccess, worked cases', () => {
     event({ kind: 'DEVICE_COMMISSIONED', deviceId: '00-00-00-00-00-00-00-01', generation: 2, provider: { kind: 'CSP', region: 'SOUTH' }, direction: 'IMPORT', from: '2025-01-01' }, 5),
   ]);
   const ask = (request: Partial<DataAccessRequest>) =>
-    decideDataAccess(matrix, timeline, { role: 'MDR', userMpid: 'MDRA', srv: '4.8.1', from: '2026-02-01', to: '2026-02-02', ...request });
+    decideDataAccess(rules, timeline, { role: 'MDR', userMpid: 'MDRA', mpan: MPAN, srv: '4.8.1', from: '2026-02-01', to: '2026-02-02', ...request });
 
   it('lets the appointed MDR read HH data inside its appointment, with consent', () => {
     expect(ask({})).toEqual({ authorised: true });
@@ -127,13 +139,39 @@ describe('decideDataAccess, worked cases', () => {
     expect(ask({ role: 'IS', userMpid: 'SUPB' })).toEqual({ authorised: false, reason: 'NOT_REGISTERED_SUPPLIER' });
     expect(ask({ srv: '7.7' })).toEqual({ authorised: false, reason: 'UNKNOWN_SRV' });
     expect(ask({ to: '2026-02-01' })).toEqual({ authorised: false, reason: 'INVALID_PERIOD' });
-    expect(decideDataAccess(matrix, undefined, { role: 'MDR', userMpid: 'MDRA', srv: '4.8.1', from: '2026-02-01', to: '2026-02-02' }))
+    expect(decideDataAccess(rules, undefined, { role: 'ED', userMpid: 'LOND', mpan: MPAN, srv: '4.8.1', from: '2026-02-01', to: '2026-02-02' }))
       .toEqual({ authorised: false, reason: 'UNKNOWN_MPAN' });
+  });
+
+  it('gives an Electricity Distributor its own areas’ MPANs only, known or not', () => {
+    expect(ask({ role: 'ED', userMpid: 'LOND' })).toEqual({ authorised: true });
+    expect(ask({ role: 'ED', userMpid: 'SWEB' })).toEqual({ authorised: false, reason: 'NOT_AREA_DISTRIBUTOR' });
+    expect(ask({ role: 'ED', userMpid: 'XXXX' })).toEqual({ authorised: false, reason: 'NOT_AREA_DISTRIBUTOR' });
+    expect(decideDataAccess(rules, undefined, { role: 'ED', userMpid: 'SWEB', mpan: MPAN, srv: '4.8.1', from: '2026-02-01', to: '2026-02-02' }))
+      .toEqual({ authorised: false, reason: 'NOT_AREA_DISTRIBUTOR' });
+  });
+
+  it('gives gas roles no electricity data, and an Other User HH data only as the policy says', () => {
+    expect(ask({ role: 'GS', userMpid: 'GASS' })).toEqual({ authorised: false, reason: 'NO_RELATIONSHIP_FOR_ROLE' });
+    expect(ask({ role: 'GT', userMpid: 'GAST' })).toEqual({ authorised: false, reason: 'NO_RELATIONSHIP_FOR_ROLE' });
+    expect(ask({ role: 'OU', userMpid: 'OTHR' })).toEqual({ authorised: false, reason: 'CONSENT_REFERENCE_REQUIRED' });
+    expect(ask({ role: 'OU', userMpid: 'OTHR', consentReference: 'C-1' })).toEqual({ authorised: true });
+    expect(ask({ role: 'OU', userMpid: 'OTHR', consentReference: 'C-1', from: '2026-02-20', to: '2026-02-21' })).toEqual({ authorised: false, reason: 'HH_CONSENT_REFUSED' });
+    const refusing = { ...rules, relationships: buildRelationshipPolicy(undefined, 'REFUSED') };
+    expect(decideDataAccess(refusing, timeline, { role: 'OU', userMpid: 'OTHR', mpan: MPAN, srv: '4.8.1', from: '2026-02-01', to: '2026-02-02', consentReference: 'C-1' }))
+      .toEqual({ authorised: false, reason: 'NO_RELATIONSHIP_FOR_ROLE' });
+  });
+
+  it('tells a user with no relationship nothing of whether an MPAN exists', () => {
+    const unknown = (request: Partial<DataAccessRequest>) =>
+      decideDataAccess(rules, undefined, { role: 'MDR', userMpid: 'MDRA', mpan: MPAN, srv: '4.8.1', from: '2026-02-01', to: '2026-02-02', ...request });
+    expect(unknown({})).toEqual(ask({ userMpid: 'MDRB' }));
+    expect(unknown({ role: 'IS', userMpid: 'SUPB' })).toEqual(ask({ role: 'IS', userMpid: 'SUPB' }));
   });
 
   it('takes the MDR’s SRV set from configuration', () => {
     const narrow = buildEligibilityMatrix(['4.8.1']);
-    expect(decideDataAccess(narrow, timeline, { role: 'MDR', userMpid: 'MDRA', srv: '4.6.1', from: '2026-02-01', to: '2026-02-02' }))
+    expect(decideDataAccess({ ...rules, matrix: narrow }, timeline, { role: 'MDR', userMpid: 'MDRA', mpan: MPAN, srv: '4.6.1', from: '2026-02-01', to: '2026-02-02' }))
       .toEqual({ authorised: false, reason: 'ROLE_NOT_ELIGIBLE' });
     expect(() => buildEligibilityMatrix(['9.9'])).toThrow(RangeError);
     expect(narrow.version).not.toBe(matrix.version);

@@ -6,6 +6,7 @@ import { RegistrationEvent } from '../registration/registration-event';
 import { DccUser } from './dcc-user';
 import { AccessPolicy, DecisionContext, decideServiceRequest, ServiceRequestToDecide } from './decide-service-request';
 import { buildEligibilityMatrix } from './eligibility-matrix';
+import { DEFAULT_RELATIONSHIP_POLICY } from './relationship-policy';
 import { ALL_REFUSALS, REFUSAL_RESPONSE_CODES } from './response-codes';
 import { signRequest, verifyRequestSignature } from './request-signature';
 import { SERVICE_REQUEST_VARIANTS } from './service-request-variant';
@@ -35,6 +36,7 @@ const timeline = buildMpanTimeline(MPAN, [
 ]);
 const policy: AccessPolicy = {
   matrix: buildEligibilityMatrix(),
+  relationships: DEFAULT_RELATIONSHIP_POLICY,
   trt: DEFAULT_TRT_SETTINGS,
   freshness: { maxAgeMs: 60 * 60 * 1000, maxClockSkewMs: 5 * 60 * 1000 },
   readLog: DEFAULT_READ_LOG_LIMITS,

@@ -3,9 +3,9 @@ import { settlementDayOf } from '../calendar/settlement-day';
 import { MarketRole } from '../market/market-role';
 import { MpanTimeline } from '../registration/mpan-timeline';
 import { Authentication, AuthenticationInput, AuthenticationRefusal, authenticateRequest, RequestFreshnessPolicy } from './authenticate-request';
-import { AccessRefusal, decideDataAccess } from './decide-data-access';
+import { AccessRefusal, DataAccessRules, decideDataAccess } from './decide-data-access';
 import { DccUser, UserKey } from './dcc-user';
-import { EligibilityMatrix, isEligible } from './eligibility-matrix';
+import { isEligible } from './eligibility-matrix';
 import { RequestId } from './request-id';
 import { findServiceRequestVariant, ServiceRequestVariant } from './service-request-variant';
 import { DEFAULT_PURPOSE, purposeAllowed, RequestPurpose } from './request-purpose';
@@ -28,6 +28,8 @@ export interface ServiceRequestToDecide {
   schedule?: { srv: string; startDate: CalendarDate };
   /** What the data is for (the request's version 2); MHHS when not said. */
   purpose?: RequestPurpose;
+  /** An Other User's reference to the consumer's consent, where the relationship policy asks for one. */
+  consentReference?: string;
 }
 
 /** Refusals about the request itself rather than its user or the registry. */
@@ -53,8 +55,7 @@ export type ServiceRequestDecision =
   /** `authenticated`: the request was genuinely the user's, so its counter is now spent. */
   | { authorised: false; reason: ServiceRequestRefusal; authenticated: boolean; message: string };
 
-export interface AccessPolicy {
-  matrix: EligibilityMatrix;
+export interface AccessPolicy extends DataAccessRules {
   trt: TrtSettings;
   freshness: RequestFreshnessPolicy;
   readLog: ReadLogLimits;
@@ -104,14 +105,16 @@ export function decideServiceRequest(policy: AccessPolicy, request: ServiceReque
   if (isReservedToMdr(policy.trt, request.role, target.variant)) {
     return refuseAuthenticated('RESERVED_TO_MDR', `under the ${policy.trt.policy} policy HH profile data is retrieved through the MDR role only`);
   }
-  const access = decideDataAccess(policy.matrix, context.timeline, {
+  const access = decideDataAccess(policy, context.timeline, {
     role: request.role,
     userMpid,
+    mpan: request.mpan,
     srv: target.variant.srv,
     ...target.days,
     deviceId: request.requestId.target,
+    ...(request.consentReference === undefined ? {} : { consentReference: request.consentReference }),
   });
-  if (!access.authorised) return refuseAuthenticated(access.reason, accessMessage(access.reason, request, userMpid, target.days, context.timeline));
+  if (!access.authorised) return refuseAuthenticated(access.reason, accessMessage(access.reason, request, userMpid, target.days));
   return {
     authorised: true,
     keyId: authentication.keyId,

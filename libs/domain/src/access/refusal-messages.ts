@@ -1,6 +1,4 @@
 import { CalendarDate } from '../calendar/calendar-date';
-import { MpanTimeline } from '../registration/mpan-timeline';
-import { resolveMpanOnDay } from '../registration/resolve-mpan-on-day';
 import { AuthenticationRefusal } from './authenticate-request';
 import { AccessRefusal } from './decide-data-access';
 import type { ServiceRequestToDecide } from './decide-service-request';
@@ -24,21 +22,29 @@ export function authenticationMessage(reason: AuthenticationRefusal, request: Se
   }
 }
 
-export function accessMessage(reason: AccessRefusal, request: ServiceRequestToDecide, userMpid: string, days: { from: CalendarDate; to: CalendarDate }, timeline: MpanTimeline | undefined): string {
+/**
+ * Refusal wording names only what the user sent and its own relationship: never a meter's EUI-64,
+ * and never, to a user with no relationship with the MPAN, whether the MPAN exists.
+ */
+export function accessMessage(reason: AccessRefusal, request: ServiceRequestToDecide, userMpid: string, days: { from: CalendarDate; to: CalendarDate }): string {
   const span = `${days.from} to ${days.to} (exclusive)`;
   switch (reason) {
     case 'NOT_APPOINTED_MDR':
       return `${userMpid} is not the appointed MDR of ${request.mpan} on every day from ${span}`;
     case 'NOT_REGISTERED_SUPPLIER':
       return `${userMpid} is not the registered supplier of ${request.mpan} on every day from ${span}`;
+    case 'NOT_AREA_DISTRIBUTOR':
+      return `${request.mpan} is not in a distribution area of ${userMpid}`;
+    case 'NO_RELATIONSHIP_FOR_ROLE':
+      return `the ${request.role} role has no relationship with electricity meters that entitles it to SRV ${request.srv} data`;
+    case 'CONSENT_REFERENCE_REQUIRED':
+      return 'an Other User’s request for HH data must carry the consumer’s consent reference (body.consentReference)';
     case 'UNKNOWN_MPAN':
       return `${request.mpan} is not in the registry`;
     case 'NO_DEVICE':
       return `${request.mpan} has no commissioned meter on every day from ${span}`;
-    case 'TARGET_NOT_MPAN_DEVICE': {
-      const device = timeline ? resolveMpanOnDay(timeline, days.from).device?.deviceId : undefined;
-      return `${request.requestId.target} is not the meter of ${request.mpan} over ${span}${device ? ` (${device} is)` : ''}`;
-    }
+    case 'TARGET_NOT_MPAN_DEVICE':
+      return `${request.requestId.target} is not the meter of ${request.mpan} on every day from ${span}`;
     case 'WRONG_ENERGY_DIRECTION':
       return `SRV ${request.srv} does not apply to the energy direction of ${request.mpan}`;
     case 'NOT_AVAILABLE_ON_SMETS2':

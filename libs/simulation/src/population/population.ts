@@ -240,7 +240,8 @@ export function spoiledRequests(meters: readonly SimulatedMeter[], random: Seede
     { ...base(at(3), notTheirs(at(3)), 'IS'), expected: { decision: 'E32', outcomes: [] } },
     { ...base(at(4), notAppointed(at(4)), 'MDR'), expected: { decision: 'E31', outcomes: [] } },
     { ...base(at(5), at(5).supplier, 'IS'), deviceId: at(7).deviceId, expected: { decision: 'E34', outcomes: [] } },
-    { ...base(unknown, unknown.supplier, 'IS'), expected: { decision: 'E30', outcomes: [] } },
+    // An MPAN the registry does not know is, to a supplier, one it is not registered to: E32 tells it nothing more.
+    { ...base(unknown, unknown.supplier, 'IS'), expected: { decision: 'E32', outcomes: [] } },
     ...(exportMeter ? [{ ...base(exportMeter, exportMeter.supplier, 'IS'), expected: { decision: 'E35', outcomes: [] } }] : []),
   ];
 }

@@ -1,8 +1,8 @@
 import { MARKET_ROLES, MarketRole } from '@halfhour/domain';
 import { Type } from 'class-transformer';
-import { ArrayNotEmpty, IsArray, IsIn, IsInt, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { ArrayNotEmpty, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
 import { IsEui64, IsIsoDate, IsMpanCore, IsMpid, IsRequestId, IsUtcInstant } from '../../validators/domain-validators';
-import { ReadLogPeriodDto } from '../service-request/service-request.message';
+import { CONSENT_REFERENCE, ReadLogPeriodDto } from '../service-request/service-request.message';
 
 export class RequesterDto {
   @IsEui64()
@@ -23,6 +23,11 @@ export class RequesterDto {
   /** The request that asked for it (for a schedule, its 5.1): responses to the user name it. */
   @IsRequestId()
   requestId!: string;
+
+  /** An Other User's consent reference from its authorised request: entitlement is checked with it again at dispatch. */
+  @IsOptional()
+  @Matches(CONSENT_REFERENCE)
+  consentReference?: string;
 }
 
 /**

@@ -1,8 +1,8 @@
 import { MARKET_ROLES, MarketRole, REQUEST_PURPOSES, RequestPurpose, TRT_POLICIES, TrtPolicyName } from '@halfhour/domain';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
 import { IsEui64, IsIsoDate, IsMpanCore, IsMpid, IsRequestId, IsUtcInstant } from '../../validators/domain-validators';
-import { ReadLogPeriodDto, ScheduleDto } from '../service-request/service-request.message';
+import { CONSENT_REFERENCE, ReadLogPeriodDto, ScheduleDto } from '../service-request/service-request.message';
 
 export class SettlementDaysDto {
   @IsIsoDate()
@@ -103,6 +103,11 @@ export class RequestAuthorised {
   @IsOptional()
   @IsIn(REQUEST_PURPOSES)
   purpose?: RequestPurpose;
+
+  /** An Other User's consent reference, as the request carried it and the audit keeps it. */
+  @IsOptional()
+  @Matches(CONSENT_REFERENCE)
+  consentReference?: string;
 
   /** The version of the MPAN's timeline the decision used (0: none known). */
   @IsInt()

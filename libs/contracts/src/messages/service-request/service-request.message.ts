@@ -5,6 +5,10 @@ import { IsIsoDate, IsMpanCore, IsRequestId, IsUtcInstant } from '../../validato
 
 const SRV = /^\d{1,2}(\.\d{1,2}){0,2}$/;
 
+/** An Other User's reference to a consumer's consent: starts with a letter or digit, so no spreadsheet reads it as a formula. */
+export const CONSENT_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$/;
+const CONSENT_REFERENCE_MESSAGE = 'consentReference must be 1–64 letters, digits or . _ : / -, starting with a letter or digit';
+
 /** The UTC interval [start, end) of logged data to return (DUIS ReadLogPeriod). */
 export class ReadLogPeriodDto {
   @IsUtcInstant()
@@ -46,6 +50,11 @@ export class ServiceRequestBodyDto {
   @IsString()
   @Length(1, 64)
   dspScheduleId?: string;
+
+  /** An Other User's reference to the consumer's consent, where the relationship policy asks for one (E29). */
+  @IsOptional()
+  @Matches(CONSENT_REFERENCE, { message: CONSENT_REFERENCE_MESSAGE })
+  consentReference?: string;
 }
 
 /**
