@@ -18,6 +18,7 @@ export * from './messages/device-commissioned/device-commissioned.message';
 export * from './messages/device-decommissioned/device-decommissioned.message';
 export * from './messages/mpan-timeline-updated/mpan-timeline-updated.message';
 export * from './messages/mpan-timeline-updated/timeline-periods';
+export * from './messages/dcc-user-deleted/dcc-user-deleted.message';
 export * from './messages/dcc-user-updated/dcc-user-updated.message';
 export * from './messages/service-request/service-request.message';
 export * from './messages/request-authorised/request-authorised.message';

@@ -70,6 +70,11 @@ export class ServiceTestBed {
     });
   }
 
+  /** A tombstone as a compacting producer sends it: the key, no value, no headers. */
+  async publishTombstone(topic: TopicDefinition<any>, key: string): Promise<void> {
+    await this.rawProducer.send({ topic: this.topicName(topic), messages: [{ key, value: null }] });
+  }
+
   read(topic: string, count: number): Promise<KafkaRecord[]> {
     return readMessages(this.kafka, topic, count);
   }

@@ -1,4 +1,4 @@
-import { DccUserUpdated } from '@halfhour/contracts';
+import { DccUserDeleted, DccUserUpdated } from '@halfhour/contracts';
 import { DccUser } from '@halfhour/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -69,21 +69,30 @@ export class AccessRepository {
   /**
    * Each user's last record in log order (a batch is one partition's, in offset order; a user's
    * records share its partition) replaces what is held. Not by the producer's `updatedAt`: one
-   * record dated in the future would otherwise refuse every later one, revocations included.
+   * record dated in the future would otherwise refuse every later one, revocations included. A
+   * user whose last record is a deletion (a tombstone) is removed: no key of it verifies again.
+   * Its counter stays, so a user ID registered again cannot have old requests replayed.
    * Returns users changed.
    */
-  async applyUsers(users: readonly DccUserUpdated[]): Promise<number> {
-    const latest = new Map<string, DccUserUpdated>();
-    for (const u of users) latest.set(u.userId, u);
-    if (latest.size === 0) return 0;
+  async applyUsers(records: readonly (DccUserUpdated | DccUserDeleted)[]): Promise<number> {
+    const last = new Map<string, DccUserUpdated | DccUserDeleted>();
+    for (const record of records) last.set(record.userId, record);
+    const deleted = [...last.values()].filter((record) => !('mpid' in record)).map((record) => record.userId);
+    const latest = [...last.values()].filter((record): record is DccUserUpdated => 'mpid' in record);
+    // Through a CTE: a bare DELETE … RETURNING comes back from TypeORM as [rows, count].
+    const removed: unknown[] = deleted.length === 0 ? [] : await this.dataSource.query(
+      'WITH removed AS (DELETE FROM dcc_users WHERE user_id = ANY($1) RETURNING user_id) SELECT user_id FROM removed',
+      [deleted],
+    );
+    if (latest.length === 0) return removed.length;
     const changed: unknown[] = await this.dataSource.query(
       `INSERT INTO dcc_users (user_id, record, updated_at)
        SELECT u.user_id, u.record, u.updated_at FROM jsonb_to_recordset($1::jsonb) AS u(user_id text, record jsonb, updated_at timestamptz)
        ON CONFLICT (user_id) DO UPDATE SET record = EXCLUDED.record, updated_at = EXCLUDED.updated_at
        RETURNING user_id`,
-      [JSON.stringify([...latest.values()].map((u) => ({ user_id: u.userId, record: u, updated_at: u.updatedAt })))],
+      [JSON.stringify(latest.map((u) => ({ user_id: u.userId, record: u, updated_at: u.updatedAt })))],
     );
-    return changed.length;
+    return removed.length + changed.length;
   }
 
   async usersOf(userIds: readonly string[]): Promise<Map<string, DccUser>> {

@@ -29,6 +29,11 @@ export interface TopicDefinition<T extends object = object> {
   /** Retention for `delete` topics; compacted topics keep the latest value per key. */
   retentionMs?: number;
   messages: readonly MessageDefinition<T>[];
+  /**
+   * On a compacted topic, what a tombstone (a key with no value) means: the message, one of
+   * `messages`, a consumer reads it as. Without this, a tombstone is dead-lettered.
+   */
+  tombstone?: { message: MessageDefinition<T>; bodyOf: (key: string) => T };
 }
 
 /**
@@ -56,7 +61,7 @@ type BodyOf<D> = D extends MessageDefinition<infer T> ? T : never;
 
 /** A topic whose body type is the union of the message types it carries. */
 export function defineTopic<const M extends readonly MessageDefinition<any>[]>(
-  definition: Omit<TopicDefinition, 'messages'> & { messages: M },
+  definition: Omit<TopicDefinition, 'messages' | 'tombstone'> & { messages: M; tombstone?: { message: M[number]; bodyOf: (key: string) => BodyOf<M[number]> } },
 ): TopicDefinition<BodyOf<M[number]>> {
   if (!/\.\d+$/.test(definition.name)) {
     throw new Error(`topic name "${definition.name}" must end in a version, e.g. ".1"`);

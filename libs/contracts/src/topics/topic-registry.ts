@@ -7,6 +7,7 @@ import { mdrAppointmentAmended } from '../messages/mdr-appointment-amended/mdr-a
 import { mdrAppointmentTerminated } from '../messages/mdr-appointment-terminated/mdr-appointment-terminated.definition';
 import { mpanTimelineUpdated } from '../messages/mpan-timeline-updated/mpan-timeline-updated.definition';
 import { supplierRegistered } from '../messages/supplier-registered/supplier-registered.definition';
+import { dccUserDeleted } from '../messages/dcc-user-deleted/dcc-user-deleted.definition';
 import { dccUserUpdated } from '../messages/dcc-user-updated/dcc-user-updated.definition';
 import { requestAuthorised } from '../messages/request-authorised/request-authorised.definition';
 import { serviceRequest, serviceRequestV2 } from '../messages/service-request/service-request.definition';
@@ -69,12 +70,14 @@ export const Topics = {
     name: 'dcc.users.1',
     description:
       'The DCC user registry: each user ID with its organisation (MPID), roles and signing keys, including validity ' +
-      'and revocation. Compacted: the latest record per user ID.',
+      'and revocation. Compacted: the latest record per user ID; a tombstone (the user ID with no value) deletes the user, ' +
+      'whose keys then verify nothing.',
     direction: 'inbound',
     key: { name: 'userId', description: 'The EUI-64 user ID.' },
     partitions: 3,
     cleanupPolicy: 'compact',
-    messages: [dccUserUpdated],
+    messages: [dccUserUpdated, dccUserDeleted],
+    tombstone: { message: dccUserDeleted, bodyOf: (userId) => ({ userId }) },
   }),
   serviceRequests: defineTopic({
     name: 'dcc.service-requests.1',

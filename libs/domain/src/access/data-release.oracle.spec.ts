@@ -110,7 +110,7 @@ const word = fc.integer({ min: 0, max: 2 ** 30 });
 /** Generated from four random words (cheap enough for a million cases), each decoded into facts. */
 const caseArbitrary: fc.Arbitrary<Case> = fc.tuple(word, word, word, word).map(([registryBits, consentBits, requestBits, periodBits]) => {
   const mpan = pick(registryBits, MPANS);
-  const registry: RegistryDays = {
+  const registry: Omit<RegistryDays, 'direction'> = {
     mpan,
     known: Math.floor(registryBits / 3) % 8 !== 0,
     mdr: changingOnce(Math.floor(registryBits / 24), MPID_OR_NOBODY),

@@ -1,7 +1,16 @@
 import { DEAD_LETTER_MAX_MESSAGE_BYTES, deadLetterTopicOf, TopicDefinition, withTopicPrefix } from '@halfhour/contracts';
 import { Admin, ITopicConfig } from 'kafkajs';
 
-const DEAD_LETTER_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+/** A compacted topic keeps its latest records for good; what its consumers refused is kept a week. */
+const COMPACTED_DEAD_LETTER_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * A dead letter is a full copy of what was sent (readings, signed requests): it is kept no longer
+ * than its source topic keeps the original, so a refused message does not outlive an accepted one.
+ */
+export function deadLetterRetentionMs(topic: TopicDefinition<any>): number {
+  return topic.retentionMs ?? COMPACTED_DEAD_LETTER_RETENTION_MS;
+}
 
 /**
  * How many brokers hold each partition, and how many of them must have a record before a producer
@@ -54,7 +63,7 @@ export function topicConfigsFor(topic: TopicDefinition<any>, { replicationFactor
       configEntries: [
         { name: 'cleanup.policy', value: 'delete' },
         minInSync,
-        { name: 'retention.ms', value: String(DEAD_LETTER_RETENTION_MS) },
+        { name: 'retention.ms', value: String(deadLetterRetentionMs(topic)) },
         { name: 'max.message.bytes', value: String(DEAD_LETTER_MAX_MESSAGE_BYTES) },
       ],
     },

@@ -23,9 +23,11 @@ describe('replaying a dead-letter topic on the real broker', () => {
   it('sends the letters of one reason back to their topic as they were, with who replayed them; again, nothing new; then the rest', async () => {
     const producer = kafka.producer();
     await producer.connect();
-    await producer.send({ topic: dlq, messages: [letter('a', 'UNKNOWN_MPAN'), letter('b', 'UNKNOWN_MPAN'), letter('c', 'SCHEMA_VIOLATION'), { ...letter('d', 'UNKNOWN_MPAN', { [DEAD_LETTER_HEADERS.truncatedFromBytes]: '2000000' }), value: null }] });
+    await producer.send({ topic: dlq, messages: [letter('a', 'UNKNOWN_MPAN'), letter('b', 'UNKNOWN_MPAN'), letter('c', 'SCHEMA_VIOLATION'), { ...letter('d', 'UNKNOWN_MPAN', { [DEAD_LETTER_HEADERS.truncatedFromBytes]: '2000000' }), value: null },
+      // Written straight to the DLQ by someone who may, naming another topic: never replayed there, nor here.
+      letter('f', 'UNKNOWN_MPAN', { [DEAD_LETTER_HEADERS.sourceTopic]: 'dcc.users.1' })] });
 
-    expect(await replayDeadLetters(kafka, { ...who, reasonCode: 'UNKNOWN_MPAN' })).toEqual({ replayed: 2, skipped: { OTHER_REASON: 1, TRUNCATED: 1 } });
+    expect(await replayDeadLetters(kafka, { ...who, reasonCode: 'UNKNOWN_MPAN' })).toEqual({ replayed: 2, skipped: { OTHER_REASON: 1, TRUNCATED: 1, FOREIGN_SOURCE: 1 } });
     const replayed = await readMessages(kafka, topic, 2);
     expect(replayed.map((m) => m.key!.toString()).sort()).toEqual(['a', 'b']);
     for (const message of replayed) {

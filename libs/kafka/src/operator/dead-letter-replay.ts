@@ -28,7 +28,7 @@ export interface StoredDeadLetter {
 
 export type ReplayDecision =
   | { replay: true; topic: string; message: { key: Buffer | null; value: Buffer; headers: IHeaders } }
-  | { replay: false; why: 'OTHER_REASON' | 'TRUNCATED' | 'NO_SOURCE' };
+  | { replay: false; why: 'OTHER_REASON' | 'TRUNCATED' | 'FOREIGN_SOURCE' };
 
 const text = (value: IHeaders[string]) => (value === undefined ? undefined : Array.isArray(value) ? String(value[0]) : String(value));
 
@@ -37,13 +37,16 @@ const text = (value: IHeaders[string]) => (value === undefined ? undefined : Arr
  * original headers — the consumers' message ID among them, so an idempotent consumer that handled
  * it before does nothing — without the hh-dlq-* headers, and with who replayed it, when and why.
  * A letter whose value was cut (too large for the dead-letter topic) cannot be replayed from here.
+ * The topic is the dead-letter topic's own, never what a header says: whoever can write a `.dlq`
+ * topic must not be able to publish through the operator's credentials into another topic, so a
+ * letter whose `hh-dlq-source-topic` names any other (or none) is skipped as FOREIGN_SOURCE.
  */
 export function replayOf(letter: StoredDeadLetter, request: ReplayRequest, at: Date): ReplayDecision {
   const headers = letter.headers ?? {};
   if (request.reasonCode !== undefined && text(headers[DEAD_LETTER_HEADERS.reasonCode]) !== request.reasonCode) return { replay: false, why: 'OTHER_REASON' };
   if (headers[DEAD_LETTER_HEADERS.truncatedFromBytes] !== undefined || letter.value === null) return { replay: false, why: 'TRUNCATED' };
-  const topic = text(headers[DEAD_LETTER_HEADERS.sourceTopic]);
-  if (!topic) return { replay: false, why: 'NO_SOURCE' };
+  const topic = sourceTopicOf(request.deadLetterTopic);
+  if (text(headers[DEAD_LETTER_HEADERS.sourceTopic]) !== topic) return { replay: false, why: 'FOREIGN_SOURCE' };
   const dlqHeaders = new Set<string>(Object.values(DEAD_LETTER_HEADERS));
   const kept = Object.fromEntries(Object.entries(headers).filter(([name]) => !dlqHeaders.has(name)));
   return {
@@ -63,6 +66,14 @@ export function replayOf(letter: StoredDeadLetter, request: ReplayRequest, at: D
   };
 }
 
+/** The topic a dead-letter topic belongs to: `<topic>.dlq` → `<topic>`. */
+export function sourceTopicOf(deadLetterTopic: string): string {
+  if (!deadLetterTopic.endsWith(DLQ_SUFFIX) || deadLetterTopic.length === DLQ_SUFFIX.length) throw new RangeError(`${deadLetterTopic} is not a dead-letter topic (<topic>${DLQ_SUFFIX})`);
+  return deadLetterTopic.slice(0, -DLQ_SUFFIX.length);
+}
+
+const DLQ_SUFFIX = '.dlq';
+
 export interface ReplayOutcome {
   replayed: number;
   skipped: Record<string, number>;
@@ -75,6 +86,7 @@ export interface ReplayOutcome {
  * message ID, so a message replayed twice is handled once).
  */
 export async function replayDeadLetters(kafka: Kafka, request: ReplayRequest, now: () => Date = () => new Date()): Promise<ReplayOutcome> {
+  sourceTopicOf(request.deadLetterTopic);
   const groupId = `halfhour-operator.replay.${request.deadLetterTopic}.${request.reasonCode ?? 'all'}`;
   const admin = kafka.admin();
   await admin.connect();
