@@ -26,6 +26,7 @@ import { AuthorisedRequestsHandler } from './requests/authorised-requests.handle
 import { CreateSchedules } from './requests/create-schedules';
 import { DeleteSchedules } from './requests/delete-schedules';
 import { OnDemandReads } from './requests/on-demand-reads';
+import { OnDemandExpansions } from './requests/on-demand-expansions';
 import { ReadSchedules } from './requests/read-schedules';
 import { UserResponder } from './responses/user-responder';
 import { ReadResultsHandler } from './results/read-results.handler';
@@ -40,6 +41,7 @@ export class SchedulerRuntime implements OnModuleInit {
   private readonly registryView: RegistryViewRepository;
   private readonly schedules: ScheduleRepository;
   private readonly responder: UserResponder;
+  private readonly expansions: OnDemandExpansions;
 
   constructor(
     private readonly config: SchedulerConfig,
@@ -59,6 +61,7 @@ export class SchedulerRuntime implements OnModuleInit {
   ) {
     this.registryView = new RegistryViewRepository(dataSource);
     this.schedules = new ScheduleRepository(dataSource);
+    this.expansions = new OnDemandExpansions(dataSource, items, this.registryView);
     const outbox = new MessageOutbox(dataSource, () => kafka.producer, clock, [Topics.smets1Commands, Topics.smets2Commands, Topics.userResponses]);
     outbox.relayEvery(tasks, config.OUTBOX_RELAY_INTERVAL_MS);
     this.responder = new UserResponder(outbox);
@@ -71,6 +74,7 @@ export class SchedulerRuntime implements OnModuleInit {
       new Dispatcher(policy, items, this.schedules, this.registryView, outbox, this.responder, metrics),
       new Housekeeping(items, this.responder, metrics, logger, new TopicCatchUp(kafka, this.config.consumerGroupFor('results'), Topics.readResults)),
       capacityChanges,
+      this.expansions,
       { batchSize: config.DISPATCH_BATCH_SIZE, noResponseAfterMs: policy.noResponseAfterMs },
     );
     tasks.every(config.TICK_INTERVAL_MS, 'scheduler tick', () => loop.tick());
@@ -99,7 +103,7 @@ export class SchedulerRuntime implements OnModuleInit {
         new CreateSchedules(this.schedules, this.responder),
         new ReadSchedules(this.schedules, this.responder),
         new DeleteSchedules(this.schedules, this.responder),
-        new OnDemandReads(this.items, this.registryView),
+        new OnDemandReads(this.items, this.registryView, this.expansions),
       ], this.responder, this.clock, this.config.consumerGroupFor('requests')),
     });
     this.kafka.addConsumer({ ...this.config.consumerFor('results'), topic: Topics.readResults, handler: new ReadResultsHandler(this.items, this.metrics, this.clock, this.outages) });

@@ -1,16 +1,18 @@
 import { RequestAuthorised } from '@halfhour/contracts';
-import { addDays, earliestReadMs, itemKeyOf, newItemState, providerKeyOf, resolveMpanOnDay, settlementDayOf } from '@halfhour/domain';
+import { addDays, settlementDayOf } from '@halfhour/domain';
 import { TransientFailure } from '@halfhour/kafka';
 import { isViewBehind, RegistryViewRepository } from '@halfhour/registry-view';
 import { EntityManager } from 'typeorm';
 import { ItemRepository } from '../items/item-repository';
-import { ItemRow } from '../items/item-row';
+import { addOnDemandItems, chunkOfDays, onDemandItemsOf } from './on-demand-items';
+import { OnDemandExpansions } from './on-demand-expansions';
 import { RequestKindHandler } from './request-kind';
 
 /**
  * An on-demand read becomes one item per settlement day, on the meter serving the MPAN that day,
  * waiting for the slot placer, and merged with any item already there for the same data (collect
- * once), tomorrow's plan included.
+ * once), tomorrow's plan included. Its first month of days here; the rest, a month per
+ * transaction, by OnDemandExpansions.
  */
 export class OnDemandReads implements RequestKindHandler {
   readonly kind = 'on-demand read';
@@ -18,6 +20,7 @@ export class OnDemandReads implements RequestKindHandler {
   constructor(
     private readonly items: ItemRepository,
     private readonly registryView: RegistryViewRepository,
+    private readonly expansions: OnDemandExpansions,
   ) {}
 
   accepts(request: RequestAuthorised): boolean {
@@ -41,25 +44,8 @@ export class OnDemandReads implements RequestKindHandler {
     if (early.length > 0) {
       throw new TransientFailure('REGISTRY_VIEW_BEHIND', `the registry view has not yet read the timelines these requests were decided on: ${early.slice(0, 5).map((r) => `${r.mpan} v${r.registryVersion}`).join(', ')}${early.length > 5 ? '…' : ''}; the batch waits`);
     }
-    const items: ItemRow[] = requests.flatMap((r) => daysOf(r.days!).flatMap((dataDay) => {
-      const viewed = timelines.get(r.mpan);
-      const device = viewed ? resolveMpanOnDay(viewed.timeline, dataDay).device : undefined;
-      if (!device) return [];
-      return [{
-        planDay: today, itemKey: itemKeyOf({ mpan: r.mpan, srv: r.dataSrv, dataDay }), mpan: r.mpan, deviceId: device.deviceId, provider: providerKeyOf(device.provider),
-        srv: r.dataSrv, dataDay, kind: 'ON_DEMAND' as const, state: newItemState(false), slotStart: null,
-        earliest: new Date(earliestReadMs(r.dataSrv, dataDay, now.getTime())), deadline: new Date(r.dueBy ?? now), attempt: 0,
-        requesters: [{ userId: r.userId, role: r.role, mpid: r.mpid, origin: r.requestId, requestId: r.requestId, ...(r.consentReference ? { consentReference: r.consentReference } : {}) }],
-      }];
-    }));
-    // Collect once across midnight too: tomorrow's plan may already hold the same read.
-    const planned = await this.items.latestPlanDayOf(manager, items.map((item) => item.itemKey), [today, addDays(today, 1)]);
-    await this.items.addMerging(manager, items.map((item) => ({ ...item, planDay: planned.get(item.itemKey) ?? item.planDay })));
+    const chunks = requests.map((request) => ({ request, ...chunkOfDays(request, request.days!.from, today) }));
+    await addOnDemandItems(this.items, manager, chunks.flatMap(({ request, days }) => onDemandItemsOf(request, days, timelines.get(request.mpan)?.timeline, today, now)), today);
+    await this.expansions.add(manager, chunks.flatMap(({ request, next }) => (next ? [{ request, next }] : [])), now);
   }
-}
-
-function daysOf(days: { from: string; to: string }): string[] {
-  const list: string[] = [];
-  for (let day = days.from; day < days.to; day = addDays(day, 1)) list.push(day);
-  return list;
 }
