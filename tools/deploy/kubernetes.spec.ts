@@ -83,7 +83,7 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
   /** What a deployment's container is given, as the image runs it (NODE_ENV=production); a value from a Secret stands in well-formed. */
   const productionSettingsOf = (deployment: any): Record<string, string> => {
     const container = deployment.spec.template.spec.containers[0];
-    const fromSecret = (name: string) => (name === 'DATABASE_URL' ? 'postgres://secret@db/x' : 'a-value-from-a-secret-0123456789abcdef');
+    const fromSecret = (name: string) => (name === 'DATABASE_URL' ? 'postgres://secret@db/x?sslmode=verify-full' : 'a-value-from-a-secret-0123456789abcdef');
     const env = Object.fromEntries(container.env.map((e: { name: string; value?: string }) => [e.name, e.value ?? fromSecret(e.name)]));
     return { ...configMapsOf(deployment), ...env, NODE_ENV: 'production' };
   };

@@ -28,6 +28,8 @@ describe('halfhour up', () => {
     expect({ code, output: code === 0 ? '' : output }).toEqual({ code: 0, output: '' });
     for (const port of [8081, 8083, 8086, 8087, 8090, 8091]) expect(output).toContain(`http://127.0.0.1:${port + OFFSET}/health/ready`);
     expect(output).toContain('stopped cleanly');
+    // No stack the project starts serves data without a token: checked by `up` itself once ready.
+    expect(output).toContain(`operator API closed: http://127.0.0.1:${8083 + OFFSET}/capacity answers 401 without the token, 200 with it`);
     const client = new Client({ connectionString: adminDatabaseUrl() });
     await client.connect();
     const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'uptest\\_%' ORDER BY 1");

@@ -18,20 +18,22 @@ import { schedulingPolicyFrom } from '../../apps/scheduler/src/scheduling-policy
 
 export const OPENAPI_DIR = 'docs/openapi';
 const silent = createJsonLogger('openapi', 'fatal');
+/** The documents describe the code, not a deployment: built with development's defaults. */
+const DEVELOPMENT = { NODE_ENV: 'development' };
 
 /** Each service with an HTTP API, as its main.ts builds it (with default settings: nothing is started). */
 const MODULES: Record<string, () => DynamicModule> = {
-  'registration-intake': () => RegistrationIntakeModule.forRoot(loadConfig(RegistrationIntakeConfig, {}), silent),
-  'access-control': () => AccessControlModule.forRoot(loadConfig(AccessControlConfig, {}), silent),
+  'registration-intake': () => RegistrationIntakeModule.forRoot(loadConfig(RegistrationIntakeConfig, DEVELOPMENT), silent),
+  'access-control': () => AccessControlModule.forRoot(loadConfig(AccessControlConfig, DEVELOPMENT), silent),
   scheduler: () => {
-    const config = loadConfig(SchedulerConfig, {});
+    const config = loadConfig(SchedulerConfig, DEVELOPMENT);
     return SchedulerModule.forRoot(config, schedulingPolicyFrom(config), clockFrom(config), silent);
   },
   'dip-forwarder': () => {
-    const config = loadConfig(DipForwarderConfig, {});
+    const config = loadConfig(DipForwarderConfig, DEVELOPMENT);
     return DipForwarderModule.forRoot(config, loadSigningCredentials(config.DIP_CERTIFICATE_FILE, config.DIP_PRIVATE_KEY_FILE, silent), clockFrom(config), silent);
   },
-  'operator-console': () => OperatorConsoleModule.forRoot(loadConfig(OperatorConsoleConfig, {}), silent),
+  'operator-console': () => OperatorConsoleModule.forRoot(loadConfig(OperatorConsoleConfig, DEVELOPMENT), silent),
 };
 
 export const OPENAPI_SERVICES = Object.keys(MODULES);

@@ -1,5 +1,6 @@
 import { DEFAULT_READ_LOG_LIMITS, DEFAULT_TRT_SETTINGS } from '@halfhour/domain';
 import { MhhsPolicyConfig } from '@halfhour/service-kit';
+import { ProductionRequires } from '@halfhour/observability';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
 
 export class AccessControlConfig extends MhhsPolicyConfig {
@@ -19,6 +20,7 @@ export class AccessControlConfig extends MhhsPolicyConfig {
    * batch runner against it on the same work. Never in production.
    */
   @IsIn(['batch', 'nest-event-pattern'])
+  @ProductionRequires((consumer) => consumer === 'batch', '"batch" (the stock consumer is a benchmark baseline: it ignores TLS and SASL)')
   REQUEST_CONSUMER: 'batch' | 'nest-event-pattern' = 'batch';
 
 

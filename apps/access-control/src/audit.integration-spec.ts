@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { operatorHeaders } from '@halfhour/testing';
 import { Client } from 'pg';
 import { AccessTestBed } from '../test/access-test-bed';
 
@@ -13,7 +14,7 @@ const DECISIONS = 12_345;
  */
 describe('the access audit: paging and export', () => {
   let bed: AccessTestBed;
-  const get = async (path: string) => fetch(`${bed.service.baseUrl}${path}`);
+  const get = async (path: string) => fetch(`${bed.service.baseUrl}${path}`, { headers: operatorHeaders('read') });
 
   beforeAll(async () => {
     bed = await new AccessTestBed().setUp();

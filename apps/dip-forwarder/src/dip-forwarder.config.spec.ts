@@ -3,12 +3,12 @@ import { DipForwarderConfig } from './dip-forwarder.config';
 
 describe('dip-forwarder configuration', () => {
   it('runs in development on a plain-http simulator with a throwaway key', () => {
-    expect(loadConfig(DipForwarderConfig, {}).DIP_URL).toBe('http://127.0.0.1:8091');
+    expect(loadConfig(DipForwarderConfig, { NODE_ENV: 'development' }).DIP_URL).toBe('http://127.0.0.1:8091');
   });
 
   it('refuses to start in production without the signing pair or on a plain-http DIP', () => {
     try {
-      loadConfig(DipForwarderConfig, { NODE_ENV: 'production', OPERATOR_API_TOKENS: 'a'.repeat(32), KAFKA_SECURITY_PROTOCOL: 'SASL_SSL', MIGRATE_ON_START: 'false', DIP_URL: 'http://dip.example' });
+      loadConfig(DipForwarderConfig, { NODE_ENV: 'production', OPERATOR_TOKENS_DIR: '/var/run/halfhour/operator-tokens', DATABASE_URL: 'postgres://db.internal/halfhour?sslmode=verify-full', KAFKA_SECURITY_PROTOCOL: 'SASL_SSL', MIGRATE_ON_START: 'false', DIP_URL: 'http://dip.example' });
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect((error as ConfigError).problems).toEqual([
@@ -17,7 +17,7 @@ describe('dip-forwarder configuration', () => {
         'DIP_PRIVATE_KEY_FILE="": must be set (the pair registered with Elexon) in production (NODE_ENV=production)',
       ]);
     }
-    const production = { NODE_ENV: 'production', OPERATOR_API_TOKENS: 'a'.repeat(32), KAFKA_SECURITY_PROTOCOL: 'SASL_SSL', MIGRATE_ON_START: 'false', DIP_URL: 'https://dip.example', DIP_CERTIFICATE_FILE: '/etc/dip/tls.crt', DIP_PRIVATE_KEY_FILE: '/etc/dip/tls.key' };
+    const production = { NODE_ENV: 'production', OPERATOR_TOKENS_DIR: '/var/run/halfhour/operator-tokens', DATABASE_URL: 'postgres://db.internal/halfhour?sslmode=verify-full', KAFKA_SECURITY_PROTOCOL: 'SASL_SSL', MIGRATE_ON_START: 'false', DIP_URL: 'https://dip.example', DIP_CERTIFICATE_FILE: '/etc/dip/tls.crt', DIP_PRIVATE_KEY_FILE: '/etc/dip/tls.key' };
     expect(loadConfig(DipForwarderConfig, production).DIP_URL).toBe('https://dip.example');
   });
 });

@@ -1,7 +1,7 @@
-import { ConsumingServiceConfig, isRealEndpoint, ProductionRequires, REAL_ENDPOINT } from '@halfhour/observability';
+import { DatabaseServiceConfig, isRealEndpoint, ProductionRequires, REAL_ENDPOINT } from '@halfhour/observability';
 import { IsBoolean, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
-export class DipForwarderConfig extends ConsumingServiceConfig {
+export class DipForwarderConfig extends DatabaseServiceConfig {
   /** Days an MPAN-day the DIP accepted or refused, and an answer sent, are kept after they finished. */
   @IsInt() @Min(1)
   DIP_RETENTION_DAYS = 7;

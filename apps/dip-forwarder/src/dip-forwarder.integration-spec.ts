@@ -195,11 +195,11 @@ describe('dip-forwarder with the DIP simulator', () => {
       const { rows } = await db.query(`SELECT state, count(*)::int AS n FROM dip_outbox WHERE mpan = ANY($1) GROUP BY state ORDER BY state`, [[refused, ...fine]]);
       expect(rows).toEqual([{ state: 'DELIVERED', n: 3 }, { state: 'REFUSED', n: 1 }]);
     }, 30_000, 100);
-    const post = async (path: string, body: object) => {
-      const response = await fetch(`${bed.service.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      return { status: response.status, body: (await response.json()) as { affected: number; reasonCode?: string } };
-    };
-    const who = { requestedBy: 'duty-operator', reason: 'the DIP lost 21 November' };
+    const post = (path: string, body: object, scope: 'read' | 'write' = 'write') => bed.service.send<{ affected: number; reasonCode?: string }>('POST', path, body, scope);
+    const who = { reason: 'the DIP lost 21 November' };
+    // Who asks is the token's name: a body naming someone is refused; a read-scope token may not re-deliver.
+    expect(await post('/deliveries/redeliver', { settlementDate: '2026-11-21', ...who, requestedBy: 'someone-else' })).toMatchObject({ status: 400, body: { reasonCode: 'INVALID_REQUEST' } });
+    expect(await post('/deliveries/redeliver', { settlementDate: '2026-11-21', ...who }, 'read')).toMatchObject({ status: 403, body: { reasonCode: 'READ_ONLY_TOKEN' } });
     expect(await post('/deliveries/redeliver', { settlementDate: '2026-02-30', ...who })).toMatchObject({ status: 400, body: { reasonCode: 'INVALID_REQUEST' } });
 
     const delivered = async () => (await db.query(`SELECT count(*)::int AS n FROM dip_outbox WHERE mpan = ANY($1) AND state = 'DELIVERED'`, [[refused, ...fine]])).rows[0].n;

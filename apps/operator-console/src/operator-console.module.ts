@@ -1,4 +1,4 @@
-import { clockFrom, createMetricsRegistry, JsonLogger, ObservabilityModule, operatorApiTokensOf } from '@halfhour/observability';
+import { clockFrom, createMetricsRegistry, JsonLogger, ObservabilityModule, operatorCredentialsFrom } from '@halfhour/observability';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConsoleApiController } from './console-api.controller';
 import { ConsolePageController } from './console-page.controller';
@@ -11,11 +11,10 @@ import { StackClient } from './stack-client';
 export class OperatorConsoleModule {
   static forRoot(config: OperatorConsoleConfig, logger: JsonLogger): DynamicModule {
     const clock = clockFrom(config);
-    const operatorApiTokens = operatorApiTokensOf(config.OPERATOR_API_TOKENS);
-    if (operatorApiTokens.length === 0) logger.warn('no OPERATOR_API_TOKENS: the console API is open to anyone who can reach the port (development only)');
+    const operatorCredentials = operatorCredentialsFrom(config, logger);
     return {
       module: OperatorConsoleModule,
-      imports: [ObservabilityModule.forRoot({ registry: createMetricsRegistry(config.SERVICE_NAME), logger, clock, operatorApiTokens })],
+      imports: [ObservabilityModule.forRoot({ registry: createMetricsRegistry(config.SERVICE_NAME), logger, clock, operatorCredentials })],
       controllers: [ConsolePageController, ConsoleApiController],
       providers: [
         { provide: OperatorConsoleConfig, useValue: config },

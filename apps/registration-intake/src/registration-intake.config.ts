@@ -1,7 +1,7 @@
-import { ConsumingServiceConfig } from '@halfhour/observability';
+import { DatabaseServiceConfig } from '@halfhour/observability';
 import { IsInt, Max, Min } from 'class-validator';
 
-export class RegistrationIntakeConfig extends ConsumingServiceConfig {
+export class RegistrationIntakeConfig extends DatabaseServiceConfig {
   override SERVICE_NAME = 'registration-intake';
   override HTTP_PORT = 8081;
   override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/registration_intake';

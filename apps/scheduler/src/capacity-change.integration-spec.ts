@@ -21,7 +21,7 @@ describe('changing a provider’s capacity at run time', () => {
   const metersOn = (region: 'SOUTH' | 'NORTH', tag: string) => Array.from({ length: SCHEDULES }, (_, i) => ({
     mpan: freshMpan(), deviceId: `00-00-00-00-00-${tag}-${(i >> 8).toString(16).padStart(2, '0').toUpperCase()}-${(i & 255).toString(16).padStart(2, '0').toUpperCase()}`, region,
   }));
-  const put = (body: object) => fetch(`${bed.service.baseUrl}/capacity/CSP-SOUTH`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const put = (body: object, scope: 'read' | 'write' = 'write') => bed.service.send('PUT', '/capacity/CSP-SOUTH', body, scope);
 
   it('re-plans the rest of the day from the next slot, never above the new figure, and keeps an audit of who changed what', async () => {
     // CSP-NORTH's day is planned alike, for the outage below.
@@ -34,12 +34,15 @@ describe('changing a provider’s capacity at run time', () => {
     expect(Math.max(...before.map((s) => s.reads))).toBe(2);
 
     // A refused change changes nothing.
-    expect((await put({ readsPerSlot: -1, reservedShare: 0.5, changedBy: 'ops', reason: 'x' })).status).toBe(400);
+    expect((await put({ readsPerSlot: -1, reservedShare: 0.5, reason: 'x' })).status).toBe(400);
+    // Only a write-scope token changes capacity, and the audit names it, not the body.
+    expect((await put({ readsPerSlot: 2, reservedShare: 0.5, reason: 'x' }, 'read')).status).toBe(403);
+    expect((await put({ readsPerSlot: 2, reservedShare: 0.5, reason: 'x', changedBy: 'someone-else' })).status).toBe(400);
 
     // From 10:00 the provider takes 2 reads a slot (1 for MHHS), and 4 (2 for MHHS) from 18:00.
-    const response = await put({ readsPerSlot: 2, reservedShare: 0.5, periods: [{ fromMinute: 18 * 60, toMinute: 24 * 60, readsPerSlot: 4 }], changedBy: 'duty-operator', reason: 'CSP South degraded' });
+    const response = await put({ readsPerSlot: 2, reservedShare: 0.5, periods: [{ fromMinute: 18 * 60, toMinute: 24 * 60, readsPerSlot: 4 }], reason: 'CSP South degraded' });
     expect(response.status).toBe(200);
-    const change = (await response.json()) as { released: number; previous: { readsPerSlot: number } };
+    const change = response.body as { released: number; previous: { readsPerSlot: number } };
     expect(change.previous.readsPerSlot).toBe(6);
     expect(change.released).toBe(before.filter((s) => new Date(s.slot_start) < new Date('2026-12-01T18:00:00Z')).reduce((n, s) => n + s.reads - 1, 0));
 
@@ -103,19 +106,18 @@ describe('changing a provider’s capacity at run time', () => {
 
   it('re-plans a day from now on when the operator asks: the waiting reads placed evenly within the capacity in force, audited, the same plan when asked twice', async () => {
     // CSP-SOUTH takes nothing for a moment, then 6 reads a slot again (3 for MHHS): what waited is placed as soon as it has room, three a slot.
-    expect((await put({ readsPerSlot: 0, reservedShare: 0.5, changedBy: 'duty-operator', reason: 'CSP South paused' })).status).toBe(200);
-    expect((await put({ readsPerSlot: 6, reservedShare: 0.5, changedBy: 'duty-operator', reason: 'CSP South restored' })).status).toBe(200);
+    expect((await put({ readsPerSlot: 0, reservedShare: 0.5, reason: 'CSP South paused' })).status).toBe(200);
+    expect((await put({ readsPerSlot: 6, reservedShare: 0.5, reason: 'CSP South restored' })).status).toBe(200);
     await bed.time.advanceBy(60_000);
     const from = bed.time.now().toISOString();
     const bunched = await perSlot(from);
     expect(Math.max(...bunched.map((s) => s.reads))).toBe(3);
     const post = async (body: object) => {
-      const response = await fetch(`${bed.service.baseUrl}/plans/2026-12-01/replan`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      return { status: response.status, body: (await response.json()) as { action: string; affected: number; placed: number; reasonCode?: string } };
+      return bed.service.send<{ action: string; affected: number; placed: number; reasonCode?: string }>('POST', '/plans/2026-12-01/replan', body);
     };
-    expect(await post({ requestedBy: 'duty-operator' })).toMatchObject({ status: 400, body: { reasonCode: 'INVALID_REQUEST' } });
+    expect(await post({})).toMatchObject({ status: 400, body: { reasonCode: 'INVALID_REQUEST' } });
 
-    const who = { requestedBy: 'duty-operator', reason: 'spread the afternoon after CSP South came back' };
+    const who = { reason: 'spread the afternoon after CSP South came back' };
     const first = await post(who);
     expect(first).toMatchObject({ status: 200, body: { action: 'REPLAN_DAY' } });
     expect(first.body.placed).toBe(first.body.affected);

@@ -1,4 +1,5 @@
 import { ServiceResponse, Topics } from '@halfhour/contracts';
+import { operatorHeaders } from '@halfhour/testing';
 import { parse } from 'csv-parse/sync';
 import { freshMpan, MDR_USER, SchedulerTestBed, SUPPLIER_USER, timeline } from '../test/scheduler-test-bed';
 
@@ -107,7 +108,7 @@ describe('scheduler on the real broker and database, on simulated time', () => {
     const { body: perUser } = await bed.service.get<{ users: { userId: string; reads: Record<string, Figures> }[] }>(`/reports/days/${PLAN_DAY}/users`);
     expect(perUser.users.find((u) => u.userId === MDR_USER.userId)?.reads).toMatchObject({ scheduled: { delivered: 1 }, backstop: { delivered: 1 } });
     expect(perUser.users.find((u) => u.userId === SUPPLIER_USER.userId)?.reads.scheduled).toMatchObject({ items: 1, delivered: 1 });
-    const csv = await fetch(`${bed.service.baseUrl}/reports/days/${PLAN_DAY}?format=csv`);
+    const csv = await fetch(`${bed.service.baseUrl}/reports/days/${PLAN_DAY}?format=csv`, { headers: operatorHeaders('read') });
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const [header, ...rows] = parse(await csv.text()) as string[][];
     expect(header.slice(0, 5)).toEqual(['collectionDay', 'provider', 'reads', 'items', 'delivered']);

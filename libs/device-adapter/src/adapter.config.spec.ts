@@ -1,11 +1,11 @@
 import { loadConfig } from '@halfhour/observability';
 import { AdapterConfig } from './adapter.config';
 
-const production = { NODE_ENV: 'production', OPERATOR_API_TOKENS: 'a'.repeat(32), KAFKA_SECURITY_PROTOCOL: 'SASL_SSL', MIGRATE_ON_START: 'false' };
+const production = { NODE_ENV: 'production', OPERATOR_TOKENS_DIR: '/var/run/halfhour/operator-tokens', DATABASE_URL: 'postgres://db.internal/halfhour?sslmode=verify-full', KAFKA_SECURITY_PROTOCOL: 'SASL_SSL', MIGRATE_ON_START: 'false' };
 
 describe('the adapters’ provider endpoints', () => {
   it('call the provider SIMULATOR by default, in development', () => {
-    expect(loadConfig(AdapterConfig, {}).urlOf('CSP-NORTH')).toBe('http://127.0.0.1:8090');
+    expect(loadConfig(AdapterConfig, { NODE_ENV: 'development' }).urlOf('CSP-NORTH')).toBe('http://127.0.0.1:8090');
   });
 
   it('refuse to start in production without the providers’ real endpoints, naming the setting', () => {

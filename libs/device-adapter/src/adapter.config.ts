@@ -1,9 +1,9 @@
-import { ConsumingServiceConfig, isRealEndpoint, ProductionRequires, REAL_ENDPOINT } from '@halfhour/observability';
+import { DatabaseServiceConfig, isRealEndpoint, ProductionRequires, REAL_ENDPOINT } from '@halfhour/observability';
 import { IsInt, Matches, Max, Min } from 'class-validator';
 import { ResilienceSettings } from './provider-policies';
 
 /** Settings both device adapters have. */
-export class AdapterConfig extends ConsumingServiceConfig {
+export class AdapterConfig extends DatabaseServiceConfig {
 
   /**
    * Base URL of each provider's read API: `CSP-NORTH=https://…,S1SP-A=https://…`; `*=` for any

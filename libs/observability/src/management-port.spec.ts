@@ -5,6 +5,7 @@ import { createJsonLogger } from './logging/json-logger';
 import { listenForManagement, separateManagementPort } from './management-port';
 import { createMetricsRegistry } from './metrics/metrics-registry';
 import { ObservabilityModule } from './observability.module';
+import { OperatorCredentials } from './operator-api/operator-credentials';
 
 const TOKEN = 'operator-token-0123456789abcdef0123456789';
 
@@ -17,7 +18,7 @@ class AuditLikeController {
 }
 
 @Module({
-  imports: [ObservabilityModule.forRoot({ registry: createMetricsRegistry('management-test'), logger: createJsonLogger('management-test', 'fatal'), operatorApiTokens: [TOKEN] })],
+  imports: [ObservabilityModule.forRoot({ registry: createMetricsRegistry('management-test'), logger: createJsonLogger('management-test', 'fatal'), operatorCredentials: new OperatorCredentials(TOKEN) })],
   controllers: [AuditLikeController],
 })
 class AppModule {}

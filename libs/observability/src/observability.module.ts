@@ -8,6 +8,7 @@ import { HealthController } from './health/health.controller';
 import { JsonLogger } from './logging/json-logger';
 import { MetricsController } from './metrics/metrics.controller';
 import { JSON_LOGGER, METRICS_REGISTRY } from './observability.tokens';
+import { OperatorCredentials } from './operator-api/operator-credentials';
 import { OperatorTokenGuard } from './operator-api/operator-token.guard';
 import { PeriodicTasks } from './periodic-tasks';
 import { SimulationClockController, STEPPED_CLOCK } from './simulation/simulation-clock.controller';
@@ -17,8 +18,8 @@ export interface ObservabilityOptions {
   logger: JsonLogger;
   /** The process's clock; a stepped one (simulation) mounts /simulation/clock for the runner. */
   clock?: Clock;
-  /** Bearer tokens every endpoint not marked @OpenEndpoint() asks for; none: all open (development). */
-  operatorApiTokens?: readonly string[];
+  /** Who may call every endpoint not marked @OpenEndpoint(), and with which scope; none: all open (development). */
+  operatorCredentials?: OperatorCredentials;
 }
 
 /**
@@ -37,7 +38,7 @@ export class ObservabilityModule {
       providers: [
         ...(stepped ? [{ provide: STEPPED_CLOCK, useValue: stepped }] : []),
         HealthRegistry,
-        { provide: APP_GUARD, useFactory: (reflector: Reflector) => new OperatorTokenGuard(reflector, options.operatorApiTokens ?? []), inject: [Reflector] },
+        { provide: APP_GUARD, useFactory: (reflector: Reflector) => new OperatorTokenGuard(reflector, options.operatorCredentials ?? new OperatorCredentials(''), options.logger), inject: [Reflector] },
         { provide: METRICS_REGISTRY, useValue: options.registry },
         { provide: JSON_LOGGER, useValue: options.logger },
         PeriodicTasks,

@@ -1,5 +1,5 @@
 import { KafkaModule } from '@halfhour/kafka';
-import { clockFrom, createMetricsRegistry, JsonLogger, KafkaClientConfig, ObservabilityModule, operatorApiTokensOf } from '@halfhour/observability';
+import { clockFrom, createMetricsRegistry, JsonLogger, KafkaClientConfig, ObservabilityModule, operatorCredentialsFrom } from '@halfhour/observability';
 import { isTransientDatabaseError, PersistenceModule } from '@halfhour/persistence';
 import { DynamicModule } from '@nestjs/common';
 
@@ -14,10 +14,9 @@ export function serviceInfrastructure(
   logger: JsonLogger,
   schema?: Pick<PersistenceOptions, 'entities' | 'migrations'>,
 ): DynamicModule[] {
-  const operatorApiTokens = operatorApiTokensOf(config.OPERATOR_API_TOKENS);
-  if (operatorApiTokens.length === 0) logger.warn('no OPERATOR_API_TOKENS: the operator API is open to anyone who can reach the port (development only)');
+  const operatorCredentials = operatorCredentialsFrom(config, logger);
   const modules = [
-    ObservabilityModule.forRoot({ registry: createMetricsRegistry(config.SERVICE_NAME), logger, clock: clockFrom(config), operatorApiTokens }),
+    ObservabilityModule.forRoot({ registry: createMetricsRegistry(config.SERVICE_NAME), logger, clock: clockFrom(config), operatorCredentials }),
     KafkaModule.forRoot({
       brokers: config.KAFKA_BROKERS,
       clientId: config.SERVICE_NAME,

@@ -2,7 +2,7 @@ import { ALL_TOPICS, deadLetterTopicOf, MessageDefinition, newEnvelope, TopicDef
 import { createIdempotentProducer, encodeEnvelope, KafkaProducer, KafkaRecord, provisionTopics, SerialBatchSender, SINGLE_BROKER, TypedProducer } from '@halfhour/kafka';
 import { ProducerMetrics } from '@halfhour/observability';
 import { Registry } from 'prom-client';
-import { createTestDatabase, readMessages, readWholeTopic, ServiceUnderTest, TestDatabase, testKafka, uniqueName } from '@halfhour/testing';
+import { createTestDatabase, readMessages, readWholeTopic, ServiceUnderTest, TEST_OPERATOR_TOKENS, TestDatabase, testKafka, uniqueName } from '@halfhour/testing';
 
 export interface ServiceTestBedOptions {
   /** Short name for the test's topic prefix and database. */
@@ -45,6 +45,7 @@ export class ServiceTestBed {
       KAFKA_TOPIC_PREFIX: this.prefix,
       // A killed process's members leave the group only when their session times out.
       KAFKA_SESSION_TIMEOUT_MS: '6000',
+      OPERATOR_API_TOKENS: TEST_OPERATOR_TOKENS,
       ...this.options.env,
       ...env,
     });

@@ -6,3 +6,4 @@ export * from './test-kafka';
 export * from './service-under-test';
 export * from './free-port';
 export * from './process-progress';
+export * from './test-operators';

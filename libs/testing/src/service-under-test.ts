@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { eventually } from './eventually';
 import { freePort } from './free-port';
 import { testBrokers } from './stack-endpoints';
+import { operatorHeaders } from './test-operators';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -78,8 +79,15 @@ export class ServiceUnderTest {
     return this;
   }
 
+  /** A GET on the operator API with the read-scope test token (ignored by a service that has none). */
   async get<T>(path: string): Promise<{ status: number; body: T }> {
-    const response = await fetch(`${this.baseUrl}${path}`);
+    const response = await fetch(`${this.baseUrl}${path}`, { headers: operatorHeaders('read') });
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
+  /** A command on the operator API (POST, PUT) with a JSON body, as the write-scope test operator by default. */
+  async send<T>(method: 'POST' | 'PUT', path: string, body: object, scope: 'read' | 'write' = 'write'): Promise<{ status: number; body: T }> {
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...operatorHeaders(scope) }, body: JSON.stringify(body) });
     return { status: response.status, body: (await response.json()) as T };
   }
 

@@ -1,5 +1,6 @@
 import { validateMessage } from '@halfhour/contracts';
 import { Clock } from '@halfhour/domain';
+import { Operator, OperatorIdentity, OperatorWrite } from '@halfhour/observability';
 import { BadRequestException, Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { CLOCK } from '../dip-forwarder.runtime';
 import { Redelivery } from '../outbox/redelivery';
@@ -17,17 +18,19 @@ export class DeliveriesController {
   ) {}
 
   @Post('redeliver')
+  @OperatorWrite()
   @HttpCode(200)
-  async redeliver(@Body() body: unknown) {
+  async redeliver(@Body() body: unknown, @Operator() operator: OperatorIdentity) {
     const request = valid(RedeliverDayRequest, body);
-    return this.redelivery.redeliverDay(request.settlementDate, request, this.clock.now());
+    return this.redelivery.redeliverDay(request.settlementDate, { requestedBy: operator.name, reason: request.reason }, this.clock.now());
   }
 
   @Post('resend-refused')
+  @OperatorWrite()
   @HttpCode(200)
-  async resendRefused(@Body() body: unknown) {
+  async resendRefused(@Body() body: unknown, @Operator() operator: OperatorIdentity) {
     const request = valid(ResendRefusedRequest, body);
-    return this.redelivery.resendRefused(request.settlementDate, request, this.clock.now());
+    return this.redelivery.resendRefused(request.settlementDate, { requestedBy: operator.name, reason: request.reason }, this.clock.now());
   }
 }
 

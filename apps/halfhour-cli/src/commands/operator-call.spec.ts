@@ -2,13 +2,15 @@ import { operatorCallOf, replayRequestOf } from './operator-call';
 
 describe('operator commands', () => {
   it('say which service is asked what, with who and why for its audit', () => {
-    expect(operatorCallOf('replan', ['--day', '2026-12-01', '--reason', 'capacity restored', '--by', 'duty-operator'])).toEqual({
-      service: 'scheduler', path: '/plans/2026-12-01/replan', body: { requestedBy: 'duty-operator', reason: 'capacity restored' },
+    expect(operatorCallOf('replan', ['--day', '2026-12-01', '--reason', 'capacity restored'])).toEqual({
+      service: 'scheduler', path: '/plans/2026-12-01/replan', body: { reason: 'capacity restored' },
     });
-    expect(operatorCallOf('redeliver', ['--day', '2026-11-21', '--reason', 'the DIP lost it', '--by', 'ops'])).toEqual({
-      service: 'dip-forwarder', path: '/deliveries/redeliver', body: { settlementDate: '2026-11-21', requestedBy: 'ops', reason: 'the DIP lost it' },
+    expect(operatorCallOf('redeliver', ['--day', '2026-11-21', '--reason', 'the DIP lost it'])).toEqual({
+      service: 'dip-forwarder', path: '/deliveries/redeliver', body: { settlementDate: '2026-11-21', reason: 'the DIP lost it' },
     });
-    expect(operatorCallOf('resend-refused', ['--reason', 'MPANs registered now', '--by', 'ops']).body).toEqual({ requestedBy: 'ops', reason: 'MPANs registered now' });
+    expect(operatorCallOf('resend-refused', ['--reason', 'MPANs registered now']).body).toEqual({ reason: 'MPANs registered now' });
+    // Who asked is the token's name: a body cannot claim it.
+    expect(() => operatorCallOf('replan', ['--day', '2026-12-01', '--reason', 'x', '--by', 'someone-else'])).toThrow(/Unknown option/);
   });
 
   it('refuse what is not a command before anything is sent: a bad or missing day, no reason, an unknown or value-less option', () => {

@@ -4,6 +4,7 @@ import { createServiceDatabases, provisionAllTopics } from '../stack/provision';
 import { ServiceEntry } from '../stack/service-catalogue';
 import { ServiceProcess, waitUntilAllReady } from '../stack/service-process';
 import { databaseUrl, kafkaBrokers } from '../stack/stack-settings';
+import { assertOperatorApiClosed, newLocalOperatorToken } from '../stack/local-operator-token';
 import { checkedNamespace, namespacedDatabase } from '../stack/stack-namespace';
 import { consoleEnvironment, simulatorEnvironment, stackEntries } from '../stack/stack-wiring';
 
@@ -33,6 +34,7 @@ export async function startCommand(options: StartOptions): Promise<void> {
   const naming = stackNaming(options.namespace);
   const services = entries.map((entry) => new ServiceProcess(entry));
   let stopping: Promise<void> | undefined;
+  let operator: ReturnType<typeof newLocalOperatorToken> | undefined;
   const stopAll = () =>
     (stopping ??= (async () => {
       console.log('\nstopping services…');
@@ -53,18 +55,23 @@ export async function startCommand(options: StartOptions): Promise<void> {
     const databases = await createServiceDatabases(entries.map((entry) => ({ ...entry, database: naming.database(entry) })));
     if (databases.length > 0) console.log(`databases created: ${databases.join(', ')}`);
 
-    const wiring = { ...simulatorEnvironment(entries), ...consoleEnvironment(entries), KAFKA_TOPIC_PREFIX: naming.topicPrefix };
+    operator = newLocalOperatorToken();
+    const wiring = { ...simulatorEnvironment(entries), ...consoleEnvironment(entries), KAFKA_TOPIC_PREFIX: naming.topicPrefix, OPERATOR_API_TOKENS: operator.setting };
     for (const service of services) {
       const database = naming.database(service.entry);
       service.start({ ...wiring, CONSUMER_GROUP: `${naming.topicPrefix}${service.entry.name}`, ...(database ? { DATABASE_URL: databaseUrl(database) } : {}) });
     }
     await waitUntilAllReady(services, (line) => console.log(line));
+    const scheduler = entries.find((entry) => entry.name === 'scheduler');
+    if (scheduler) console.log(await assertOperatorApiClosed(`http://127.0.0.1:${scheduler.httpPort}/capacity`, operator.token));
   } catch (error) {
     await stopAll();
     throw error;
   }
 
   printWhereThingsAre(services);
+  console.log(`\noperator API token (write scope, "local-operator" in the audit) in ${operator!.file}:`);
+  console.log(`  curl -H "Authorization: Bearer $(cat ${operator!.file})" http://127.0.0.1:${entries[0]?.httpPort ?? 8081}/mpans/<mpan>`);
   if (options.exitWhenReady) {
     await stopAll();
     return;

@@ -34,6 +34,8 @@ export class ServiceProcess {
       cwd: REPOSITORY_ROOT,
       env: {
         ...process.env,
+        // The local stack asks for development explicitly: a service is in production unless asked.
+        NODE_ENV: 'development',
         SERVICE_NAME: this.entry.name,
         HTTP_PORT: String(this.entry.httpPort),
         KAFKA_BROKERS: kafkaBrokers(),

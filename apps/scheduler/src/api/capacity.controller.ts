@@ -1,5 +1,6 @@
 import { validateMessage } from '@halfhour/contracts';
 import { Clock, invalidShares, PROVIDER_KEY_PATTERN } from '@halfhour/domain';
+import { Operator, OperatorIdentity, OperatorWrite } from '@halfhour/observability';
 import { BadRequestException, Body, Controller, Get, Inject, Param, Put, Query } from '@nestjs/common';
 import { CapacityBook } from '../capacity/capacity-book';
 import { CapacityChangeRequest } from '../capacity/capacity-change.request';
@@ -33,17 +34,18 @@ export class CapacityController {
   }
 
   @Put(':provider')
-  async change(@Param('provider') provider: string, @Body() body: unknown) {
+  @OperatorWrite()
+  async change(@Param('provider') provider: string, @Body() body: unknown, @Operator() operator: OperatorIdentity) {
     if (!PROVIDER_KEY_PATTERN.test(provider)) {
       throw new BadRequestException({ reasonCode: 'INVALID_PROVIDER', message: `"${provider}" is not a provider: CSP-NORTH, CSP-CENTRAL, CSP-SOUTH or S1SP-<id>` });
     }
     const validation = validateMessage(CapacityChangeRequest, body);
     if (!validation.ok) throw new BadRequestException({ reasonCode: 'INVALID_CAPACITY', message: validation.rejection.message });
-    const { changedBy, reason, periods, ...capacity } = validation.value;
+    const { reason, periods, ...capacity } = validation.value;
     const backwards = (periods ?? []).find((p) => p.toMinute <= p.fromMinute);
     if (backwards) throw new BadRequestException({ reasonCode: 'INVALID_CAPACITY', message: `a period must end after it starts (${backwards.fromMinute}–${backwards.toMinute})` });
     const shares = invalidShares(capacity);
     if (shares) throw new BadRequestException({ reasonCode: 'INVALID_CAPACITY', message: shares });
-    return this.changes.change(provider, { ...capacity, ...(periods ? { periods: periods.map((p) => ({ ...p })) } : {}) }, { changedBy, reason }, this.clock.now());
+    return this.changes.change(provider, { ...capacity, ...(periods ? { periods: periods.map((p) => ({ ...p })) } : {}) }, { changedBy: operator.name, reason }, this.clock.now());
   }
 }

@@ -1,6 +1,6 @@
 import { validateMessage } from '@halfhour/contracts';
 import { Clock } from '@halfhour/domain';
-import { CalendarDatePipe } from '@halfhour/observability';
+import { CalendarDatePipe, Operator, OperatorIdentity, OperatorWrite } from '@halfhour/observability';
 import { OperatorRequest } from '@halfhour/service-kit';
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post } from '@nestjs/common';
 import { ItemRepository } from '../items/item-repository';
@@ -24,14 +24,15 @@ export class PlansController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** `POST /plans/{date}/replan` `{ requestedBy, reason }`: re-plans the day's reads still to come (DayReplan), audited. */
+  /** `POST /plans/{date}/replan` `{ reason }` (write scope; who asked is the token's name): re-plans the day's reads still to come (DayReplan), audited. */
   @Post(':date/replan')
+  @OperatorWrite()
   @HttpCode(200)
-  async replan(@Param('date', CalendarDatePipe) date: string, @Body() body: unknown) {
+  async replan(@Param('date', CalendarDatePipe) date: string, @Body() body: unknown, @Operator() operator: OperatorIdentity) {
     const validation = validateMessage(OperatorRequest, body);
     if (!validation.ok) throw new BadRequestException({ reasonCode: 'INVALID_REQUEST', message: validation.rejection.message });
     if (!(await this.plans.find(date))) throw new NotFoundException({ reasonCode: 'NOT_PLANNED', message: `no plan for ${date} yet` });
-    return this.replanner.replan(date, validation.value, this.clock.now());
+    return this.replanner.replan(date, { requestedBy: operator.name, reason: validation.value.reason }, this.clock.now());
   }
 
   @Get(':date')

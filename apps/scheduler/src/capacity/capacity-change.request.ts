@@ -14,7 +14,7 @@ export class CapacityPeriodDto {
   readsPerSlot!: number;
 }
 
-/** PUT /capacity/:provider: the provider's new capacity, who changes it and why. */
+/** PUT /capacity/:provider: the provider's new capacity and why (who changes it is the caller's token's name). */
 export class CapacityChangeRequest {
   @IsInt() @Min(0)
   readsPerSlot!: number;
@@ -36,10 +36,6 @@ export class CapacityChangeRequest {
 
   @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => CapacityPeriodDto)
   periods?: CapacityPeriodDto[];
-
-  /** The operator making the change, as recorded in the audit. */
-  @IsString() @Length(1, 120)
-  changedBy!: string;
 
   @IsString() @Length(1, 500)
   reason!: string;

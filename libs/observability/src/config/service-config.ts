@@ -5,12 +5,14 @@ import { Sensitive } from './sensitive.decorator';
 /** Settings every Halfhour service has. A service extends this with its own. */
 export class ServiceConfig {
   /**
-   * `production` (the container image sets it) turns development conveniences into refusals to
-   * start: a simulated clock, fault injection, and each service's own (e.g. the forwarder's
-   * throwaway signing key and a plain-http DIP). Jest sets `test`.
+   * `production`, the default: development conveniences are refusals to start — an open operator
+   * API, plaintext Kafka, PostgreSQL without verified TLS, a simulated clock, fault injection, and
+   * each service's own (e.g. the forwarder's throwaway signing key and a plain-http DIP). A service
+   * is in development only when asked (`NODE_ENV=development`: the project's local stack and
+   * docker-compose ask; Jest sets `test`), so one started by hand outside them is never left open.
    */
   @IsIn(['development', 'test', 'production'])
-  NODE_ENV = 'development';
+  NODE_ENV = 'production';
 
   @IsString() @IsNotEmpty()
   SERVICE_NAME = 'halfhour';
@@ -37,12 +39,21 @@ export class ServiceConfig {
   LOG_LEVEL = 'info';
 
   /**
-   * Bearer tokens (comma-separated, each at least 32 characters; two during a rotation) that the
-   * operator API — every HTTP endpoint but health, metrics and the simulation clock — asks for.
-   * Empty: the API is open (development only).
+   * Where the operator API's clients' tokens are (libs/observability operator-credentials.ts): one
+   * directory per client, `<name>/token` and `<name>/scope` (`read` or `write`), as one Secret per
+   * client mounts; read again every 10 s, so a rotation needs no restart. The operator API is every
+   * HTTP endpoint but health, metrics and the simulation clock.
+   */
+  @ProductionRequires((directory) => typeof directory === 'string' && directory !== '', 'set (one Secret per client, mounted as files)')
+  OPERATOR_TOKENS_DIR = '';
+
+  /**
+   * Development and tests: tokens in the environment, comma-separated, each `name:scope:token` or a
+   * bare token (the `operator`, write scope), at least 32 characters. Both settings empty: the API
+   * is open (development only). In production secrets are files, never environment variables.
    */
   @Sensitive() @Matches(/^([\x21-\x2b\x2d-\x7e]{32,}(,[\x21-\x2b\x2d-\x7e]{32,})*)?$/, { message: 'must be empty or comma-separated tokens of at least 32 printable characters' })
-  @ProductionRequires((tokens) => typeof tokens === 'string' && tokens !== '', 'set (from a Secret)')
+  @ProductionRequires((tokens) => tokens === '', 'empty (tokens come from OPERATOR_TOKENS_DIR files)')
   OPERATOR_API_TOKENS = '';
 
   /**

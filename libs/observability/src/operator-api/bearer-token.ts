@@ -1,23 +1,20 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { OperatorCredential, OperatorIdentity } from './operator-credentials';
 
 /**
- * Whether an Authorization header carries one of the operator API's tokens (`Bearer <token>`).
- * Every token is compared, each in constant time over its SHA-256 digest, so neither a token's
- * length nor which one matched leaks through timing. Several tokens allow a rotation: the new one
- * is added, clients move over, the old one is removed.
+ * Who an Authorization header (`Bearer <token>`) says the caller is, among the operator API's
+ * credentials; undefined for none. Every credential is compared, each in constant time over its
+ * SHA-256 digest, so neither a token's length nor which one matched leaks through timing.
  */
-export function bearerTokenMatches(authorization: string | undefined, tokens: readonly string[]): boolean {
+export function operatorIdentityOf(authorization: string | undefined, credentials: readonly OperatorCredential[]): OperatorIdentity | undefined {
   const presented = /^Bearer ([\x21-\x7e]+)$/.exec(authorization ?? '')?.[1];
-  if (presented === undefined) return false;
+  if (presented === undefined) return undefined;
   const digest = sha256(presented);
-  let matched = false;
-  for (const token of tokens) matched = timingSafeEqual(digest, sha256(token)) || matched;
+  let matched: OperatorIdentity | undefined;
+  for (const credential of credentials) {
+    if (timingSafeEqual(digest, sha256(credential.token)) && !matched) matched = { name: credential.name, scope: credential.scope };
+  }
   return matched;
-}
-
-/** The tokens of an OPERATOR_API_TOKENS setting (comma-separated). */
-export function operatorApiTokensOf(setting: string): string[] {
-  return setting.split(',').map((token) => token.trim()).filter((token) => token !== '');
 }
 
 function sha256(text: string): Buffer {

@@ -1,8 +1,10 @@
-import { Controller, Get, INestApplication, Module } from '@nestjs/common';
+import { Controller, Get, INestApplication, Module, Post } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { createJsonLogger } from '../logging/json-logger';
 import { createMetricsRegistry } from '../metrics/metrics-registry';
 import { ObservabilityModule } from '../observability.module';
+import { OperatorCredentials, OperatorIdentity } from './operator-credentials';
+import { Operator, OperatorWrite } from './operator-token.guard';
 
 @Controller('audit')
 class AuditLikeController {
@@ -10,13 +12,21 @@ class AuditLikeController {
   decisions(): { decisions: number } {
     return { decisions: 3 };
   }
+
+  @Post('replan')
+  @OperatorWrite()
+  replan(@Operator() operator: OperatorIdentity): { requestedBy: string } {
+    return { requestedBy: operator.name };
+  }
 }
 
 const TOKEN = 'operator-token-0123456789abcdef0123456789';
+const READ_TOKEN = 'console-token-0123456789abcdef0123456789';
 
-async function serve(operatorApiTokens: string[]): Promise<{ app: INestApplication; url: string }> {
+async function serve(setting: string): Promise<{ app: INestApplication; url: string }> {
+  const operatorCredentials = new OperatorCredentials(setting);
   @Module({
-    imports: [ObservabilityModule.forRoot({ registry: createMetricsRegistry('guard-test'), logger: createJsonLogger('guard-test', 'fatal'), operatorApiTokens })],
+    imports: [ObservabilityModule.forRoot({ registry: createMetricsRegistry('guard-test'), logger: createJsonLogger('guard-test', 'fatal'), operatorCredentials })],
     controllers: [AuditLikeController],
   })
   class AppModule {}
@@ -30,7 +40,7 @@ describe('the operator API token', () => {
   let closed: { app: INestApplication; url: string };
 
   beforeAll(async () => {
-    closed = await serve([TOKEN]);
+    closed = await serve(`duty-operator:write:${TOKEN},console:read:${READ_TOKEN}`);
   });
 
   afterAll(() => closed.app.close());
@@ -46,13 +56,24 @@ describe('the operator API token', () => {
     expect(await withToken.json()).toEqual({ decisions: 3 });
   });
 
+  it('lets a read token read but not change, and names the caller from its token', async () => {
+    const post = (token: string) => fetch(`${closed.url}/audit/replan`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect((await fetch(`${closed.url}/audit`, { headers: { authorization: `Bearer ${READ_TOKEN}` } })).status).toBe(200);
+    const refused = await post(READ_TOKEN);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ reasonCode: 'READ_ONLY_TOKEN' });
+    const allowed = await post(TOKEN);
+    expect(allowed.status).toBe(201);
+    expect(await allowed.json()).toEqual({ requestedBy: 'duty-operator' });
+  });
+
   it('leaves health and metrics open for probes and Prometheus', async () => {
     expect((await fetch(`${closed.url}/health/live`)).status).toBe(200);
     expect((await fetch(`${closed.url}/metrics`)).status).toBe(200);
   });
 
   it('is open with no tokens configured (development)', async () => {
-    const open = await serve([]);
+    const open = await serve('');
     try {
       expect((await fetch(`${open.url}/audit`)).status).toBe(200);
     } finally {

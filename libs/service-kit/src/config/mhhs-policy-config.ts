@@ -1,5 +1,5 @@
 import { DEFAULT_MDR_SRVS, DEFAULT_TRT_SETTINGS, OTHER_USER_HH_POLICIES, OtherUserHhPolicy, PUBLIC_DISTRIBUTOR_AREAS, TRT_POLICIES, TrtPolicyName } from '@halfhour/domain';
-import { ConsumingServiceConfig } from '@halfhour/observability';
+import { DatabaseServiceConfig } from '@halfhour/observability';
 import { IsIn, IsInt, Matches, Min } from 'class-validator';
 
 /**
@@ -8,7 +8,7 @@ import { IsIn, IsInt, Matches, Min } from 'class-validator';
  * a schedule is never run under a TRT, an MDR SRV set or a relationship policy other than the one it was
  * authorised under.
  */
-export class MhhsPolicyConfig extends ConsumingServiceConfig {
+export class MhhsPolicyConfig extends DatabaseServiceConfig {
   /** R-ACL-8: MDR_ONLY, EQUAL_EXISTING or MDR_SHORT_ON_DEMAND (see libs/domain trt-policy.ts). */
   @IsIn(TRT_POLICIES)
   TRT_POLICY: TrtPolicyName = DEFAULT_TRT_SETTINGS.policy;

@@ -1,10 +1,10 @@
 import { IsString, Length } from 'class-validator';
 
-/** Who asks for an operator command and why, as the audit (`operator_actions`) records them. */
+/**
+ * Why an operator command is asked for, as the audit (`operator_actions`) records it. Who asks is
+ * the caller's token's name (`@Operator()`), never a field of the body.
+ */
 export class OperatorRequest {
-  @IsString() @Length(1, 120)
-  requestedBy!: string;
-
   @IsString() @Length(1, 500)
   reason!: string;
 }
