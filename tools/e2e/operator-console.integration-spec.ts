@@ -74,8 +74,14 @@ describe('the operator console in a browser', () => {
     }
 
     const page = await browser!.newPage({ viewport: { width: 1400, height: 1000 } });
+    // The page runs under its Content-Security-Policy, and nothing of it is blocked.
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+    });
     // Without the token the console's API refuses, and the page says so.
-    await page.goto(url(8087));
+    const served = await page.goto(url(8087));
+    expect(served?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.fill('#day', COLLECTION_DAY);
     await page.click('#day-form button');
     await page.waitForSelector('#status .bad');
@@ -107,6 +113,7 @@ describe('the operator console in a browser', () => {
     expect(await page.locator('#chart-grid canvas').count()).toBe(api.providers.length);
     const drawn = await page.locator('#chart-grid canvas').first().evaluate((canvas: HTMLCanvasElement) => canvas.width > 0 && canvas.toDataURL().length > 5_000);
     expect(drawn).toBe(true);
+    expect(blocked).toEqual([]);
 
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, `console-${COLLECTION_DAY}.png`), fullPage: true });

@@ -177,9 +177,20 @@ describe('access-control on the real broker and database', () => {
     expect(await authorisedFor([mdrBau.requestId, altered.requestId])).toEqual([undefined, undefined]);
   });
 
+  it('dead-letters a new request sent under an earlier request’s message ID, instead of taking it for a redelivery', async () => {
+    const first = mdr.request({ target: D1, mpan: m1, body: readLog('2026-11-03', '2026-11-04') });
+    const [messageId] = await bed.publish(Topics.serviceRequests, Topics.serviceRequests.messages[0], [first]);
+    await eventually(async () => expect((await authorisedFor([first.requestId]))[0]).toBeDefined(), 30_000, 200);
+    const second = mdr.request({ target: D1, mpan: m1, body: readLog('2026-11-04', '2026-11-05') });
+    await bed.publish(Topics.serviceRequests, Topics.serviceRequests.messages[0], [second], [messageId]);
+    const letters = await bed.read(`${bed.topicName(Topics.serviceRequests)}.dlq`, 1);
+    expect(letters.map((l) => l.headers?.['hh-dlq-reason-code']?.toString())).toEqual(['MESSAGE_ID_REUSED']);
+    expect(JSON.parse(letters[0].value!.toString()).requestId).toBe(second.requestId);
+  });
+
   it('dead-letters a request that breaks its contract and goes on', async () => {
     await bed.publishRaw(Topics.serviceRequests, 'dcc.service-request', mdr.userId, JSON.stringify({ requestId: 'not-a-request-id' }));
-    const [dead] = await bed.read(`${bed.topicName(Topics.serviceRequests)}.dlq`, 1);
+    const dead = (await bed.read(`${bed.topicName(Topics.serviceRequests)}.dlq`, 2)).at(-1)!;
     expect(dead.headers?.['hh-dlq-reason-code']?.toString()).toBe('INVALID_REQUEST_ID');
     expect(await bed.service.metric('halfhour_access_registry_view_lag_messages')).toBe(0);
   });

@@ -5,6 +5,7 @@ export * from './envelope/trace-context';
 export * from './envelope/derived-message-id';
 export * from './topics/topic-definition';
 export * from './topics/topic-registry';
+export * from './topics/service-topic-access';
 export * from './validation/rejection';
 export * from './validation/validate-message';
 export * from './validators/domain-validators';

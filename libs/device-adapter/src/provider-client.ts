@@ -1,5 +1,5 @@
 import { ReadCommand } from '@halfhour/contracts';
-import { JsonAnswer, postJson } from '@halfhour/service-kit';
+import { AnswerTooLarge, JsonAnswer, postJson } from '@halfhour/service-kit';
 import { ProviderCallFailed } from './provider-errors';
 
 /** What a provider returns for one read: the half hours it has, and register readings. */
@@ -21,6 +21,7 @@ export async function readFromProvider(baseUrl: string, command: ReadCommand, si
       start: command.readPeriod.start, end: command.readPeriod.end,
     }, signal);
   } catch (error) {
+    if (error instanceof AnswerTooLarge) throw new ProviderCallFailed('BAD_RESPONSE', false, `${command.provider}: ${error.message}`);
     if (signal.aborted) throw new ProviderCallFailed('TIMEOUT', true, `${command.provider} did not answer in time`);
     throw new ProviderCallFailed('PROVIDER_ERROR', true, `${command.provider} could not be reached: ${(error as Error).message}`);
   }

@@ -22,6 +22,8 @@ export function headerText(headers: IHeaders | undefined, name: string): string 
   return first === undefined ? undefined : first.toString();
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export type EnvelopeOutcome = { ok: true; envelope: MessageEnvelope } | { ok: false; rejection: Rejection };
 
 export function decodeEnvelope(headers: IHeaders | undefined): EnvelopeOutcome {
@@ -36,6 +38,9 @@ export function decodeEnvelope(headers: IHeaders | undefined): EnvelopeOutcome {
       ok: false,
       rejection: { reasonCode: TransportReason.MissingHeader, message: `missing envelope header(s): ${missing.join(', ')}` },
     };
+  }
+  if (!UUID.test(envelope.messageId!)) {
+    return { ok: false, rejection: { reasonCode: TransportReason.InvalidMessageId, message: `${ENVELOPE_HEADERS.messageId} must be a UUID (consumers drop duplicates by it)` } };
   }
   return { ok: true, envelope: envelope as MessageEnvelope };
 }

@@ -1,9 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 
-/** What the management port serves: metrics and health, nothing that carries data. */
+/**
+ * What the management port serves: metrics and health, nothing that carries data. Read as Express
+ * routes it — without regard to case or a trailing slash — so `/METRICS` or `/metrics/` is the
+ * management path too, and never served on the operator port.
+ */
 export function isManagementPath(url: string | undefined): boolean {
-  const path = (url ?? '').split('?')[0];
+  const path = (url ?? '').split('?')[0].toLowerCase().replace(/\/+$/, '');
   return path === '/metrics' || path.startsWith('/health/');
 }
 

@@ -1,6 +1,6 @@
-import { MessageEnvelope, ServiceRequest, Topics } from '@halfhour/contracts';
+import { MessageEnvelope, ServiceRequest, Topics, TransportReason } from '@halfhour/contracts';
 import { AccessPolicy, Clock, decideServiceRequest, verifyRequestSignature } from '@halfhour/domain';
-import { BatchHandler, ConsumedMessage, KafkaRuntime, TopicCatchUp, TransientFailure } from '@halfhour/kafka';
+import { BatchHandler, ConsumedMessage, KafkaRuntime, RejectedMessage, TopicCatchUp, TransientFailure } from '@halfhour/kafka';
 import { RegistryViewRepository } from '@halfhour/registry-view';
 import { AccessMetrics } from '../metrics/access-metrics';
 import { AccessRepository, DecisionRecord } from '../view/access-repository';
@@ -28,7 +28,7 @@ export class ServiceRequestsHandler implements BatchHandler<ServiceRequest> {
     private readonly clock: Clock,
   ) {}
 
-  async handleBatch(messages: readonly ConsumedMessage<ServiceRequest>[]): Promise<void> {
+  async handleBatch(messages: readonly ConsumedMessage<ServiceRequest>[]): Promise<{ rejected: RejectedMessage<ServiceRequest>[] }> {
     for (const view of this.views) {
       if (!(await view.isCaughtUp())) throw new TransientFailure('VIEWS_LOADING', 'the registry and user views are still being loaded; requests wait');
     }
@@ -38,15 +38,21 @@ export class ServiceRequestsHandler implements BatchHandler<ServiceRequest> {
       this.registryView.timelinesOf(parsed.map((p) => p.request.mpan)),
     ]);
 
-    const { fresh, redelivered } = await this.repository.transaction(async (manager) => {
+    const { fresh, redelivered, reused } = await this.repository.transaction(async (manager) => {
       const stored = await this.repository.decisionsOf(manager, messages.map((m) => m.envelope.messageId));
       const counters = await this.repository.lockCounters(manager, [...users.keys()]);
       const spent = new Map<string, bigint>();
       const decided = new Map<string, DecisionRecord>();
       const again: DecisionRecord[] = [];
+      const reusedIds: ConsumedMessage<ServiceRequest>[] = [];
       for (const { message, request } of parsed) {
         const messageId = message.envelope.messageId;
         const earlier = stored.get(messageId) ?? decided.get(messageId);
+        // The same ID on another request is not a redelivery: that request would go unanswered.
+        if (earlier && earlier.requestId !== message.body.requestId) {
+          reusedIds.push(message);
+          continue;
+        }
         if (earlier) {
           again.push(earlier);
           continue;
@@ -73,7 +79,7 @@ export class ServiceRequestsHandler implements BatchHandler<ServiceRequest> {
       }
       await this.repository.saveDecisions(manager, [...decided.values()]);
       await this.repository.saveCounters(manager, spent);
-      return { fresh: [...decided.values()], redelivered: again };
+      return { fresh: [...decided.values()], redelivered: again, reused: reusedIds };
     });
 
     const envelopes = new Map(messages.map((m) => [m.envelope.messageId, m.envelope]));
@@ -85,6 +91,12 @@ export class ServiceRequestsHandler implements BatchHandler<ServiceRequest> {
       this.metrics.latency.observe(Math.max(0, publishedAt - requestedAt) / 1000);
     }
     this.metrics.redelivered.inc(redelivered.length);
+    return {
+      rejected: reused.map((message) => ({
+        message,
+        rejection: { reasonCode: TransportReason.MessageIdReused, message: `${message.envelope.messageId} was the message ID of another request; this one (${message.body.requestId}) is not decided under it` },
+      })),
+    };
   }
 
   private async publish(records: readonly DecisionRecord[], causes: ReadonlyMap<string, MessageEnvelope>): Promise<void> {

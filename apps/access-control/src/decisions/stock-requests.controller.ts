@@ -27,7 +27,8 @@ export class StockRequestsController {
     // Waits out what must pass (views still loading), as a hand-written handler would; anything else is Nest's to log.
     for (;;) {
       try {
-        return await this.runtime.requestsHandler.handleBatch([decoded.message]);
+        await this.runtime.requestsHandler.handleBatch([decoded.message]);
+        return;
       } catch (error) {
         if (!(error instanceof TransientFailure)) throw error;
         await sleep(100);

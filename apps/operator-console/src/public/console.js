@@ -7,10 +7,18 @@
   const charts = [];
   const $ = (id) => document.getElementById(id);
   const pct = (v) => (v === null || v === undefined ? '–' : (v * 100).toFixed(1) + ' %');
-  const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
-  const row = (cells, tag = 'td') => '<tr>' + cells.map((c) => `<${tag}>${c}</${tag}>`).join('') + '</tr>';
-  const cell = (testid, value) => `<span data-testid="${testid}">${esc(value)}</span>`;
-  const unavailable = (answer) => `<span class="bad">unavailable: ${esc(answer.error)}</span>`;
+  // Built as DOM nodes, every value as text: nothing a report holds is ever parsed as HTML.
+  const el = (tag, attributes = {}, ...children) => {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+    node.append(...children.map((child) => (child instanceof Node ? child : String(child ?? ''))));
+    return node;
+  };
+  const row = (cells, tag = 'td', attributes = {}) => el('tr', attributes, ...cells.map((c) => el(tag, {}, c)));
+  const cell = (testid, value) => el('span', { 'data-testid': testid }, value);
+  const bad = (text) => el('span', { class: 'bad' }, text);
+  const unavailable = (answer) => bad(`unavailable: ${answer.error}`);
+  const fill = (table, rows) => table.replaceChildren(...rows);
 
   function token() {
     return sessionStorage.getItem('halfhour-token') || '';
@@ -24,28 +32,32 @@
 
   function showReads(report) {
     const table = $('reads').querySelector('table');
-    if (!report.ok) return void (table.innerHTML = row([unavailable(report)]));
+    if (!report.ok) return fill(table, [row([unavailable(report)])]);
     const r = report.value;
-    table.innerHTML = row(['', 'items', 'delivered', 'stopped', 'expired', 'success', 'within TRT'], 'th') + GROUPS.map(([key, name]) => {
-      const g = r.reads[key];
-      return row([name, cell(`${key}-items`, g.items), cell(`${key}-delivered`, g.delivered), g.stopped, g.expired, cell(`${key}-success`, pct(g.successRate)), pct(g.trtCompliance)]);
-    }).join('') + row(['All', cell('all-items', r.all.items), cell('all-delivered', r.all.delivered), r.all.stopped, cell('all-expired', r.all.expired), pct(r.all.successRate), pct(r.all.trtCompliance)])
-      + row([`Reads saved by collecting once: ${cell('saved', r.plan ? r.plan.savedByCollectingOnce : '–')}`, '', '', '', '', '', '']);
+    fill(table, [
+      row(['', 'items', 'delivered', 'stopped', 'expired', 'success', 'within TRT'], 'th'),
+      ...GROUPS.map(([key, name]) => {
+        const g = r.reads[key];
+        return row([name, cell(`${key}-items`, g.items), cell(`${key}-delivered`, g.delivered), g.stopped, g.expired, cell(`${key}-success`, pct(g.successRate)), pct(g.trtCompliance)]);
+      }),
+      row(['All', cell('all-items', r.all.items), cell('all-delivered', r.all.delivered), r.all.stopped, cell('all-expired', r.all.expired), pct(r.all.successRate), pct(r.all.trtCompliance)]),
+      row([el('span', {}, 'Reads saved by collecting once: ', cell('saved', r.plan ? r.plan.savedByCollectingOnce : '–')), '', '', '', '', '', '']),
+    ]);
   }
 
   function showDelivery(day) {
     const lines = [];
     if (day.dip.ok) {
       const m = day.dip.value.mpanDays;
-      lines.push(row([`MPAN-days of ${esc(day.dataDay)} at the DIP`, cell('dip-delivered', m.delivered)]), row(['pending', cell('dip-pending', m.pending)]), row(['refused by the DIP', cell('dip-refused', m.refused)]));
+      lines.push(row([`MPAN-days of ${day.dataDay} at the DIP`, cell('dip-delivered', m.delivered)]), row(['pending', cell('dip-pending', m.pending)]), row(['refused by the DIP', cell('dip-refused', m.refused)]));
     } else lines.push(row(['DIP', unavailable(day.dip)]));
     lines.push(row(['DIP backlog (messages)', cell('dip-backlog', day.backlog.dipBacklog.total)]), row(['dead-lettered messages (since the services started)', cell('dead-letters', day.backlog.deadLetters.total)]));
     if (day.decisions.ok) {
       const d = day.decisions.value;
       lines.push(row(['access decisions', cell('decisions', d.decisions)]), row(['authorised', d.authorised]));
-      for (const [code, n] of Object.entries(d.refusalsByCode)) lines.push(row([`refused ${esc(code)}`, cell(`refused-${code}`, n)]));
+      for (const [code, n] of Object.entries(d.refusalsByCode)) lines.push(row([`refused ${code}`, cell(`refused-${code}`, n)]));
     } else lines.push(row(['access decisions', unavailable(day.decisions)]));
-    $('delivery').querySelector('table').innerHTML = lines.join('');
+    fill($('delivery').querySelector('table'), lines);
   }
 
   function outagesOf(day) {
@@ -59,35 +71,36 @@
 
   function capacityChangesOf(day, provider) {
     return (day.report.value.capacityChanges ?? []).filter((c) => c.provider === provider)
-      .map((c) => `${hhmm(c.changedAt)} ${c.readsPerSlot.from}→${c.readsPerSlot.to} (${esc(c.changedBy)})`).join(', ') || '–';
+      .map((c) => `${hhmm(c.changedAt)} ${c.readsPerSlot.from}→${c.readsPerSlot.to} (${c.changedBy})`).join(', ') || '–';
   }
 
   function showProviders(day) {
     const table = $('providers').querySelector('table');
-    if (!day.report.ok) return void (table.innerHTML = row([unavailable(day.report)]));
+    if (!day.report.ok) return fill(table, [row([unavailable(day.report)])]);
     const out = outagesOf(day);
-    table.innerHTML = row(['provider', 'items', 'delivered', 'expired', 'success', 'MHHS reads the day allows', 'busiest hour', 'headroom', 'out during the day (UTC)', 'capacity changed (UTC, reads per slot)', 'now'], 'th')
-      + day.report.value.providers.map((p) => `<tr class="${out.has(p.provider) ? 'out' : ''}" data-testid="provider-${esc(p.provider)}">` + [
-        esc(p.provider), p.all.items, cell(`provider-${p.provider}-delivered`, p.all.delivered), p.all.expired, pct(p.all.successRate), p.mhhsReadsInDay,
+    fill(table, [
+      row(['provider', 'items', 'delivered', 'expired', 'success', 'MHHS reads the day allows', 'busiest hour', 'headroom', 'out during the day (UTC)', 'capacity changed (UTC, reads per slot)', 'now'], 'th'),
+      ...day.report.value.providers.map((p) => row([
+        p.provider, p.all.items, cell(`provider-${p.provider}-delivered`, p.all.delivered), p.all.expired, pct(p.all.successRate), p.mhhsReadsInDay,
         pct(p.peakHourUtilisation), pct(p.headroom),
         cell(`outages-${p.provider}`, outagesDuring(day, p.provider).map((o) => `${hhmm(o.from)}–${hhmm(o.to)}`).join(', ') || '–'),
         cell(`capacity-changes-${p.provider}`, capacityChangesOf(day, p.provider)),
-        out.has(p.provider) ? '<span class="bad">OUT</span>' : 'in service',
-      ].map((c) => `<td>${c}</td>`).join('') + '</tr>').join('');
+        out.has(p.provider) ? bad('OUT') : 'in service',
+      ], 'td', { class: out.has(p.provider) ? 'out' : '', 'data-testid': `provider-${p.provider}` })),
+    ]);
   }
 
   function showCharts(day) {
     charts.splice(0).forEach((chart) => chart.destroy());
     const grid = $('chart-grid');
-    grid.innerHTML = '';
+    grid.replaceChildren();
     if (!day.report.ok) return;
     const out = outagesOf(day);
     const hours = day.report.value.hours;
     for (const provider of [...new Set(hours.map((h) => h.provider))]) {
       const rows = hours.filter((h) => h.provider === provider);
       const labels = rows.map((h) => new Date(h.hour).toISOString().slice(11, 13) + ':00');
-      const box = document.createElement('div');
-      box.innerHTML = `<h2>${esc(provider)}${out.has(provider) ? ' <span class="bad">(out)</span>' : ''}</h2><canvas data-testid="chart-${esc(provider)}" height="180"></canvas>`;
+      const box = el('div', {}, el('h2', {}, provider, ...(out.has(provider) ? [' ', bad('(out)')] : [])), el('canvas', { 'data-testid': `chart-${provider}`, height: '180' }));
       grid.appendChild(box);
       const top = Math.max(1, ...rows.map((h) => Math.max(h.planned, h.mhhsCapacity)));
       const outages = outagesDuring(day, provider).map((o) => [Date.parse(o.from), o.to ? Date.parse(o.to) : Infinity]);
@@ -110,20 +123,24 @@
 
   function showUsers(day) {
     const table = $('users').querySelector('table');
-    if (!day.users.ok) return void (table.innerHTML = row([unavailable(day.users)]));
-    table.innerHTML = row(['user', 'role', 'MPID', 'on demand', 'delivered', 'expired', 'success', 'scheduled'], 'th')
-      + day.users.value.users.map((u) => row([esc(u.userId), esc(u.role), esc(u.mpid), cell(`user-${u.userId}-on-demand`, u.reads.onDemand.items), u.reads.onDemand.delivered,
-        u.reads.onDemand.expired, pct(u.reads.onDemand.successRate), u.reads.scheduled.items])).join('');
+    if (!day.users.ok) return fill(table, [row([unavailable(day.users)])]);
+    fill(table, [
+      row(['user', 'role', 'MPID', 'on demand', 'delivered', 'expired', 'success', 'scheduled'], 'th'),
+      ...day.users.value.users.map((u) => row([u.userId, u.role, u.mpid, cell(`user-${u.userId}-on-demand`, u.reads.onDemand.items), u.reads.onDemand.delivered,
+        u.reads.onDemand.expired, pct(u.reads.onDemand.successRate), u.reads.scheduled.items])),
+    ]);
   }
 
   function showForecast(day) {
     const table = $('forecast').querySelector('table');
-    if (!day.forecast.ok) return void (table.innerHTML = row([unavailable(day.forecast)]));
+    if (!day.forecast.ok) return fill(table, [row([unavailable(day.forecast)])]);
     const days = day.forecast.value.days;
     const short = days.filter((f) => f.shortBy > 0);
-    table.innerHTML = row(['plan day', 'provider', 'lane', 'demand', 'capacity', 'short by'], 'th')
-      + (short.length === 0 ? row([cell('forecast-verdict', `every day to ${days.length ? days[days.length - 1].planDay : '–'} fits`), '', '', '', '', ''])
-        : short.map((f) => row([f.planDay, esc(f.provider), f.lane, f.demand, f.capacity, `<span class="bad">${f.shortBy}</span>`])).join(''));
+    fill(table, [
+      row(['plan day', 'provider', 'lane', 'demand', 'capacity', 'short by'], 'th'),
+      ...(short.length === 0 ? [row([cell('forecast-verdict', `every day to ${days.length ? days[days.length - 1].planDay : '–'} fits`), '', '', '', '', ''])]
+        : short.map((f) => row([f.planDay, f.provider, f.lane, f.demand, f.capacity, bad(f.shortBy)]))),
+    ]);
   }
 
   async function show(dayText) {
@@ -139,7 +156,7 @@
       $('status').textContent = `Collection day ${day.collectionDay} (data day ${day.dataDay}), as of ${new Date().toISOString().slice(0, 19)}Z.`;
       $('status').dataset.shown = day.collectionDay;
     } catch (error) {
-      $('status').innerHTML = `<span class="bad">${esc(error.message)}</span>`;
+      $('status').replaceChildren(bad(error.message));
     }
   }
 

@@ -10,6 +10,10 @@ export interface Rejection {
 /** Reasons any consumer can give before the message reaches domain logic. */
 export const TransportReason = {
   MissingHeader: 'MISSING_HEADER',
+  /** `hh-message-id` is not a UUID: consumers drop duplicates by it, so it must be one. */
+  InvalidMessageId: 'INVALID_MESSAGE_ID',
+  /** An `hh-message-id` already used by a different message: never taken for a redelivery of it. */
+  MessageIdReused: 'MESSAGE_ID_REUSED',
   UnknownMessageType: 'UNKNOWN_MESSAGE_TYPE',
   MalformedJson: 'MALFORMED_JSON',
   SchemaViolation: 'SCHEMA_VIOLATION',

@@ -1,4 +1,6 @@
-import { Topics, TransportReason } from '@halfhour/contracts';
+import { newEnvelope, Topics, TransportReason } from '@halfhour/contracts';
+import { randomUUID } from 'node:crypto';
+import { encodeEnvelope } from '../envelope-headers';
 import { RawMessage } from './consumed-message';
 import { decodeMessage } from './message-decoder';
 
@@ -21,5 +23,20 @@ describe('decodeMessage, for a tombstone', () => {
     expect(decodeMessage(Topics.mpanTimelines, tombstone('registration.mpan-timelines.1', '1200001234566'))).toMatchObject({
       ok: false, rejection: { reasonCode: TransportReason.MissingHeader },
     });
+  });
+});
+
+describe('decodeMessage, for the envelope', () => {
+  const record = (messageId: string): RawMessage => ({
+    topic: 'dcc.users.1', partition: 0, offset: '1', key: Buffer.from(USER), value: Buffer.from('{}'),
+    headers: encodeEnvelope({ ...newEnvelope('dcc.user-updated', 1), messageId }),
+  });
+
+  it('takes only a UUID as the message ID consumers drop duplicates by', () => {
+    for (const messageId of ['1', 'old-id', '=HYPERLINK("x")', '00000000-0000-0000-0000-00000000000g']) {
+      expect(decodeMessage(Topics.users, record(messageId))).toMatchObject({ ok: false, rejection: { reasonCode: TransportReason.InvalidMessageId } });
+    }
+    // With a UUID, the envelope passes and the body is checked next (this one is empty).
+    expect(decodeMessage(Topics.users, record(randomUUID()))).toMatchObject({ ok: false, rejection: { reasonCode: expect.not.stringMatching(/MESSAGE_ID/) } });
   });
 });

@@ -9,7 +9,7 @@ import {
   ProducerMetrics,
 } from '@halfhour/observability';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { TopicDefinition, withTopicPrefix } from '@halfhour/contracts';
+import { consumeRefusal, produceRefusal, TopicDefinition, topicAccessOf, withTopicPrefix } from '@halfhour/contracts';
 import { Admin, Kafka, Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { consumerGroupLag } from '../admin/consumer-group-lag';
@@ -53,6 +53,8 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, OnMod
     this.consumerMetrics = ConsumerMetrics.of(registry);
     const sender = new SerialBatchSender(this.rawProducer);
     this.producer = new TypedProducer(sender, ProducerMetrics.of(registry), options.topicPrefix, options.clock);
+    const access = topicAccessOf(options.clientId);
+    if (access) this.producer.limitTo((topicName) => produceRefusal(access, topicName) && `${options.clientId} ${produceRefusal(access, topicName)}`);
     this.deadLetters = new DeadLetterPublisher(sender, this.consumerMetrics, logger);
     health.addReadiness(new KafkaReadinessProbe(this.admin));
     this.removeSettleCheck = processWork.addCheck('consumers', { pending: () => this.unconsumed() });
@@ -65,11 +67,17 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, OnMod
     this.consumers.forEach((c, i) => this.consumerMetrics.groupLag.set({ group: c.groupId, topic: c.topicName }, lags[i]));
   }
 
-  /** One consumer per topic, each in a group of its own: kafkajs members of one group must subscribe alike. */
+  /**
+   * One consumer per topic, each in a group of its own: kafkajs members of one group must subscribe
+   * alike. A service consumes and publishes only what SERVICE_TOPIC_ACCESS lists (its Kafka ACLs).
+   */
   addConsumer<T extends object>(options: BatchConsumerOptions<T>): BatchConsumer<T> {
     if (this.consumers.some((existing) => existing.groupId === options.groupId)) {
       throw new Error(`consumer group "${options.groupId}" is already used by another consumer of this service`);
     }
+    const access = topicAccessOf(this.options.clientId);
+    const refused = access && consumeRefusal(access, options.topic.name, options.groupId);
+    if (refused) throw new Error(`${this.options.clientId} ${refused}`);
     const topic = withTopicPrefix(options.topic, this.options.topicPrefix);
     const consumer = new BatchConsumer(this.kafka, this.deadLetters, this.consumerMetrics, this.logger, {
       sessionTimeoutMs: this.options.sessionTimeoutMs,

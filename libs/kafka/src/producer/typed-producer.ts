@@ -47,6 +47,8 @@ export class InvalidOutgoingMessage extends Error {
  * Resolves once the broker has acknowledged every message.
  */
 export class TypedProducer {
+  private refusal: (topicName: string) => string | undefined = () => undefined;
+
   constructor(
     private readonly producer: BatchSender,
     private readonly metrics: ProducerMetrics,
@@ -57,6 +59,11 @@ export class TypedProducer {
     private readonly maxRequestBytes = 900_000,
   ) {}
 
+  /** From now on, refuses (throws) to publish to a topic the check names a reason against: the service's ACLs, kept in code. */
+  limitTo(refusal: (topicName: string) => string | undefined): void {
+    this.refusal = refusal;
+  }
+
   async publish<T extends object>(topic: TopicDefinition<T>, messages: readonly OutgoingMessage<T>[], options: PublishOptions = {}): Promise<MessageEnvelope[]> {
     const [envelopes] = await this.publishBatches([{ topic, messages }], options);
     return envelopes;
@@ -65,6 +72,10 @@ export class TypedProducer {
   /** Several topics in one request to the broker. */
   async publishBatches(batches: readonly TopicBatch<any>[], options: PublishOptions = {}): Promise<MessageEnvelope[][]> {
     const envelopes: MessageEnvelope[][] = [];
+    for (const { topic } of batches) {
+      const refused = this.refusal(topic.name);
+      if (refused) throw new Error(refused);
+    }
     const topicMessages = batches.map(({ topic, messages }) => {
       const encoded: Message[] = [];
       const topicEnvelopes: MessageEnvelope[] = [];

@@ -1,11 +1,12 @@
 import pino, { Logger, LoggerOptions } from 'pino';
 import { currentLogContext } from './log-context';
+import { mpanRedactingStream } from './mpan-redaction';
 
 export type JsonLogger = Logger;
 
 /**
  * One JSON object per line on stdout: level as a word, ISO time, the service's name, and the
- * correlation ID of the message being handled when there is one.
+ * correlation ID of the message being handled when there is one; MPANs masked (mpan-redaction.ts).
  */
 export function createJsonLogger(
   service: string,
@@ -19,5 +20,5 @@ export function createJsonLogger(
     formatters: { level: (label) => ({ level: label }) },
     mixin: () => ({ ...currentLogContext() }),
   };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, mpanRedactingStream(destination ?? pino.destination(1)) as pino.DestinationStream);
 }

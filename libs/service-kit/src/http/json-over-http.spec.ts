@@ -1,6 +1,6 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { postJson } from './json-over-http';
+import { AnswerTooLarge, MAX_ANSWER_BYTES, postJson } from './json-over-http';
 
 describe('postJson', () => {
   let server: Server;
@@ -41,5 +41,30 @@ describe('postJson', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     await expect(postJson(`http://127.0.0.1:${port}/`, {}, new AbortController().signal)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+  });
+});
+
+describe('postJson, against a server that answers without end', () => {
+  it('cuts the answer off past MAX_ANSWER_BYTES and says so, instead of reading it all into memory', async () => {
+    let written = 0;
+    const flood = createServer((request, response) => {
+      request.resume();
+      const chunk = Buffer.alloc(64 * 1024, 'x');
+      const more = () => {
+        while (written < 64 * MAX_ANSWER_BYTES && response.write(chunk)) written += chunk.length;
+        if (written < 64 * MAX_ANSWER_BYTES) response.once('drain', more);
+      };
+      response.on('close', () => response.removeAllListeners('drain'));
+      more();
+    });
+    await new Promise<void>((resolve) => flood.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(flood.address() as AddressInfo).port}/`;
+      await expect(postJson(url, {}, new AbortController().signal)).rejects.toThrow(AnswerTooLarge);
+      expect(written).toBeLessThan(64 * MAX_ANSWER_BYTES);
+    } finally {
+      flood.closeAllConnections();
+      await new Promise<void>((resolve) => flood.close(() => resolve()));
+    }
   });
 });

@@ -14,8 +14,22 @@ export interface JsonAnswer {
 const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
 
 /**
- * POSTs `body` (JSON, or already a JSON string) and answers with the status, headers and text; the
- * signal aborts the call. A kept-alive connection the server closed while it sat idle fails the
+ * The largest answer read: a provider's day of one meter or the DIP's acknowledgement is a few
+ * kilobytes; a server sending more is broken or hostile, and is not let fill the process's memory.
+ */
+export const MAX_ANSWER_BYTES = 1024 * 1024;
+
+/** The server's answer went past MAX_ANSWER_BYTES: the call was cut off there. */
+export class AnswerTooLarge extends Error {
+  constructor(url: string) {
+    super(`the answer from ${new URL(url).host} is larger than ${MAX_ANSWER_BYTES} bytes; it was cut off`);
+    this.name = 'AnswerTooLarge';
+  }
+}
+
+/**
+ * POSTs `body` (JSON, or already a JSON string) and answers with the status, headers and text (at
+ * most MAX_ANSWER_BYTES, else AnswerTooLarge); the signal aborts the call. A kept-alive connection the server closed while it sat idle fails the
  * moment it is reused, before the request was read: that call goes again once, on a new connection
  * (node's documented way; the request never reached the server, so sending it again is safe).
  */
@@ -42,7 +56,16 @@ function postOnce(url: string, payload: string, signal: AbortSignal, headers: Re
       signal,
     }, (response) => {
       const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      let received = 0;
+      response.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        if (received > MAX_ANSWER_BYTES) {
+          reject(new AnswerTooLarge(url));
+          request.destroy();
+          return;
+        }
+        chunks.push(chunk);
+      });
       response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') }));
       response.on('error', reject);
       response.on('close', () => response.complete || reject(new Error('the connection closed before the answer was complete')));
