@@ -49,13 +49,14 @@ describe('the build the image runs', () => {
     }
   }, 90_000);
 
-  it('refuses to start as production without the settings only a real deployment has, naming each', () => {
+  it('refuses to start, being in production unless told otherwise, without the settings only a real deployment has, naming each', () => {
+    // No NODE_ENV: a service started by hand is in production, so it refuses rather than run open.
     const refused = spawnSync(process.execPath, ['dist/apps/dip-forwarder/src/main.js'], {
       cwd: repositoryRoot, encoding: 'utf8', timeout: 60_000,
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres' },
+      env: { PATH: process.env.PATH, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres' },
     });
     expect(refused.status).toBe(78);
-    for (const setting of ['OPERATOR_API_TOKENS', 'KAFKA_SECURITY_PROTOCOL', 'DIP_URL', 'DIP_CERTIFICATE_FILE', 'DIP_PRIVATE_KEY_FILE', 'MIGRATE_ON_START']) {
+    for (const setting of ['OPERATOR_TOKENS_DIR', 'DATABASE_URL', 'KAFKA_SECURITY_PROTOCOL', 'DIP_URL', 'DIP_CERTIFICATE_FILE', 'DIP_PRIVATE_KEY_FILE', 'MIGRATE_ON_START']) {
       expect({ setting, named: refused.stderr.includes(setting) }).toEqual({ setting, named: true });
     }
   });

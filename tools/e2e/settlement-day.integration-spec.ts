@@ -105,6 +105,14 @@ describe('npm start: a settlement day end to end', () => {
     // The report agrees and reconciles: planned = delivered + stopped + expired, per provider.
     expect(report.checks.deliveries.ok).toBe(true);
     expect(report.checks.responses.ok).toBe(true);
+    // The fixed-seed abuse campaign: every hostile request refused with its code, no data to anyone not entitled.
+    expect(report.checks.abuse).toEqual({
+      byKind: {
+        NO_RELATIONSHIP: { tried: 4, refused: 4 }, UNKNOWN_MPAN_PROBE: { tried: 1, refused: 1 }, PERIOD_IN_FUTURE: { tried: 1, refused: 1 },
+        PERIOD_OF_CENTURIES: { tried: 1, refused: 1 }, REVOKED_USER: { tried: 1, refused: 1 }, DELETED_USER: { tried: 1, refused: 1 },
+      },
+      dataReleased: 0, ok: true,
+    });
     for (const row of report.reconciliation) expect(row.planned).toBe(row.delivered + row.stopped + row.expired);
     expect(report.dip.mpanDaysDelivered).toBe(population.expectedDeliveries.size);
     expect(report.readsSaved.collectOnce).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import { DccUserUpdated, ServiceRequest } from '@halfhour/contracts';
 import { settlementDayStart, signRequest } from '@halfhour/domain';
-import { SIMULATED_MDRS, SIMULATED_SUPPLIERS, SimulatedRequest } from '@halfhour/simulation';
+import { HOSTILE_USERS, SIMULATED_MDRS, SIMULATED_SUPPLIERS, SimulatedRequest } from '@halfhour/simulation';
 import { generateKeyPairSync, KeyObject } from 'node:crypto';
 
 interface SimulatedUser {
@@ -12,17 +12,24 @@ interface SimulatedUser {
 
 const FORTY_DAYS_MS = 40 * 86_400_000;
 
+/** The revoked hostile MDR's key stopped being valid long before any run. */
+const REVOKED_AT = '2020-06-01T00:00:00Z';
+
 /**
  * SIMULATED DCC users: each simulated supplier and MDR with its own signing key, turning the
  * population's requests into signed DUIS-style service requests — spoiled on purpose where the
- * population says so (forged signature, replayed counter, expired).
+ * population says so (forged signature, replayed counter, expired). And the abuse campaign's
+ * hostile users (HOSTILE_USERS): one with its key revoked, one deleted after it was registered.
  */
 export class DccUsersSimulator {
   private readonly users = new Map<string, SimulatedUser>();
   private readonly forger = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
 
   constructor() {
-    const everyone = [...SIMULATED_SUPPLIERS.map((mpid) => [mpid, ['IS', 'ES']] as const), ...SIMULATED_MDRS.map((mpid) => [mpid, ['MDR']] as const)];
+    const everyone = [
+      ...SIMULATED_SUPPLIERS.map((mpid) => [mpid, ['IS', 'ES']] as const), ...SIMULATED_MDRS.map((mpid) => [mpid, ['MDR']] as const),
+      ...Object.values(HOSTILE_USERS).map((user) => [user.mpid, [user.role]] as const),
+    ];
     everyone.forEach(([mpid, roles], i) => {
       const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
       const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -32,7 +39,9 @@ export class DccUsersSimulator {
         lastCounter: 0,
         record: {
           userId, mpid, roles: [...roles], updatedAt: '2020-01-01T00:00:00Z',
-          keys: roles.map((role) => ({ keyId: `${mpid}-${role}`, role, publicKeyPem, validFrom: '2020-01-01T00:00:00Z' })),
+          keys: roles.map((role) => ({
+            keyId: `${mpid}-${role}`, role, publicKeyPem, validFrom: '2020-01-01T00:00:00Z', ...(mpid === HOSTILE_USERS.revoked.mpid ? { revokedAt: REVOKED_AT } : {}),
+          })),
         },
       });
     });
@@ -40,6 +49,11 @@ export class DccUsersSimulator {
 
   records(): DccUserUpdated[] {
     return [...this.users.values()].map((u) => u.record);
+  }
+
+  /** Users deleted from the registry after their record: each gets a tombstone on the users topic. */
+  deletedUserIds(): string[] {
+    return [this.userIdOf(HOSTILE_USERS.deleted.mpid)];
   }
 
   userIdOf(mpid: string): string {

@@ -10,6 +10,7 @@ import { consumerLag } from './consumer-lag';
 import { CampaignSize, Fault, planFaults, SERVICES } from './fault-plan';
 import { cutDatabases, restartBroker, setDipBehaviour } from './infrastructure-faults';
 import { findDeadLetters, publishMalformed } from './malformed-input';
+import { forgeDeadLettersAndReplay } from './forged-dead-letters';
 
 export interface ChaosOptions {
   day: DayOptions;
@@ -19,7 +20,8 @@ export interface ChaosOptions {
 /**
  * `npm run chaos`: a settlement day on the real stack with the fault plan's faults done at their
  * moments — services killed mid-work and drained, the broker restarted, the databases cut off,
- * the DIP down and then rate-limiting, malformed input on every inbound topic — ending with the
+ * the DIP down and then rate-limiting, malformed input on every inbound topic, forged dead letters
+ * replayed (and the day's own abuse campaign: hostile requests from registered users) — ending with the
  * day's own checks and the campaign's: nothing lost or doubled, no meter read twice for one
  * command, every malformed message dead-lettered, every consumer alive and caught up.
  */
@@ -79,6 +81,8 @@ export class ChaosCampaign {
         ];
       case 'overload':
         return [this.step(fault.hour, 'the whole registry sent again (the day’s input twice over)', async () => `${await this.run.replayRegistry()} messages`)];
+      case 'forged-dead-letters':
+        return [this.step(fault.hour, `${fault.count} forged dead letters, replayed`, () => forgeDeadLettersAndReplay(this.run.namespace.topicPrefix, fault.count))];
       case 'malformed':
         return [this.step(fault.hour, `${fault.perTopic} malformed messages per inbound topic (${fault.oversize} oversize)`, async () => {
           this.malformedSent = await publishMalformed(this.run.namespace.topicPrefix, fault.perTopic, fault.oversize);

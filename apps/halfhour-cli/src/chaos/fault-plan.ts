@@ -18,7 +18,9 @@ export type Fault =
   /** The whole registry sent again while reads go out: the day's inbound messages twice over. */
   | { kind: 'overload'; hour: number }
   /** `perTopic` malformed messages on every upstream topic, `oversize` of them near the broker's size limit. */
-  | { kind: 'malformed'; hour: number; perTopic: number; oversize: number };
+  | { kind: 'malformed'; hour: number; perTopic: number; oversize: number }
+  /** The abuse campaign's forged dead letters (source headers naming other topics), then a replay that must refuse them all. */
+  | { kind: 'forged-dead-letters'; hour: number; count: number };
 
 export type CampaignSize = 'full' | 'small';
 
@@ -47,6 +49,7 @@ export function planFaults(seed: number, size: CampaignSize): Fault[] {
     ...drains,
     { kind: 'overload', hour: 7 },
     { kind: 'malformed', hour: 8, perTopic: size === 'full' ? 10_000 : 50, oversize: size === 'full' ? 5 : 1 },
+    { kind: 'forged-dead-letters', hour: 9, count: size === 'full' ? 100 : 4 },
     ...(size === 'full' ? [{ kind: 'broker-restart', hour: 10.5 } as const] : []),
     { kind: 'postgres-outage', hour: 14, seconds: size === 'full' ? 20 : 5 },
     { kind: 'dip-down', hour: 15, untilHour: 16 },

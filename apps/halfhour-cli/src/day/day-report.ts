@@ -5,6 +5,7 @@ import { bauFigures } from './bau-figures';
 import { StackMetrics } from './stack-view';
 import { countBy, ratio } from './report-math';
 import { UserAnswers } from './user-answers';
+import { abuseTally } from './abuse-tally';
 
 export interface HourRow {
   provider: string; hour: string; planned: number; plannedScheduled: number; plannedOnDemand: number; plannedBau: number;
@@ -119,6 +120,7 @@ export function buildDayReport(facts: RunFacts) {
     checks: {
       deliveries: checkDeliveries(population, facts.dipMpanDays),
       responses: checkResponses(population, facts.sent, facts.answers),
+      abuse: abuseTally(population, facts.sent, facts.answers.answers),
     },
   };
 }

@@ -1,5 +1,6 @@
 import { DayReport } from './day-report';
 import { forecastLine } from './forecast-line';
+import { abuseLine } from './abuse-tally';
 
 const pct = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(1)} %`);
 const ms = (value: number | null) => (value === null ? '–' : `${value.toFixed(1)} ms`);
@@ -29,10 +30,11 @@ export function reportSummary(report: DayReport): string {
     '',
     `Check — deliveries as designed: ${report.checks.deliveries.ok ? 'yes' : `NO (missing ${report.checks.deliveries.missingCount}, unexpected ${report.checks.deliveries.unexpectedCount}, not once ${report.checks.deliveries.notExactlyOnceCount}, wrong values ${report.checks.deliveries.wrongValuesCount})`}`,
     `Check — responses as designed: ${report.checks.responses.ok ? 'yes' : `NO (${report.checks.responses.mismatchCount} of ${report.checks.responses.requests})`}`,
+    `Check — ${abuseLine(report.checks.abuse)}${report.checks.abuse.ok ? '' : '  NOT AS DESIGNED'}`,
   ];
   return lines.join('\n');
 }
 
 export function reportIsClean(report: DayReport): boolean {
-  return report.reconciliation.every((r) => r.reconciles) && report.checks.deliveries.ok && report.checks.responses.ok;
+  return report.reconciliation.every((r) => r.reconciles) && report.checks.deliveries.ok && report.checks.responses.ok && report.checks.abuse.ok;
 }

@@ -16,7 +16,7 @@ export class UpstreamDriver {
   private readonly raw: KafkaProducer;
   private readonly producer: TypedProducer;
 
-  constructor(private readonly population: Population, topicPrefix: string, clock: Clock) {
+  constructor(private readonly population: Population, private readonly topicPrefix: string, clock: Clock) {
     this.css = new CssFeedSimulator(population);
     this.raw = createIdempotentProducer(cliKafka('halfhour-upstream-simulators'));
     this.producer = new TypedProducer(new SerialBatchSender(this.raw), ProducerMetrics.of(new Registry()), topicPrefix, clock);
@@ -35,6 +35,8 @@ export class UpstreamDriver {
     const [participants, users, registrations, devices] = [this.css.marketParticipants(), this.users.records(), this.css.registrations(), this.css.devices()];
     await this.publishAll(Topics.marketParticipants, participants);
     await this.publishAll(Topics.users, users);
+    // Deleted users: the tombstone of each, as a compacting producer sends it (no value, no headers).
+    await this.raw.send({ topic: `${this.topicPrefix}${Topics.users.name}`, messages: this.users.deletedUserIds().map((key) => ({ key, value: null })) });
     if (registrations.length > 0) await this.producer.publish(Topics.registrations, registrations as never);
     if (devices.length > 0) await this.producer.publish(Topics.deviceInventory, devices as never);
     return participants.length + users.length + registrations.length + devices.length;

@@ -43,7 +43,16 @@ describe('the simulated population', () => {
   });
 
   it('spoils some requests on purpose, each with the code it must get', () => {
-    const codes = population.requests.filter((r) => r.expected.decision !== 'I0').map((r) => r.expected.decision);
+    const codes = population.requests.filter((r) => r.expected.decision !== 'I0' && !r.abuse).map((r) => r.expected.decision);
     expect(new Set(codes)).toEqual(new Set(['E13', 'E14', 'E15', 'E31', 'E32', 'E34', 'E35', 'E37']));
+  });
+
+  it('sends the abuse campaign’s hostile requests from registered users, each to be refused with its code', () => {
+    const hostile = population.requests.filter((r) => r.abuse);
+    expect(hostile.map((r) => `${r.abuse} ${r.role} ${r.expected.decision}`).sort()).toEqual([
+      'DELETED_USER MDR E10', 'NO_RELATIONSHIP ED E38', 'NO_RELATIONSHIP GS E39', 'NO_RELATIONSHIP GT E39', 'NO_RELATIONSHIP OU E39',
+      'PERIOD_IN_FUTURE MDR E27', 'PERIOD_OF_CENTURIES MDR E28', 'REVOKED_USER MDR E12', 'UNKNOWN_MPAN_PROBE MDR E31',
+    ]);
+    expect(hostile.every((r) => r.expected.outcomes.length === 0)).toBe(true);
   });
 });

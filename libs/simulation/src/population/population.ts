@@ -1,6 +1,7 @@
 import {
   addDays, CalendarDate, DEFAULT_CSP_REGION_BY_DISTRIBUTOR, EnergyDirection, HhConsentStatus, itemKeyOf, mpanCoreFrom, ServiceProvider, SmetsGeneration,
 } from '@halfhour/domain';
+import { hostileRequests, spoiledRequests } from './hostile-requests';
 import { SeededRandom } from './seeded-random';
 
 /**
@@ -75,8 +76,14 @@ export type RequestPhase = 'BEFORE_PLAN' | 'AFTER_APPOINTMENTS' | 'ON_DEMAND';
 /** How a request is spoiled on purpose, to be refused. */
 export type Tampering = 'FORGED_SIGNATURE' | 'REPLAYED_COUNTER' | 'EXPIRED';
 
-/** Suppliers read import MPANs as import suppliers (IS) and export MPANs as export suppliers (ES). */
-export type SimulatedRole = 'MDR' | 'IS' | 'ES';
+/**
+ * Suppliers read import MPANs as import suppliers (IS) and export MPANs as export suppliers (ES);
+ * the other roles appear only as the abuse campaign's hostile users (hostile-requests.ts).
+ */
+export type SimulatedRole = 'MDR' | 'IS' | 'ES' | 'ED' | 'GS' | 'GT' | 'OU';
+
+/** What a hostile request tries (the abuse campaign): each must be refused, and no data released. */
+export type AbuseKind = 'NO_RELATIONSHIP' | 'UNKNOWN_MPAN_PROBE' | 'PERIOD_IN_FUTURE' | 'PERIOD_OF_CENTURIES' | 'REVOKED_USER' | 'DELETED_USER';
 
 export interface SimulatedRequest {
   user: string;
@@ -90,6 +97,8 @@ export interface SimulatedRequest {
   schedule?: { startDate: CalendarDate; endDate?: CalendarDate };
   days?: { from: CalendarDate; to: CalendarDate };
   tampering?: Tampering;
+  /** Set on the abuse campaign's hostile requests: what each tries. */
+  abuse?: AbuseKind;
   /** The run's day (0 the first) on which the user sends it; a one-day run's are all 0. */
   day?: number;
   /** What the user should hear: the decision, then for each day the run reads for it DATA, or E41 once when it stops. */
@@ -117,6 +126,7 @@ export function generatePopulation(settings: PopulationSettings): Population {
     ...(settings.oneDaySchedules ? [] : schedulesOfNewAppointments(changes, meters, settings.dataDay)),
     ...onDemandReads(mdrCollected.filter((m) => !changed.has(m.mpan)), random, settings),
     ...spoiledRequests(meters, random, settings.dataDay),
+    ...hostileRequests(meters, random, settings.dataDay),
   ];
   const population: Population = { settings, meters, changes, requests, expectedDeliveries: new Set() };
   settleExpectations(population);
@@ -219,31 +229,6 @@ function onDemandReads(mdrCollected: readonly SimulatedMeter[], random: SeededRa
   const dayBefore = random.sample(eligible, count).map((m) => request(m, addDays(settings.dataDay, -1)));
   const again = random.sample(eligible.filter((m) => m.generation === 1), Math.max(1, Math.round(count / 4))).map((m) => request(m, settings.dataDay));
   return [...dayBefore, ...again];
-}
-
-/** A few of each kind of request that must be refused, and the code each must get. */
-export function spoiledRequests(meters: readonly SimulatedMeter[], random: SeededRandom, dataDay: CalendarDate): SimulatedRequest[] {
-  const eligible = meters.filter((m) => m.consent !== 'DOMESTIC_OPTED_OUT' && m.direction === 'IMPORT');
-  const base = (m: SimulatedMeter, user: string, role: SimulatedRole): SimulatedRequest => ({
-    user, role, mpan: m.mpan, deviceId: m.deviceId, phase: 'BEFORE_PLAN', srv: '4.8.1', schedule: { startDate: dataDay }, expected: { decision: 'I0', outcomes: [] },
-  });
-  const picks = random.sample(eligible, 12);
-  const at = (i: number) => picks[i % picks.length];
-  const notTheirs = (m: SimulatedMeter) => SIMULATED_SUPPLIERS.find((s) => s !== m.supplier)!;
-  const notAppointed = (m: SimulatedMeter) => SIMULATED_MDRS.find((s) => s !== m.mdr)!;
-  const exportMeter = meters.find((m) => m.direction === 'EXPORT' && m.consent !== 'DOMESTIC_OPTED_OUT');
-  const unknown = { ...at(6), mpan: mpanCoreFrom('10', '9999999999') };
-  return [
-    { ...base(at(0), at(0).supplier, 'IS'), tampering: 'FORGED_SIGNATURE', expected: { decision: 'E13', outcomes: [] } },
-    { ...base(at(1), at(1).supplier, 'IS'), tampering: 'REPLAYED_COUNTER', expected: { decision: 'E15', outcomes: [] } },
-    { ...base(at(2), at(2).supplier, 'IS'), tampering: 'EXPIRED', expected: { decision: 'E14', outcomes: [] } },
-    { ...base(at(3), notTheirs(at(3)), 'IS'), expected: { decision: 'E32', outcomes: [] } },
-    { ...base(at(4), notAppointed(at(4)), 'MDR'), expected: { decision: 'E31', outcomes: [] } },
-    { ...base(at(5), at(5).supplier, 'IS'), deviceId: at(7).deviceId, expected: { decision: 'E34', outcomes: [] } },
-    // An MPAN the registry does not know is, to a supplier, one it is not registered to: E32 tells it nothing more.
-    { ...base(unknown, unknown.supplier, 'IS'), expected: { decision: 'E32', outcomes: [] } },
-    ...(exportMeter ? [{ ...base(exportMeter, exportMeter.supplier, 'IS'), expected: { decision: 'E35', outcomes: [] } }] : []),
-  ];
 }
 
 /** Which reads end stopped (E41) once the mid-run changes apply, and what must reach the DIP. */

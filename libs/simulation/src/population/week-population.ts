@@ -1,8 +1,9 @@
 import { addDays, CalendarDate, DEFAULT_CSP_REGION_BY_DISTRIBUTOR, HhConsentStatus, isHhPermitted } from '@halfhour/domain';
 import {
   DEFAULT_POPULATION_SETTINGS, deliveryKey, deviceIdOf, MidRunChange, Population, profileSrvOf, SIMULATED_MDRS, SIMULATED_SUPPLIERS, SimulatedMeter,
-  SimulatedRequest, SimulatedRole, simulatedMeter, spoiledRequests,
+  SimulatedRequest, SimulatedRole, simulatedMeter,
 } from './population';
+import { spoiledRequests } from './hostile-requests';
 import { SeededRandom } from './seeded-random';
 
 /**
