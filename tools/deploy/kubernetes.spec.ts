@@ -1,6 +1,8 @@
 import { ALL_TOPICS } from '@halfhour/contracts';
 import { kafkaSecurityFrom, topicDurabilityFrom } from '@halfhour/kafka';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { imageManagementPort, repositoryRoot, runTool } from './deploy-tools';
@@ -22,6 +24,28 @@ function render(overlay: string): { yaml: string; objects: K8sObject[] } {
 function validate(yaml: string): { objects: unknown[]; problems: { kind: string; name: string; error: string }[] } {
   const result = spawnSync(process.execPath, [join(__dirname, 'validate-k8s.mjs')], { input: yaml, encoding: 'utf8', cwd: repositoryRoot });
   return JSON.parse(result.stdout);
+}
+
+type EnvEntry = { name: string; value?: string; valueFrom?: object };
+type Mount = { name: string; mountPath: string };
+
+/** The Secret whose file a container's `<setting>_FILE` names, through its volume mount; undefined without one. */
+function secretBehind(pod: { volumes?: { name: string; secret?: { secretName: string } }[] }, container: { env?: EnvEntry[]; volumeMounts?: Mount[] }, setting: string): string | undefined {
+  const file = container.env?.find((e) => e.name === `${setting}_FILE`)?.value;
+  if (!file) return undefined;
+  const mount = container.volumeMounts?.find((m) => file.startsWith(`${m.mountPath}/`));
+  return pod.volumes?.find((v) => v.name === mount?.name)?.secret?.secretName;
+}
+
+const standInDirectory = mkdtempSync(join(tmpdir(), 'k8s-secrets-'));
+/** A container's settings with each `<setting>_FILE` pointing at a well-formed stand-in of its Secret's file. */
+function withSecretFilesStandingIn(env: EnvEntry[] = []): Record<string, string> {
+  return Object.fromEntries(env.map((e) => {
+    if (!e.name.endsWith('_FILE')) return [e.name, e.value ?? ''];
+    const file = join(standInDirectory, e.name);
+    writeFileSync(file, e.name === 'DATABASE_URL_FILE' ? 'postgres://secret@db/x?sslmode=verify-full\n' : 'a-value-from-a-secret-0123456789abcdef\n');
+    return [e.name, file];
+  }));
 }
 
 /** Settings only the platform team can give (the DCC's and Elexon's endpoints): the manifests hold placeholders. */
@@ -65,13 +89,16 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
       expect(pod.terminationGracePeriodSeconds).toBeGreaterThan(20);
       expect(appOfCommand(container.args)).toBe(deployment.metadata.name);
       expect(ofKind('PodDisruptionBudget').some((p) => p.metadata.name === deployment.metadata.name)).toBe(true);
-      const database = container.env?.find((e: { name: string }) => e.name === 'DATABASE_URL');
-      expect(database?.valueFrom?.secretKeyRef?.name).toBe(servicesWithDatabases.includes(deployment.metadata.name) ? `halfhour-${deployment.metadata.name}-database` : undefined);
+      expect(secretBehind(pod, container, 'DATABASE_URL')).toBe(servicesWithDatabases.includes(deployment.metadata.name) ? `halfhour-${deployment.metadata.name}-database` : undefined);
     }
   });
 
-  it('sets only settings the services know, and keeps no secrets', () => {
+  it('sets only settings the services know, and keeps no secrets, nor passes any in the environment', () => {
     expect(ofKind('Secret')).toEqual([]);
+    const pods = [...deployments, ...ofKind('Job')].map((o) => o.spec.template.spec);
+    const inEnvironment = pods.flatMap((pod) => [...(pod.initContainers ?? []), ...pod.containers]).flatMap((c: { name: string; env?: { name: string; valueFrom?: { secretKeyRef?: object } }[] }) =>
+      (c.env ?? []).filter((e) => e.valueFrom?.secretKeyRef).map((e) => `${c.name} ${e.name}`));
+    expect(inEnvironment).toEqual([]);
     for (const deployment of deployments) {
       const known = settingsOf(deployment.metadata.name)!;
       const env = deployment.spec.template.spec.containers[0].env.map((e: { name: string }) => e.name);
@@ -80,12 +107,10 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
     }
   });
 
-  /** What a deployment's container is given, as the image runs it (NODE_ENV=production); a value from a Secret stands in well-formed. */
+  /** What a deployment's container is given, as the image runs it (NODE_ENV=production); a Secret's file stands in, well-formed. */
   const productionSettingsOf = (deployment: any): Record<string, string> => {
     const container = deployment.spec.template.spec.containers[0];
-    const fromSecret = (name: string) => (name === 'DATABASE_URL' ? 'postgres://secret@db/x?sslmode=verify-full' : 'a-value-from-a-secret-0123456789abcdef');
-    const env = Object.fromEntries(container.env.map((e: { name: string; value?: string }) => [e.name, e.value ?? fromSecret(e.name)]));
-    return { ...configMapsOf(deployment), ...env, NODE_ENV: 'production' };
+    return { ...configMapsOf(deployment), ...withSecretFilesStandingIn(container.env), NODE_ENV: 'production' };
   };
 
   it('gives each service settings it accepts as production once the site’s endpoints replace the placeholders', () => {
@@ -116,8 +141,8 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
     const migrations = [...(pod.initContainers ?? []), ...pod.containers].filter((c: { args: string[] }) => c.args.includes('migrate'));
     expect(migrations.map((c: { args: string[] }) => appOfCommand(c.args)).sort()).toEqual(servicesWithDatabases);
     for (const container of migrations) {
-      const env = Object.fromEntries(container.env.map((e: { name: string; value?: string }) => [e.name, e.value ?? 'postgres://secret@db/x']));
-      expect(() => loadConfig(configClassOf(appOfCommand(container.args)!)!, { ...env, NODE_ENV: 'production' }, { forMigration: true })).not.toThrow();
+      expect(secretBehind(pod, container, 'DATABASE_URL')).toBe(`halfhour-${appOfCommand(container.args)}-database`);
+      expect(() => loadConfig(configClassOf(appOfCommand(container.args)!)!, { ...withSecretFilesStandingIn(container.env), NODE_ENV: 'production' }, { forMigration: true })).not.toThrow();
     }
   });
 
@@ -138,7 +163,10 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
     for (const { name, container, pod } of connections) {
       const settings: Record<string, string> = Object.assign({}, ...container.envFrom.map((source: { configMapRef: { name: string } }) =>
         ofKind('ConfigMap').find((c) => c.metadata.name === source.configMapRef.name)?.data ?? {}));
-      for (const e of container.env) settings[e.name] = e.value ?? `from Secret ${e.valueFrom.secretKeyRef.name}`;
+      for (const e of container.env) {
+        if (e.name.endsWith('_FILE')) settings[e.name.slice(0, -'_FILE'.length)] = `from Secret ${secretBehind(pod, container, e.name.slice(0, -'_FILE'.length))}`;
+        else settings[e.name] = e.value;
+      }
       const mounted = (path: string) => container.volumeMounts.some((m: { name: string; mountPath: string }) =>
         path.startsWith(`${m.mountPath}/`) && pod.volumes.some((v: any) => v.name === m.name && v.secret?.secretName === 'halfhour-kafka-ca'));
       const security = kafkaSecurityFrom(settings, (path) => (mounted(path) ? 'CA PEM' : 'not mounted'));

@@ -7,6 +7,7 @@ import { OperatorConsoleConfig } from '../../apps/operator-console/src/operator-
 import { SimulatorConfig } from '../../apps/provider-simulator/src/simulator.config';
 import { RegistrationIntakeConfig } from '../../apps/registration-intake/src/registration-intake.config';
 import { SchedulerConfig } from '../../apps/scheduler/src/scheduler.config';
+import { isSensitive } from '@halfhour/observability';
 
 /** Each app's settings, as its config class declares them: the names a deployment may set. */
 const CONFIG_CLASSES: Record<string, new () => object> = {
@@ -24,7 +25,10 @@ const CONFIG_CLASSES: Record<string, new () => object> = {
 /** The settings an app knows, or undefined for something that is not one of ours (e.g. the CLI). */
 export function settingsOf(app: string): Set<string> | undefined {
   const Config = CONFIG_CLASSES[app];
-  return Config ? new Set(Object.keys(new Config())) : undefined;
+  if (!Config) return undefined;
+  const config = new Config();
+  // A secret may be given as a file: NAME_FILE (libs/observability secret-files.ts).
+  return new Set(Object.keys(config).flatMap((key) => (isSensitive(config, key) ? [key, `${key}_FILE`] : [key])));
 }
 
 /** The app's config class, to check a deployment's settings against its rules. */

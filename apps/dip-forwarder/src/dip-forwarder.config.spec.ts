@@ -1,3 +1,4 @@
+import { secretFile } from '@halfhour/testing';
 import { ConfigError, loadConfig } from '@halfhour/observability';
 import { DipForwarderConfig } from './dip-forwarder.config';
 
@@ -8,7 +9,7 @@ describe('dip-forwarder configuration', () => {
 
   it('refuses to start in production without the signing pair or on a plain-http DIP', () => {
     try {
-      loadConfig(DipForwarderConfig, { NODE_ENV: 'production', OPERATOR_TOKENS_DIR: '/var/run/halfhour/operator-tokens', DATABASE_URL: 'postgres://db.internal/halfhour?sslmode=verify-full', KAFKA_SECURITY_PROTOCOL: 'SASL_SSL', MIGRATE_ON_START: 'false', DIP_URL: 'http://dip.example' });
+      loadConfig(DipForwarderConfig, { NODE_ENV: 'production', OPERATOR_TOKENS_DIR: '/var/run/halfhour/operator-tokens', DATABASE_URL_FILE: secretFile('postgres://db.internal/halfhour?sslmode=verify-full'), KAFKA_SECURITY_PROTOCOL: 'SASL_SSL', MIGRATE_ON_START: 'false', DIP_URL: 'http://dip.example' });
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect((error as ConfigError).problems).toEqual([
@@ -17,7 +18,7 @@ describe('dip-forwarder configuration', () => {
         'DIP_PRIVATE_KEY_FILE="": must be set (the pair registered with Elexon) in production (NODE_ENV=production)',
       ]);
     }
-    const production = { NODE_ENV: 'production', OPERATOR_TOKENS_DIR: '/var/run/halfhour/operator-tokens', DATABASE_URL: 'postgres://db.internal/halfhour?sslmode=verify-full', KAFKA_SECURITY_PROTOCOL: 'SASL_SSL', MIGRATE_ON_START: 'false', DIP_URL: 'https://dip.example', DIP_CERTIFICATE_FILE: '/etc/dip/tls.crt', DIP_PRIVATE_KEY_FILE: '/etc/dip/tls.key' };
+    const production = { NODE_ENV: 'production', OPERATOR_TOKENS_DIR: '/var/run/halfhour/operator-tokens', DATABASE_URL_FILE: secretFile('postgres://db.internal/halfhour?sslmode=verify-full'), KAFKA_SECURITY_PROTOCOL: 'SASL_SSL', MIGRATE_ON_START: 'false', DIP_URL: 'https://dip.example', DIP_CERTIFICATE_FILE: '/etc/dip/tls.crt', DIP_PRIVATE_KEY_FILE: '/etc/dip/tls.key' };
     expect(loadConfig(DipForwarderConfig, production).DIP_URL).toBe('https://dip.example');
   });
 });

@@ -5,6 +5,7 @@ import { OPERATOR_USAGE } from './commands/operator-call';
 import { operatorCommand, replayDlqCommand } from './commands/operator.command';
 import { provisionCommand, PROVISION_USAGE } from './commands/provision.command';
 import { startCommand } from './commands/start.command';
+import { secretSetting } from '@halfhour/observability';
 import { parseArgs } from 'node:util';
 import { DAY_OPTION_SPEC, DAY_USAGE, dayOptionsFrom, parseDayOptions, wholeNumber } from './day/day-options';
 
@@ -20,7 +21,17 @@ ${DAY_USAGE}
 ${PROVISION_USAGE}
 ${OPERATOR_USAGE}`;
 
+/** The CLI's own secrets (the migration Job's provision step) may come as files, as the services' do. */
+function readSecretFiles(): void {
+  for (const key of ['DATABASE_URL', 'KAFKA_SASL_PASSWORD']) {
+    const { value, problem } = secretSetting(process.env, key);
+    if (problem) throw new Error(problem);
+    if (value !== undefined) process.env[key] = value;
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
+  readSecretFiles();
   const [command, ...flags] = argv;
   switch (command) {
     case 'start':

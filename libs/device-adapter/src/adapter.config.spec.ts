@@ -1,7 +1,8 @@
+import { secretFile } from '@halfhour/testing';
 import { loadConfig } from '@halfhour/observability';
 import { AdapterConfig } from './adapter.config';
 
-const production = { NODE_ENV: 'production', OPERATOR_TOKENS_DIR: '/var/run/halfhour/operator-tokens', DATABASE_URL: 'postgres://db.internal/halfhour?sslmode=verify-full', KAFKA_SECURITY_PROTOCOL: 'SASL_SSL', MIGRATE_ON_START: 'false' };
+const production = { NODE_ENV: 'production', OPERATOR_TOKENS_DIR: '/var/run/halfhour/operator-tokens', DATABASE_URL_FILE: secretFile('postgres://db.internal/halfhour?sslmode=verify-full'), KAFKA_SECURITY_PROTOCOL: 'SASL_SSL', MIGRATE_ON_START: 'false' };
 
 describe('the adapters’ provider endpoints', () => {
   it('call the provider SIMULATOR by default, in development', () => {

@@ -1,4 +1,5 @@
 export * from './config/load-config';
+export * from './config/secret-files';
 export * from './config/sensitive.decorator';
 export * from './config/production-requires.decorator';
 export * from './config/real-endpoint';

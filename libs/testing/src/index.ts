@@ -7,3 +7,4 @@ export * from './service-under-test';
 export * from './free-port';
 export * from './process-progress';
 export * from './test-operators';
+export * from './secret-file';

@@ -1,4 +1,7 @@
 import { IsInt, Min } from 'class-validator';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, describeConfig, loadConfig } from './load-config';
 import { DatabaseServiceConfig } from './database-service-config';
 import { KafkaClientConfig } from './kafka-client-config';
@@ -9,6 +12,12 @@ class WorkerConfig extends KafkaClientConfig {
 }
 
 const development = { NODE_ENV: 'development' };
+
+function secretFile(value: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'load-config-')), 'value');
+  writeFileSync(file, `${value}\n`);
+  return file;
+}
 
 describe('loadConfig', () => {
   it('uses defaults and converts supplied values to their types', () => {
@@ -37,7 +46,7 @@ describe('loadConfig', () => {
   it('refuses a simulated clock or fault injection in production, and allows them elsewhere', () => {
     const simulation = { CLOCK_MODE: 'stepped', CLOCK_SIMULATED_ORIGIN: '2026-12-01T00:00:00Z', FAULT_HOLD_AFTER_BATCHES: '3' };
     expect(loadConfig(WorkerConfig, { ...simulation, NODE_ENV: 'test' }).CLOCK_MODE).toBe('stepped');
-    const production = { NODE_ENV: 'production', OPERATOR_TOKENS_DIR: '/var/run/halfhour/operator-tokens', KAFKA_SECURITY_PROTOCOL: 'SSL', DATABASE_URL: 'postgres://db.internal/halfhour?sslmode=verify-full' };
+    const production = { NODE_ENV: 'production', OPERATOR_TOKENS_DIR: '/var/run/halfhour/operator-tokens', KAFKA_SECURITY_PROTOCOL: 'SSL', DATABASE_URL_FILE: secretFile('postgres://db.internal/halfhour?sslmode=verify-full') };
     expect(() => loadConfig(WorkerConfig, { ...simulation, ...production })).toThrow(
       /CLOCK_MODE="stepped": must be "system" \(the real clock\) in production.*FAULT_HOLD_AFTER_BATCHES=3: must be 0/,
     );
@@ -48,7 +57,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig(WorkerConfig, { ...production, OPERATOR_API_TOKENS: 'a'.repeat(32) })).toThrow(/OPERATOR_API_TOKENS=\(hidden\): must be empty \(tokens come from OPERATOR_TOKENS_DIR files\) in production/);
     const withDatabase = { ...production, MIGRATE_ON_START: 'false' };
     expect(loadConfig(DatabaseServiceConfig, withDatabase).DATABASE_URL).toContain('verify-full');
-    expect(() => loadConfig(DatabaseServiceConfig, { ...withDatabase, DATABASE_URL: 'postgres://db.internal/halfhour?sslmode=require' })).toThrow(/DATABASE_URL=\(hidden\): must be a URL with sslmode=verify-full/);
+    expect(() => loadConfig(DatabaseServiceConfig, { ...withDatabase, DATABASE_URL_FILE: secretFile('postgres://db.internal/halfhour?sslmode=require') })).toThrow(/DATABASE_URL=\(hidden\): must be a URL with sslmode=verify-full/);
+    // A secret in the environment is refused in production, whatever its value; from a file it is read, its line break dropped.
+    expect(() => loadConfig(DatabaseServiceConfig, { ...withDatabase, DATABASE_URL_FILE: '', DATABASE_URL: 'postgres://db.internal/halfhour?sslmode=verify-full' })).toThrow(/DATABASE_URL=\(hidden\): must come from a file in production \(DATABASE_URL_FILE/);
+    expect(() => loadConfig(DatabaseServiceConfig, { ...withDatabase, DATABASE_URL_FILE: '/nowhere/url' })).toThrow(/DATABASE_URL_FILE="\/nowhere\/url": cannot be read \(ENOENT\)/);
+    expect(loadConfig(DatabaseServiceConfig, { ...development, DATABASE_URL: 'postgres://local/x' }).DATABASE_URL).toBe('postgres://local/x');
     expect(() => loadConfig(WorkerConfig, { ...development, OPERATOR_API_TOKENS: 'too-short' })).toThrow(/OPERATOR_API_TOKENS=\(hidden\): must be empty or comma-separated tokens of at least 32/);
     expect(() => loadConfig(WorkerConfig, { ...production, KAFKA_SECURITY_PROTOCOL: 'PLAINTEXT' })).toThrow(/KAFKA_SECURITY_PROTOCOL="PLAINTEXT": must be SSL or SASL_SSL \(encrypted\) in production/);
     expect(loadConfig(WorkerConfig, production).NODE_ENV).toBe('production');

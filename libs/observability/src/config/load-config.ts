@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { validateSync, ValidationError } from 'class-validator';
-import { PRODUCTION_REQUIRES } from './production-requires.decorator';
+import { isProduction, PRODUCTION_REQUIRES } from './production-requires.decorator';
+import { secretInEnvironment, secretSetting } from './secret-files';
 import { isSensitive } from './sensitive.decorator';
 
 type ConfigClass<T> = new () => T;
@@ -29,14 +30,20 @@ export interface LoadConfigOptions {
 export function loadConfig<T extends object>(configClass: ConfigClass<T>, env: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): T {
   const config = new configClass();
   const fields = config as Record<string, unknown>;
+  const secretProblems: string[] = [];
   for (const key of Object.keys(fields)) {
-    const value = env[key];
+    const { value, problem } = isSensitive(config, key) ? secretSetting(env, key) : { value: env[key] };
+    if (problem) secretProblems.push(problem);
     if (value !== undefined && value !== '') fields[key] = convertLike(fields[key], value);
+  }
+  if (isProduction(config)) {
+    for (const key of Object.keys(fields).filter((k) => isSensitive(config, k))) secretProblems.push(secretInEnvironment(env, key) ?? '');
   }
   const errors = validateSync(config, { forbidUnknownValues: true })
     .map((error) => (options.forMigration ? withoutServingRules(error) : error))
     .filter((error) => Object.keys(error.constraints ?? {}).length > 0);
-  if (errors.length > 0) throw new ConfigError(errors.map((error) => describeProblem(config, error)));
+  const problems = [...secretProblems.filter((p) => p !== ''), ...errors.map((error) => describeProblem(config, error))];
+  if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
 
