@@ -41,7 +41,7 @@ async function startOnce(entry: ServiceEntry, namespace: RunNamespace): Promise<
     cwd: repositoryRoot,
     stdio: 'ignore',
     env: {
-      ...process.env, SWC_NODE_PROJECT: join(repositoryRoot, 'tsconfig.json'), SERVICE_NAME: entry.name, HTTP_PORT: String(port), LOG_LEVEL: 'error',
+      ...process.env, NODE_ENV: 'development', SWC_NODE_PROJECT: join(repositoryRoot, 'tsconfig.json'), SERVICE_NAME: entry.name, HTTP_PORT: String(port), LOG_LEVEL: 'error',
       KAFKA_BROKERS: kafkaBrokers(), KAFKA_TOPIC_PREFIX: namespace.topicPrefix, CONSUMER_GROUP: `${namespace.topicPrefix}${entry.name}`,
       ...(entry.database ? { DATABASE_URL: namespace.databaseUrlOf(entry) } : {}),
     },

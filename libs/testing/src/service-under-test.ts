@@ -55,6 +55,8 @@ export class ServiceUnderTest {
       cwd: root,
       env: {
         ...process.env,
+        // A service is in production unless asked otherwise: tests (Jest sets `test`) and benches ask.
+        NODE_ENV: process.env.NODE_ENV ?? 'development',
         SWC_NODE_PROJECT: join(root, 'tsconfig.json'),
         HTTP_PORT: String(this.port),
         KAFKA_BROKERS: testBrokers().join(','),
