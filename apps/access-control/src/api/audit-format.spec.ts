@@ -5,7 +5,7 @@ import { auditHeader, auditLines } from './audit-format';
 const decision: DecisionRecord = {
   messageId: 'm-1', requestId: 'r-1', userId: '90-B3-D5-1F-30-00-00-01', role: 'MDR', srv: '4.8.1', mpan: '1200000000016', authorised: false,
   reason: 'NOT_APPOINTED_MDR', responseCode: 'E31', message: 'not the appointed MDR, "on 2026-12-01", so no', decidedAt: new Date('2026-12-02T10:00:00Z'),
-  matrixVersion: 'v1', trtPolicy: 'BOTH', relationshipPolicy: 'areas:LOND=12|ou:REFUSED', consentReference: null, registryVersion: 3, registryUpdatedAt: null, output: { kind: 'response', messageId: 'o-1', body: { responseCode: 'E31' } },
+  matrixVersion: 'v1', trtPolicy: 'BOTH', relationshipPolicy: 'areas:3f1c0a9b2d4e|ou:REFUSED', consentReference: null, registryVersion: 3, registryUpdatedAt: null, output: { kind: 'response', messageId: 'o-1', body: { responseCode: 'E31' } },
 };
 
 describe('the audit export formats', () => {

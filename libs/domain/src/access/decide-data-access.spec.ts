@@ -175,5 +175,9 @@ describe('decideDataAccess, worked cases', () => {
       .toEqual({ authorised: false, reason: 'ROLE_NOT_ELIGIBLE' });
     expect(() => buildEligibilityMatrix(['9.9'])).toThrow(RangeError);
     expect(narrow.version).not.toBe(matrix.version);
+    // The relationship policy's version names its areas table by digest: another table, another version.
+    expect(buildRelationshipPolicy('LOND=12').version).toMatch(/^areas:[0-9a-f]{12}\|ou:REFUSED$/);
+    expect(buildRelationshipPolicy('LOND=12').version).not.toBe(buildRelationshipPolicy('LOND=12,19').version);
+    expect(buildRelationshipPolicy('LOND=12;SWEB=22').version).toBe(buildRelationshipPolicy('SWEB=22;LOND=12').version);
   });
 });

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * The policy behind the relationship each role must have with an MPAN, as data: which distribution
  * areas each Electricity Distributor serves, and whether Other Users may have HH data at all.
@@ -38,10 +40,16 @@ export function parseDistributorAreas(text: string): ReadonlyMap<string, Readonl
   return areas;
 }
 
+/**
+ * The policy, named by a short version every decision's audit row keeps: the areas table by a
+ * digest of its canonical text (the table itself is in the deployment's ConfigMap, under version
+ * control), so 30 million decisions a day do not each carry the whole table.
+ */
 export function buildRelationshipPolicy(distributorAreas = PUBLIC_DISTRIBUTOR_AREAS, otherUserHhData: OtherUserHhPolicy = 'REFUSED'): RelationshipPolicy {
   const areas = parseDistributorAreas(distributorAreas);
   const table = [...areas].sort(([a], [b]) => (a < b ? -1 : 1)).map(([mpid, ids]) => `${mpid}=${[...ids].sort().join(',')}`).join(';');
-  return { version: `areas:${table}|ou:${otherUserHhData}`, distributorAreas: areas, otherUserHhData };
+  const digest = createHash('sha256').update(table, 'utf8').digest('hex').slice(0, 12);
+  return { version: `areas:${digest}|ou:${otherUserHhData}`, distributorAreas: areas, otherUserHhData };
 }
 
 export const DEFAULT_RELATIONSHIP_POLICY: RelationshipPolicy = buildRelationshipPolicy();
