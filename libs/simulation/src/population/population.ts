@@ -1,8 +1,12 @@
 import {
-  addDays, CalendarDate, DEFAULT_CSP_REGION_BY_DISTRIBUTOR, EnergyDirection, HhConsentStatus, itemKeyOf, mpanCoreFrom, ServiceProvider, SmetsGeneration,
+  addDays, CalendarDate, EnergyDirection, HhConsentStatus, itemKeyOf, ServiceProvider, SmetsGeneration,
 } from '@halfhour/domain';
 import { hostileRequests, spoiledRequests } from './hostile-requests';
 import { SeededRandom } from './seeded-random';
+import { simulatedMeter } from './simulated-meter';
+import { onDemandReads, scheduledReads, schedulesOfNewAppointments } from './genuine-requests';
+
+export { deviceIdOf, simulatedMeter } from './simulated-meter';
 
 /**
  * A SIMULATED population of smart meters, their market participants and what their DCC users ask
@@ -147,30 +151,6 @@ export function profileSrvOf(meter: Pick<SimulatedMeter, 'direction'>): string {
   return meter.direction === 'EXPORT' ? '4.8.3' : '4.8.1';
 }
 
-/** The meter of the population's `index`th MPAN, drawn with the settings' shares. */
-export function simulatedMeter(index: number, random: SeededRandom, settings: Omit<PopulationSettings, 'mpans' | 'dataDay' | 'seed'>): SimulatedMeter {
-  const distributor = random.pick(Object.keys(DEFAULT_CSP_REGION_BY_DISTRIBUTOR));
-  const smets1 = random.chance(settings.smets1Share);
-  const mdrCollected = random.chance(settings.mdrShare);
-  const optedOut = !mdrCollected && random.chance(settings.optedOutShare / (1 - settings.mdrShare));
-  return {
-    mpan: mpanCoreFrom(distributor, String(index).padStart(10, '0')),
-    deviceId: deviceIdOf(index),
-    generation: smets1 ? 1 : 2,
-    provider: smets1 ? { kind: 'S1SP', s1spId: random.pick(SIMULATED_S1SPS) } : { kind: 'CSP', region: DEFAULT_CSP_REGION_BY_DISTRIBUTOR[distributor] },
-    direction: random.chance(settings.exportShare) ? 'EXPORT' : 'IMPORT',
-    supplier: random.pick(SIMULATED_SUPPLIERS),
-    ...(mdrCollected ? { mdr: random.pick(SIMULATED_MDRS) } : {}),
-    consent: optedOut ? 'DOMESTIC_OPTED_OUT' : random.chance(0.1) ? 'DOMESTIC_LEGACY_OPTED_IN' : 'DOMESTIC_OPTED_IN',
-  };
-}
-
-/** An EUI-64 from the meter's index. */
-export function deviceIdOf(index: number): string {
-  const bytes = index.toString(16).padStart(12, '0').toUpperCase().match(/../g)!;
-  return ['00', 'DB', ...bytes].join('-');
-}
-
 /** About 1 % of appointments end, 1 % start, and two Changes of Supplier (one keeping the MDR). */
 function midRunChanges(meters: readonly SimulatedMeter[], random: SeededRandom, dataDay: CalendarDate): MidRunChange[] {
   const appointed = meters.filter((m) => m.mdr && m.consent !== 'DOMESTIC_OPTED_OUT');
@@ -186,49 +166,6 @@ function midRunChanges(meters: readonly SimulatedMeter[], random: SeededRandom, 
       kind: 'CHANGE_OF_SUPPLIER', mpan: m.mpan, supplier: SIMULATED_SUPPLIERS.find((s) => s !== m.supplier)!, effectiveFrom: dataDay, mdrRetained: i === 0,
     })),
   ];
-}
-
-/** Every MPAN's collector schedules the data day's profile; some suppliers read beside the MDR. */
-function scheduledReads(meters: readonly SimulatedMeter[], random: SeededRandom, settings: PopulationSettings): SimulatedRequest[] {
-  const schedule = (m: SimulatedMeter, user: string, role: SimulatedRole): SimulatedRequest => ({
-    user, role, mpan: m.mpan, deviceId: m.deviceId, phase: 'BEFORE_PLAN', srv: profileSrvOf(m),
-    schedule: { startDate: settings.dataDay, ...(settings.oneDaySchedules ? { endDate: settings.dataDay } : {}) },
-    expected: m.consent === 'DOMESTIC_OPTED_OUT' ? { decision: 'E37', outcomes: [] } : { decision: 'I0', outcomes: ['DATA'] },
-  });
-  return meters.flatMap((m) => {
-    const supplierRole = m.direction === 'EXPORT' ? 'ES' : 'IS';
-    if (!m.mdr) return [schedule(m, m.supplier, supplierRole)];
-    return random.chance(settings.supplierAlsoReadsShare) ? [schedule(m, m.mdr, 'MDR'), schedule(m, m.supplier, supplierRole)] : [schedule(m, m.mdr, 'MDR')];
-  });
-}
-
-/** A newly appointed MDR schedules from its first day: accepted, read after this run. */
-function schedulesOfNewAppointments(changes: readonly MidRunChange[], meters: readonly SimulatedMeter[], dataDay: CalendarDate): SimulatedRequest[] {
-  const meterOf = new Map(meters.map((m) => [m.mpan, m]));
-  return changes.flatMap((change) => {
-    if (change.kind !== 'APPOINTMENT_STARTS') return [];
-    const m = meterOf.get(change.mpan)!;
-    return [{
-      user: change.mdr, role: 'MDR' as const, mpan: m.mpan, deviceId: m.deviceId, phase: 'AFTER_APPOINTMENTS' as const, srv: profileSrvOf(m),
-      schedule: { startDate: addDays(dataDay, 1) }, expected: { decision: 'I0', outcomes: [] },
-    }];
-  });
-}
-
-/**
- * Mid-run, some MDRs (of MPANs the run's changes leave alone) ask for the day before the data day (a new read), and for a few SMETS1 meters
- * the data day again (read once already: answered from the SMETS1 cache).
- */
-function onDemandReads(mdrCollected: readonly SimulatedMeter[], random: SeededRandom, settings: PopulationSettings): SimulatedRequest[] {
-  const eligible = mdrCollected.filter((m) => m.consent !== 'DOMESTIC_OPTED_OUT');
-  const request = (m: SimulatedMeter, from: CalendarDate): SimulatedRequest => ({
-    user: m.mdr!, role: 'MDR', mpan: m.mpan, deviceId: m.deviceId, phase: 'ON_DEMAND', srv: profileSrvOf(m),
-    days: { from, to: addDays(from, 1) }, expected: { decision: 'I0', outcomes: ['DATA'] },
-  });
-  const count = Math.max(1, Math.round(eligible.length * settings.onDemandShare));
-  const dayBefore = random.sample(eligible, count).map((m) => request(m, addDays(settings.dataDay, -1)));
-  const again = random.sample(eligible.filter((m) => m.generation === 1), Math.max(1, Math.round(count / 4))).map((m) => request(m, settings.dataDay));
-  return [...dayBefore, ...again];
 }
 
 /** Which reads end stopped (E41) once the mid-run changes apply, and what must reach the DIP. */
