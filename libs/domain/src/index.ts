@@ -32,6 +32,7 @@ export * from './scheduling/capacity';
 export * from './scheduling/day-slots';
 export * from './scheduling/collection-demand';
 export * from './scheduling/plan-day';
+export * from './scheduling/placement-classes';
 export * from './scheduling/plan-schedules';
 export * from './scheduling/provider-outage';
 export * from './scheduling/forecast';

@@ -1,6 +1,8 @@
 import { CapacitySettings, capacityOf, emptyLaneLoads, Lane, LaneLoads, laneRoom, loadOfLane } from './capacity';
 import { PlacementDemand } from './collection-demand';
 import { DaySlots, firstSlotFrom, lastSlotEndingBy, lastSlotStartingBy, slotUnderway } from './day-slots';
+import { NextOpenSlot } from './next-open-slot';
+import { PlacementClass, PlacementTally, SlotDispenser } from './placement-classes';
 import { ProviderKey } from './provider-key';
 
 /** What the plan of a day says of one provider, up front (R-SCH-4). */
@@ -40,26 +42,44 @@ export interface PlanOptions {
   underway?: boolean;
 }
 
+export interface ClassPlan {
+  /** Each class's slots, to be handed to its demands in the order they were counted. */
+  slots: SlotDispenser;
+  loads: Map<ProviderKey, LaneLoads>;
+  reports: ProviderPlanReport[];
+}
+
 /**
  * Chooses an execution slot for each demand (R-SCH-3, R-SCH-4, R-SCH-7): per provider, never above
  * what its lane may use of a slot (none of the excluded window for scheduled reads), never before a
  * demand's earliest time or after its deadline; spread evenly over the day, then filled to
  * capacity where deadlines demand it. Demands are taken in deadline order and each goes to the
  * earliest slot it fits — for unit-size reads with windows this places as many as any plan could.
- * In memory and set-wise: O(n log n) for the sort, near-constant per item after it.
  */
 export function planDay(slots: DaySlots, capacity: CapacitySettings, demands: readonly PlacementDemand[], options: PlanOptions = {}): DayPlan {
+  const lane = options.lane ?? 'SCHEDULED';
+  const tally = new PlacementTally();
+  const keys = demands.map((d) => tally.add(lane, d.provider, d.earliestMs, d.deadlineMs));
+  const plan = placeClasses(slots, capacity, tally.classes, options);
+  return { slotOf: Int32Array.from(keys, (key) => plan.slots.take(key)), loads: plan.loads, reports: plan.reports };
+}
+
+/**
+ * planDay's placement over classes of demands (all of `options.lane`): in memory a few numbers per
+ * class and slot, whatever the number of demands. The slots are given into `given` (by class key). A class's demands are alike, so planDay's
+ * deadline order keeps them together and each level fills slots with a run of them at once.
+ */
+export function placeClasses(slots: DaySlots, capacity: CapacitySettings, classes: readonly PlacementClass[], options: PlanOptions = {}, given = new SlotDispenser()): ClassPlan {
   const loads = options.loads ?? new Map<ProviderKey, LaneLoads>();
   const lane = options.lane ?? 'SCHEDULED';
-  const slotOf = new Int32Array(demands.length).fill(-1);
-  const byProvider = new Map<ProviderKey, number[]>();
-  demands.forEach((demand, i) => {
-    const list = byProvider.get(demand.provider);
-    if (list) list.push(i);
-    else byProvider.set(demand.provider, [i]);
-  });
+  const byProvider = new Map<ProviderKey, PlacementClass[]>();
+  for (const c of classes) {
+    const list = byProvider.get(c.provider);
+    if (list) list.push(c);
+    else byProvider.set(c.provider, [c]);
+  }
   const reports: ProviderPlanReport[] = [];
-  for (const [provider, indices] of byProvider) {
+  for (const [provider, group] of byProvider) {
     const laneLoads = loads.get(provider) ?? emptyLaneLoads(slots.starts.length);
     loads.set(provider, laneLoads);
     const placedIn = loadOfLane(laneLoads, lane);
@@ -75,63 +95,32 @@ export function planDay(slots: DaySlots, capacity: CapacitySettings, demands: re
       spareBefore += Math.max(0, limit[s] - load[s]);
       mostPerSlot = Math.max(mostPerSlot, limit[s]);
     }
-    indices.sort((a, b) => demands[a].deadlineMs - demands[b].deadlineMs || demands[a].earliestMs - demands[b].earliestMs);
+    const ordered = [...group].sort((a, b) => a.deadlineMs - b.deadlineMs || a.earliestMs - b.earliestMs);
+    const items = ordered.reduce((sum, c) => sum + c.count, 0);
+    const waiting = ordered.map((c) => c.count);
     // Fill level by level: the even share of every open slot, one more, then whatever remains.
-    const share = open === 0 ? 0 : (indices.length + loaded) / open;
+    const share = open === 0 ? 0 : (items + loaded) / open;
     const levels = options.placement === 'asap' ? [Infinity] : [Math.floor(share), Math.ceil(share), Infinity];
-    let waiting = indices;
     for (const level of new Set(levels)) {
-      if (waiting.length > 0) waiting = place(waiting, level);
+      const next = new NextOpenSlot(limit, load, level);
+      ordered.forEach((c, i) => {
+        const first = options.underway ? slotUnderway(slots, c.earliestMs) : firstSlotFrom(slots, c.earliestMs);
+        const last = options.underway ? lastSlotStartingBy(slots, c.deadlineMs) : lastSlotEndingBy(slots, c.deadlineMs);
+        for (let slot = next.from(first); waiting[i] > 0 && slot <= last; slot = next.from(first)) {
+          const room = Math.min(level, limit[slot]) - load[slot];
+          const count = Math.min(waiting[i], room);
+          given.give(c.key, slot, count);
+          load[slot] += count;
+          placedIn[slot] += count;
+          waiting[i] -= count;
+          if (load[slot] >= Math.min(level, limit[slot])) next.close(slot);
+        }
+      });
     }
+    const unplaced = waiting.reduce((sum, n) => sum + n, 0);
     let peak = 0;
     for (let s = 0; s < load.length; s++) peak = Math.max(peak, load[s]);
-    reports.push({ provider, items: indices.length, placed: indices.length - waiting.length, unplaced: waiting.length, mhhsReadsPerSlot: mostPerSlot, spareBefore, peakSlotLoad: peak });
-
-    function place(candidates: readonly number[], level: number): number[] {
-      const next = new NextOpenSlot(limit, load, level);
-      const left: number[] = [];
-      for (const i of candidates) {
-        const { earliestMs, deadlineMs } = demands[i];
-        const first = options.underway ? slotUnderway(slots, earliestMs) : firstSlotFrom(slots, earliestMs);
-        const last = options.underway ? lastSlotStartingBy(slots, deadlineMs) : lastSlotEndingBy(slots, deadlineMs);
-        const slot = next.from(first);
-        if (slot <= last) {
-          slotOf[i] = slot;
-          load[slot]++;
-          placedIn[slot]++;
-          if (load[slot] >= Math.min(level, limit[slot])) next.close(slot);
-        } else {
-          left.push(i);
-        }
-      }
-      return left;
-    }
+    reports.push({ provider, items, placed: items - unplaced, unplaced, mhhsReadsPerSlot: mostPerSlot, spareBefore, peakSlotLoad: peak });
   }
-  return { slotOf, loads, reports };
-}
-
-/** "The first open slot at or after s", with path compression: closing a slot points it past itself. */
-class NextOpenSlot {
-  private readonly parent: Int32Array;
-
-  constructor(limit: Int32Array, load: Int32Array, level: number) {
-    const n = load.length;
-    this.parent = new Int32Array(n + 1);
-    for (let s = 0; s <= n; s++) this.parent[s] = s < n && load[s] >= Math.min(level, limit[s]) ? s + 1 : s;
-  }
-
-  from(slot: number): number {
-    let root = slot;
-    while (this.parent[root] !== root) root = this.parent[root];
-    while (this.parent[slot] !== root) {
-      const up = this.parent[slot];
-      this.parent[slot] = root;
-      slot = up;
-    }
-    return root;
-  }
-
-  close(slot: number): void {
-    this.parent[slot] = slot + 1;
-  }
+  return { slots: given, loads, reports };
 }
