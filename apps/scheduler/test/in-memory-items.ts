@@ -45,8 +45,8 @@ export class InMemoryItems {
     return undefined;
   }
 
-  async itemKeysOf(_runner: unknown, planDay: string): Promise<Set<string>> {
-    return new Set(this.where((r) => r.planDay === planDay).map((r) => r.itemKey));
+  async existingKeys(_runner: unknown, planDay: string, itemKeys: readonly string[]): Promise<Set<string>> {
+    return new Set(itemKeys.filter((key) => this.rows.has(keyOf({ planDay, itemKey: key }))));
   }
 
   async addNew(_runner: unknown, items: readonly ItemRow[]): Promise<void> {

@@ -55,9 +55,10 @@ export class ItemAdditions {
     await copyItems(manager, items);
   }
 
-  /** The item keys a plan day already holds. */
-  async itemKeysOf(manager: EntityManager, planDay: string): Promise<Set<string>> {
-    const rows: { item_key: string }[] = await manager.query('SELECT item_key FROM collection_items WHERE plan_day = $1', [planDay]);
+  /** Which of these item keys a plan day already holds. */
+  async existingKeys(manager: EntityManager, planDay: string, itemKeys: readonly string[]): Promise<Set<string>> {
+    if (itemKeys.length === 0) return new Set();
+    const rows: { item_key: string }[] = await manager.query('SELECT item_key FROM collection_items WHERE plan_day = $1 AND item_key = ANY($2::text[])', [planDay, itemKeys]);
     return new Set(rows.map((r) => r.item_key));
   }
 

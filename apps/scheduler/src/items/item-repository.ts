@@ -60,8 +60,8 @@ export class ItemRepository {
     return this.additions.addNew(manager, items);
   }
 
-  itemKeysOf(manager: EntityManager, planDay: string): Promise<Set<string>> {
-    return this.additions.itemKeysOf(manager, planDay);
+  existingKeys(manager: EntityManager, planDay: string, itemKeys: readonly string[]): Promise<Set<string>> {
+    return this.additions.existingKeys(manager, planDay, itemKeys);
   }
 
   /**

@@ -6,6 +6,7 @@ import { ViewedTimeline } from '@halfhour/registry-view';
 import { Registry } from 'prom-client';
 import { MDR_USER, SUPPLIER_USER, timeline } from '../../test/fixtures';
 import { InMemoryItems } from '../../test/in-memory-items';
+import { schedulePagesOf } from '../../test/schedule-pages';
 import { ItemRow } from '../items/item-row';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics';
 import { UserResponder } from '../responses/user-responder';
@@ -13,6 +14,7 @@ import { SchedulerConfig } from '../scheduler.config';
 import { ScheduleRow } from '../schedules/schedule-repository';
 import { schedulingPolicyFrom } from '../scheduling-policy';
 import { DailyPlanner } from './daily-planner';
+import { MPANS_PER_PAGE } from './day-demand-pages';
 import { PlanRun } from './plan-run-repository';
 
 const PLAN_DAY = '2026-12-01';
@@ -27,7 +29,7 @@ function schedule(user: typeof MDR_USER, mpan: string, id: string, purpose: Sche
 }
 
 /** The planner over in-memory items, plans, schedules, registry view and outbox. */
-function plannerOver(schedules: ScheduleRow[], timelines: MpanTimelineUpdated[], items: ItemRow[] = []) {
+function plannerOver(schedules: ScheduleRow[], timelines: MpanTimelineUpdated[], items: ItemRow[] = [], options: { mpansPerPage?: number; madeBetweenPasses?: ScheduleRow[] } = {}) {
   const store = new InMemoryItems(items);
   const runs: PlanRun[] = [];
   const plans = {
@@ -37,7 +39,12 @@ function plannerOver(schedules: ScheduleRow[], timelines: MpanTimelineUpdated[],
   };
   const stopped: string[] = [];
   const scheduleStore = {
-    activeFor: async () => schedules,
+    passes: 0,
+    activeInPages(dataDay: string, mpans: number) {
+      // The plan's second pass sees what was made since its first.
+      if (this.passes++ === 1) schedules.push(...(options.madeBetweenPasses ?? []));
+      return schedulePagesOf(schedules, dataDay, mpans);
+    },
     stop: async (_tx: unknown, ids: readonly string[]) => { stopped.push(...ids); return []; },
   };
   // As the view holds them: the message's timeline, read back from its JSON.
@@ -53,7 +60,7 @@ function plannerOver(schedules: ScheduleRow[], timelines: MpanTimelineUpdated[],
   const outbox = { add: async (_tx: unknown, batches: readonly TopicBatch<any>[]) => void written.push(...batches), publishSoon: () => undefined };
   const policy = schedulingPolicyFrom(Object.assign(new SchedulerConfig(), { PROVIDER_CAPACITY: 'CSP-NORTH=2,CSP-CENTRAL=2,CSP-SOUTH=2', RESERVED_SHARE: 0.5 }));
   const metrics = new SchedulerMetrics(new Registry());
-  const planner = new DailyPlanner(policy, store, plans, scheduleStore, registryView, new UserResponder(outbox), metrics, createJsonLogger('planner-spec', 'fatal'), { current: async () => policy.capacity });
+  const planner = new DailyPlanner(policy, store, plans, scheduleStore, registryView, new UserResponder(outbox), metrics, createJsonLogger('planner-spec', 'fatal'), { current: async () => policy.capacity }, options.mpansPerPage);
   const responses = () => written.filter((b) => b.topic === Topics.userResponses).flatMap((b) => b.messages.map((m) => m.body as ServiceResponse));
   return { store, planner, runs, stopped, responses, metrics, timelineReads };
 }
@@ -114,7 +121,7 @@ describe('DailyPlanner', () => {
     expect(responses().map((r) => [r.responseCode, r.dspScheduleId])).toEqual([['E41', 'DSP-0000000000000002']]);
   });
 
-  it('reads the registry a chunk of schedules at a time, and still merges an MPAN’s schedules that fall in different chunks', async () => {
+  it('reads schedules and the registry a page of MPANs at a time in each of its two passes, every schedule of an MPAN in one page', async () => {
     const mpans = Array.from({ length: 12_000 }, (_, i) => `14${String(i).padStart(11, '0')}`);
     const mdr = mpans.map((m, i) => schedule(MDR_USER, m, `DSP-M${String(i).padStart(15, '0')}`));
     const supplier = mpans.map((m, i) => schedule(SUPPLIER_USER, m, `DSP-S${String(i).padStart(15, '0')}`));
@@ -124,8 +131,8 @@ describe('DailyPlanner', () => {
     );
     await planner.planIfNeeded(PLAN_DAY, NOW);
 
-    expect(Math.max(...timelineReads)).toBeLessThanOrEqual(10_000);
-    expect(timelineReads.reduce((a, b) => a + b, 0)).toBe(24_000);
+    expect(Math.max(...timelineReads)).toBe(MPANS_PER_PAGE);
+    expect(timelineReads.reduce((a, b) => a + b, 0)).toBe(2 * 12_000);
     expect(store.rows.size).toBe(12_000);
     expect([...store.rows.values()].every((i) => i.requesters.map((r) => r.userId).join() === `${MDR_USER.userId},${SUPPLIER_USER.userId}`)).toBe(true);
     expect(runs).toEqual([expect.objectContaining({ demands: 24_000, items: 12_000 })]);
@@ -144,5 +151,36 @@ describe('DailyPlanner', () => {
     expect(store.rows.size).toBe(1);
     expect(item.requesters.map((r) => r.userId)).toEqual([SUPPLIER_USER.userId, MDR_USER.userId]);
     expect(item.deadline).toEqual(onDemand.deadline);
+  });
+
+  it('makes the same plan whatever the page size: every item in the same slot', async () => {
+    const mpans = Array.from({ length: 40 }, (_, i) => `14${String(i).padStart(11, '0')}`);
+    const planWith = async (mpansPerPage: number) => {
+      const { store, planner } = plannerOver(
+        mpans.flatMap((m, i) => [schedule(MDR_USER, m, `DSP-M${String(i).padStart(15, '0')}`), ...(i % 3 === 0 ? [schedule(SUPPLIER_USER, m, `DSP-S${String(i).padStart(15, '0')}`, 'BAU')] : [])]),
+        mpans.map((m, i) => timeline(m, `00-00-00-00-00-00-${String(i).padStart(2, '0')}-01`, i % 2 ? { kind: 'CSP', region: 'SOUTH' } : { kind: 'S1SP', s1spId: 'S1SP-A' })),
+        [],
+        { mpansPerPage },
+      );
+      await planner.planIfNeeded(PLAN_DAY, NOW);
+      return [...store.rows.values()].map((i) => [i.itemKey, i.kind, i.state, i.slotStart?.toISOString()]).sort();
+    };
+    const whole = await planWith(1_000);
+    expect(whole).toHaveLength(40);
+    expect(await planWith(1)).toEqual(whole);
+    expect(await planWith(7)).toEqual(whole);
+  });
+
+  it('never over-books for a schedule made between its passes: that read waits for a slot like any unplaced read', async () => {
+    const south = { kind: 'CSP', region: 'SOUTH' } as const;
+    const { store, planner } = plannerOver(
+      [schedule(MDR_USER, m1, 'DSP-0000000000000001')],
+      [timeline(m1, '00-00-00-00-00-00-01-01', south), timeline(m2, '00-00-00-00-00-00-02-01', south)],
+      [],
+      { madeBetweenPasses: [schedule(MDR_USER, m2, 'DSP-0000000000000002')] },
+    );
+    await planner.planIfNeeded(PLAN_DAY, NOW);
+
+    expect([...store.rows.values()].map((i) => [i.mpan, i.state, i.slotStart === null])).toEqual([[m1, 'PLANNED', false], [m2, 'UNPLACED', true]]);
   });
 });

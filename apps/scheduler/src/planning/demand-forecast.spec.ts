@@ -2,6 +2,7 @@ import { daySlots, MpanTimeline } from '@halfhour/domain';
 import { ViewedTimeline } from '@halfhour/registry-view';
 import { Registry } from 'prom-client';
 import { freshMpan, MDR_USER, timeline } from '../../test/fixtures';
+import { schedulePagesOf } from '../../test/schedule-pages';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics';
 import { SchedulerConfig } from '../scheduler.config';
 import { ScheduleRow } from '../schedules/schedule-repository';
@@ -16,7 +17,7 @@ function forecastOver(schedules: ScheduleRow[], mpans: readonly string[]) {
   const view = new Map(mpans.map((mpan, i) => [mpan, { timeline: timeline(mpan, `00-00-00-00-00-0F-00-${String(i % 100).padStart(2, '0')}`, { kind: 'CSP', region: 'SOUTH' }) as unknown as MpanTimeline, version: 1 } as ViewedTimeline]));
   return new DemandForecast(
     policy,
-    { activeFor: async (dataDay) => schedules.filter((s) => s.startDate <= dataDay && (s.endDate === null || s.endDate >= dataDay)) },
+    { activeInPages: (dataDay, mpans) => schedulePagesOf(schedules, dataDay, mpans) },
     { timelinesOf: async (list: readonly string[]) => new Map(list.flatMap((m) => (view.has(m) ? [[m, view.get(m)!] as const] : []))) },
     { configured: async () => policy.capacity },
     (day) => daySlots(day, 60, policy.capacity.excludedWindow),

@@ -1,43 +1,39 @@
-import { addDays, collectOnce, DaySlots, forecastDay, LaneForecast, MpanTimeline } from '@halfhour/domain';
+import { addDays, countLaneDemands, DaySlots, forecastDayOfCounts, LaneForecast } from '@halfhour/domain';
 import { RegistryViewRepository } from '@halfhour/registry-view';
 import { CapacityBook } from '../capacity/capacity-book';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics';
 import { ScheduleRepository } from '../schedules/schedule-repository';
 import { SchedulingPolicy } from '../scheduling-policy';
-import { dayDemands } from './day-demands';
-
-const TIMELINE_CHUNK = 20_000;
+import { DayDemandPages } from './day-demand-pages';
 
 /**
  * What the coming days will ask of each provider (NFR-11): for each plan day, the schedules held
  * now that run for its data day, on the registry as it stands (appointments that end, end), merged
  * once per data item, against each lane's capacity as the operator set it. A day shown short is
  * known days before its plan is made, so capacity can be raised or the migration slowed.
- * Reads every schedule once per day forecast: cheap at a simulated week, a job for SQL aggregates
- * at national scale.
+ * Reads each day's schedules a page of MPANs at a time, as the plan does, keeping only counts.
  */
 export class DemandForecast {
+  private readonly pages: DayDemandPages;
+
   constructor(
-    private readonly policy: SchedulingPolicy,
-    private readonly schedules: Pick<ScheduleRepository, 'activeFor'>,
-    private readonly registryView: Pick<RegistryViewRepository, 'timelinesOf'>,
+    policy: SchedulingPolicy,
+    schedules: Pick<ScheduleRepository, 'activeInPages'>,
+    registryView: Pick<RegistryViewRepository, 'timelinesOf'>,
     private readonly capacity: Pick<CapacityBook, 'configured'>,
     private readonly slotsOf: (planDay: string) => DaySlots,
-  ) {}
+  ) {
+    this.pages = new DayDemandPages(policy, schedules, registryView);
+  }
 
   async forecast(fromPlanDay: string, days: number): Promise<LaneForecast[]> {
     const capacity = await this.capacity.configured();
-    const timelines = new Map<string, MpanTimeline>();
     const forecasts: LaneForecast[] = [];
     for (let i = 0; i < days; i++) {
       const planDay = addDays(fromPlanDay, i);
-      const schedules = await this.schedules.activeFor(addDays(planDay, -1));
-      const missing = [...new Set(schedules.map((s) => s.mpan))].filter((mpan) => !timelines.has(mpan));
-      for (let c = 0; c < missing.length; c += TIMELINE_CHUNK) {
-        for (const [mpan, viewed] of await this.registryView.timelinesOf(missing.slice(c, c + TIMELINE_CHUNK))) timelines.set(mpan, viewed.timeline);
-      }
-      const { demands } = dayDemands(planDay, schedules, timelines, this.policy, this.policy.trt);
-      forecasts.push(...forecastDay(planDay, collectOnce(demands), this.slotsOf(planDay), capacity));
+      const counts = new Map<string, number>();
+      for await (const page of this.pages.of(planDay)) countLaneDemands(counts, page.merged);
+      forecasts.push(...forecastDayOfCounts(planDay, counts, this.slotsOf(planDay), capacity));
     }
     return forecasts;
   }

@@ -38,12 +38,24 @@ export class ScheduleRepository {
     );
   }
 
-  /** The schedules that read a given day of data. */
-  async activeFor(dataDay: string): Promise<ScheduleRow[]> {
-    return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM schedules WHERE stopped_at IS NULL AND start_date <= $1 AND (end_date IS NULL OR end_date >= $1)`,
-      [dataDay],
-    );
+  /**
+   * The schedules that read a given day of data, a page of `mpans` MPANs at a time in MPAN order,
+   * each MPAN's schedules in one page (by DSPScheduleID): what the daily plan and the forecast read,
+   * so neither holds the day's schedules whole.
+   */
+  async *activeInPages(dataDay: string, mpans: number, runner: Runner = this.dataSource): AsyncGenerator<ScheduleRow[]> {
+    const running = 'stopped_at IS NULL AND start_date <= $1 AND (end_date IS NULL OR end_date >= $1)';
+    for (let after = ''; ; ) {
+      const page: ScheduleRow[] = await runner.query(
+        `SELECT ${COLUMNS} FROM schedules WHERE ${running} AND mpan IN (
+           SELECT DISTINCT mpan FROM schedules WHERE ${running} AND mpan > $2 ORDER BY mpan LIMIT $3)
+         ORDER BY mpan, dsp_schedule_id`,
+        [dataDay, after, mpans],
+      );
+      if (page.length === 0) return;
+      yield page;
+      after = page[page.length - 1].mpan;
+    }
   }
 
   async ofUser(runner: Runner, userId: string, dspScheduleId?: string): Promise<(ScheduleRow & { stoppedReason: string | null })[]> {

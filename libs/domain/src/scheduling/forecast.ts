@@ -17,17 +17,26 @@ export interface LaneForecast {
   shortBy: number;
 }
 
+/** Counts demands by provider and lane into `counts` (keyed `provider|lane`): a day's demand, a page at a time. */
+export function countLaneDemands(counts: Map<string, number>, demands: Iterable<Pick<CollectionDemand, 'provider' | 'purpose'>>): Map<string, number> {
+  for (const demand of demands) {
+    const key = `${demand.provider}|${scheduledLaneOf(demand.purpose)}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /**
  * The forecast of one plan day (NFR-11: the MHHS population grows by migration): the demands its
  * schedules make, per provider and lane, against the lane's capacity summed over the day — an
  * upper bound of what the daily plan can place, so a day shown short will be short.
  */
 export function forecastDay(planDay: string, demands: readonly CollectionDemand[], slots: DaySlots, capacity: CapacitySettings): LaneForecast[] {
-  const demandOf = new Map<string, number>();
-  for (const demand of demands) {
-    const key = `${demand.provider}|${scheduledLaneOf(demand.purpose)}`;
-    demandOf.set(key, (demandOf.get(key) ?? 0) + 1);
-  }
+  return forecastDayOfCounts(planDay, countLaneDemands(new Map(), demands), slots, capacity);
+}
+
+/** forecastDay from the day's demands counted by countLaneDemands. */
+export function forecastDayOfCounts(planDay: string, demandOf: ReadonlyMap<string, number>, slots: DaySlots, capacity: CapacitySettings): LaneForecast[] {
   return [...demandOf].sort(([a], [b]) => a.localeCompare(b)).map(([key, demand]) => {
     const [provider, lane] = key.split('|') as [ProviderKey, 'SCHEDULED' | 'BAU'];
     const limits = laneLimits(capacityOf(capacity, provider), slots);

@@ -3,7 +3,7 @@ import { CapacitySettings, LaneLoads } from './capacity';
 import { PlacementDemand } from './collection-demand';
 import { DaySlots } from './day-slots';
 import { placeClasses, ProviderPlanReport } from './plan-day';
-import { PlacementClass, PlacementTally, SlotDispenser } from './placement-classes';
+import { PlacementClass, placementClassKey, PlacementTally, SlotDispenser } from './placement-classes';
 import { ProviderKey } from './provider-key';
 
 /** The lane, and the kind of read, a schedule of this purpose runs as: its MHHS or its BAU lane. */
@@ -32,6 +32,11 @@ export interface SchedulesPlan {
 /** Counts a schedule's demand in the tally, in its lane; answers its class's key. */
 export function tallyScheduled(tally: PlacementTally, demand: PlacementDemand): string {
   return tally.add(scheduledLaneOf(demand.purpose), demand.provider, demand.earliestMs, demand.deadlineMs);
+}
+
+/** The class a schedule's demand was counted in by tallyScheduled: what it takes its slot by. */
+export function scheduledClassKeyOf(demand: PlacementDemand): string {
+  return placementClassKey(scheduledLaneOf(demand.purpose), demand.provider, demand.earliestMs, demand.deadlineMs);
 }
 
 /**
