@@ -9,6 +9,11 @@ export interface ServiceEntry {
   httpPort: number;
   /** The service's own database; the CLI creates it if missing, the service migrates it. */
   database?: string;
+  /**
+   * The V8 old space it runs with (`--max-old-space-size`, MB), as its Deployment's NODE_OPTIONS
+   * sets it; node sizes the heap from the machine (or the container's limit) without one.
+   */
+  heapMb?: number;
   /** A SIMULATOR of the outside world: real time, no part in settling the run's clock. */
   simulator?: true;
   /** A simulator that keeps the run's time (its `/simulation/clock`), as the services do. */
@@ -18,7 +23,7 @@ export interface ServiceEntry {
 export const SERVICE_CATALOGUE: readonly ServiceEntry[] = [
   { name: 'registration-intake', entry: 'dist/apps/registration-intake/src/main.js', httpPort: 8081, database: 'registration_intake' },
   { name: 'access-control', entry: 'dist/apps/access-control/src/main.js', httpPort: 8082, database: 'access_control' },
-  { name: 'scheduler', entry: 'dist/apps/scheduler/src/main.js', httpPort: 8083, database: 'scheduler' },
+  { name: 'scheduler', entry: 'dist/apps/scheduler/src/main.js', httpPort: 8083, database: 'scheduler', heapMb: 160 },
   { name: 'adapter-smets1', entry: 'dist/apps/adapter-smets1/src/main.js', httpPort: 8084, database: 'adapter_smets1' },
   { name: 'adapter-smets2', entry: 'dist/apps/adapter-smets2/src/main.js', httpPort: 8085, database: 'adapter_smets2' },
   { name: 'dip-forwarder', entry: 'dist/apps/dip-forwarder/src/main.js', httpPort: 8086, database: 'dip_forwarder' },

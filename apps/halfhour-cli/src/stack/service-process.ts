@@ -30,7 +30,8 @@ export class ServiceProcess {
     const log = createWriteStream(this.logFile, { flags: 'a' });
     this.startedAt = Date.now();
     this.readyAt = undefined;
-    this.child = spawn(process.execPath, [...NODE_ARGUMENTS, ...nodeArguments, entry], {
+    const heap = this.entry.heapMb ? [`--max-old-space-size=${this.entry.heapMb}`] : [];
+    this.child = spawn(process.execPath, [...NODE_ARGUMENTS, ...heap, ...nodeArguments, entry], {
       cwd: REPOSITORY_ROOT,
       env: {
         ...process.env,
