@@ -176,18 +176,6 @@ export class ItemRepository {
     return affected;
   }
 
-  /** Every read of a plan day planned in a slot starting after `after` waits for a slot again (`hasten`); answers them. */
-  async releaseDayAfter(runner: Runner, planDay: string, after: Date): Promise<ItemRow[]> {
-    const [rows] = await runner.query(
-      `UPDATE collection_items AS i SET state = $1, slot_start = NULL, updated_at = now()
-       FROM (SELECT plan_day, item_key FROM collection_items WHERE plan_day = $2 AND slot_start > $3 AND state = ANY($4::text[]) FOR UPDATE) AS v
-       WHERE i.plan_day = v.plan_day AND i.item_key = v.item_key
-       RETURNING ${itemColumns('i')}`,
-      [ITEM_TRANSITIONS.hasten.to, planDay, after, ITEM_TRANSITIONS.hasten.from],
-    );
-    return rows;
-  }
-
   /** Whether `releaseSlotOfLaterDeadline` would find a slot to give away, without giving it. */
   async laterDeadlineSlotExists(runner: Runner, provider: string, from: Date, lastStart: Date, deadline: Date): Promise<boolean> {
     const rows = await runner.query(

@@ -23,12 +23,12 @@ export function placementClassKey(lane: Lane, provider: ProviderKey, earliestMs:
 export class PlacementTally {
   private readonly byKey = new Map<string, PlacementClass>();
 
-  /** Counts one demand; answers its class's key. */
-  add(lane: Lane, provider: ProviderKey, earliestMs: number, deadlineMs: number): string {
+  /** Counts one demand (or `count` alike); answers their class's key. */
+  add(lane: Lane, provider: ProviderKey, earliestMs: number, deadlineMs: number, count = 1): string {
     const key = placementClassKey(lane, provider, earliestMs, deadlineMs);
     const seen = this.byKey.get(key);
-    if (seen) seen.count++;
-    else this.byKey.set(key, { key, provider, lane, earliestMs, deadlineMs, count: 1 });
+    if (seen) seen.count += count;
+    else this.byKey.set(key, { key, provider, lane, earliestMs, deadlineMs, count });
     return key;
   }
 
