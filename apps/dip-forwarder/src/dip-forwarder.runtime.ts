@@ -1,5 +1,5 @@
 import { Topics } from '@halfhour/contracts';
-import { Clock, DipMessage } from '@halfhour/domain';
+import { Clock, DipMessage, DipSettings } from '@halfhour/domain';
 import { KafkaRuntime } from '@halfhour/kafka';
 import { JSON_LOGGER, JsonLogger, METRICS_REGISTRY, PeriodicTasks } from '@halfhour/observability';
 import { GaugeOwnership, RetentionSweeper } from '@halfhour/persistence';
@@ -34,7 +34,7 @@ export class DipForwarderRuntime implements OnModuleInit {
     tasks: PeriodicTasks,
     @Inject(METRICS_REGISTRY) registry: Registry,
   ) {
-    this.outbox = new OutboxRepository(dataSource, clock);
+    this.outbox = new OutboxRepository(dataSource, dipSettingsOf(config), clock);
     const url = config.DIP_URL.replace(/\/$/, '');
     const send = (messages: readonly DipMessage[]) => sendToDip(url, messages, credentials, config.DIP_CALL_TIMEOUT_MS, clock.now());
     const relay = new DipRelay(this.outbox, send, metrics, logger, {
@@ -52,14 +52,7 @@ export class DipForwarderRuntime implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    const settings = {
-      interfaceId: this.config.DIP_INTERFACE_ID,
-      schemaVersion: this.config.DIP_SCHEMA_VERSION,
-      eventCode: this.config.DIP_EVENT_CODE,
-      senderDipId: this.config.DIP_SENDER_ID,
-      senderRole: this.config.DIP_SENDER_ROLE,
-      recipients: this.config.DIP_RECIPIENTS.split(','),
-    };
+    const settings = dipSettingsOf(this.config);
     const group = this.config.consumerGroupFor('results');
     this.kafka.addConsumer({
       topic: Topics.readResults,
@@ -67,4 +60,16 @@ export class DipForwarderRuntime implements OnModuleInit {
       handler: new ReadResultsHandler(this.outbox, settings, this.kafka, this.metrics, this.clock, group, this.config.FAULT_EXIT_BEFORE_ANSWERING),
     });
   }
+}
+
+/** What every DIP message's common block says, from the service's settings. */
+function dipSettingsOf(config: DipForwarderConfig): DipSettings {
+  return {
+    interfaceId: config.DIP_INTERFACE_ID,
+    schemaVersion: config.DIP_SCHEMA_VERSION,
+    eventCode: config.DIP_EVENT_CODE,
+    senderDipId: config.DIP_SENDER_ID,
+    senderRole: config.DIP_SENDER_ROLE,
+    recipients: config.DIP_RECIPIENTS.split(','),
+  };
 }

@@ -44,6 +44,7 @@ export * from './scheduling/request-origin';
 export * from './scheduling/entitlement';
 export * from './scheduling/scheduling-response-codes';
 export * from './delivery/dip-message';
+export * from './delivery/stored-dip-day';
 export * from './delivery/dip-signature';
 export * from './scheduling/planning-deadline';
 export * from './scheduling/backstop-delay';

@@ -1,5 +1,5 @@
 import { derivedMessageId, ReadResult, RequesterDto, ServiceResponse, Topics } from '@halfhour/contracts';
-import { Clock, dipMessageFor, DipSettings, scheduleIdIn, SUCCESS_RESPONSE_CODE } from '@halfhour/domain';
+import { Clock, dipMessageFor, DipSettings, scheduleIdIn, storedDipDayOf, SUCCESS_RESPONSE_CODE } from '@halfhour/domain';
 import { BatchHandler, ConsumedMessage, KafkaRuntime } from '@halfhour/kafka';
 import { claimNewMessages } from '@halfhour/persistence';
 import { createHash } from 'node:crypto';
@@ -36,8 +36,7 @@ export class ReadResultsHandler implements BatchHandler<ReadResult> {
       const day = { itemKey: r.itemKey, mpan: r.mpan, srv: r.srv, settlementDate: r.dataDay, periods: r.periods, registers: r.registers };
       const message = dipMessageFor(this.settings, day, '', now);
       const reference = `${r.itemKey}#${createHash('sha256').update(JSON.stringify(message.custom)).digest('hex').slice(0, 16)}`;
-      message.common.senderUniqueReference = reference;
-      return { result: r, messageId: envelope.messageId, row: { reference, itemKey: r.itemKey, mpan: r.mpan, message } };
+      return { result: r, messageId: envelope.messageId, row: { reference, itemKey: r.itemKey, stored: storedDipDayOf(day, now) } };
     });
     const fresh = await this.outbox.dataSource.transaction(async (manager) => {
       const claimed = await claimNewMessages(manager, this.consumerGroup, queued.map((q) => q.messageId), now);

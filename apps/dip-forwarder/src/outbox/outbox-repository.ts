@@ -1,7 +1,8 @@
-import { Clock, DipMessage, systemClock } from '@halfhour/domain';
+import { Clock, DipMessage, DipSettings, StoredDipDay, storedDipMessage, systemClock } from '@halfhour/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Delivery, DeliveryQueue } from '../delivery/dip-relay';
 
+/** An MPAN-day leased for delivery, its message built from what the outbox stored. */
 export interface OutboxRow {
   reference: string;
   itemKey: string;
@@ -10,19 +11,40 @@ export interface OutboxRow {
   attempts: number;
 }
 
+/** An MPAN-day to queue: its data as the outbox stores it. */
+export interface QueuedDay {
+  reference: string;
+  itemKey: string;
+  stored: StoredDipDay;
+}
+
+const STORED_COLUMNS = `o.mpan, o.srv, o.settlement_date::text AS "settlementDate", o.stamped_at AS "stampedAt", o.period_starts_ms AS "periodStartsMs", o.kwh, o.quality, o.registers`;
+
 /** The DIP outbox's SQL, set-based. */
 export class OutboxRepository implements DeliveryQueue {
-  /** `clock`: the service's time, written as `finished_at` (what retention measures; simulated time in a simulation). */
-  constructor(readonly dataSource: DataSource, private readonly clock: Clock = systemClock) {}
+  /**
+   * `settings`: what every message's common block says (the service's DIP settings);
+   * `clock`: the service's time, written as `finished_at` (what retention measures; simulated time in a simulation).
+   */
+  constructor(readonly dataSource: DataSource, private readonly settings: DipSettings, private readonly clock: Clock = systemClock) {}
 
   /** Queues MPAN-days; one already queued (the same reference: the same data) stays as it is. */
-  async enqueue(manager: EntityManager, rows: readonly Omit<OutboxRow, 'attempts'>[]): Promise<void> {
+  async enqueue(manager: EntityManager, rows: readonly QueuedDay[]): Promise<void> {
     if (rows.length === 0) return;
+    const column = <T>(of: (row: QueuedDay) => T) => rows.map(of);
     await manager.query(
-      `INSERT INTO dip_outbox (reference, item_key, mpan, message, state)
-       SELECT r.reference, r.item_key, r.mpan, r.message, 'PENDING' FROM jsonb_to_recordset($1::jsonb) AS r(reference text, item_key text, mpan text, message jsonb)
+      `INSERT INTO dip_outbox (reference, item_key, mpan, srv, settlement_date, stamped_at, period_starts_ms, kwh, quality, registers, state)
+       SELECT r.reference, r.item_key, r.mpan, r.srv, r.settlement_date, r.stamped_at,
+         CASE WHEN jsonb_typeof(r.starts) = 'array' THEN ARRAY(SELECT x::integer FROM jsonb_array_elements_text(r.starts) AS x) END, ARRAY(SELECT x::double precision FROM jsonb_array_elements_text(r.kwh) AS x),
+         r.quality, r.registers, 'PENDING'
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::timestamptz[], $7::jsonb[], $8::jsonb[], $9::text[], $10::jsonb[])
+         AS r(reference, item_key, mpan, srv, settlement_date, stamped_at, starts, kwh, quality, registers)
        ON CONFLICT (reference) DO NOTHING`,
-      [JSON.stringify(rows.map((r) => ({ reference: r.reference, item_key: r.itemKey, mpan: r.mpan, message: r.message })))],
+      [
+        column((r) => r.reference), column((r) => r.itemKey), column((r) => r.stored.mpan), column((r) => r.stored.srv), column((r) => r.stored.settlementDate),
+        column((r) => r.stored.stampedAt), column((r) => JSON.stringify(r.stored.periodStartsMs)), column((r) => JSON.stringify(r.stored.kwh)),
+        column((r) => r.stored.quality), column((r) => JSON.stringify(r.stored.registers)),
+      ],
     );
   }
 
@@ -36,10 +58,12 @@ export class OutboxRepository implements DeliveryQueue {
        FROM (SELECT reference FROM dip_outbox WHERE state = 'PENDING' AND (leased_until IS NULL OR leased_until < now())
              ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED) AS due
        WHERE o.reference = due.reference
-       RETURNING o.reference, o.item_key AS "itemKey", o.mpan, o.message, o.attempts, o.created_at AS "createdAt"`,
+       RETURNING o.reference, o.item_key AS "itemKey", o.attempts, o.created_at AS "createdAt", ${STORED_COLUMNS}`,
       [limit, leaseSeconds],
     );
-    return (rows as (OutboxRow & { createdAt: Date })[]).sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime());
+    return (rows as (StoredDipDay & { reference: string; itemKey: string; attempts: number; createdAt: Date })[])
+      .sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime())
+      .map((row) => ({ reference: row.reference, itemKey: row.itemKey, mpan: row.mpan, attempts: row.attempts, message: storedDipMessage(this.settings, row, row.reference) }));
   }
 
   /** Rows leased but not sent (the DIP began failing mid-round): free for the next round at once. */

@@ -6,7 +6,8 @@ import { DipAnswersOutbox1765000000000 } from './migrations/1765000000000-dip-an
 import { DipOutboxLease1765300000000 } from './migrations/1765300000000-dip-outbox-lease';
 import { DipRetentionIndexes1765800000000 } from './migrations/1765800000000-dip-retention-indexes';
 import { DropDipAnswers1765900000000 } from './migrations/1765900000000-drop-dip-answers';
+import { DipOutboxReadings1766300000000 } from './migrations/1766300000000-dip-outbox-readings';
 
 export const DIP_FORWARDER_ENTITIES = [...SHARED_ENTITIES, DipOutboxEntity];
 export const DIP_FORWARDER_MIGRATIONS = inMigrationOrder([...SHARED_MIGRATIONS, CreateDipOutbox1764700000000, CreateDipAnswers1764800000000, DipAnswersOutbox1765000000000, DipOutboxLease1765300000000,
-  DipRetentionIndexes1765800000000, DropDipAnswers1765900000000]);
+  DipRetentionIndexes1765800000000, DropDipAnswers1765900000000, DipOutboxReadings1766300000000]);

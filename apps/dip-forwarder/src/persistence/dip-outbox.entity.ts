@@ -20,9 +20,27 @@ export class DipOutboxEntity {
   @Column({ type: 'text' })
   mpan!: string;
 
-  /** The DipMessage, as sent. */
+  /* The MPAN-day's data (StoredDipDay): the message is built from it when it is sent. */
+  @Column({ type: 'text' })
+  srv!: string;
+
+  @Column({ name: 'settlement_date', type: 'date' })
+  settlementDate!: string;
+
+  @Column({ name: 'stamped_at', type: 'timestamptz' })
+  stampedAt!: Date;
+
+  @Column({ name: 'period_starts_ms', type: 'integer', array: true, nullable: true })
+  periodStartsMs!: number[] | null;
+
+  @Column({ type: 'double precision', array: true })
+  kwh!: (number | null)[];
+
+  @Column({ type: 'text' })
+  quality!: string;
+
   @Column({ type: 'jsonb' })
-  message!: object;
+  registers!: unknown[];
 
   /** PENDING, DELIVERED or REFUSED (a terminal 4xx). */
   @Column({ type: 'text' })

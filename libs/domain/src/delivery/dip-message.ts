@@ -84,7 +84,7 @@ export function dipMessageFor(settings: DipSettings, day: RetrievedDay, referenc
         const at = Date.parse(p.start);
         return { utcPeriodStart: new Date(at).toISOString(), settlementPeriod: periodOf(at), quality: p.quality, kwh: p.kwh ?? null };
       }),
-      registers: day.registers.map((r) => ({ ...r })),
+      registers: day.registers.map((r) => ({ register: r.register, kwh: r.kwh, readAt: r.readAt })),
     },
   };
 }

@@ -1,0 +1,83 @@
+import { dipMessageFor, DipSettings, RetrievedDay, settlementPeriodStarts, storedDipDayOf } from '@halfhour/domain';
+import { createDataSource, runMigrations } from '@halfhour/persistence';
+import { createTestDatabase, TestDatabase } from '@halfhour/testing';
+import { DataSource } from 'typeorm';
+import { DIP_FORWARDER_ENTITIES, DIP_FORWARDER_MIGRATIONS } from '../persistence/dip-forwarder-schema';
+import { DipOutboxReadings1766300000000 } from '../persistence/migrations/1766300000000-dip-outbox-readings';
+import { OutboxRepository } from './outbox-repository';
+
+const SETTINGS: DipSettings = { interfaceId: 'HH-RETRIEVED', schemaVersion: '1.0', eventCode: 'HHD', senderDipId: 'DCC01', senderRole: 'DCC', recipients: ['ELEXON'] };
+
+/** kWh a double holds but a float4 or a short decimal would not, and the edges of what a meter may say. */
+const AWKWARD_KWH = [0.1 + 0.2, 1 / 3, 123456.789012345, 5e-324, 1.7976931348623157e308, -0, 0, 2.5];
+
+function retrieved(mpan: string, settlementDate: string, partial = false): RetrievedDay {
+  const starts = settlementPeriodStarts(settlementDate).slice(partial ? 3 : 0, partial ? 9 : undefined);
+  return {
+    itemKey: `${mpan}|4.8.1|${settlementDate}`, mpan, srv: '4.8.1', settlementDate,
+    periods: starts.map((start, i) => (i % 7 === 4 ? { start: start.toISOString(), quality: 'MISSING' as const } : { start: start.toISOString(), quality: 'ACTUAL' as const, kwh: AWKWARD_KWH[i % AWKWARD_KWH.length] })),
+    registers: [{ register: '1.8.0', kwh: 1 / 7, readAt: `${settlementDate}T23:59:59Z` }],
+  };
+}
+
+describe('the DIP outbox', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('dip_outbox');
+    dataSource = await createDataSource({ url: database.url, applicationName: 'dip-outbox-spec', entities: DIP_FORWARDER_ENTITIES, migrations: DIP_FORWARDER_MIGRATIONS }).initialize();
+    await runMigrations(dataSource);
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('sends, from the readings it stores, the very bytes of the message the data made: winter, summer, both clock-change days, a partial day', async () => {
+    const outbox = new OutboxRepository(dataSource, SETTINGS);
+    const stampedAt = new Date('2026-10-26T07:31:02.123Z');
+    const days = [['1400000000018', '2026-01-14'], ['1400000000029', '2026-07-01'], ['1400000000030', '2026-03-29'], ['1400000000041', '2026-10-25'], ['1400000000052', '2026-10-25', true]] as const;
+    const queued = days.map(([mpan, date, partial]) => ({ day: retrieved(mpan, date, partial), reference: `${mpan}|4.8.1|${date}#0123456789abcdef` }));
+    await dataSource.transaction((manager) => outbox.enqueue(manager, queued.map(({ day, reference }) => ({ reference, itemKey: day.itemKey, stored: storedDipDayOf(day, stampedAt) }))));
+
+    const leased = await outbox.leasePending(10, 60);
+    expect(leased.map((row) => row.reference).sort()).toEqual(queued.map((q) => q.reference).sort());
+    for (const { day, reference } of queued) {
+      const sent = leased.find((row) => row.reference === reference)!.message;
+      expect(JSON.stringify(sent)).toBe(JSON.stringify(dipMessageFor(SETTINGS, day, reference, stampedAt)));
+    }
+    const [{ bytes }] = await dataSource.query(`SELECT max(pg_column_size(o.*))::int AS bytes FROM dip_outbox o WHERE settlement_date = '2026-10-25'`);
+    // A whole 50-period day in well under the 4.2 KB its message took as jsonb.
+    expect(bytes).toBeLessThan(1_100);
+  });
+
+  it('converts the messages queued before it stored readings, so each is sent as it would have been', async () => {
+    const upgrade = await createTestDatabase('dip_outbox_upgrade');
+    const before = DIP_FORWARDER_MIGRATIONS.filter((m) => m.name !== DipOutboxReadings1766300000000.name);
+    const old = await createDataSource({ url: upgrade.url, applicationName: 'dip-outbox-upgrade', entities: [], migrations: before }).initialize();
+    const stampedAt = new Date('2026-03-30T06:00:00.000Z');
+    const queued = [retrieved('1400000000018', '2026-03-29'), retrieved('1400000000029', '2026-10-25', true)].map((day) => ({ day, reference: `${day.itemKey}#fedcba9876543210` }));
+    try {
+      await runMigrations(old);
+      for (const { day, reference } of queued) {
+        await old.query(`INSERT INTO dip_outbox (reference, item_key, mpan, message, state) VALUES ($1, $2, $3, $4, 'PENDING')`,
+          [reference, day.itemKey, day.mpan, JSON.stringify(dipMessageFor(SETTINGS, day, reference, stampedAt))]);
+      }
+    } finally {
+      await old.destroy();
+    }
+    const upgraded = await createDataSource({ url: upgrade.url, applicationName: 'dip-outbox-upgrade', entities: DIP_FORWARDER_ENTITIES, migrations: DIP_FORWARDER_MIGRATIONS }).initialize();
+    try {
+      await runMigrations(upgraded);
+      const leased = await new OutboxRepository(upgraded, SETTINGS).leasePending(10, 60);
+      for (const { day, reference } of queued) {
+        expect(JSON.stringify(leased.find((row) => row.reference === reference)?.message)).toBe(JSON.stringify(dipMessageFor(SETTINGS, day, reference, stampedAt)));
+      }
+    } finally {
+      await upgraded.destroy();
+      await upgrade.drop();
+    }
+  });
+});
