@@ -27,7 +27,7 @@ import { StageClock, StageRate } from './stage-clock';
 import { CpuShares, pidsMatching } from './cpu-shares';
 import { CpuProfile, ProfileSummary, summariseProfile } from './cpu-profile-summary';
 import { appendToHistory } from './bench-history';
-import { describeTableWrites, tableWrites } from './table-writes';
+import { bytesPerMpanDay, describeBytesPerMpanDay, describeTableWrites, tableWrites } from './table-writes';
 import { describeConsumerBatches } from './consumer-batches';
 
 const mpanDays = Number(argument('--mpan-days') ?? 200_000);
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   const history = appendToHistory({
     mpanDays, profiled: profile, mpanDaysPerSecond: endToEnd, stages: Object.fromEntries(Object.entries(day.stages).map(([stage, rate]) => [stage, Math.round(rate.perSecond)])),
     messagesPerMpanDay: day.messagesPerMpanDay, resultsPerCommand: day.resultsPerCommand, brokerShare, peakRssMb: day.peakRssMb, startToReadyMs: day.startToReadyMs, cpuShares: day.cpuShares,
-    accessDecisionsPerSecond: accessControl?.batch.decisionsPerSecond, checks: { deliveries: day.checks.deliveries.ok, responses: day.checks.responses.ok }, realSeconds: day.realSeconds,
+    accessDecisionsPerSecond: accessControl?.batch.decisionsPerSecond, bytesPerMpanDay: day.bytesPerMpanDay, checks: { deliveries: day.checks.deliveries.ok, responses: day.checks.responses.ok }, realSeconds: day.realSeconds,
   });
   console.log(`figures in out/bench.json; appended to ${history.file}`);
   console.log('\n== against the history');
@@ -172,13 +172,15 @@ async function measureDay() {
     const writes = await tableWrites(Object.fromEntries(SERVICE_CATALOGUE.filter((entry) => entry.database).map((entry) => [entry.name, run.namespace.databaseUrlOf(entry)])));
     console.log('  PostgreSQL row writes, by table:');
     for (const line of describeTableWrites(writes, report.dip.mpanDaysDelivered)) console.log(`    ${line}`);
+    const stored = bytesPerMpanDay(writes, report.dip.mpanDaysDelivered);
+    for (const line of describeBytesPerMpanDay(stored)) console.log(`  ${line}`);
     await run.stop();
     stopped = true;
     const profiles = profile ? summariseProfiles() : undefined;
     const produced = [end.intake, end.access, end.scheduler, end.smets1, end.smets2, end.dip].reduce((n, m) => n + m.sum('halfhour_producer_messages_total'), 0);
     const upstream = run.population.requests.length + report.population.mpans * 3; // requests, and about three CSS messages per MPAN
     return {
-      stages, planSeconds, resultsPerCommand, tableWrites: writes, peakRssMb: peakRss, startToReadyMs, cpuShares, profiles, realSeconds: (Date.now() - startedAt) / 1000, mpanDaysDelivered: report.dip.mpanDaysDelivered,
+      stages, planSeconds, resultsPerCommand, tableWrites: writes, bytesPerMpanDay: stored.total, peakRssMb: peakRss, startToReadyMs, cpuShares, profiles, realSeconds: (Date.now() - startedAt) / 1000, mpanDaysDelivered: report.dip.mpanDaysDelivered,
       kafkaMessages: produced + upstream, messagesPerMpanDay: (produced + upstream) / Math.max(report.dip.mpanDaysDelivered, 1), checks: report.checks,
     };
   } finally {
