@@ -27,7 +27,8 @@ import { StageClock, StageRate } from './stage-clock';
 import { CpuShares, pidsMatching } from './cpu-shares';
 import { CpuProfile, ProfileSummary, summariseProfile } from './cpu-profile-summary';
 import { appendToHistory } from './bench-history';
-import { bytesPerMpanDay, describeBytesPerMpanDay, describeTableWrites, tableWrites } from './table-writes';
+import { bytesPerMpanDay, storedTables } from './stored-bytes';
+import { describeTableWrites, tableWrites } from './table-writes';
 import { describeConsumerBatches } from './consumer-batches';
 
 const mpanDays = Number(argument('--mpan-days') ?? 200_000);
@@ -169,18 +170,19 @@ async function measureDay() {
     console.log(`  checks: deliveries as designed ${report.checks.deliveries.ok}, answers as designed ${report.checks.responses.ok}`);
     console.log('  share of the machine’s CPU from the first dispatch to the end of the day (all of it: 100 %):');
     for (const share of cpuShares) console.log(`    ${share.name.padEnd(20)} ${(share.share * 100).toFixed(1).padStart(5)} %  (${share.cpuSeconds.toFixed(1)} CPU s)`);
-    const writes = await tableWrites(Object.fromEntries(SERVICE_CATALOGUE.filter((entry) => entry.database).map((entry) => [entry.name, run.namespace.databaseUrlOf(entry)])));
+    const databaseUrls = Object.fromEntries(SERVICE_CATALOGUE.filter((entry) => entry.database).map((entry) => [entry.name, run.namespace.databaseUrlOf(entry)]));
+    const writes = await tableWrites(databaseUrls);
     console.log('  PostgreSQL row writes, by table:');
     for (const line of describeTableWrites(writes, report.dip.mpanDaysDelivered)) console.log(`    ${line}`);
-    const stored = bytesPerMpanDay(writes, report.dip.mpanDaysDelivered);
-    for (const line of describeBytesPerMpanDay(stored)) console.log(`  ${line}`);
+    const stored = bytesPerMpanDay(await storedTables(databaseUrls), report.dip.mpanDaysDelivered);
+    for (const line of stored.lines) console.log(`  ${line}`);
     await run.stop();
     stopped = true;
     const profiles = profile ? summariseProfiles() : undefined;
     const produced = [end.intake, end.access, end.scheduler, end.smets1, end.smets2, end.dip].reduce((n, m) => n + m.sum('halfhour_producer_messages_total'), 0);
     const upstream = run.population.requests.length + report.population.mpans * 3; // requests, and about three CSS messages per MPAN
     return {
-      stages, planSeconds, resultsPerCommand, tableWrites: writes, bytesPerMpanDay: stored.total, peakRssMb: peakRss, startToReadyMs, cpuShares, profiles, realSeconds: (Date.now() - startedAt) / 1000, mpanDaysDelivered: report.dip.mpanDaysDelivered,
+      stages, planSeconds, resultsPerCommand, tableWrites: writes, bytesPerMpanDay: { steady: stored.steady, onDisk: stored.onDisk }, peakRssMb: peakRss, startToReadyMs, cpuShares, profiles, realSeconds: (Date.now() - startedAt) / 1000, mpanDaysDelivered: report.dip.mpanDaysDelivered,
       kafkaMessages: produced + upstream, messagesPerMpanDay: (produced + upstream) / Math.max(report.dip.mpanDaysDelivered, 1), checks: report.checks,
     };
   } finally {

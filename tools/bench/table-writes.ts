@@ -45,24 +45,3 @@ export function describeTableWrites(writes: readonly TableWrites[], mpanDays: nu
     `${`${w.database}.${w.table}`.padEnd(40)} ${perMpanDay(w.inserted + w.updated + w.deleted).padStart(7)} writes/MPAN-day ` +
     `(insert ${perMpanDay(w.inserted)}, update ${perMpanDay(w.updated)}, delete ${perMpanDay(w.deleted)}), ${(w.bytes / 1_048_576).toFixed(1)} MB`);
 }
-
-/**
- * Tables that keep something for every MPAN-day collected, until retention: what a national day
- * adds to the disk. The rest grow with the population (registry, schedules, decisions) or are
- * emptied as they are sent (the Kafka outboxes).
- */
-const KEPT_PER_DAY = /^(collection_items(_p\d+)?|dip_outbox|inbox_messages|read_command_record|smets1_cache_days)$/;
-
-/** Bytes on disk (rows, indexes, TOAST) per MPAN-day: of the tables kept per day, each and in all. */
-export function bytesPerMpanDay(writes: readonly TableWrites[], mpanDays: number): { total: number; byTable: Record<string, number> } {
-  const kept = writes.filter((w) => KEPT_PER_DAY.test(w.table));
-  const byTable = Object.fromEntries(kept.map((w) => [`${w.database}.${w.table}`, Math.round(w.bytes / Math.max(mpanDays, 1))]));
-  return { total: Object.values(byTable).reduce((sum, bytes) => sum + bytes, 0), byTable };
-}
-
-export function describeBytesPerMpanDay(stored: ReturnType<typeof bytesPerMpanDay>): string[] {
-  return [
-    `stored per MPAN-day in the tables kept per day: ${stored.total} bytes (rows, indexes, TOAST); ${(stored.total * 30_000_000 / 1e9).toFixed(0)} GB a national day`,
-    ...Object.entries(stored.byTable).sort(([, a], [, b]) => b - a).map(([table, bytes]) => `  ${table.padEnd(40)} ${String(bytes).padStart(6)} bytes`),
-  ];
-}

@@ -48,7 +48,8 @@ export class DipForwarderRuntime implements OnModuleInit {
       metrics.backlogOldest.reset();
     }));
     tasks.every(config.RELAY_INTERVAL_MS, 'DIP relay', () => relay.deliverOnce());
-    scheduleRetention(tasks, registry, logger, new RetentionSweeper(dataSource, dipForwarderRetention(config), [], clock), config.RETENTION_INTERVAL_MS);
+    const retention = dipForwarderRetention(config);
+    scheduleRetention(tasks, registry, logger, new RetentionSweeper(dataSource, retention.rules, retention.partitionRules, clock), config.RETENTION_INTERVAL_MS);
   }
 
   onModuleInit(): void {

@@ -9,6 +9,7 @@ export * from './transient-database-error';
 export * from './retention/reclaim-space';
 export * from './retention/retention-rule';
 export * from './retention/retention-sweeper';
+export * from './partitions/day-partitions';
 export * from './operator-actions/operator-action.entity';
 export * from './operator-actions/operator-actions';
 export * from './gauges/gauge-ownership';

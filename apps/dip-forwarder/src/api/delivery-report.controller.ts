@@ -20,12 +20,12 @@ export class DeliveryReportController {
   async day(@Param('date', CalendarDatePipe) date: string) {
     const [states, refusals]: [{ state: string; mpanDays: number; attempts: number }[], { reason: string; mpanDays: number }[]] = await Promise.all([
       this.dataSource.query(
-        `SELECT state, count(*)::int AS "mpanDays", coalesce(sum(attempts), 0)::int AS attempts FROM dip_outbox WHERE split_part(item_key, '|', 3) = $1 GROUP BY state`,
+        `SELECT state, count(*)::int AS "mpanDays", coalesce(sum(attempts), 0)::int AS attempts FROM dip_outbox WHERE settlement_date = $1 GROUP BY state`,
         [date],
       ),
       this.dataSource.query(
         `SELECT coalesce(last_error, 'unknown') AS reason, count(*)::int AS "mpanDays" FROM dip_outbox
-         WHERE split_part(item_key, '|', 3) = $1 AND state = 'REFUSED' GROUP BY 1 ORDER BY 2 DESC, 1`,
+         WHERE settlement_date = $1 AND state = 'REFUSED' GROUP BY 1 ORDER BY 2 DESC, 1`,
         [date],
       ),
     ]);

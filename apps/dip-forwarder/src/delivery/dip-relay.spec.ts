@@ -12,7 +12,7 @@ class InMemoryQueue implements DeliveryQueue {
 
   constructor(references: readonly string[]) {
     for (const reference of references) {
-      this.state.set(reference, { row: { reference, itemKey: reference, mpan: '1300000000000', message: { reference } as unknown as DipMessage, attempts: 0 }, leased: false, attempts: 0 });
+      this.state.set(reference, { row: { reference, settlementDate: '2026-12-01', itemKey: reference, mpan: '1300000000000', message: { reference } as unknown as DipMessage, attempts: 0 }, leased: false, attempts: 0 });
     }
   }
 
@@ -38,8 +38,8 @@ class InMemoryQueue implements DeliveryQueue {
     }
   }
 
-  async release(references: readonly string[]): Promise<void> {
-    for (const reference of references) this.state.get(reference)!.leased = false;
+  async release(rows: readonly OutboxRow[]): Promise<void> {
+    for (const row of rows) this.state.get(row.reference)!.leased = false;
   }
 
   async backlog() {

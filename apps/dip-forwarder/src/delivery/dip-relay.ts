@@ -26,7 +26,7 @@ export interface DeliveryQueue {
   leasePending(limit: number, leaseSeconds: number): Promise<OutboxRow[]>;
   /** Records a round's outcomes (in one transaction) and ends their leases. */
   record(deliveries: readonly Delivery[]): Promise<void>;
-  release(references: readonly string[]): Promise<void>;
+  release(rows: readonly OutboxRow[]): Promise<void>;
   backlog(): Promise<{ pending: number; oldestSeconds: number }>;
 }
 
@@ -100,7 +100,7 @@ export class DipRelay {
     timer.lap('record');
     this.count(deliveries);
     const sent = new Set(deliveries.flatMap((delivery) => delivery.rows.map((row) => row.reference)));
-    await this.queue.release(rows.filter((row) => !sent.has(row.reference)).map((row) => row.reference));
+    await this.queue.release(rows.filter((row) => !sent.has(row.reference)));
     await this.backlog.afterRun(true);
     return rows.length === this.settings.rowsPerRound && Date.now() >= this.pausedUntil ? 'more' : 'worked';
   }

@@ -38,6 +38,7 @@ export class ReadResultsHandler implements BatchHandler<ReadResult> {
       const reference = `${r.itemKey}#${createHash('sha256').update(JSON.stringify(message.custom)).digest('hex').slice(0, 16)}`;
       return { result: r, messageId: envelope.messageId, row: { reference, itemKey: r.itemKey, stored: storedDipDayOf(day, now) } };
     });
+    await this.outbox.preparePartitions(queued.map((q) => q.row.stored.settlementDate));
     const fresh = await this.outbox.dataSource.transaction(async (manager) => {
       const claimed = await claimNewMessages(manager, this.consumerGroup, queued.map((q) => q.messageId), now);
       const freshlyQueued = queued.filter((q) => claimed.has(q.messageId));

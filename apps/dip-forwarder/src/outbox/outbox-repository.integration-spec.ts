@@ -1,8 +1,10 @@
 import { dipMessageFor, DipSettings, RetrievedDay, settlementPeriodStarts, storedDipDayOf } from '@halfhour/domain';
-import { createDataSource, runMigrations } from '@halfhour/persistence';
+import { createDataSource, RetentionSweeper, runMigrations } from '@halfhour/persistence';
 import { createTestDatabase, TestDatabase } from '@halfhour/testing';
 import { DataSource } from 'typeorm';
+import { DipForwarderConfig } from '../dip-forwarder.config';
 import { DIP_FORWARDER_ENTITIES, DIP_FORWARDER_MIGRATIONS } from '../persistence/dip-forwarder-schema';
+import { dipForwarderRetention } from '../persistence/dip-forwarder-retention';
 import { DipOutboxReadings1766300000000 } from '../persistence/migrations/1766300000000-dip-outbox-readings';
 import { OutboxRepository } from './outbox-repository';
 
@@ -40,6 +42,7 @@ describe('the DIP outbox', () => {
     const stampedAt = new Date('2026-10-26T07:31:02.123Z');
     const days = [['1400000000018', '2026-01-14'], ['1400000000029', '2026-07-01'], ['1400000000030', '2026-03-29'], ['1400000000041', '2026-10-25'], ['1400000000052', '2026-10-25', true]] as const;
     const queued = days.map(([mpan, date, partial]) => ({ day: retrieved(mpan, date, partial), reference: `${mpan}|4.8.1|${date}#0123456789abcdef` }));
+    await outbox.preparePartitions(queued.map(({ day }) => day.settlementDate));
     await dataSource.transaction((manager) => outbox.enqueue(manager, queued.map(({ day, reference }) => ({ reference, itemKey: day.itemKey, stored: storedDipDayOf(day, stampedAt) }))));
 
     const leased = await outbox.leasePending(10, 60);
@@ -55,7 +58,7 @@ describe('the DIP outbox', () => {
 
   it('converts the messages queued before it stored readings, so each is sent as it would have been', async () => {
     const upgrade = await createTestDatabase('dip_outbox_upgrade');
-    const before = DIP_FORWARDER_MIGRATIONS.filter((m) => m.name !== DipOutboxReadings1766300000000.name);
+    const before = DIP_FORWARDER_MIGRATIONS.slice(0, DIP_FORWARDER_MIGRATIONS.findIndex((m) => m.name === DipOutboxReadings1766300000000.name));
     const old = await createDataSource({ url: upgrade.url, applicationName: 'dip-outbox-upgrade', entities: [], migrations: before }).initialize();
     const stampedAt = new Date('2026-03-30T06:00:00.000Z');
     const queued = [retrieved('1400000000018', '2026-03-29'), retrieved('1400000000029', '2026-10-25', true)].map((day) => ({ day, reference: `${day.itemKey}#fedcba9876543210` }));
@@ -79,5 +82,22 @@ describe('the DIP outbox', () => {
       await upgraded.destroy();
       await upgrade.drop();
     }
+  });
+
+  it('lets retention drop a settlement day whole once it is delivered and past the retention, never one with an MPAN-day pending', async () => {
+    const now = new Date('2026-12-20T12:00:00Z');
+    const outbox = new OutboxRepository(dataSource, SETTINGS, { now: () => new Date('2026-12-02T12:00:00Z') });
+    const days = [retrieved('1400000000063', '2026-12-01'), retrieved('1400000000074', '2026-12-02')];
+    await outbox.preparePartitions(days.map((d) => d.settlementDate));
+    await dataSource.transaction((manager) => outbox.enqueue(manager, days.map((day) => ({ reference: `${day.itemKey}#aa`, itemKey: day.itemKey, stored: storedDipDayOf(day, now) }))));
+    const [delivered] = (await outbox.leasePending(10, 60)).filter((row) => row.settlementDate === '2026-12-01');
+    await outbox.record([{ rows: [delivered], outcome: { kind: 'ACCEPTED', transactionId: 'T-1' } }]);
+    await dataSource.query(`UPDATE dip_outbox SET leased_until = NULL`);
+
+    const retention = dipForwarderRetention(Object.assign(new DipForwarderConfig(), { DIP_RETENTION_DAYS: 7 }));
+    const outcome = await new RetentionSweeper(dataSource, retention.rules, retention.partitionRules, { now: () => now }).sweep();
+    expect(outcome.droppedPartitions.dip_outbox).toEqual(['dip_outbox_p20261201']);
+    expect(outcome.keptInFlight.dip_outbox).toContain('dip_outbox_p20261202');
+    expect((await dataSource.query(`SELECT settlement_date::text AS day, state FROM dip_outbox WHERE mpan = ANY($1)`, [days.map((d) => d.mpan)]))).toEqual([{ day: '2026-12-02', state: 'PENDING' }]);
   });
 });

@@ -1,10 +1,13 @@
-import { Clock, DipMessage, DipSettings, StoredDipDay, storedDipMessage, systemClock } from '@halfhour/domain';
+import { CalendarDate, Clock, DipMessage, DipSettings, StoredDipDay, storedDipMessage, systemClock } from '@halfhour/domain';
+import { DayPartitions } from '@halfhour/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { Delivery, DeliveryQueue } from '../delivery/dip-relay';
 
 /** An MPAN-day leased for delivery, its message built from what the outbox stored. */
 export interface OutboxRow {
   reference: string;
+  /** The partition it is in (its item's settlement date). */
+  settlementDate: string;
   itemKey: string;
   mpan: string;
   message: DipMessage;
@@ -26,7 +29,16 @@ export class OutboxRepository implements DeliveryQueue {
    * `settings`: what every message's common block says (the service's DIP settings);
    * `clock`: the service's time, written as `finished_at` (what retention measures; simulated time in a simulation).
    */
-  constructor(readonly dataSource: DataSource, private readonly settings: DipSettings, private readonly clock: Clock = systemClock) {}
+  constructor(readonly dataSource: DataSource, private readonly settings: DipSettings, private readonly clock: Clock = systemClock) {
+    this.partitions = new DayPartitions(dataSource, 'dip_outbox');
+  }
+
+  private readonly partitions: DayPartitions;
+
+  /** Makes the settlement days' partitions the next enqueue writes into: before its transaction, as making one locks the table. */
+  preparePartitions(days: Iterable<CalendarDate>): Promise<void> {
+    return this.partitions.ensure(days);
+  }
 
   /** Queues MPAN-days; one already queued (the same reference: the same data) stays as it is. */
   async enqueue(manager: EntityManager, rows: readonly QueuedDay[]): Promise<void> {
@@ -39,7 +51,7 @@ export class OutboxRepository implements DeliveryQueue {
          r.quality, r.registers, 'PENDING'
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::timestamptz[], $7::jsonb[], $8::jsonb[], $9::text[], $10::jsonb[])
          AS r(reference, item_key, mpan, srv, settlement_date, stamped_at, starts, kwh, quality, registers)
-       ON CONFLICT (reference) DO NOTHING`,
+       ON CONFLICT (settlement_date, reference) DO NOTHING`,
       [
         column((r) => r.reference), column((r) => r.itemKey), column((r) => r.stored.mpan), column((r) => r.stored.srv), column((r) => r.stored.settlementDate),
         column((r) => r.stored.stampedAt), column((r) => JSON.stringify(r.stored.periodStartsMs)), column((r) => JSON.stringify(r.stored.kwh)),
@@ -55,21 +67,28 @@ export class OutboxRepository implements DeliveryQueue {
   async leasePending(limit: number, leaseSeconds: number): Promise<OutboxRow[]> {
     const [rows] = await this.dataSource.query(
       `UPDATE dip_outbox AS o SET leased_until = now() + make_interval(secs => $2)
-       FROM (SELECT reference FROM dip_outbox WHERE state = 'PENDING' AND (leased_until IS NULL OR leased_until < now())
+       FROM (SELECT settlement_date, reference FROM dip_outbox WHERE state = 'PENDING' AND (leased_until IS NULL OR leased_until < now())
              ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED) AS due
-       WHERE o.reference = due.reference
+       WHERE o.settlement_date = due.settlement_date AND o.reference = due.reference
        RETURNING o.reference, o.item_key AS "itemKey", o.attempts, o.created_at AS "createdAt", ${STORED_COLUMNS}`,
       [limit, leaseSeconds],
     );
     return (rows as (StoredDipDay & { reference: string; itemKey: string; attempts: number; createdAt: Date })[])
       .sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime())
-      .map((row) => ({ reference: row.reference, itemKey: row.itemKey, mpan: row.mpan, attempts: row.attempts, message: storedDipMessage(this.settings, row, row.reference) }));
+      .map((row) => ({
+        reference: row.reference, settlementDate: row.settlementDate, itemKey: row.itemKey, mpan: row.mpan, attempts: row.attempts,
+        message: storedDipMessage(this.settings, row, row.reference),
+      }));
   }
 
   /** Rows leased but not sent (the DIP began failing mid-round): free for the next round at once. */
-  async release(references: readonly string[]): Promise<void> {
-    if (references.length === 0) return;
-    await this.dataSource.query(`UPDATE dip_outbox SET leased_until = NULL WHERE reference = ANY($1::text[]) AND state = 'PENDING'`, [references]);
+  async release(rows: readonly Pick<OutboxRow, 'settlementDate' | 'reference'>[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE dip_outbox AS o SET leased_until = NULL FROM unnest($1::date[], $2::text[]) AS r(settlement_date, reference)
+       WHERE o.settlement_date = r.settlement_date AND o.reference = r.reference AND o.state = 'PENDING'`,
+      [rows.map((r) => r.settlementDate), rows.map((r) => r.reference)],
+    );
   }
 
   /**
@@ -79,12 +98,14 @@ export class OutboxRepository implements DeliveryQueue {
    * this between rounds, and on a busy machine every round trip is a wait for a turn on the CPU.
    */
   async record(deliveries: readonly Delivery[]): Promise<void> {
+    const days: string[] = [];
     const references: string[] = [];
     const outcomes: string[] = [];
     const details: string[] = [];
     for (const { rows, outcome } of deliveries) {
       const detail = outcome.kind === 'ACCEPTED' ? outcome.transactionId : outcome.reason;
       for (const row of rows) {
+        days.push(row.settlementDate);
         references.push(row.reference);
         outcomes.push(outcome.kind);
         details.push(detail);
@@ -99,9 +120,9 @@ export class OutboxRepository implements DeliveryQueue {
          leased_until = NULL,
          transaction_id = CASE WHEN u.outcome = 'ACCEPTED' THEN u.detail ELSE o.transaction_id END,
          last_error = CASE WHEN u.outcome = 'ACCEPTED' THEN o.last_error ELSE u.detail END
-       FROM unnest($1::text[], $2::text[], $3::text[]) AS u(reference, outcome, detail)
-       WHERE o.reference = u.reference AND o.state = 'PENDING'`,
-      [references, outcomes, details, this.clock.now()],
+       FROM unnest($1::text[], $2::text[], $3::text[], $5::date[]) AS u(reference, outcome, detail, settlement_date)
+       WHERE o.settlement_date = u.settlement_date AND o.reference = u.reference AND o.state = 'PENDING'`,
+      [references, outcomes, details, this.clock.now(), days],
     );
   }
 

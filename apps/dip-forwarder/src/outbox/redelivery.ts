@@ -23,7 +23,7 @@ export class Redelivery {
     return this.dataSource.transaction(async (manager) => {
       const [, affected]: [unknown, number] = await manager.query(
         `UPDATE dip_outbox SET state = 'PENDING', attempts = 0, last_error = NULL, finished_at = NULL, leased_until = NULL
-         WHERE state = $1 AND ($2::text IS NULL OR split_part(item_key, '|', 3) = $2)`,
+         WHERE state = $1 AND ($2::date IS NULL OR settlement_date = $2::date)`,
         [from, args.settlementDate ?? null],
       );
       return recordOperatorAction(manager, { action, arguments: args, requestedBy: who.requestedBy, reason: who.reason, at, affected });

@@ -1,13 +1,14 @@
-import { inboxRetention, RetentionRule } from '@halfhour/persistence';
+import { inboxRetention, PartitionRetentionRule, RetentionRule } from '@halfhour/persistence';
 import { DipForwarderConfig } from '../dip-forwarder.config';
 
 /**
- * What the forwarder keeps, and for how long: MPAN-days the DIP accepted or refused,
- * DIP_RETENTION_DAYS after they finished; inbox claims. Nothing still to deliver is ever old enough.
+ * What the forwarder keeps, and for how long: a settlement day's MPAN-days (a partition), dropped
+ * whole DIP_RETENTION_DAYS after the day once none is pending and none finished within as long
+ * (a late read of an old day keeps it); inbox claims. Nothing still to deliver is ever old enough.
  */
-export function dipForwarderRetention(config: DipForwarderConfig): RetentionRule[] {
-  return [
-    { table: 'dip_outbox', olderThan: 'finished_at', keepDays: config.DIP_RETENTION_DAYS, finished: "state IN ('DELIVERED', 'REFUSED')" },
-    inboxRetention(config.INBOX_RETENTION_DAYS),
-  ];
+export function dipForwarderRetention(config: DipForwarderConfig): { rules: RetentionRule[]; partitionRules: PartitionRetentionRule[] } {
+  return {
+    rules: [inboxRetention(config.INBOX_RETENTION_DAYS)],
+    partitionRules: [{ table: 'dip_outbox', keepDays: config.DIP_RETENTION_DAYS, inFlight: "state = 'PENDING'", finishedAt: 'finished_at' }],
+  };
 }

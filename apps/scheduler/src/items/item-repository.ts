@@ -1,10 +1,10 @@
 import { effectsOf, ITEM_TRANSITIONS, ItemEvent, MHHS_KINDS } from '@halfhour/domain';
+import { DayPartitions } from '@halfhour/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { HourCount } from '../reports/provider-hours';
 import { ItemAdditions } from './item-additions';
 import { itemColumns, ItemRef, ItemRow } from './item-row';
 
-const PARTITION_LOCK = 164;
 const PLACEMENT_LOCK = 166;
 
 type Runner = DataSource | EntityManager;
@@ -15,11 +15,12 @@ type Runner = DataSource | EntityManager;
  * transition table: a row changes only from a state its event allows.
  */
 export class ItemRepository {
-  /** Partitions this process has made sure of: once is enough, they are never dropped while in use. */
-  private readonly partitions = new Set<string>();
+  private readonly partitions: DayPartitions;
   private readonly additions = new ItemAdditions();
 
-  constructor(readonly dataSource: DataSource) {}
+  constructor(readonly dataSource: DataSource) {
+    this.partitions = new DayPartitions(dataSource, 'collection_items');
+  }
 
   inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
@@ -31,16 +32,8 @@ export class ItemRepository {
   }
 
   /** Creates the plan day's partition if missing (once, under an advisory lock). */
-  async ensurePartition(planDay: string): Promise<void> {
-    if (this.partitions.has(planDay)) return;
-    const name = `collection_items_p${planDay.replaceAll('-', '')}`;
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [PARTITION_LOCK, name]);
-      await manager.query(
-        `CREATE TABLE IF NOT EXISTS "${name}" PARTITION OF collection_items FOR VALUES FROM ('${planDay}') TO ('${planDay}'::date + 1)`,
-      );
-    });
-    this.partitions.add(planDay);
+  ensurePartition(planDay: string): Promise<void> {
+    return this.partitions.ensure([planDay]);
   }
 
   /** See ItemAdditions. */

@@ -14,12 +14,15 @@ export interface RetentionRule {
 /**
  * A table partitioned by day (`<table>_pYYYYMMDD`, one partition per day): partitions of days more
  * than `keepDays` before today are detached and dropped whole, unless a row in one still matches
- * `inFlight` — then it is kept and reported, and looked at again next time.
+ * `inFlight` — then it is kept and reported, and looked at again next time — or, with
+ * `finishedAt`, a row in it finished less than `keepDays` ago (late work on an old day is kept as
+ * long as work of today).
  */
 export interface PartitionRetentionRule {
   table: string;
   keepDays: number;
   inFlight: string;
+  finishedAt?: string;
 }
 
 /** At most this many rows a statement, so no delete holds its locks for long. */

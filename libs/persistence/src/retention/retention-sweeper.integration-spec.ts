@@ -1,6 +1,7 @@
 import { createTestDatabase, TestDatabase } from '@halfhour/testing';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../data-source.factory';
+import { DayPartitions } from '../partitions/day-partitions';
 import { RETENTION_BATCH_ROWS } from './retention-rule';
 import { RetentionSweeper } from './retention-sweeper';
 
@@ -74,5 +75,20 @@ describe('retention on a real PostgreSQL', () => {
     await dataSource.query(`UPDATE work_items SET state = 'DONE' WHERE item = 'd'`);
     expect((await sweeper().sweep()).droppedPartitions.work_items).toEqual(['work_items_p20261202']);
     expect((await dataSource.query(`SELECT item FROM work_items ORDER BY item`)).map((r: { item: string }) => r.item)).toEqual(['e', 'f']);
+  });
+
+  it('keeps an old day’s partition while a row in it finished within the retention, and drops it once none has', async () => {
+    await dataSource.query(`CREATE TABLE deliveries (day date NOT NULL, ref text NOT NULL, state text NOT NULL, finished_at timestamptz) PARTITION BY RANGE (day)`);
+    await new DayPartitions(dataSource, 'deliveries').ensure(['2026-09-01', '2026-09-02', '2026-09-02', '2026-12-09']);
+    await dataSource.query(`INSERT INTO deliveries VALUES ('2026-09-01', 'a', 'DELIVERED', $1), ('2026-09-02', 'b', 'DELIVERED', $2), ('2026-12-09', 'c', 'PENDING', NULL)`, [daysAgo(30), daysAgo(2)]);
+    const deliveries = () => new RetentionSweeper(dataSource, [], [{ table: 'deliveries', keepDays: 7, inFlight: "state = 'PENDING'", finishedAt: 'finished_at' }], { now: () => NOW });
+
+    const first = await deliveries().sweep();
+    expect(first.droppedPartitions.deliveries).toEqual(['deliveries_p20260901']);
+    expect(first.keptInFlight.deliveries).toEqual(['deliveries_p20260902']);
+
+    const later = new RetentionSweeper(dataSource, [], [{ table: 'deliveries', keepDays: 7, inFlight: "state = 'PENDING'", finishedAt: 'finished_at' }], { now: () => new Date(NOW.getTime() + 6 * DAY) });
+    expect((await later.sweep()).droppedPartitions.deliveries).toEqual(['deliveries_p20260902']);
+    expect((await dataSource.query(`SELECT ref FROM deliveries`)).map((r: { ref: string }) => r.ref)).toEqual(['c']);
   });
 });

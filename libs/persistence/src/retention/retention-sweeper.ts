@@ -36,7 +36,7 @@ export class RetentionSweeper {
       if (outcome.deleted[rule.table] > 0) await reclaimSpace(this.dataSource, rule.table);
     }
     for (const rule of this.partitionRules) {
-      const { dropped, kept } = await this.dropOldPartitions(rule, addDays(settlementDayOf(now), -rule.keepDays));
+      const { dropped, kept } = await this.dropOldPartitions(rule, addDays(settlementDayOf(now), -rule.keepDays), new Date(now.getTime() - rule.keepDays * 86_400_000));
       outcome.droppedPartitions[rule.table] = dropped;
       outcome.keptInFlight[rule.table] = kept;
     }
@@ -56,8 +56,8 @@ export class RetentionSweeper {
     }
   }
 
-  /** Drops the partitions of days before `firstKept`, each in its own transaction. */
-  private async dropOldPartitions(rule: PartitionRetentionRule, firstKept: CalendarDate): Promise<{ dropped: string[]; kept: string[] }> {
+  /** Drops the partitions of days before `firstKept` with nothing in flight or finished since `finishedSince`, each in its own transaction. */
+  private async dropOldPartitions(rule: PartitionRetentionRule, firstKept: CalendarDate, finishedSince: Date): Promise<{ dropped: string[]; kept: string[] }> {
     const partitions: { name: string }[] = await this.dataSource.query(
       `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
        WHERE p.relname = $1 ORDER BY c.relname`,
@@ -76,7 +76,8 @@ export class RetentionSweeper {
         const [{ exists }] = await manager.query('SELECT to_regclass($1) IS NOT NULL AS exists', [`"${name}"`]);
         // Another replica dropped it first.
         if (!exists) return 'ALREADY_GONE';
-        if ((await manager.query(`SELECT 1 FROM "${name}" WHERE ${rule.inFlight} LIMIT 1`)).length > 0) return false;
+        const recent = rule.finishedAt ? ` OR "${rule.finishedAt}" >= $1` : '';
+        if ((await manager.query(`SELECT 1 FROM "${name}" WHERE (${rule.inFlight})${recent} LIMIT 1`, rule.finishedAt ? [finishedSince] : [])).length > 0) return false;
         await manager.query(`ALTER TABLE "${rule.table}" DETACH PARTITION "${name}"`);
         await manager.query(`DROP TABLE "${name}"`);
         return true;
