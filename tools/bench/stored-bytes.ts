@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { inEachDatabase } from './each-database';
 
 /**
  * Tables that keep something for every MPAN-day collected, until retention: what a national day
@@ -23,25 +23,17 @@ export interface StoredTable {
  * the upper bound.
  */
 export async function storedTables(databaseUrls: Record<string, string>): Promise<StoredTable[]> {
-  const all: StoredTable[] = [];
-  for (const [database, url] of Object.entries(databaseUrls)) {
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query('CREATE EXTENSION IF NOT EXISTS pgstattuple');
-      const { rows } = await client.query<{ table: string; rows: string; heap: string; indexes: string; toast: string }>(
-        `SELECT c.relname AS table, s.tuple_len AS rows, s.table_len AS heap, pg_indexes_size(c.oid) AS indexes,
-           coalesce(pg_total_relation_size(nullif(c.reltoastrelid, 0)), 0) AS toast
-         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, LATERAL pgstattuple(c.oid) s
-         WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname ~ $1`,
-        [KEPT_PER_DAY],
-      );
-      for (const row of rows) all.push({ table: `${database}.${row.table}`, rows: Number(row.rows), heap: Number(row.heap), indexes: Number(row.indexes), toast: Number(row.toast) });
-    } finally {
-      await client.end();
-    }
-  }
-  return all;
+  return inEachDatabase(databaseUrls, async (client, database) => {
+    await client.query('CREATE EXTENSION IF NOT EXISTS pgstattuple');
+    const { rows } = await client.query<{ table: string; rows: string; heap: string; indexes: string; toast: string }>(
+      `SELECT c.relname AS table, s.tuple_len AS rows, s.table_len AS heap, pg_indexes_size(c.oid) AS indexes,
+         coalesce(pg_total_relation_size(nullif(c.reltoastrelid, 0)), 0) AS toast
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, LATERAL pgstattuple(c.oid) s
+       WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname ~ $1`,
+      [KEPT_PER_DAY],
+    );
+    return rows.map((row) => ({ table: `${database}.${row.table}`, rows: Number(row.rows), heap: Number(row.heap), indexes: Number(row.indexes), toast: Number(row.toast) }));
+  });
 }
 
 /** Bytes per MPAN-day of the tables kept per day: in steady state (live rows, indexes, TOAST) and as left on disk (heap for rows). */

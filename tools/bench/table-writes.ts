@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { inEachDatabase } from './each-database';
 
 /** Rows a run wrote to one table, from PostgreSQL's own counters. */
 export interface TableWrites {
@@ -17,24 +17,15 @@ export interface TableWrites {
  * costs what per MPAN-day.
  */
 export async function tableWrites(databaseUrls: Record<string, string>): Promise<TableWrites[]> {
-  const all: TableWrites[] = [];
-  for (const [database, url] of Object.entries(databaseUrls)) {
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    try {
-      // The counters reach the statistics views up to a second after each transaction.
-      await client.query('SELECT pg_stat_force_next_flush()').catch(() => undefined);
-      const { rows } = await client.query<{ table: string; inserted: string; updated: string; deleted: string; bytes: string }>(
-        `SELECT relname AS table, n_tup_ins AS inserted, n_tup_upd AS updated, n_tup_del AS deleted, pg_total_relation_size(relid) AS bytes
-         FROM pg_stat_user_tables WHERE n_tup_ins + n_tup_upd + n_tup_del > 0`,
-      );
-      for (const row of rows) {
-        all.push({ database, table: row.table, inserted: Number(row.inserted), updated: Number(row.updated), deleted: Number(row.deleted), bytes: Number(row.bytes) });
-      }
-    } finally {
-      await client.end();
-    }
-  }
+  const all = await inEachDatabase(databaseUrls, async (client, database) => {
+    // The counters reach the statistics views up to a second after each transaction.
+    await client.query('SELECT pg_stat_force_next_flush()').catch(() => undefined);
+    const { rows } = await client.query<{ table: string; inserted: string; updated: string; deleted: string; bytes: string }>(
+      `SELECT relname AS table, n_tup_ins AS inserted, n_tup_upd AS updated, n_tup_del AS deleted, pg_total_relation_size(relid) AS bytes
+       FROM pg_stat_user_tables WHERE n_tup_ins + n_tup_upd + n_tup_del > 0`,
+    );
+    return rows.map((row) => ({ database, table: row.table, inserted: Number(row.inserted), updated: Number(row.updated), deleted: Number(row.deleted), bytes: Number(row.bytes) }));
+  });
   return all.sort((a, b) => b.inserted + b.updated + b.deleted - (a.inserted + a.updated + a.deleted));
 }
 

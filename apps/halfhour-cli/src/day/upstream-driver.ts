@@ -7,6 +7,9 @@ import { CssFeedSimulator, DccUsersSimulator } from '@halfhour/upstream-simulato
 import { Registry } from 'prom-client';
 import { cliKafka } from '../stack/cli-kafka';
 
+/** Messages serialised and sent at a time: a national population's messages are never all in memory as Kafka records at once. */
+const PUBLISH_CHUNK = 20_000;
+
 /** The run's SIMULATED upstream systems — CSS and the DCC users — publishing through the contracts. */
 export class UpstreamDriver {
   readonly css: CssFeedSimulator;
@@ -37,16 +40,16 @@ export class UpstreamDriver {
     await this.publishAll(Topics.users, users);
     // Deleted users: the tombstone of each, as a compacting producer sends it (no value, no headers).
     await this.raw.send({ topic: `${this.topicPrefix}${Topics.users.name}`, messages: this.users.deletedUserIds().map((key) => ({ key, value: null })) });
-    if (registrations.length > 0) await this.producer.publish(Topics.registrations, registrations as never);
-    if (devices.length > 0) await this.producer.publish(Topics.deviceInventory, devices as never);
+    await this.publishInChunks(Topics.registrations, registrations);
+    await this.publishInChunks(Topics.deviceInventory, devices);
     return participants.length + users.length + registrations.length + devices.length;
   }
 
   /** CSS's (and the inventory's) changes: the population's mid-run ones, or those given (the `day`th of a longer run). */
   async publishChanges(changes: readonly MidRunChange[] = this.population.changes, day = 0): Promise<number> {
     const { registrations, devices } = this.css.changeMessages(changes, day);
-    if (registrations.length > 0) await this.producer.publish(Topics.registrations, registrations as never);
-    if (devices.length > 0) await this.producer.publish(Topics.deviceInventory, devices as never);
+    await this.publishInChunks(Topics.registrations, registrations);
+    await this.publishInChunks(Topics.deviceInventory, devices);
     return registrations.length + devices.length;
   }
 
@@ -60,6 +63,13 @@ export class UpstreamDriver {
   }
 
   private async publishAll<T extends object>(topic: TopicDefinition<T>, bodies: readonly T[]): Promise<void> {
-    await this.producer.publish(topic, bodies.map((body) => ({ definition: topic.messages[0] as MessageDefinition<T>, body })));
+    for (let i = 0; i < bodies.length; i += PUBLISH_CHUNK) {
+      await this.producer.publish(topic, bodies.slice(i, i + PUBLISH_CHUNK).map((body) => ({ definition: topic.messages[0] as MessageDefinition<T>, body })));
+    }
+  }
+
+  /** Messages already typed (a topic's several kinds), a chunk at a time. */
+  private async publishInChunks<T extends object>(topic: TopicDefinition<T>, messages: readonly unknown[]): Promise<void> {
+    for (let i = 0; i < messages.length; i += PUBLISH_CHUNK) await this.producer.publish(topic, messages.slice(i, i + PUBLISH_CHUNK) as never);
   }
 }

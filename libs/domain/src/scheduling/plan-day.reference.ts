@@ -2,7 +2,7 @@ import { CapacitySettings, capacityOf, emptyLaneLoads, laneRoom, loadOfLane, Lan
 import { PlacementDemand } from './collection-demand';
 import { DaySlots, firstSlotFrom, lastSlotEndingBy, lastSlotStartingBy, slotUnderway } from './day-slots';
 import { NextOpenSlot } from './next-open-slot';
-import { DayPlan, PlanOptions, ProviderPlanReport } from './plan-day';
+import { DayPlan, laneOpenings, PlanOptions, ProviderPlanReport } from './plan-day';
 import { ProviderKey } from './provider-key';
 
 /**
@@ -26,17 +26,7 @@ export function planDayDemandByDemand(slots: DaySlots, capacity: CapacitySetting
     loads.set(provider, laneLoads);
     const placedIn = loadOfLane(laneLoads, lane);
     const { limit, load } = laneRoom(capacityOf(capacity, provider), slots, lane, laneLoads);
-    let spareBefore = 0;
-    let open = 0;
-    let loaded = 0;
-    let mostPerSlot = 0;
-    for (let s = 0; s < load.length; s++) {
-      if (limit[s] <= 0) continue;
-      open++;
-      loaded += load[s];
-      spareBefore += Math.max(0, limit[s] - load[s]);
-      mostPerSlot = Math.max(mostPerSlot, limit[s]);
-    }
+    const { open, loaded, spareBefore, mostPerSlot } = laneOpenings(limit, load);
     indices.sort((a, b) => demands[a].deadlineMs - demands[b].deadlineMs || demands[a].earliestMs - demands[b].earliestMs);
     // Fill level by level: the even share of every open slot, one more, then whatever remains.
     const share = open === 0 ? 0 : (indices.length + loaded) / open;

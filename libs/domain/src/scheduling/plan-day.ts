@@ -42,6 +42,19 @@ export interface PlanOptions {
   underway?: boolean;
 }
 
+/** What a lane's slots offer before a plan: slots open to it, reads in them, room left, the most one takes. */
+export function laneOpenings(limit: Int32Array, load: Int32Array): { open: number; loaded: number; spareBefore: number; mostPerSlot: number } {
+  const openings = { open: 0, loaded: 0, spareBefore: 0, mostPerSlot: 0 };
+  for (let s = 0; s < load.length; s++) {
+    if (limit[s] <= 0) continue;
+    openings.open++;
+    openings.loaded += load[s];
+    openings.spareBefore += Math.max(0, limit[s] - load[s]);
+    openings.mostPerSlot = Math.max(openings.mostPerSlot, limit[s]);
+  }
+  return openings;
+}
+
 export interface ClassPlan {
   /** Each class's slots, to be handed to its demands in the order they were counted. */
   slots: SlotDispenser;
@@ -84,17 +97,7 @@ export function placeClasses(slots: DaySlots, capacity: CapacitySettings, classe
     loads.set(provider, laneLoads);
     const placedIn = loadOfLane(laneLoads, lane);
     const { limit, load } = laneRoom(capacityOf(capacity, provider), slots, lane, laneLoads);
-    let spareBefore = 0;
-    let open = 0;
-    let loaded = 0;
-    let mostPerSlot = 0;
-    for (let s = 0; s < load.length; s++) {
-      if (limit[s] <= 0) continue;
-      open++;
-      loaded += load[s];
-      spareBefore += Math.max(0, limit[s] - load[s]);
-      mostPerSlot = Math.max(mostPerSlot, limit[s]);
-    }
+    const { open, loaded, spareBefore, mostPerSlot } = laneOpenings(limit, load);
     const ordered = [...group].sort((a, b) => a.deadlineMs - b.deadlineMs || a.earliestMs - b.earliestMs);
     const items = ordered.reduce((sum, c) => sum + c.count, 0);
     const waiting = ordered.map((c) => c.count);
