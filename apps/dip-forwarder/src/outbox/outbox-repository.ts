@@ -21,7 +21,7 @@ export interface QueuedDay {
   stored: StoredDipDay;
 }
 
-const STORED_COLUMNS = `o.mpan, o.srv, o.settlement_date::text AS "settlementDate", o.stamped_at AS "stampedAt", o.period_starts_ms AS "periodStartsMs", o.kwh, o.quality, o.registers`;
+const STORED_COLUMNS = `o.mpan, o.srv, o.settlement_date::text AS "settlementDate", o.stamped_at AS "stampedAt", o.period_starts_ms AS "periodStartsMs", o.wh, o.kwh, o.quality, o.registers`;
 
 /** The DIP outbox's SQL, set-based. */
 export class OutboxRepository implements DeliveryQueue {
@@ -45,17 +45,19 @@ export class OutboxRepository implements DeliveryQueue {
     if (rows.length === 0) return;
     const column = <T>(of: (row: QueuedDay) => T) => rows.map(of);
     await manager.query(
-      `INSERT INTO dip_outbox (reference, item_key, mpan, srv, settlement_date, stamped_at, period_starts_ms, kwh, quality, registers, state)
+      `INSERT INTO dip_outbox (reference, item_key, mpan, srv, settlement_date, stamped_at, period_starts_ms, wh, kwh, quality, registers, state)
        SELECT r.reference, r.item_key, r.mpan, r.srv, r.settlement_date, r.stamped_at,
-         CASE WHEN jsonb_typeof(r.starts) = 'array' THEN ARRAY(SELECT x::integer FROM jsonb_array_elements_text(r.starts) AS x) END, ARRAY(SELECT x::double precision FROM jsonb_array_elements_text(r.kwh) AS x),
+         CASE WHEN jsonb_typeof(r.starts) = 'array' THEN ARRAY(SELECT x::integer FROM jsonb_array_elements_text(r.starts) WITH ORDINALITY AS e(x, n) ORDER BY n) END,
+         CASE WHEN jsonb_typeof(r.wh) = 'array' THEN ARRAY(SELECT x::integer FROM jsonb_array_elements_text(r.wh) WITH ORDINALITY AS e(x, n) ORDER BY n) END,
+         CASE WHEN jsonb_typeof(r.kwh) = 'array' THEN ARRAY(SELECT x::double precision FROM jsonb_array_elements_text(r.kwh) WITH ORDINALITY AS e(x, n) ORDER BY n) END,
          r.quality, r.registers, 'PENDING'
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::timestamptz[], $7::jsonb[], $8::jsonb[], $9::text[], $10::jsonb[])
-         AS r(reference, item_key, mpan, srv, settlement_date, stamped_at, starts, kwh, quality, registers)
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::timestamptz[], $7::jsonb[], $8::jsonb[], $9::text[], $10::jsonb[], $11::jsonb[])
+         AS r(reference, item_key, mpan, srv, settlement_date, stamped_at, starts, kwh, quality, registers, wh)
        ON CONFLICT (settlement_date, reference) DO NOTHING`,
       [
         column((r) => r.reference), column((r) => r.itemKey), column((r) => r.stored.mpan), column((r) => r.stored.srv), column((r) => r.stored.settlementDate),
         column((r) => r.stored.stampedAt), column((r) => JSON.stringify(r.stored.periodStartsMs)), column((r) => JSON.stringify(r.stored.kwh)),
-        column((r) => r.stored.quality), column((r) => JSON.stringify(r.stored.registers)),
+        column((r) => r.stored.quality), column((r) => JSON.stringify(r.stored.registers)), column((r) => JSON.stringify(r.stored.wh)),
       ],
     );
   }

@@ -11,7 +11,9 @@ const DAYS = ['2026-01-14', '2026-07-01', '2026-03-29', '2026-10-25'];
 /** Retrieved days as a meter may give them: any kWh a double can hold, half hours missing, some days partial or out of step. */
 const retrievedDay = fc.constantFrom(...DAYS).chain((settlementDate) => {
   const starts = settlementPeriodStarts(settlementDate);
-  const reading = fc.record({ missing: fc.boolean(), kwh: fc.double({ noNaN: true, noDefaultInfinity: true }), odd: fc.boolean() });
+  // Meters count in Wh: most days are whole thousandths of a kWh; any double may still come.
+  const thousandths = fc.integer({ min: -2_000_000, max: 2_147_483_647 }).map((wh) => wh / 1000);
+  const reading = fc.record({ missing: fc.boolean(), kwh: fc.oneof(thousandths, thousandths, fc.double({ noNaN: true, noDefaultInfinity: true })), odd: fc.boolean() });
   return fc.record({
     readings: fc.array(reading, { minLength: starts.length, maxLength: starts.length }),
     firstPeriod: fc.constantFrom(0, 0, 0, 5),
@@ -46,6 +48,9 @@ describe('the DIP outbox’s stored MPAN-day', () => {
     const whole: RetrievedDay = { itemKey: 'k', mpan: '1400000000018', srv: '4.8.1', settlementDate: '2026-10-25', registers: [], periods: settlementPeriodStarts('2026-10-25').map((s) => ({ start: s.toISOString(), quality: 'ACTUAL' as const, kwh: 0.25 })) };
     expect(storedDipDayOf(whole, new Date()).periodStartsMs).toBeNull();
     expect(storedDipDayOf(whole, new Date()).quality).toBe('A'.repeat(50));
+    expect(storedDipDayOf(whole, new Date())).toMatchObject({ wh: Array(50).fill(250), kwh: null });
+    const odd = { ...whole, periods: whole.periods.map((p, i) => ({ ...p, kwh: i === 7 ? 0.1 + 0.2 : 0.25 })) };
+    expect(storedDipDayOf(odd, new Date())).toMatchObject({ wh: null, kwh: expect.arrayContaining([0.30000000000000004, 0.25]) });
     expect(storedDipDayOf({ ...whole, periods: whole.periods.slice(1, 3) }, new Date()).periodStartsMs).toEqual([1_800_000, 3_600_000]);
   });
 });

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const COLUMNS = `reference, item_key, mpan, state, attempts, last_error, transaction_id, created_at, finished_at, leased_until,
-  srv, settlement_date, stamped_at, period_starts_ms, kwh, quality, registers`;
+  srv, settlement_date, stamped_at, period_starts_ms, wh, kwh, quality, registers`;
 
 /** Makes a partition of `table` for each settlement date `source` holds (DayPartitions' names and bounds). */
 const partitionsFor = (table: string, source: string) => `DO $$ DECLARE day date; BEGIN
@@ -38,10 +38,12 @@ export class DipOutboxByDay1766400000000 implements MigrationInterface {
         "settlement_date" date NOT NULL,
         "stamped_at" TIMESTAMP WITH TIME ZONE NOT NULL,
         "period_starts_ms" integer array,
-        "kwh" double precision array NOT NULL,
+        "wh" integer array,
+        "kwh" double precision array,
         "quality" text NOT NULL,
         "registers" jsonb NOT NULL,
-        CONSTRAINT "PK_dip_outbox_by_day" PRIMARY KEY ("settlement_date", "reference")
+        CONSTRAINT "PK_dip_outbox_by_day" PRIMARY KEY ("settlement_date", "reference"),
+        CONSTRAINT "CHK_dip_outbox_by_day_kwh" CHECK ((wh IS NULL) <> (kwh IS NULL))
       ) PARTITION BY RANGE ("settlement_date")`);
     await queryRunner.query(partitionsFor('dip_outbox', 'dip_outbox_unpartitioned'));
     await queryRunner.query(`INSERT INTO "dip_outbox" (${COLUMNS}) SELECT ${COLUMNS} FROM "dip_outbox_unpartitioned"`);
@@ -56,6 +58,7 @@ export class DipOutboxByDay1766400000000 implements MigrationInterface {
     await queryRunner.query(`INSERT INTO "dip_outbox" (${COLUMNS}) SELECT ${COLUMNS} FROM "dip_outbox_by_day"`);
     await queryRunner.query(`DROP TABLE "dip_outbox_by_day"`);
     await queryRunner.query(`ALTER TABLE "dip_outbox" ADD CONSTRAINT "PK_dip_outbox" PRIMARY KEY ("reference")`);
+    await queryRunner.query(`ALTER TABLE "dip_outbox" ADD CONSTRAINT "CHK_dip_outbox_kwh" CHECK ((wh IS NULL) <> (kwh IS NULL))`);
     await queryRunner.query(`CREATE INDEX "IDX_dip_outbox_pending" ON "dip_outbox" ("created_at") WHERE state = 'PENDING'`);
     await queryRunner.query(`CREATE INDEX "IDX_dip_outbox_finished" ON "dip_outbox" ("finished_at") WHERE state IN ('DELIVERED', 'REFUSED')`);
     await queryRunner.query(`CREATE INDEX "IDX_dip_outbox_settlement_date" ON "dip_outbox" (split_part(item_key, '|', 3))`);
