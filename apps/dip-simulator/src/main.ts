@@ -59,7 +59,7 @@ async function route(request: IncomingMessage, response: ServerResponse): Promis
   }
   const stored = /^\/dip\/messages\/(.+)$/.exec(url);
   if (stored && request.method === 'GET') {
-    const message = dip.acceptedMessage(decodeURIComponent(stored[1]));
+    const message = dip.accepted.get(decodeURIComponent(stored[1]));
     return message ? send(response, 200, message) : send(response, 404, { error: 'NOT_FOUND' });
   }
   send(response, 404, { error: 'NOT_FOUND' });

@@ -29,12 +29,7 @@ const REQUIRED_COMMON = ['interfaceId', 'schemaVersion', 'eventCode', 'senderDip
  */
 export class SimulatedDip {
   behaviour: DipBehaviour = { ...NORMAL };
-  /**
-   * What it accepted, by reference, as the JSON it was sent in: a Buffer lives outside the V8 heap,
-   * and a message as text is a fraction of the same message as objects (a national-scale run
-   * keeps a million of them).
-   */
-  private readonly accepted = new Map<string, Buffer>();
+  readonly accepted = new Map<string, DipMessage>();
   readonly stats = { calls: 0, unique: 0, duplicates: 0, refused: 0, badSignatures: 0, unavailable: 0, throttled: 0, failedOnPurpose: 0 };
   private secondStartedAt = 0;
   private callsThisSecond = 0;
@@ -78,7 +73,7 @@ export class SimulatedDip {
       if (duplicate) this.stats.duplicates++;
       else {
         this.stats.unique++;
-        this.accepted.set(reference, Buffer.from(JSON.stringify(message)));
+        this.accepted.set(reference, message);
       }
       return { senderUniqueReference: reference, duplicate };
     });
@@ -88,8 +83,7 @@ export class SimulatedDip {
   /** What was accepted, per MPAN-day: the test's and the report's view of what reached settlement. */
   mpanDays(): { mpanCore: string; srv: string; settlementDate: string; references: string[]; complete: boolean; kwh: (number | null)[] }[] {
     const days = new Map<string, { mpanCore: string; srv: string; settlementDate: string; references: string[]; complete: boolean; kwh: (number | null)[] }>();
-    for (const [reference, json] of this.accepted) {
-      const message = JSON.parse(json.toString('utf8')) as DipMessage;
+    for (const [reference, message] of this.accepted) {
       const key = itemKeyOf({ mpan: message.common.mpanCore, srv: message.custom.srv, dataDay: message.custom.settlementDate });
       const complete = message.custom.periods.every((p) => p.quality === 'ACTUAL');
       const day = days.get(key) ?? { mpanCore: message.common.mpanCore, srv: message.custom.srv, settlementDate: message.custom.settlementDate, references: [], complete: false, kwh: [] };
@@ -99,12 +93,6 @@ export class SimulatedDip {
       days.set(key, day);
     }
     return [...days.values()];
-  }
-
-  /** The message accepted under this reference, as it was sent. */
-  acceptedMessage(reference: string): DipMessage | undefined {
-    const json = this.accepted.get(reference);
-    return json ? (JSON.parse(json.toString('utf8')) as DipMessage) : undefined;
   }
 
   reset(): void {
