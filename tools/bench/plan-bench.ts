@@ -62,8 +62,10 @@ async function planOneSize(items: number): Promise<void> {
     const started = process.hrtime.bigint();
     const { peakMb } = await peakRssDuring(() => planner.planIfNeeded(PLAN_DAY, new Date(`${PLAN_DAY}T00:05:00Z`)));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const [{ n, placed }] = await dataSource.query(`SELECT count(*)::int AS n, count(slot_start)::int AS placed FROM collection_items`);
-    console.log(JSON.stringify({ items: n, placed, schedules: Math.round(items * 1.1), seedSeconds, planSeconds: seconds, itemsPerSecond: Math.round(n / seconds), rssBeforeMb: Math.round(before), peakRssMb: Math.round(peakMb) }));
+    const [{ n, placed, schedules }] = await dataSource.query(
+      `SELECT count(*)::int AS n, count(slot_start)::int AS placed, (SELECT count(*)::int FROM schedules) AS schedules FROM collection_items`,
+    );
+    console.log(JSON.stringify({ items: n, placed, schedules, seedSeconds, planSeconds: seconds, itemsPerSecond: Math.round(n / seconds), rssBeforeMb: Math.round(before), peakRssMb: Math.round(peakMb) }));
   } finally {
     await dataSource.destroy();
     await database.drop();

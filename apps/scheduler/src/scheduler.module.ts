@@ -5,6 +5,7 @@ import { OperatorActionsController, serviceInfrastructure } from '@halfhour/serv
 import { DynamicModule, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PlansController } from './api/plans.controller';
+import { ItemCounts } from './items/item-counts';
 import { ItemRepository } from './items/item-repository';
 import { SchedulerMetrics } from './metrics/scheduler-metrics';
 import { PlanRunRepository } from './planning/plan-run-repository';
@@ -37,6 +38,7 @@ export class SchedulerModule {
         { provide: SCHEDULING_POLICY, useValue: policy },
         { provide: CLOCK, useValue: clock },
         { provide: ItemRepository, useFactory: (dataSource: DataSource) => new ItemRepository(dataSource), inject: [DataSource] },
+        { provide: ItemCounts, useFactory: (dataSource: DataSource) => new ItemCounts(dataSource), inject: [DataSource] },
         { provide: PlanRunRepository, useFactory: (dataSource: DataSource) => new PlanRunRepository(dataSource), inject: [DataSource] },
         { provide: ReportRepository, useFactory: (dataSource: DataSource) => new ReportRepository(dataSource), inject: [DataSource] },
         { provide: ProviderOutages, useFactory: (dataSource: DataSource) => new ProviderOutages(dataSource, policy.outage), inject: [DataSource] },
@@ -47,8 +49,8 @@ export class SchedulerModule {
         },
         {
           provide: DayCapacity,
-          useFactory: (book: CapacityBook, reports: ReportRepository, items: ItemRepository) => new DayCapacity(book, reports, items, policy.capacity),
-          inject: [CapacityBook, ReportRepository, ItemRepository],
+          useFactory: (book: CapacityBook, reports: ReportRepository, counts: ItemCounts) => new DayCapacity(book, reports, counts, policy.capacity),
+          inject: [CapacityBook, ReportRepository, ItemCounts],
         },
         {
           provide: CapacityChanges,

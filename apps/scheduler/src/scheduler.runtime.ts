@@ -9,6 +9,7 @@ import { Registry } from 'prom-client';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Dispatcher } from './dispatch/dispatcher';
+import { ItemCounts } from './items/item-counts';
 import { ItemRepository } from './items/item-repository';
 import { ItemGauges } from './metrics/item-gauges';
 import { schedulerRetention } from './persistence/scheduler-retention';
@@ -80,7 +81,7 @@ export class SchedulerRuntime implements OnModuleInit {
     tasks.every(config.TICK_INTERVAL_MS, 'scheduler tick', () => loop.tick());
     // One replica reports what is counted from the database (OwnedGauges).
     const ownership = GaugeOwnership.of(dataSource, 'scheduler');
-    const gauges = new ItemGauges(items, policy, metrics, clock, capacity, outages, new PlanRunRepository(dataSource));
+    const gauges = new ItemGauges(items, new ItemCounts(dataSource), policy, metrics, clock, capacity, outages, new PlanRunRepository(dataSource));
     const itemGauges = new OwnedGauges(ownership, registry, 'scheduler items', () => gauges.clear());
     tasks.measureEvery(config.GAUGES_INTERVAL_MS, 'item gauges', () => itemGauges.measure(() => gauges.measure()));
     const forecastGauges = new OwnedGauges(ownership, registry, 'scheduler forecast', () => metrics.forecastShort.reset());

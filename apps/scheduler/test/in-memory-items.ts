@@ -1,8 +1,7 @@
 import { effectsOf, ITEM_TRANSITIONS, ItemEvent, ItemState, MHHS_KINDS } from '@halfhour/domain';
 import { EntityManager } from 'typeorm';
 import { combineSameItem, mergeRow } from '../src/items/item-merging';
-import { ItemChanges } from '../src/items/item-repository';
-import { ItemRef, ItemRow } from '../src/items/item-row';
+import { ItemChanges, ItemRef, ItemRow } from '../src/items/item-row';
 
 /** Stands for a transaction in the in-memory stores: they ignore it, as each call is atomic already. */
 export const NO_TRANSACTION = {} as EntityManager;

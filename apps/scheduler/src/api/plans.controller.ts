@@ -3,7 +3,7 @@ import { Clock } from '@halfhour/domain';
 import { CalendarDatePipe, Operator, OperatorIdentity, OperatorWrite } from '@halfhour/observability';
 import { OperatorRequest } from '@halfhour/service-kit';
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post } from '@nestjs/common';
-import { ItemRepository } from '../items/item-repository';
+import { ItemCounts } from '../items/item-counts';
 import { DayReplan } from '../planning/day-replan';
 import { PlanRunRepository } from '../planning/plan-run-repository';
 import { DayCapacity } from '../reports/day-capacity';
@@ -17,7 +17,7 @@ import { CLOCK } from '../scheduler.tokens';
 @Controller('plans')
 export class PlansController {
   constructor(
-    private readonly items: ItemRepository,
+    private readonly counts: ItemCounts,
     private readonly plans: PlanRunRepository,
     private readonly dayCapacity: DayCapacity,
     private readonly replanner: DayReplan,
@@ -39,7 +39,7 @@ export class PlansController {
   async plan(@Param('date', CalendarDatePipe) date: string) {
     const run = await this.plans.find(date);
     if (!run) throw new NotFoundException({ reasonCode: 'NOT_PLANNED', message: `no plan for ${date} yet` });
-    const [{ hours }, states] = await Promise.all([this.dayCapacity.of(date), this.items.countsByStateAndProvider([date])]);
+    const [{ hours }, states] = await Promise.all([this.dayCapacity.of(date), this.counts.countsByStateAndProvider([date])]);
     return { planDay: date, ...run, hours, states };
   }
 }

@@ -1,9 +1,9 @@
-import { effectsOf, ITEM_TRANSITIONS, ItemEvent, MHHS_KINDS } from '@halfhour/domain';
+import { effectsOf, ITEM_TRANSITIONS, ItemEvent } from '@halfhour/domain';
 import { DayPartitions } from '@halfhour/persistence';
 import { DataSource, EntityManager } from 'typeorm';
-import { HourCount } from '../reports/provider-hours';
 import { ItemAdditions } from './item-additions';
-import { itemColumns, ItemRef, ItemRow } from './item-row';
+import { SlotReleases } from './slot-releases';
+import { ItemChanges, itemColumns, ItemRef, ItemRow } from './item-row';
 
 const PLACEMENT_LOCK = 166;
 
@@ -17,6 +17,7 @@ type Runner = DataSource | EntityManager;
 export class ItemRepository {
   private readonly partitions: DayPartitions;
   private readonly additions = new ItemAdditions();
+  private readonly releases = new SlotReleases();
 
   constructor(readonly dataSource: DataSource) {
     this.partitions = new DayPartitions(dataSource, 'collection_items');
@@ -55,6 +56,19 @@ export class ItemRepository {
 
   existingKeys(manager: EntityManager, planDay: string, itemKeys: readonly string[]): Promise<Set<string>> {
     return this.additions.existingKeys(manager, planDay, itemKeys);
+  }
+
+  /** See SlotReleases. */
+  releaseSlotOfLaterDeadline(...args: Parameters<SlotReleases['releaseSlotOfLaterDeadline']>): Promise<Date | undefined> {
+    return this.releases.releaseSlotOfLaterDeadline(...args);
+  }
+
+  releasePlanned(...args: Parameters<SlotReleases['releasePlanned']>): Promise<number> {
+    return this.releases.releasePlanned(...args);
+  }
+
+  laterDeadlineSlotExists(...args: Parameters<SlotReleases['laterDeadlineSlotExists']>): Promise<boolean> {
+    return this.releases.laterDeadlineSlotExists(...args);
   }
 
   /**
@@ -133,51 +147,6 @@ export class ItemRepository {
     return new Map(rows.map((row) => [row.item_key, row.plan_day]));
   }
 
-  /**
-   * Earliest-deadline-first when a slot is short: the planned item of `provider` in the earliest
-   * slot that starts between `from` and `lastStart`, among those due after `deadline`, is put back
-   * to wait for a slot (`hasten`) and its slot is returned for the caller to give away. The
-   * earliest, so the urgent read keeps the most time for retries and backstops. Only MHHS reads
-   * give way: a BAU read's slot is not MHHS capacity.
-   */
-  async releaseSlotOfLaterDeadline(runner: Runner, provider: string, from: Date, lastStart: Date, deadline: Date): Promise<Date | undefined> {
-    const [rows] = await runner.query(
-      `UPDATE collection_items AS i SET state = $1, slot_start = NULL, updated_at = now()
-       FROM (SELECT plan_day, item_key, slot_start FROM collection_items
-             WHERE provider = $2 AND state = ANY($3::text[]) AND deadline > $6 AND slot_start >= $4 AND slot_start <= $5 AND kind = ANY($7::text[])
-             ORDER BY slot_start, deadline DESC LIMIT 1 FOR UPDATE SKIP LOCKED) AS v
-       WHERE i.plan_day = v.plan_day AND i.item_key = v.item_key
-       RETURNING v.slot_start`,
-      [ITEM_TRANSITIONS.hasten.to, provider, ITEM_TRANSITIONS.hasten.from, from, lastStart, deadline, MHHS_KINDS],
-    );
-    return (rows as { slot_start: Date }[])[0]?.slot_start;
-  }
-
-  /**
-   * After a capacity cut: up to `count` planned reads of these kinds in one slot of `provider` wait
-   * for a slot again (`hasten`), those due last first. Answers how many.
-   */
-  async releasePlanned(runner: Runner, provider: string, slotStart: Date, kinds: readonly string[], count: number): Promise<number> {
-    const [, affected] = await runner.query(
-      `UPDATE collection_items AS i SET state = $1, slot_start = NULL, updated_at = now()
-       FROM (SELECT plan_day, item_key FROM collection_items
-             WHERE provider = $2 AND slot_start = $3 AND state = ANY($4::text[]) AND kind = ANY($5::text[])
-             ORDER BY deadline DESC LIMIT $6 FOR UPDATE) AS v
-       WHERE i.plan_day = v.plan_day AND i.item_key = v.item_key`,
-      [ITEM_TRANSITIONS.hasten.to, provider, slotStart, ITEM_TRANSITIONS.hasten.from, kinds, count],
-    );
-    return affected;
-  }
-
-  /** Whether `releaseSlotOfLaterDeadline` would find a slot to give away, without giving it. */
-  async laterDeadlineSlotExists(runner: Runner, provider: string, from: Date, lastStart: Date, deadline: Date): Promise<boolean> {
-    const rows = await runner.query(
-      `SELECT 1 FROM collection_items WHERE provider = $1 AND state = ANY($2::text[]) AND deadline > $5 AND slot_start >= $3 AND slot_start <= $4 AND kind = ANY($6::text[]) LIMIT 1`,
-      [provider, ITEM_TRANSITIONS.hasten.from, from, lastStart, deadline, MHHS_KINDS],
-    );
-    return rows.length > 0;
-  }
-
   /** Items waiting for a slot: never placed, or failed and not yet backstopped, still before their deadline. */
   async awaitingSlot(now: Date, limit: number): Promise<ItemRow[]> {
     return this.dataSource.query(
@@ -191,15 +160,6 @@ export class ItemRepository {
       `SELECT ${itemColumns()} FROM collection_items WHERE state = ANY($1::text[]) AND deadline <= $2 LIMIT $3`,
       [ITEM_TRANSITIONS.expire.from, now, limit],
     );
-  }
-
-  /** Items whose slot started before `instant` and are still not dispatched: a backlog. */
-  async countUndispatchedBefore(instant: Date): Promise<number> {
-    const [{ backlog }] = await this.dataSource.query(
-      `SELECT count(*)::int AS backlog FROM collection_items WHERE state = ANY($1::text[]) AND slot_start < $2`,
-      [ITEM_TRANSITIONS.dispatch.from, instant],
-    );
-    return backlog;
   }
 
   async dispatchedBefore(instant: Date, limit: number): Promise<ItemRow[]> {
@@ -230,36 +190,4 @@ export class ItemRepository {
     );
   }
 
-  async countsByStateAndProvider(planDays: readonly string[]): Promise<{ state: string; provider: string; kind: string; items: number }[]> {
-    return this.dataSource.query(
-      `SELECT state, provider, kind, count(*)::int AS items FROM collection_items WHERE plan_day = ANY($1::date[]) GROUP BY state, provider, kind`,
-      [planDays],
-    );
-  }
-
-  /** Reads sent in each hour of a plan day (each item's latest attempt), by provider and kind. */
-  async dispatchedByProviderAndHour(planDay: string): Promise<HourCount[]> {
-    return this.dataSource.query(
-      `SELECT provider, date_trunc('hour', dispatched_at) AS hour, kind, count(*)::int AS reads FROM collection_items
-       WHERE plan_day = $1 AND dispatched_at IS NOT NULL GROUP BY provider, hour, kind ORDER BY provider, hour`,
-      [planDay],
-    );
-  }
-
-  async plannedByProviderAndHour(planDay: string): Promise<HourCount[]> {
-    return this.dataSource.query(
-      `SELECT provider, date_trunc('hour', slot_start) AS hour, kind, count(*)::int AS reads FROM collection_items
-       WHERE plan_day = $1 AND slot_start IS NOT NULL GROUP BY provider, hour, kind ORDER BY provider, hour`,
-      [planDay],
-    );
-  }
-}
-
-export interface ItemChanges {
-  slotStart?: Date;
-  kind?: string;
-  failureReason?: string;
-  at?: Date;
-  /** Only if the item is still at this attempt (a late failure of an earlier attempt changes nothing). */
-  attempt?: number;
 }

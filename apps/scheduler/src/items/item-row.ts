@@ -34,3 +34,12 @@ export function itemColumns(alias?: string): string {
     ${c('slot_start')} AS "slotStart", ${c('earliest')} AS earliest, ${c('deadline')} AS deadline, ${c('attempt')} AS attempt,
     ${c('requesters')} AS requesters, ${c('failure_reason')} AS "failureReason", ${c('dispatched_at')} AS "dispatchedAt"`;
 }
+
+export interface ItemChanges {
+  slotStart?: Date;
+  kind?: string;
+  failureReason?: string;
+  at?: Date;
+  /** Only if the item is still at this attempt (a late failure of an earlier attempt changes nothing). */
+  attempt?: number;
+}

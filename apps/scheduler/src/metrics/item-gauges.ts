@@ -1,4 +1,5 @@
 import { addDays, capacityOf, Clock, localMinuteOfDay, mhhsReadsPerSlot, readsPerSlotAt, settlementDayOf } from '@halfhour/domain';
+import { ItemCounts } from '../items/item-counts';
 import { ItemRepository } from '../items/item-repository';
 import { PlanRunRepository } from '../planning/plan-run-repository';
 import { SchedulingPolicy } from '../scheduling-policy';
@@ -9,7 +10,8 @@ import { SchedulerMetrics } from './scheduler-metrics';
 /** Recounts the item gauges (a GROUP BY over yesterday's and today's partitions), the providers held out and when the last plan was made, on an interval. */
 export class ItemGauges {
   constructor(
-    private readonly items: ItemRepository,
+    private readonly items: Pick<ItemRepository, 'slotLoads'>,
+    private readonly counts: ItemCounts,
     private readonly policy: SchedulingPolicy,
     private readonly metrics: SchedulerMetrics,
     private readonly clock: Clock,
@@ -27,12 +29,12 @@ export class ItemGauges {
     const now = this.clock.now();
     const today = settlementDayOf(now);
     this.metrics.items.reset();
-    for (const row of await this.items.countsByStateAndProvider([addDays(today, -1), today])) {
+    for (const row of await this.counts.countsByStateAndProvider([addDays(today, -1), today])) {
       this.metrics.items.set({ state: row.state, provider: row.provider, kind: row.kind }, row.items);
     }
     const lastPlan = await this.plans.latestPlannedAt();
     if (lastPlan) this.metrics.lastPlanRun.set(new Date(lastPlan).getTime() / 1000);
-    this.metrics.backlog.set(await this.items.countUndispatchedBefore(new Date(now.getTime() - this.policy.capacity.slotMinutes * 60_000)));
+    this.metrics.backlog.set(await this.counts.countUndispatchedBefore(new Date(now.getTime() - this.policy.capacity.slotMinutes * 60_000)));
     const slotMs = this.policy.capacity.slotMinutes * 60_000;
     const slotStart = new Date(Math.floor(now.getTime() / slotMs) * slotMs);
     for (const row of await this.outages.all()) this.metrics.providerOut.set({ provider: row.provider }, row.out ? 1 : 0);

@@ -1,6 +1,6 @@
 import { addDays, CapacitySettings, daySlots, settlementDayStart } from '@halfhour/domain';
 import { CapacityBook } from '../capacity/capacity-book';
-import { ItemRepository } from '../items/item-repository';
+import { ItemCounts } from '../items/item-counts';
 import { capacityHistory } from './capacity-history';
 import { OutagePeriod, outagePeriods } from './outage-periods';
 import { HourRow, providerHours } from './provider-hours';
@@ -26,7 +26,7 @@ export class DayCapacity {
   constructor(
     private readonly book: Pick<CapacityBook, 'configured' | 'cutForOutage'>,
     private readonly reports: Pick<ReportRepository, 'outageChanges' | 'operatorCapacityChanges'>,
-    private readonly items: Pick<ItemRepository, 'plannedByProviderAndHour' | 'dispatchedByProviderAndHour'>,
+    private readonly items: Pick<ItemCounts, 'plannedByProviderAndHour' | 'dispatchedByProviderAndHour'>,
     private readonly settings: Pick<CapacitySettings, 'slotMinutes' | 'excludedWindow'>,
   ) {}
 
