@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser } from 'playwright-core';
 import { repositoryRoot } from '../deploy/deploy-tools';
+import { allDipMpanDays } from '../../apps/halfhour-cli/src/day/dip-mpan-days';
 import { launchChromium } from './chromium';
 
 /**
@@ -58,7 +59,7 @@ describe('the operator console in a browser', () => {
       reads: Record<string, Figures>; all: Figures; providers: { provider: string }[]; outages: { provider: string; from: string; to: string | null }[];
       capacityChanges: { provider: string; changedAt: string; changedBy: string; readsPerSlot: { from: number; to: number } }[];
     };
-    const atDip = ((await (await fetch(`${url(8091)}/dip/mpan-days`)).json()) as { settlementDate: string }[]).filter((d) => d.settlementDate === DATA_DAY).length;
+    const atDip = (await allDipMpanDays(url(8091))).filter((d) => d.settlementDate === DATA_DAY).length;
     const population = generatePopulation({ ...DEFAULT_POPULATION_SETTINGS, seed: SEED, mpans: MPANS, dataDay: DATA_DAY });
     expect(atDip).toBe([...population.expectedDeliveries].filter((key) => key.endsWith(`|${DATA_DAY}`)).length);
     // The report API's figures are what the population expects: one item delivered per MPAN-day due (collected once, backstops

@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MetricsSnapshot } from '../../apps/halfhour-cli/src/day/metrics-reader';
+import { allDipMpanDays } from '../../apps/halfhour-cli/src/day/dip-mpan-days';
 import { repositoryRoot, runTool } from '../deploy/deploy-tools';
 import { dashboardExpressions, metricsNamedInRulesAndDashboards } from '../deploy/named-metrics';
 
@@ -68,7 +69,7 @@ describe('npm start: a settlement day end to end', () => {
 
     // What reached the (simulated) DIP, seen from the DIP's side.
     const dip = `http://127.0.0.1:${8091 + PORT_OFFSET}`;
-    const mpanDays = (await (await fetch(`${dip}/dip/mpan-days`)).json()) as { mpanCore: string; srv: string; settlementDate: string; references: string[]; complete: boolean; kwh: number[] }[];
+    const mpanDays = await allDipMpanDays(dip);
     expect(new Set(mpanDays.map((d) => deliveryKey(d.mpanCore, d.srv, d.settlementDate)))).toEqual(population.expectedDeliveries);
     const direction = new Map(population.meters.map((m) => [m.mpan, m.direction]));
     for (const day of mpanDays) {

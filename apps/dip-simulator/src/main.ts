@@ -7,11 +7,12 @@ import { DipBehaviour, SimulatedDip } from './simulated-dip';
 
 /**
  * SIMULATOR of Elexon's Data Integration Platform for tests and the local stack:
- * `POST /dip/messages` (signed), `PUT /dip/behaviour`, `GET /dip/stats`, `GET /dip/messages/{reference}`,
- * `GET /dip/mpan-days` (what was accepted, per MPAN-day),
+ * `POST /dip/messages` (signed), `PUT /dip/behaviour`, `GET /dip/stats`, `GET /dip/messages/{reference}` (one of the latest accepted, whole),
+ * `GET /dip/mpan-days?from=0&limit=5000` (what was accepted, per MPAN-day, a page at a time: `{ days, next }`),
  * `DELETE /dip/stats` (forget everything), `/metrics`, `/health/live`, `/health/ready`.
  */
 const config = loadConfigOrExit(DipSimulatorConfig);
+const MPAN_DAYS_PER_PAGE = 5000;
 const logger = createJsonLogger('dip-simulator', config.LOG_LEVEL);
 const dip = new SimulatedDip();
 const metrics = new Registry();
@@ -36,7 +37,7 @@ server.on('connection', (socket) => {
 });
 
 async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const url = request.url ?? '';
+  const { pathname: url, searchParams } = new URL(request.url ?? '/', 'http://dip-simulator');
   if (url === '/health/live' || url === '/health/ready') return send(response, 200, { status: 'ok' });
   if (url === '/metrics') {
     response.writeHead(200, { 'content-type': metrics.contentType }).end(await metrics.metrics());
@@ -52,17 +53,26 @@ async function route(request: IncomingMessage, response: ServerResponse): Promis
     return send(response, 200, dip.behaviour);
   }
   if (url === '/dip/stats' && request.method === 'GET') return send(response, 200, dip.stats);
-  if (url === '/dip/mpan-days' && request.method === 'GET') return send(response, 200, dip.mpanDays());
+  if (url === '/dip/mpan-days' && request.method === 'GET') {
+    const from = countParameter(searchParams.get('from'), 0);
+    return send(response, 200, dip.accepted.page(from, Math.min(countParameter(searchParams.get('limit'), MPAN_DAYS_PER_PAGE), MPAN_DAYS_PER_PAGE)));
+  }
   if (url === '/dip/stats' && request.method === 'DELETE') {
     dip.reset();
     return send(response, 204);
   }
   const stored = /^\/dip\/messages\/(.+)$/.exec(url);
   if (stored && request.method === 'GET') {
-    const message = dip.accepted.get(decodeURIComponent(stored[1]));
+    const message = dip.accepted.message(decodeURIComponent(stored[1]));
     return message ? send(response, 200, message) : send(response, 404, { error: 'NOT_FOUND' });
   }
   send(response, 404, { error: 'NOT_FOUND' });
+}
+
+function countParameter(value: string | null, fallback: number): number {
+  if (value === null) return fallback;
+  if (!/^\d{1,9}$/.test(value)) throw new RangeError(`not a count: ${value}`);
+  return Number(value);
 }
 
 async function body(request: IncomingMessage): Promise<Buffer> {

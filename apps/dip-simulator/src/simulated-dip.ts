@@ -1,5 +1,6 @@
-import { DipMessage, DipSignatureHeaders, findDipSignatureProblem, itemKeyOf } from '@halfhour/domain';
+import { DipMessage, DipSignatureHeaders, findDipSignatureProblem } from '@halfhour/domain';
 import { randomUUID } from 'node:crypto';
+import { AcceptedMpanDays } from './accepted-mpan-days';
 
 export interface DipBehaviour {
   /** Every call answered 503. */
@@ -29,7 +30,7 @@ const REQUIRED_COMMON = ['interfaceId', 'schemaVersion', 'eventCode', 'senderDip
  */
 export class SimulatedDip {
   behaviour: DipBehaviour = { ...NORMAL };
-  readonly accepted = new Map<string, DipMessage>();
+  readonly accepted = new AcceptedMpanDays();
   readonly stats = { calls: 0, unique: 0, duplicates: 0, refused: 0, badSignatures: 0, unavailable: 0, throttled: 0, failedOnPurpose: 0 };
   private secondStartedAt = 0;
   private callsThisSecond = 0;
@@ -73,26 +74,11 @@ export class SimulatedDip {
       if (duplicate) this.stats.duplicates++;
       else {
         this.stats.unique++;
-        this.accepted.set(reference, message);
+        this.accepted.add(reference, message);
       }
       return { senderUniqueReference: reference, duplicate };
     });
     return { status: 200, body: { transactionId: randomUUID(), results } };
-  }
-
-  /** What was accepted, per MPAN-day: the test's and the report's view of what reached settlement. */
-  mpanDays(): { mpanCore: string; srv: string; settlementDate: string; references: string[]; complete: boolean; kwh: (number | null)[] }[] {
-    const days = new Map<string, { mpanCore: string; srv: string; settlementDate: string; references: string[]; complete: boolean; kwh: (number | null)[] }>();
-    for (const [reference, message] of this.accepted) {
-      const key = itemKeyOf({ mpan: message.common.mpanCore, srv: message.custom.srv, dataDay: message.custom.settlementDate });
-      const complete = message.custom.periods.every((p) => p.quality === 'ACTUAL');
-      const day = days.get(key) ?? { mpanCore: message.common.mpanCore, srv: message.custom.srv, settlementDate: message.custom.settlementDate, references: [], complete: false, kwh: [] };
-      day.references.push(reference);
-      if (complete || !day.complete) day.kwh = message.custom.periods.map((p) => p.kwh);
-      day.complete ||= complete;
-      days.set(key, day);
-    }
-    return [...days.values()];
   }
 
   reset(): void {

@@ -24,18 +24,18 @@ export class CssFeedSimulator {
     ];
   }
 
-  /** Supplier, MDR appointment and consent of every MPAN, in that order per MPAN. */
-  registrations(): Outgoing[] {
+  /** Supplier, MDR appointment and consent of every MPAN, in that order per MPAN, made as they are read: a national registry's are never all held. */
+  *registrations(): Generator<Outgoing> {
     const appointedFrom = addDays(this.population.settings.dataDay, -60);
-    return this.population.meters.flatMap((m) => [
-      { definition: SUPPLIER_REGISTERED, body: { mpan: m.mpan, registrationId: `REG-${m.mpan}`, supplierMpid: m.supplier, effectiveFrom: STANDING_SINCE, sequence: 1 } },
-      ...(m.mdr ? [{ definition: MDR_APPOINTED, body: { mpan: m.mpan, appointmentId: appointmentIdOf(m.mpan, 1), mdrMpid: m.mdr, effectiveFrom: appointedFrom, sequence: 2 } }] : []),
-      { definition: CONSENT_CHANGED, body: { mpan: m.mpan, status: m.consent, effectiveFrom: STANDING_SINCE, sequence: 3 } },
-    ]);
+    for (const m of this.population.meters) {
+      yield { definition: SUPPLIER_REGISTERED, body: { mpan: m.mpan, registrationId: `REG-${m.mpan}`, supplierMpid: m.supplier, effectiveFrom: STANDING_SINCE, sequence: 1 } };
+      if (m.mdr) yield { definition: MDR_APPOINTED, body: { mpan: m.mpan, appointmentId: appointmentIdOf(m.mpan, 1), mdrMpid: m.mdr, effectiveFrom: appointedFrom, sequence: 2 } };
+      yield { definition: CONSENT_CHANGED, body: { mpan: m.mpan, status: m.consent, effectiveFrom: STANDING_SINCE, sequence: 3 } };
+    }
   }
 
-  devices(): Outgoing[] {
-    return this.population.meters.map((m) => ({ definition: DEVICE_COMMISSIONED, body: deviceOf(m) }));
+  *devices(): Generator<Outgoing> {
+    for (const m of this.population.meters) yield { definition: DEVICE_COMMISSIONED, body: deviceOf(m) };
   }
 
   /**

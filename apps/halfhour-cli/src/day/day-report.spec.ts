@@ -1,6 +1,7 @@
 import { settlementPeriodStarts } from '@halfhour/domain';
 import { DEFAULT_POPULATION_SETTINGS, generatePopulation, syntheticHalfHourKwh } from '@halfhour/simulation';
-import { buildDayReport, DipMpanDay, ItemOutcome, RunFacts } from './day-report';
+import { buildDayReport, ItemOutcome, RunFacts } from './day-report';
+import { checkDeliveries, DipMpanDay } from './delivery-check';
 import { MetricsSnapshot } from './metrics-reader';
 
 const population = generatePopulation({ ...DEFAULT_POPULATION_SETTINGS, mpans: 200, dataDay: '2026-12-01' });
@@ -17,7 +18,7 @@ function facts(overrides: Partial<RunFacts> = {}): RunFacts {
   return {
     population, collectionDay: '2026-12-02', topicPrefix: 'day-x.', speed: 480, clockMode: 'stepped', realSeconds: 300, providerCapacity: '',
     outcomes: [], metrics: { intake: metrics, access: metrics, scheduler: metrics, smets1: metrics, smets2: metrics, dip: metrics },
-    schedulesStopped: {}, forwarderDataDay: { pending: 0, delivered: 0, refused: 0 }, dipMpanDays: [...population.expectedDeliveries].map(delivered), dipStats: {}, answers: { answers: [], repeatsDropped: 0 }, sent: [], ...overrides,
+    schedulesStopped: {}, forwarderDataDay: { pending: 0, delivered: 0, refused: 0 }, deliveries: checkDeliveries(population, [...population.expectedDeliveries].map(delivered)), dipStats: {}, answers: { codesByRequest: new Map(), repeatsDropped: 0 }, sent: [], ...overrides,
   };
 }
 
@@ -31,7 +32,7 @@ describe('the day report', () => {
     const twice = { ...second, references: [...second.references, 'again'] };
     const wrong = { ...third, kwh: third.kwh.map((v) => (v ?? 0) + 1) };
     const stranger = delivered(`${population.meters[0].mpan}|4.8.1|2026-11-01`);
-    const checks = buildDayReport(facts({ dipMpanDays: [twice, wrong, stranger, ...rest] })).checks.deliveries;
+    const checks = buildDayReport(facts({ deliveries: checkDeliveries(population, [twice, wrong, stranger, ...rest]) })).checks.deliveries;
     expect(checks).toMatchObject({ ok: false, missing: [`${first.mpanCore}|${first.srv}|${first.settlementDate}`], unexpectedCount: 1, notExactlyOnceCount: 1, wrongValuesCount: 1 });
   });
 

@@ -1,10 +1,11 @@
 import { ITEM_OUTCOMES, LaneForecast, ProviderPlanReport, providerKeyOf } from '@halfhour/domain';
 import { Population, SlotLoad } from '@halfhour/simulation';
-import { checkDeliveries, checkResponses } from './day-checks';
+import { checkResponses } from './day-checks';
+import { DeliveryFindings } from './delivery-check';
 import { bauFigures } from './bau-figures';
 import { StackMetrics } from './stack-view';
 import { countBy, ratio } from './report-math';
-import { UserAnswers } from './user-answers';
+import { refusalCodesOf, UserAnswers } from './user-answers';
 import { abuseTally } from './abuse-tally';
 
 export interface HourRow {
@@ -14,8 +15,8 @@ export interface HourRow {
 export interface PlanView { planDay: string; plannedAt: string; demands: number; items: number; report: ProviderPlanReport[]; hours: HourRow[] }
 /** Items of the collection day by provider, kind and state: how many, how many within their TRT, reads sent for them, and of those the ones sent again. */
 export interface ItemOutcome { provider: string; kind: string; state: string; items: number; withinTrt: number; dispatches: number; resent: number }
-export interface DipMpanDay { mpanCore: string; srv: string; settlementDate: string; references: string[]; complete: boolean; kwh: (number | null)[] }
-export interface SentRequest { request: { requestId: string }; index: number }
+/** A request as the users sent it: its ID and the population's request it came from. */
+export interface SentRequest { requestId: string; index: number }
 
 /** Everything the report is made from, gathered at the end of the run. */
 export interface RunFacts {
@@ -33,7 +34,8 @@ export interface RunFacts {
   schedulesStopped: Record<string, number>;
   /** The data day's MPAN-days at the forwarder by state: its delivery report API. */
   forwarderDataDay: ForwarderDay;
-  dipMpanDays: DipMpanDay[];
+  /** What the (simulated) DIP accepted, checked against what the population expects, a page at a time. */
+  deliveries: DeliveryFindings;
   dipStats: Record<string, number>;
   /** The user-responses topic as a user reads it: repeats of a message ID dropped. */
   answers: UserAnswers;
@@ -107,20 +109,20 @@ export function buildDayReport(facts: RunFacts) {
       smets1Cache: { hits: cacheHits, misses: cacheMisses, hitRatio: ratio(cacheHits, cacheHits + cacheMisses) },
     },
     refusals: {
-      byCode: countBy(facts.answers.answers.filter((r) => r.responseCode !== 'I0').map((r) => r.responseCode)),
+      byCode: countBy(refusalCodesOf(facts.answers)),
       byReason: metrics.access.by('halfhour_access_refusals_total', 'reason'),
       schedulesStopped: facts.schedulesStopped,
     },
     dip: {
-      mpanDaysDelivered: facts.dipMpanDays.length,
+      mpanDaysDelivered: facts.deliveries.delivered,
       forwarderDataDay: facts.forwarderDataDay,
       ...facts.dipStats,
     },
     reconciliation: reconcile(providers, outcomes),
     checks: {
-      deliveries: checkDeliveries(population, facts.dipMpanDays),
+      deliveries: facts.deliveries,
       responses: checkResponses(population, facts.sent, facts.answers),
-      abuse: abuseTally(population, facts.sent, facts.answers.answers),
+      abuse: abuseTally(population, facts.sent, facts.answers.codesByRequest),
     },
   };
 }
@@ -146,7 +148,7 @@ function reconcile(providers: readonly string[], outcomes: readonly ItemOutcome[
 
 function hhCollectionOf(facts: RunFacts) {
   const registry = facts.metrics.intake.sum('halfhour_registry_mpans');
-  const read = new Set(facts.dipMpanDays.filter((d) => d.settlementDate === facts.population.settings.dataDay).map((d) => d.mpanCore)).size;
+  const read = facts.deliveries.mpansWithDataOnDataDay;
   return {
     registryMpans: registry,
     hhPermittedMpans: facts.metrics.intake.sum('halfhour_registry_hh_permitted_mpans'),

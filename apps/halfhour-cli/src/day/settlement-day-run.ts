@@ -14,7 +14,9 @@ import { ServiceProcess, waitUntilAllReady } from '../stack/service-process';
 import { REPOSITORY_ROOT } from '../stack/stack-settings';
 import { capacityPage } from './capacity-page';
 import { dataDayOf, DayOptions } from './day-options';
-import { buildDayReport, DayReport, DipMpanDay, ForwarderDay, ItemOutcome, PlanView } from './day-report';
+import { buildDayReport, DayReport, ForwarderDay, ItemOutcome, PlanView } from './day-report';
+import { DeliveryCheck, DeliveryFindings } from './delivery-check';
+import { forEachDipMpanDayPage } from './dip-mpan-days';
 import { DayTimeline } from './day-timeline';
 import { ProgressDisplay } from './progress-display';
 import { DayItemsFeed, dayItemsOf } from './day-items';
@@ -27,8 +29,8 @@ import { scrapeStack, ServiceUrls, StackMetrics } from './stack-view';
 import { consumersBehind } from './consumers-behind';
 import { MetricsSnapshot } from './metrics-reader';
 import { DayCensus, tableSizesOf } from './storage-census';
-import { readTopicRecordsToEnd } from './topic-reader';
-import { UserAnswers, userAnswersOf } from './user-answers';
+import { forEachTopicRecordToEnd } from './topic-reader';
+import { UserAnswerReader, UserAnswers } from './user-answers';
 import { UpstreamDriver } from './upstream-driver';
 import { weekPage } from './week-page';
 import { buildWeekReport, dayLine, WeekReport } from './week-report';
@@ -397,11 +399,12 @@ export class SettlementDayRun {
   private async report(startedAt: number, day: number): Promise<DayReport> {
     const collectionDay = this.timeline.collectionDayOf(day);
     const metrics = await this.look();
-    const [plan, { outcomes, schedulesStopped }, { mpanDays: forwarderDataDay }, dipMpanDays, dipStats, answers, providerLoads, forecast] = await Promise.all([
+    const population = this.week ? dayPopulation(this.week, day) : this.population;
+    const [plan, { outcomes, schedulesStopped }, { mpanDays: forwarderDataDay }, deliveries, dipStats, answers, providerLoads, forecast] = await Promise.all([
       this.getJson<PlanView>(`${this.urls.scheduler}/plans/${collectionDay}`).catch(() => undefined),
       this.schedulerReport(collectionDay),
       this.getJson<{ mpanDays: ForwarderDay }>(`${this.urls.dip}/deliveries/days/${addDays(collectionDay, -1)}`),
-      this.getJson<DipMpanDay[]>(`${this.urls.dipSimulator}/dip/mpan-days`),
+      this.deliveriesAtDip(population),
       this.getJson<Record<string, number>>(`${this.urls.dipSimulator}/dip/stats`),
       this.userAnswers(),
       this.providerLoads(),
@@ -409,8 +412,8 @@ export class SettlementDayRun {
     ]);
     this.plan = plan;
     return buildDayReport({
-      population: this.week ? dayPopulation(this.week, day) : this.population, collectionDay, speed: this.timeline.speed, clockMode: this.options.clockMode, realSeconds: (Date.now() - startedAt) / 1000,
-      topicPrefix: this.namespace.topicPrefix, providerCapacity: this.providerCapacity, plan, outcomes, metrics, dipMpanDays,
+      population, collectionDay, speed: this.timeline.speed, clockMode: this.options.clockMode, realSeconds: (Date.now() - startedAt) / 1000,
+      topicPrefix: this.namespace.topicPrefix, providerCapacity: this.providerCapacity, plan, outcomes, metrics, deliveries,
       schedulesStopped, forwarderDataDay, dipStats, answers, sent: this.upstream?.sent ?? [],
       providerLoads, forecast,
     });
@@ -467,7 +470,16 @@ export class SettlementDayRun {
   }
 
   private async userAnswers(): Promise<UserAnswers> {
-    return userAnswersOf(await readTopicRecordsToEnd(withTopicPrefix(Topics.userResponses, this.namespace.topicPrefix).name));
+    const reader = new UserAnswerReader();
+    await forEachTopicRecordToEnd(withTopicPrefix(Topics.userResponses, this.namespace.topicPrefix).name, (record) => reader.read(record));
+    return reader.result;
+  }
+
+  /** What the SIMULATED DIP accepted, checked against what `population` expects a page at a time. */
+  private async deliveriesAtDip(population: Population): Promise<DeliveryFindings> {
+    const check = new DeliveryCheck(population);
+    await forEachDipMpanDayPage(this.urls.dipSimulator, (days) => check.add(days));
+    return check.result();
   }
 
   /** Count and version sum of a registry table: equal when a view holds every published timeline. */

@@ -7,11 +7,19 @@ export interface TopicRecord {
   headers: Record<string, string>;
 }
 
-/**
- * Every record on a topic from the start to its end as of now, value and headers. Allowed a
- * minute plus a second per thousand messages (a 200,000-MPAN day has over 400,000 responses).
- */
+/** Every record on a topic from the start to its end as of now, value and headers, together: for topics of a few records. */
 export async function readTopicRecordsToEnd(topic: string): Promise<TopicRecord[]> {
+  const records: TopicRecord[] = [];
+  await forEachTopicRecordToEnd(topic, (record) => records.push(record));
+  return records;
+}
+
+/**
+ * Hands `visit` every record on a topic from the start to its end as of now, value and headers, a
+ * batch at a time (a national day's million answers are never held together). Allowed a minute
+ * plus a second per thousand messages (a 200,000-MPAN day has over 400,000 responses).
+ */
+export async function forEachTopicRecordToEnd(topic: string, visit: (record: TopicRecord) => void): Promise<void> {
   const kafka = cliKafka('halfhour-cli-report');
   const admin = kafka.admin();
   await admin.connect();
@@ -19,8 +27,7 @@ export async function readTopicRecordsToEnd(topic: string): Promise<TopicRecord[
   await admin.disconnect();
   const remaining = new Map([...ends].filter(([, high]) => high > 0));
   const timeoutMs = 60_000 + [...ends.values()].reduce((total, high) => total + high, 0);
-  const records: TopicRecord[] = [];
-  if (remaining.size === 0) return records;
+  if (remaining.size === 0) return;
   const consumer = kafka.consumer({ groupId: `halfhour-cli-report-${randomUUID()}` });
   await consumer.connect();
   try {
@@ -31,7 +38,7 @@ export async function readTopicRecordsToEnd(topic: string): Promise<TopicRecord[
         eachBatch: async ({ batch }) => {
           for (const message of batch.messages) {
             if (Number(message.offset) >= (ends.get(batch.partition) ?? 0)) continue;
-            records.push({ value: message.value, headers: headerStrings(message.headers) });
+            visit({ value: message.value, headers: headerStrings(message.headers) });
             if (Number(message.offset) + 1 >= ends.get(batch.partition)!) remaining.delete(batch.partition);
           }
           if (remaining.size === 0) {
@@ -44,7 +51,6 @@ export async function readTopicRecordsToEnd(topic: string): Promise<TopicRecord[
   } finally {
     await consumer.disconnect();
   }
-  return records;
 }
 
 function headerStrings(headers: MessageHeaders | undefined): Record<string, string> {

@@ -1,11 +1,12 @@
 import { Clock } from '@halfhour/domain';
-import { MessageDefinition, ServiceRequest, TopicDefinition, Topics } from '@halfhour/contracts';
+import { MessageDefinition, TopicDefinition, Topics } from '@halfhour/contracts';
 import { createIdempotentProducer, KafkaProducer, SerialBatchSender, TypedProducer } from '@halfhour/kafka';
 import { ProducerMetrics } from '@halfhour/observability';
 import { MidRunChange, Population, RequestPhase } from '@halfhour/simulation';
 import { CssFeedSimulator, DccUsersSimulator } from '@halfhour/upstream-simulators';
 import { Registry } from 'prom-client';
 import { cliKafka } from '../stack/cli-kafka';
+import type { SentRequest } from './day-report';
 
 /** Messages serialised and sent at a time: a national population's messages are never all in memory as Kafka records at once. */
 const PUBLISH_CHUNK = 20_000;
@@ -14,8 +15,8 @@ const PUBLISH_CHUNK = 20_000;
 export class UpstreamDriver {
   readonly css: CssFeedSimulator;
   readonly users = new DccUsersSimulator();
-  /** Every request sent, with the population's request it came from, for the report's checks. */
-  readonly sent: { request: ServiceRequest; index: number }[] = [];
+  /** Every request sent, by ID, with the population's request it came from, for the report's checks. */
+  readonly sent: SentRequest[] = [];
   private readonly raw: KafkaProducer;
   private readonly producer: TypedProducer;
 
@@ -40,9 +41,8 @@ export class UpstreamDriver {
     await this.publishAll(Topics.users, users);
     // Deleted users: the tombstone of each, as a compacting producer sends it (no value, no headers).
     await this.raw.send({ topic: `${this.topicPrefix}${Topics.users.name}`, messages: this.users.deletedUserIds().map((key) => ({ key, value: null })) });
-    await this.publishInChunks(Topics.registrations, registrations);
-    await this.publishInChunks(Topics.deviceInventory, devices);
-    return participants.length + users.length + registrations.length + devices.length;
+    const published = (await this.publishInChunks(Topics.registrations, registrations)) + (await this.publishInChunks(Topics.deviceInventory, devices));
+    return participants.length + users.length + published;
   }
 
   /** CSS's (and the inventory's) changes: the population's mid-run ones, or those given (the `day`th of a longer run). */
@@ -56,10 +56,13 @@ export class UpstreamDriver {
   /** Signs and sends the phase's requests of the run's `day`, as each user would, at the simulated `now`. */
   async publishRequests(phase: RequestPhase, now: Date, day = 0): Promise<number> {
     const indexes = this.population.requests.flatMap((r, index) => (r.phase === phase && (r.day ?? 0) === day ? [index] : []));
-    const signed = this.users.sign(indexes.map((i) => this.population.requests[i]), now);
-    signed.forEach((request, i) => this.sent.push({ request, index: indexes[i] }));
-    await this.publishAll(Topics.serviceRequests, signed);
-    return signed.length;
+    for (let i = 0; i < indexes.length; i += PUBLISH_CHUNK) {
+      const chunk = indexes.slice(i, i + PUBLISH_CHUNK);
+      const signed = this.users.sign(chunk.map((index) => this.population.requests[index]), now);
+      signed.forEach(({ requestId }, j) => this.sent.push({ requestId, index: chunk[j] }));
+      await this.publishAll(Topics.serviceRequests, signed);
+    }
+    return indexes.length;
   }
 
   private async publishAll<T extends object>(topic: TopicDefinition<T>, bodies: readonly T[]): Promise<void> {
@@ -68,8 +71,18 @@ export class UpstreamDriver {
     }
   }
 
-  /** Messages already typed (a topic's several kinds), a chunk at a time. */
-  private async publishInChunks<T extends object>(topic: TopicDefinition<T>, messages: readonly unknown[]): Promise<void> {
-    for (let i = 0; i < messages.length; i += PUBLISH_CHUNK) await this.producer.publish(topic, messages.slice(i, i + PUBLISH_CHUNK) as never);
+  /** Messages already typed (a topic's several kinds), made and sent a chunk at a time; resolves with how many. */
+  private async publishInChunks<T extends object>(topic: TopicDefinition<T>, messages: Iterable<unknown>): Promise<number> {
+    let chunk: unknown[] = [];
+    let count = 0;
+    for (const message of messages) {
+      chunk.push(message);
+      if (chunk.length < PUBLISH_CHUNK) continue;
+      await this.producer.publish(topic, chunk as never);
+      count += chunk.length;
+      chunk = [];
+    }
+    if (chunk.length > 0) await this.producer.publish(topic, chunk as never);
+    return count + chunk.length;
   }
 }

@@ -1,6 +1,7 @@
 import { settlementPeriodStarts } from '@halfhour/domain';
 import { dayPopulation, DEFAULT_WEEK_SETTINGS, generateWeek, syntheticHalfHourKwh } from '@halfhour/simulation';
-import { buildDayReport, DipMpanDay } from './day-report';
+import { buildDayReport } from './day-report';
+import { checkDeliveries, DipMpanDay } from './delivery-check';
 import { MetricsSnapshot } from './metrics-reader';
 import { DayCensus } from './storage-census';
 import { buildWeekReport } from './week-report';
@@ -19,7 +20,7 @@ function reportOfDay(index: number, dropped: string[] = []) {
   return buildDayReport({
     population, collectionDay: week.days[index].collectionDay, topicPrefix: 'day-x.', speed: 480, clockMode: 'stepped', realSeconds: 60 * (index + 1), providerCapacity: '',
     outcomes: [], metrics: { intake: metrics, access: metrics, scheduler: metrics, smets1: metrics, smets2: metrics, dip: metrics },
-    schedulesStopped: {}, forwarderDataDay: { pending: 0, delivered: 0, refused: 0 }, dipMpanDays, dipStats: {}, answers: { answers: [], repeatsDropped: 0 }, sent: [],
+    schedulesStopped: {}, forwarderDataDay: { pending: 0, delivered: 0, refused: 0 }, deliveries: checkDeliveries(population, dipMpanDays), dipStats: {}, answers: { codesByRequest: new Map(), repeatsDropped: 0 }, sent: [],
   });
 }
 
