@@ -16,7 +16,7 @@ function git(...args: string[]): string {
   }
 }
 
-function readHistory(): HistoryEntry[] {
+export function readHistory(): HistoryEntry[] {
   const file = join(repositoryRoot, HISTORY_FILE);
   if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as HistoryEntry);
@@ -27,7 +27,7 @@ function readHistory(): HistoryEntry[] {
  * machine; returns the file and the run against the best earlier one of its size on this machine,
  * as lines to print.
  */
-export function appendToHistory(figures: Omit<HistoryEntry, 'at' | 'commit' | 'uncommittedChanges' | 'machine'> & Record<string, unknown>): { file: string; comparison: string[] } {
+export function appendToHistory(figures: Omit<HistoryEntry, 'at' | 'commit' | 'uncommittedChanges' | 'machine'> & Record<string, unknown>): { file: string; comparison: string[]; machine: HistoryEntry['machine'] } {
   const line: HistoryEntry = {
     at: new Date().toISOString(),
     commit: git('rev-parse', '--short', 'HEAD'),
@@ -37,5 +37,5 @@ export function appendToHistory(figures: Omit<HistoryEntry, 'at' | 'commit' | 'u
   };
   const comparison = describeComparison(line, compareWithHistory(line, readHistory()));
   appendFileSync(join(repositoryRoot, HISTORY_FILE), `${JSON.stringify(line)}\n`);
-  return { file: HISTORY_FILE, comparison };
+  return { file: HISTORY_FILE, comparison, machine: line.machine };
 }

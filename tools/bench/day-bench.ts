@@ -13,30 +13,20 @@
  * share of the machine and where its time went; `--day-only` skips 1 and 3.
  */
 import 'reflect-metadata';
-import { settlementDayOf } from '@halfhour/domain';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DayOptions } from '../../apps/halfhour-cli/src/day/day-options';
-import { SettlementDayRun } from '../../apps/halfhour-cli/src/day/settlement-day-run';
-import { scrapeStack } from '../../apps/halfhour-cli/src/day/stack-view';
-import { SERVICE_CATALOGUE } from '../../apps/halfhour-cli/src/stack/service-catalogue';
 import { AccessMeasurement, measureAccessControl } from './access-workload';
 import { argument, ensureStack, repositoryRoot } from './bench-support';
 import { measureBroker } from './broker-perf';
-import { StageClock, StageRate } from './stage-clock';
-import { CpuShares, pidsMatching } from './cpu-shares';
-import { CpuProfile, ProfileSummary, summariseProfile } from './cpu-profile-summary';
-import { appendToHistory } from './bench-history';
-import { bytesPerMpanDay, storedTables } from './stored-bytes';
-import { describeTableWrites, tableWrites } from './table-writes';
-import { describeConsumerBatches } from './consumer-batches';
+import { appendToHistory, readHistory } from './bench-history';
+import { measureDay } from './day-measurement';
+import { scaleTable } from './scale-table';
 
 const mpanDays = Number(argument('--mpan-days') ?? 200_000);
 const brokerRecords = Number(argument('--broker-records') ?? 500_000);
 const accessRequests = Number(argument('--access-requests') ?? 20_000);
 const profile = process.argv.includes('--profile');
 const dayOnly = process.argv.includes('--day-only');
-const PROFILE_DIR = 'out/bench-profile';
 
 async function main(): Promise<void> {
   ensureStack();
@@ -48,7 +38,7 @@ async function main(): Promise<void> {
   }
 
   console.log(`\n== 2. the settlement day at full speed (${mpanDays} MPANs)${profile ? ', every process profiled' : ''}`);
-  const day = await measureDay();
+  const day = await measureDay(mpanDays, profile);
 
   let accessControl: { batch: AccessMeasurement; stock: AccessMeasurement; ratio: number } | undefined;
   if (!dayOnly) {
@@ -73,139 +63,14 @@ async function main(): Promise<void> {
   writeFileSync(join(repositoryRoot, 'out', 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
   const history = appendToHistory({
     mpanDays, profiled: profile, mpanDaysPerSecond: endToEnd, stages: Object.fromEntries(Object.entries(day.stages).map(([stage, rate]) => [stage, Math.round(rate.perSecond)])),
-    messagesPerMpanDay: day.messagesPerMpanDay, resultsPerCommand: day.resultsPerCommand, brokerShare, peakRssMb: day.peakRssMb, startToReadyMs: day.startToReadyMs, cpuShares: day.cpuShares,
-    accessDecisionsPerSecond: accessControl?.batch.decisionsPerSecond, bytesPerMpanDay: day.bytesPerMpanDay, checks: { deliveries: day.checks.deliveries.ok, responses: day.checks.responses.ok }, realSeconds: day.realSeconds,
+    messagesPerMpanDay: day.messagesPerMpanDay, resultsPerCommand: day.resultsPerCommand, brokerShare, peakRssMb: day.peakRssMb, memoryAtPeak: day.memoryAtPeak, startToReadyMs: day.startToReadyMs, cpuShares: day.cpuShares,
+    accessDecisionsPerSecond: accessControl?.batch.decisionsPerSecond, bytesPerMpanDay: day.bytesPerMpanDay, cpuMsPerMpanDay: day.cpuMsPerMpanDay, checks: { deliveries: day.checks.deliveries.ok, responses: day.checks.responses.ok }, realSeconds: day.realSeconds,
   });
   console.log(`figures in out/bench.json; appended to ${history.file}`);
   console.log('\n== against the history');
   for (const line of history.comparison) console.log(line);
-}
-
-/**
- * TRTs and the no-response sweep in the bench, simulated seconds: ten years, which the ×6646 clock
- * takes 13 real hours to pass. Thirty days (390 real seconds) expired 88,000 of 200,000 reads still
- * queued on this machine.
- */
-const LIFTED_SECONDS = 3650 * 86_400;
-
-/** The settlement day, sampled at each of the run's looks at the stack for each stage's rate; each process's peak memory. */
-async function measureDay() {
-  // A free-running clock: 18 open hours pass in ~10 real seconds, so every read is due at once and the stages set the
-  // pace; TRTs, the no-response sweep and the call timeout are lifted (to production's 10 s) so a
-  // backlog on a busy machine is not mistaken for failure.
-  const options: DayOptions = {
-    mpans: mpanDays, seed: 162, collectionDay: settlementDayOf(new Date()), clockMode: 'free-running', daySeconds: 13,
-    keepRunning: false, outDir: 'out/bench-day', portOffset: 0, namespace: 'bench', progressBars: false, profileDir: profile ? PROFILE_DIR : undefined,
-    providerFailures: false, oneDaySchedules: true, settleSeconds: 3600,
-    extraEnvironment: { MHHS_TRT_SECONDS: String(LIFTED_SECONDS), EXISTING_ON_DEMAND_TRT_SECONDS: String(LIFTED_SECONDS), NO_RESPONSE_AFTER_SECONDS: String(LIFTED_SECONDS), CALL_TIMEOUT_MS: '10000', DIP_CALL_TIMEOUT_MS: '30000', LOG_LEVEL: 'error' },
-  };
-  const run = new SettlementDayRun(options, (line) => console.log(`  ${line}`));
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void run.stop().finally(() => process.exit(130)));
-  }
-  if (profile) rmSync(join(repositoryRoot, PROFILE_DIR), { recursive: true, force: true });
-  const clock = new StageClock();
-  // Each process's share of the machine while the day's reads flow: from the first dispatch to the end of the day.
-  const cpu = new CpuShares({
-    ...Object.fromEntries(SERVICE_CATALOGUE.map(({ name }) => [name, () => [run.processIds()[name]].filter((pid) => pid !== undefined)])),
-    'kafka broker': () => pidsMatching(/kafka\.Kafka/),
-    postgresql: () => pidsMatching(/^postgres/),
-    'bench driver': () => [process.pid],
-  });
-  let cpuStarted = false;
-  // Sampled from the run's own looks at the stack (twice a second while the day runs), not by scraping it again.
-  run.onMetrics((m) => {
-    const dispatched = m.scheduler.sum('halfhour_scheduler_dispatched_total');
-    if (dispatched > 0 && !cpuStarted) {
-      cpu.start();
-      cpuStarted = true;
-    }
-    clock.sample({
-      dispatched,
-      read: m.smets1.sum('halfhour_adapter_results_total') + m.smets2.sum('halfhour_adapter_results_total'),
-      // In the DIP outbox: the forwarder has taken the result in; "delivered" is its relay's part.
-      queued: m.dip.sum('halfhour_dip_messages_total', { outcome: 'queued' }),
-      delivered: m.dip.sum('halfhour_dip_messages_total', { outcome: 'delivered' }),
-    });
-  });
-  let peakRss: Record<string, number> = {};
-  const startedAt = Date.now();
-  let stopped = false;
-  try {
-    const report = await run.run();
-    const cpuShares = cpu.shares();
-    peakRss = run.peakRssMb();
-    const collection = clock.rates();
-    const marks = run.milestones;
-    const rate = (count: number, from?: number, to?: number): StageRate => {
-      const seconds = ((to ?? 0) - (from ?? 0)) / 1000;
-      return { count, seconds, perSecond: seconds > 0 ? count / seconds : 0 };
-    };
-    const registryMessages = run.population.meters.length * 2 + run.population.meters.filter((meter) => meter.mdr).length; // supplier, consent, MDR appointment
-    const stages: Record<string, StageRate> = {
-      // The registry: CSS messages published until every view holds every timeline.
-      registry: rate(registryMessages + run.population.meters.length, marks.registryPublishing, marks.registryLoaded),
-      // The day's requests: published until all decided.
-      decided: rate(run.population.requests.filter((r) => r.phase === 'BEFORE_PLAN').length, marks.requestsPublishing, marks.requestsDecided),
-      ...collection,
-    };
-    const end = await scrapeStack(run.serviceUrls);
-    const planSeconds = end.scheduler.histogram('halfhour_scheduler_plan_seconds').sum;
-    for (const [stage, rate] of Object.entries(stages)) {
-      const tail = rate.secondsTo95 === undefined ? '' : ` (95 % in ${rate.secondsTo95.toFixed(1)} s)`;
-      console.log(`  ${stage.padEnd(11)} ${String(rate.count).padStart(8)} in ${rate.seconds.toFixed(1).padStart(6)} s = ${Math.round(rate.perSecond)}/s${tail}`);
-    }
-    mkdirSync(join(repositoryRoot, 'out'), { recursive: true });
-    writeFileSync(join(repositoryRoot, 'out', 'bench-stages.csv'), clock.csv());
-    console.log(`  plan        ${report.reads.scheduled.items} items planned and written in ${planSeconds.toFixed(2)} s`);
-    const dispatchedCommands = end.scheduler.sum('halfhour_scheduler_dispatched_total');
-    const readResults = end.smets1.sum('halfhour_adapter_results_total') + end.smets2.sum('halfhour_adapter_results_total');
-    const resultsPerCommand = readResults / Math.max(dispatchedCommands, 1);
-    console.log(`  read results per dispatched command: ${resultsPerCommand.toFixed(3)} (${readResults} for ${dispatchedCommands}; above 1 means meters read again for one command)`);
-    console.log(`  peak RSS (MB): ${Object.entries(peakRss).map(([name, mb]) => `${name} ${mb.toFixed(0)}`).join(', ')}`);
-    const startToReadyMs = run.startToReadyMs();
-    console.log(`  start to ready, all at once (ms): ${Object.entries(startToReadyMs).map(([name, ms]) => `${name} ${ms ?? '?'}`).join(', ')}`);
-    console.log('  consumer batches (a small mean size at a short mean time: the stage waits on hand-offs, not on work):');
-    for (const line of describeConsumerBatches(end)) console.log(`    ${line}`);
-    console.log(`  checks: deliveries as designed ${report.checks.deliveries.ok}, answers as designed ${report.checks.responses.ok}`);
-    console.log('  share of the machine’s CPU from the first dispatch to the end of the day (all of it: 100 %):');
-    for (const share of cpuShares) console.log(`    ${share.name.padEnd(20)} ${(share.share * 100).toFixed(1).padStart(5)} %  (${share.cpuSeconds.toFixed(1)} CPU s)`);
-    const databaseUrls = Object.fromEntries(SERVICE_CATALOGUE.filter((entry) => entry.database).map((entry) => [entry.name, run.namespace.databaseUrlOf(entry)]));
-    const writes = await tableWrites(databaseUrls);
-    console.log('  PostgreSQL row writes, by table:');
-    for (const line of describeTableWrites(writes, report.dip.mpanDaysDelivered)) console.log(`    ${line}`);
-    const stored = bytesPerMpanDay(await storedTables(databaseUrls), report.dip.mpanDaysDelivered);
-    for (const line of stored.lines) console.log(`  ${line}`);
-    await run.stop();
-    stopped = true;
-    const profiles = profile ? summariseProfiles() : undefined;
-    const produced = [end.intake, end.access, end.scheduler, end.smets1, end.smets2, end.dip].reduce((n, m) => n + m.sum('halfhour_producer_messages_total'), 0);
-    const upstream = run.population.requests.length + report.population.mpans * 3; // requests, and about three CSS messages per MPAN
-    return {
-      stages, planSeconds, resultsPerCommand, tableWrites: writes, bytesPerMpanDay: { steady: stored.steady, onDisk: stored.onDisk }, peakRssMb: peakRss, startToReadyMs, cpuShares, profiles, realSeconds: (Date.now() - startedAt) / 1000, mpanDaysDelivered: report.dip.mpanDaysDelivered,
-      kafkaMessages: produced + upstream, messagesPerMpanDay: (produced + upstream) / Math.max(report.dip.mpanDaysDelivered, 1), checks: report.checks,
-    };
-  } finally {
-    if (!stopped) await run.stop();
-    await run.cleanUp();
-  }
-}
-
-/** Every process's profile (written as it stopped): where its time went, printed and returned. */
-function summariseProfiles(): Record<string, ProfileSummary> {
-  const dir = join(repositoryRoot, PROFILE_DIR);
-  const summaries: Record<string, ProfileSummary> = {};
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort()) {
-    const name = file.replace(/\.cpuprofile$/, '');
-    const summary = summariseProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile, 12);
-    summaries[name] = summary;
-    const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
-    console.log(`\n  ${name}: ${(summary.busyMs / 1000).toFixed(1)} s busy`);
-    console.log(`    by area:  ${summary.topAreas.slice(0, 8).map((a) => `${a.name} ${percent(a.share)}`).join(', ')}`);
-    for (const f of summary.topFunctions.slice(0, 10)) console.log(`    ${percent(f.share).padStart(7)}  ${f.name}`);
-  }
-  console.log(`  profiles in ${PROFILE_DIR}/ (open one in Chrome DevTools or speedscope for the whole picture)`);
-  return summaries;
+  const byScale = scaleTable(readHistory(), history.machine);
+  if (byScale.length > 0) console.log(`\n== by size, the latest run of each on this machine (flat is national scale)\n${byScale.join('\n')}`);
 }
 
 main().catch((error: unknown) => {
