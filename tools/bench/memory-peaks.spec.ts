@@ -24,6 +24,6 @@ describe('each service’s memory at its peak', () => {
     peaks.sample(look(250, 150, 2));
     peaks.sample(look(230, 160, 4));
     expect(peaks.byService.scheduler).toEqual({ rssMb: 250, heapTotalMb: 150, heapUsedMb: 75, externalMb: 10, otherMb: 90, gcSeconds: { minor: 0, major: 4 } });
-    expect(peaks.lines().find((line) => line.startsWith('scheduler'))).toMatch(/RSS  250 = heap  150 \( 75 in use\) \+ external  10 \+ other  90 MB; GC 0\.0 s minor, 4\.0 s major/);
+    expect(peaks.lines().find((line) => line.startsWith('scheduler'))).toMatch(/RSS {2}250 = heap {2}150 \( 75 in use\) \+ external {2}10 \+ other {2}90 MB; GC 0\.0 s minor, 4\.0 s major/);
   });
 });
