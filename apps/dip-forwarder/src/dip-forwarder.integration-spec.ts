@@ -67,7 +67,7 @@ describe('dip-forwarder with the DIP simulator', () => {
     expect((await dipStats()).badSignatures).toBe(0);
     // The DIP has them; the forwarder records that when its round commits.
     const rows = await eventually(async () => {
-      const found = (await db.query(`SELECT reference, state, transaction_id FROM dip_outbox WHERE mpan = $1 ORDER BY item_key`, [mpan])).rows;
+      const found = (await db.query(`SELECT reference, state, transaction_id FROM dip_outbox WHERE mpan = $1 ORDER BY reference`, [mpan])).rows;
       expect(found.map((r) => r.state)).toEqual(['DELIVERED', 'DELIVERED']);
       return found;
     }, 10_000, 100);

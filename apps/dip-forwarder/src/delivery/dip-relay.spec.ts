@@ -12,7 +12,7 @@ class InMemoryQueue implements DeliveryQueue {
 
   constructor(references: readonly string[]) {
     for (const reference of references) {
-      this.state.set(reference, { row: { reference, settlementDate: '2026-12-01', itemKey: reference, mpan: '1300000000000', message: { reference } as unknown as DipMessage, attempts: 0 }, leased: false, attempts: 0 });
+      this.state.set(reference, { row: { reference, settlementDate: '2026-12-01', mpan: '1300000000000', message: { reference } as unknown as DipMessage, attempts: 0 }, leased: false, attempts: 0 });
     }
   }
 

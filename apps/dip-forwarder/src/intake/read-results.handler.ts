@@ -36,7 +36,7 @@ export class ReadResultsHandler implements BatchHandler<ReadResult> {
       const day = { itemKey: r.itemKey, mpan: r.mpan, srv: r.srv, settlementDate: r.dataDay, periods: r.periods, registers: r.registers };
       const message = dipMessageFor(this.settings, day, '', now);
       const reference = `${r.itemKey}#${createHash('sha256').update(JSON.stringify(message.custom)).digest('hex').slice(0, 16)}`;
-      return { result: r, messageId: envelope.messageId, row: { reference, itemKey: r.itemKey, stored: storedDipDayOf(day, now) } };
+      return { result: r, messageId: envelope.messageId, row: { reference, stored: storedDipDayOf(day, now) } };
     });
     await this.outbox.preparePartitions(queued.map((q) => q.row.stored.settlementDate));
     const fresh = await this.outbox.dataSource.transaction(async (manager) => {

@@ -47,7 +47,7 @@ describe('the DIP outbox', () => {
     inWh.periods = inWh.periods.map((p, i) => (p.kwh === undefined ? p : { ...p, kwh: [0.123, 1.5, 0, 2147483.647][i % 4] }));
     queued.push({ day: inWh, reference: `${inWh.itemKey}#0123456789abcdef` });
     await outbox.preparePartitions(queued.map(({ day }) => day.settlementDate));
-    await dataSource.transaction((manager) => outbox.enqueue(manager, queued.map(({ day, reference }) => ({ reference, itemKey: day.itemKey, stored: storedDipDayOf(day, stampedAt) }))));
+    await dataSource.transaction((manager) => outbox.enqueue(manager, queued.map(({ day, reference }) => ({ reference, stored: storedDipDayOf(day, stampedAt) }))));
 
     const leased = await outbox.leasePending(10, 60);
     expect(leased.map((row) => row.reference).sort()).toEqual(queued.map((q) => q.reference).sort());
@@ -95,7 +95,7 @@ describe('the DIP outbox', () => {
     const outbox = new OutboxRepository(dataSource, SETTINGS, { now: () => new Date('2026-12-02T12:00:00Z') });
     const days = [retrieved('1400000000063', '2026-12-01'), retrieved('1400000000074', '2026-12-02')];
     await outbox.preparePartitions(days.map((d) => d.settlementDate));
-    await dataSource.transaction((manager) => outbox.enqueue(manager, days.map((day) => ({ reference: `${day.itemKey}#aa`, itemKey: day.itemKey, stored: storedDipDayOf(day, now) }))));
+    await dataSource.transaction((manager) => outbox.enqueue(manager, days.map((day) => ({ reference: `${day.itemKey}#aa`, stored: storedDipDayOf(day, now) }))));
     const [delivered] = (await outbox.leasePending(10, 60)).filter((row) => row.settlementDate === '2026-12-01');
     await outbox.record([{ rows: [delivered], outcome: { kind: 'ACCEPTED', transactionId: 'T-1' } }]);
     await dataSource.query(`UPDATE dip_outbox SET leased_until = NULL`);

@@ -8,7 +8,6 @@ export interface OutboxRow {
   reference: string;
   /** The partition it is in (its item's settlement date). */
   settlementDate: string;
-  itemKey: string;
   mpan: string;
   message: DipMessage;
   attempts: number;
@@ -17,7 +16,6 @@ export interface OutboxRow {
 /** An MPAN-day to queue: its data as the outbox stores it. */
 export interface QueuedDay {
   reference: string;
-  itemKey: string;
   stored: StoredDipDay;
 }
 
@@ -45,17 +43,17 @@ export class OutboxRepository implements DeliveryQueue {
     if (rows.length === 0) return;
     const column = <T>(of: (row: QueuedDay) => T) => rows.map(of);
     await manager.query(
-      `INSERT INTO dip_outbox (reference, item_key, mpan, srv, settlement_date, stamped_at, period_starts_ms, wh, kwh, quality, registers, state)
-       SELECT r.reference, r.item_key, r.mpan, r.srv, r.settlement_date, r.stamped_at,
+      `INSERT INTO dip_outbox (reference, mpan, srv, settlement_date, stamped_at, period_starts_ms, wh, kwh, quality, registers, state)
+       SELECT r.reference, r.mpan, r.srv, r.settlement_date, r.stamped_at,
          CASE WHEN jsonb_typeof(r.starts) = 'array' THEN ARRAY(SELECT x::integer FROM jsonb_array_elements_text(r.starts) WITH ORDINALITY AS e(x, n) ORDER BY n) END,
          CASE WHEN jsonb_typeof(r.wh) = 'array' THEN ARRAY(SELECT x::integer FROM jsonb_array_elements_text(r.wh) WITH ORDINALITY AS e(x, n) ORDER BY n) END,
          CASE WHEN jsonb_typeof(r.kwh) = 'array' THEN ARRAY(SELECT x::double precision FROM jsonb_array_elements_text(r.kwh) WITH ORDINALITY AS e(x, n) ORDER BY n) END,
          r.quality, r.registers, 'PENDING'
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::timestamptz[], $7::jsonb[], $8::jsonb[], $9::text[], $10::jsonb[], $11::jsonb[])
-         AS r(reference, item_key, mpan, srv, settlement_date, stamped_at, starts, kwh, quality, registers, wh)
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::timestamptz[], $6::jsonb[], $7::jsonb[], $8::text[], $9::jsonb[], $10::jsonb[])
+         AS r(reference, mpan, srv, settlement_date, stamped_at, starts, kwh, quality, registers, wh)
        ON CONFLICT (settlement_date, reference) DO NOTHING`,
       [
-        column((r) => r.reference), column((r) => r.itemKey), column((r) => r.stored.mpan), column((r) => r.stored.srv), column((r) => r.stored.settlementDate),
+        column((r) => r.reference), column((r) => r.stored.mpan), column((r) => r.stored.srv), column((r) => r.stored.settlementDate),
         column((r) => r.stored.stampedAt), column((r) => JSON.stringify(r.stored.periodStartsMs)), column((r) => JSON.stringify(r.stored.kwh)),
         column((r) => r.stored.quality), column((r) => JSON.stringify(r.stored.registers)), column((r) => JSON.stringify(r.stored.wh)),
       ],
@@ -72,13 +70,13 @@ export class OutboxRepository implements DeliveryQueue {
        FROM (SELECT settlement_date, reference FROM dip_outbox WHERE state = 'PENDING' AND (leased_until IS NULL OR leased_until < now())
              ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED) AS due
        WHERE o.settlement_date = due.settlement_date AND o.reference = due.reference
-       RETURNING o.reference, o.item_key AS "itemKey", o.attempts, o.created_at AS "createdAt", ${STORED_COLUMNS}`,
+       RETURNING o.reference, o.attempts, o.created_at AS "createdAt", ${STORED_COLUMNS}`,
       [limit, leaseSeconds],
     );
-    return (rows as (StoredDipDay & { reference: string; itemKey: string; attempts: number; createdAt: Date })[])
+    return (rows as (StoredDipDay & { reference: string; attempts: number; createdAt: Date })[])
       .sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime())
       .map((row) => ({
-        reference: row.reference, settlementDate: row.settlementDate, itemKey: row.itemKey, mpan: row.mpan, attempts: row.attempts,
+        reference: row.reference, settlementDate: row.settlementDate, mpan: row.mpan, attempts: row.attempts,
         message: storedDipMessage(this.settings, row, row.reference),
       }));
   }

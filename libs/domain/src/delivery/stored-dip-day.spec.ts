@@ -47,7 +47,9 @@ describe('the DIP outbox’s stored MPAN-day', () => {
   it('keeps no half-hour starts for a day read from its start, and each start for one that is not', () => {
     const whole: RetrievedDay = { itemKey: 'k', mpan: '1400000000018', srv: '4.8.1', settlementDate: '2026-10-25', registers: [], periods: settlementPeriodStarts('2026-10-25').map((s) => ({ start: s.toISOString(), quality: 'ACTUAL' as const, kwh: 0.25 })) };
     expect(storedDipDayOf(whole, new Date()).periodStartsMs).toBeNull();
-    expect(storedDipDayOf(whole, new Date()).quality).toBe('A'.repeat(50));
+    expect(storedDipDayOf(whole, new Date()).quality).toBeNull();
+    const gap = { ...whole, periods: whole.periods.map((p, i) => (i === 3 ? { start: p.start, quality: 'MISSING' as const } : p)) };
+    expect(storedDipDayOf(gap, new Date()).quality).toBe(`AAAM${'A'.repeat(46)}`);
     expect(storedDipDayOf(whole, new Date())).toMatchObject({ wh: Array(50).fill(250), kwh: null });
     const odd = { ...whole, periods: whole.periods.map((p, i) => ({ ...p, kwh: i === 7 ? 0.1 + 0.2 : 0.25 })) };
     expect(storedDipDayOf(odd, new Date())).toMatchObject({ wh: null, kwh: expect.arrayContaining([0.30000000000000004, 0.25]) });

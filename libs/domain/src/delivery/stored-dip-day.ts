@@ -25,8 +25,8 @@ export interface StoredDipDay {
   wh: (number | null)[] | null;
   /** Each half hour's kWh, when one is not a whole Wh; otherwise null. */
   kwh: (number | null)[] | null;
-  /** Each half hour's quality, a letter each: A (actual) or M (missing). */
-  quality: string;
+  /** Each half hour's quality, a letter each: A (actual) or M (missing); null when every one is actual (the usual case). */
+  quality: string | null;
   /** Register reads as [register, kWh, read at]: an array keeps its order where an object's keys would not (jsonb sorts them). */
   registers: [string, number, string][];
 }
@@ -53,7 +53,7 @@ export function storedDipDayOf(day: RetrievedDay, stampedAt: Date): StoredDipDay
     periodStartsMs: offsets.every((offset, i) => offset === i * HALF_HOUR_MS) ? null : offsets,
     wh: inWh ? (wh as (number | null)[]) : null,
     kwh: inWh ? null : day.periods.map((p) => p.kwh ?? null),
-    quality: day.periods.map((p) => QUALITY_LETTER[p.quality]).join(''),
+    quality: day.periods.every((p) => p.quality === 'ACTUAL') ? null : day.periods.map((p) => QUALITY_LETTER[p.quality]).join(''),
     registers: day.registers.map((r) => [r.register, r.kwh, r.readAt]),
   };
 }
@@ -62,10 +62,10 @@ export function storedDipDayOf(day: RetrievedDay, stampedAt: Date): StoredDipDay
 export function storedDipMessage(settings: DipSettings, stored: StoredDipDay, reference: string): DipMessage {
   const dayStart = settlementDayStart(stored.settlementDate).getTime();
   const kwhOf = (i: number): number | null => (stored.wh ? (stored.wh[i] === null ? null : stored.wh[i]! / 1000) : stored.kwh![i]);
-  const periods = Array.from(stored.quality, (_, i): HalfHourReading => {
+  const periods = Array.from({ length: (stored.wh ?? stored.kwh)!.length }, (_, i): HalfHourReading => {
     const kwh = kwhOf(i);
     const start = new Date(dayStart + (stored.periodStartsMs ? stored.periodStartsMs[i] : i * HALF_HOUR_MS)).toISOString();
-    const quality = QUALITY_OF_LETTER[stored.quality[i]];
+    const quality = stored.quality === null ? 'ACTUAL' : QUALITY_OF_LETTER[stored.quality[i]];
     return kwh === null ? { start, quality } : { start, quality, kwh };
   });
   const registers = stored.registers.map(([register, kwh, readAt]) => ({ register, kwh, readAt }));
