@@ -7,6 +7,7 @@ import { DIP_FORWARDER_ENTITIES, DIP_FORWARDER_MIGRATIONS } from '../persistence
 import { dipForwarderRetention } from '../persistence/dip-forwarder-retention';
 import { DipOutboxReadings1766300000000 } from '../persistence/migrations/1766300000000-dip-outbox-readings';
 import { OutboxRepository } from './outbox-repository';
+import { Redelivery } from './redelivery';
 
 const SETTINGS: DipSettings = { interfaceId: 'HH-RETRIEVED', schemaVersion: '1.0', eventCode: 'HHD', senderDipId: 'DCC01', senderRole: 'DCC', recipients: ['ELEXON'] };
 
@@ -105,5 +106,24 @@ describe('the DIP outbox', () => {
     expect(outcome.droppedPartitions.dip_outbox).toEqual(['dip_outbox_p20261201']);
     expect(outcome.keptInFlight.dip_outbox).toContain('dip_outbox_p20261202');
     expect((await dataSource.query(`SELECT settlement_date::text AS day, state FROM dip_outbox WHERE mpan = ANY($1)`, [days.map((d) => d.mpan)]))).toEqual([{ day: '2026-12-02', state: 'PENDING' }]);
+  });
+
+  it('re-queues a delivered day a chunk at a time, audited with the rows it matched, the other days untouched', async () => {
+    const outbox = new OutboxRepository(dataSource, SETTINGS);
+    const now = new Date('2026-12-10T12:00:00Z');
+    const day = '2026-12-08';
+    const mpans = ['1400000000096', '1400000000100', '1400000000111', '1400000000122', '1400000000133'];
+    const days = [...mpans.map((mpan) => retrieved(mpan, day)), retrieved('1400000000144', '2026-12-09')];
+    await outbox.preparePartitions([day, '2026-12-09']);
+    await dataSource.transaction((manager) => outbox.enqueue(manager, days.map((d) => ({ reference: `${d.itemKey}#bb`, stored: storedDipDayOf(d, now) }))));
+    const leased = (await outbox.leasePending(1000, 60)).filter((row) => row.reference.endsWith('#bb'));
+    await outbox.record([{ rows: leased, outcome: { kind: 'ACCEPTED', transactionId: 'T-2' } }]);
+    const states = async () => dataSource.query(`SELECT settlement_date::text AS day, state, count(*)::int AS n FROM dip_outbox WHERE reference LIKE '%#bb' GROUP BY 1, 2 ORDER BY 1, 2`);
+    expect(await states()).toEqual([{ day, state: 'DELIVERED', n: 5 }, { day: '2026-12-09', state: 'DELIVERED', n: 1 }]);
+
+    const audited = await new Redelivery(dataSource, 2).redeliverDay(day, { requestedBy: 'ops', reason: 'DIP lost them' }, now);
+    expect(audited).toMatchObject({ action: 'REDELIVER_DAY', affected: 5 });
+    expect(await states()).toEqual([{ day, state: 'PENDING', n: 5 }, { day: '2026-12-09', state: 'DELIVERED', n: 1 }]);
+    expect(await new Redelivery(dataSource, 2).redeliverDay(day, { requestedBy: 'ops', reason: 'again' }, now)).toMatchObject({ affected: 0 });
   });
 });
