@@ -1,19 +1,22 @@
-import { settlementPeriodStarts } from '@halfhour/domain';
-import { DEFAULT_POPULATION_SETTINGS, generatePopulation, syntheticHalfHourKwh } from '@halfhour/simulation';
-import { checkDeliveries, DeliveryCheck, DipMpanDay } from './delivery-check';
+import { DEFAULT_POPULATION_SETTINGS, generatePopulation } from '@halfhour/simulation';
+import { checkDeliveries, DeliveryCheck } from './delivery-check';
+import { deliveredAsDesigned } from './testing/delivered-as-designed';
 
 const population = generatePopulation({ ...DEFAULT_POPULATION_SETTINGS, mpans: 200, dataDay: '2026-12-01' });
-const direction = new Map(population.meters.map((m) => [m.mpan, m.direction]));
-
-function delivered(key: string): DipMpanDay {
-  const [mpanCore, srv, settlementDate] = key.split('|');
-  const kwh = settlementPeriodStarts(settlementDate).map((start) => syntheticHalfHourKwh(mpanCore, direction.get(mpanCore)!, start));
-  return { mpanCore, srv, settlementDate, references: [`${key}#1`], complete: true, kwh };
-}
+const delivered = (key: string) => deliveredAsDesigned(population, key);
 
 describe('the check of what reached the DIP', () => {
   const days = [...population.expectedDeliveries].map(delivered);
   const wrong = days.map((day, i) => (i % 3 === 0 ? { ...day, kwh: day.kwh.map((v) => (v ?? 0) + 1) } : day)).slice(5);
+
+  it('names what is missing, unexpected, sent twice or wrong', () => {
+    const [first, second, third, ...rest] = days;
+    const twice = { ...second, references: [...second.references, 'again'] };
+    const misread = { ...third, kwh: third.kwh.map((v) => (v ?? 0) + 1) };
+    const stranger = delivered(`${population.meters[0].mpan}|4.8.1|2026-11-01`);
+    const checks = checkDeliveries(population, [twice, misread, stranger, ...rest]);
+    expect(checks).toMatchObject({ ok: false, missing: [`${first.mpanCore}|${first.srv}|${first.settlementDate}`], unexpectedCount: 1, notExactlyOnceCount: 1, wrongValuesCount: 1 });
+  });
 
   it('finds the same a page at a time as all at once', () => {
     const check = new DeliveryCheck(population);

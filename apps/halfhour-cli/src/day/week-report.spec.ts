@@ -1,7 +1,7 @@
-import { settlementPeriodStarts } from '@halfhour/domain';
-import { dayPopulation, DEFAULT_WEEK_SETTINGS, generateWeek, syntheticHalfHourKwh } from '@halfhour/simulation';
+import { dayPopulation, DEFAULT_WEEK_SETTINGS, generateWeek } from '@halfhour/simulation';
 import { buildDayReport } from './day-report';
-import { checkDeliveries, DipMpanDay } from './delivery-check';
+import { checkDeliveries } from './delivery-check';
+import { deliveredAsDesigned } from './testing/delivered-as-designed';
 import { MetricsSnapshot } from './metrics-reader';
 import { DayCensus } from './storage-census';
 import { buildWeekReport } from './week-report';
@@ -11,12 +11,7 @@ const metrics = MetricsSnapshot.empty();
 
 function reportOfDay(index: number, dropped: string[] = []) {
   const population = dayPopulation(week, index);
-  const direction = new Map(population.meters.map((m) => [m.mpan, m.direction]));
-  const dipMpanDays = [...population.expectedDeliveries].filter((key) => !dropped.includes(key)).map((key): DipMpanDay => {
-    const [mpanCore, srv, settlementDate] = key.split('|');
-    const kwh = settlementPeriodStarts(settlementDate).map((start) => syntheticHalfHourKwh(mpanCore, direction.get(mpanCore)!, start));
-    return { mpanCore, srv, settlementDate, references: [`${key}#1`], complete: true, kwh };
-  });
+  const dipMpanDays = [...population.expectedDeliveries].filter((key) => !dropped.includes(key)).map((key) => deliveredAsDesigned(population, key));
   return buildDayReport({
     population, collectionDay: week.days[index].collectionDay, topicPrefix: 'day-x.', speed: 480, clockMode: 'stepped', realSeconds: 60 * (index + 1), providerCapacity: '',
     outcomes: [], metrics: { intake: metrics, access: metrics, scheduler: metrics, smets1: metrics, smets2: metrics, dip: metrics },
