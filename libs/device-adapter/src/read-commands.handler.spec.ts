@@ -5,24 +5,24 @@ import { Registry } from 'prom-client';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { AdapterMetrics } from './adapter-metrics';
-import { CommandClaims, CommandRecord } from './command-record/command-record';
+import { CommandClaims, CommandRecord, CommandRef } from './command-record/command-record';
 import { ProviderPolicies } from './provider-policies';
 import { ReadCommandsHandler } from './read-commands.handler';
 
 /** The command record's rules, in memory: claimed once, then published or not. */
 class InMemoryRecord {
   readonly state = new Map<string, 'claimed' | 'published'>();
-  async claim(ids: readonly string[]): Promise<CommandClaims> {
+  async claim(commands: readonly CommandRef[]): Promise<CommandClaims> {
     const claims = { fresh: new Set<string>(), published: new Set<string>(), interrupted: new Set<string>() };
-    for (const id of ids) {
+    for (const { commandId: id } of commands) {
       const state = this.state.get(id);
       if (!state) this.state.set(id, 'claimed');
       (state === undefined ? claims.fresh : state === 'published' ? claims.published : claims.interrupted).add(id);
     }
     return claims;
   }
-  async markPublished(ids: readonly string[]): Promise<void> {
-    for (const id of ids) this.state.set(id, 'published');
+  async markPublished(commands: readonly CommandRef[]): Promise<void> {
+    for (const { commandId } of commands) this.state.set(commandId, 'published');
   }
 }
 

@@ -44,7 +44,7 @@ export class ReadCommandsHandler implements BatchHandler<ReadCommand> {
   private readonly unpublished = new Map<string, ReadResult>();
 
   async handleBatch(messages: readonly ConsumedMessage<ReadCommand>[]): Promise<void> {
-    const claims = await this.record.claim(messages.map((m) => m.body.commandId));
+    const claims = await this.record.claim(messages.map((m) => m.body));
     const taken = new Set<string>();
     const toRead: ConsumedMessage<ReadCommand>[] = [];
     const interrupted: ConsumedMessage<ReadCommand>[] = [];
@@ -73,7 +73,7 @@ export class ReadCommandsHandler implements BatchHandler<ReadCommand> {
       results.map((body, i) => ({ definition: Topics.readResults.messages[0], body, envelope: { causedBy: answered[i].envelope } })),
       { prevalidated: true },
     );
-    await this.record.markPublished(answered.map((m) => m.body.commandId));
+    await this.record.markPublished(answered.map((m) => m.body));
     for (const message of answered) this.unpublished.delete(message.body.commandId);
     for (const result of results) {
       this.metrics.results.inc({ provider: result.provider, outcome: result.outcome, source: result.source });

@@ -1,6 +1,10 @@
+import { ReadCommand } from '@halfhour/contracts';
 import { Clock } from '@halfhour/domain';
-import { reclaimSpace } from '@halfhour/persistence';
+import { DayPartitions, RetentionSweeper } from '@halfhour/persistence';
 import { DataSource } from 'typeorm';
+
+/** What the record knows a command by: its ID, and the plan day whose partition holds it. */
+export type CommandRef = Pick<ReadCommand, 'commandId' | 'planDay'>;
 
 /** What the record says about a batch's commands. */
 export interface CommandClaims {
@@ -17,58 +21,55 @@ export interface CommandClaims {
  * crash or a rebalance) never costs a second provider call: a command is claimed before its read
  * and marked published after its result is on the topic. A command claimed but never published
  * may or may not have reached its meter; it is answered as failed, never read again, and the
- * scheduler's backstop sends a new attempt. Rows older than the retention are swept.
+ * scheduler's backstop sends a new attempt. The record is partitioned by the commands' plan days;
+ * retention drops a plan day whole once it is older than the retention.
  */
 export class CommandRecord {
+  private readonly partitions: DayPartitions;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly retentionHours: number,
-  ) {}
+  ) {
+    this.partitions = new DayPartitions(dataSource, 'read_command_record');
+  }
 
-  async claim(commandIds: readonly string[]): Promise<CommandClaims> {
-    const ids = [...new Set(commandIds)];
-    if (ids.length === 0) return { fresh: new Set(), published: new Set(), interrupted: new Set() };
+  async claim(commands: readonly CommandRef[]): Promise<CommandClaims> {
+    const unique = [...new Map(commands.map((c) => [c.commandId, c])).values()];
+    if (unique.length === 0) return { fresh: new Set(), published: new Set(), interrupted: new Set() };
+    await this.partitions.ensure(unique.map((c) => c.planDay));
     const rows: { command_id: string; fresh: boolean; published: boolean }[] = await this.dataSource.query(
       `WITH claimed AS (
-         INSERT INTO read_command_record (command_id, claimed_at)
-         SELECT id, $2 FROM unnest($1::text[]) AS id
+         INSERT INTO read_command_record (plan_day, command_id, claimed_at)
+         SELECT day, id, $3 FROM unnest($1::date[], $2::text[]) AS c(day, id)
          ON CONFLICT DO NOTHING
          RETURNING command_id)
-       SELECT id AS command_id, claimed.command_id IS NOT NULL AS fresh, r.published_at IS NOT NULL AS published
-       FROM unnest($1::text[]) AS id
-       LEFT JOIN claimed ON claimed.command_id = id
-       LEFT JOIN read_command_record r ON r.command_id = id`,
-      [ids, this.clock.now()],
+       SELECT c.id AS command_id, claimed.command_id IS NOT NULL AS fresh, r.published_at IS NOT NULL AS published
+       FROM unnest($1::date[], $2::text[]) AS c(day, id)
+       LEFT JOIN claimed ON claimed.command_id = c.id
+       LEFT JOIN read_command_record r ON r.plan_day = c.day AND r.command_id = c.id`,
+      [unique.map((c) => c.planDay), unique.map((c) => c.commandId), this.clock.now()],
     );
     const claims = { fresh: new Set<string>(), published: new Set<string>(), interrupted: new Set<string>() };
     for (const row of rows) (row.fresh ? claims.fresh : row.published ? claims.published : claims.interrupted).add(row.command_id);
     return claims;
   }
 
-  async markPublished(commandIds: readonly string[]): Promise<void> {
-    if (commandIds.length === 0) return;
-    await this.dataSource.query(`UPDATE read_command_record SET published_at = $2 WHERE command_id = ANY($1::text[]) AND published_at IS NULL`, [
-      [...new Set(commandIds)],
-      this.clock.now(),
-    ]);
+  async markPublished(commands: readonly CommandRef[]): Promise<void> {
+    const unique = [...new Map(commands.map((c) => [c.commandId, c])).values()];
+    if (unique.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE read_command_record AS r SET published_at = $3 FROM unnest($1::date[], $2::text[]) AS c(day, id)
+       WHERE r.plan_day = c.day AND r.command_id = c.id AND r.published_at IS NULL`,
+      [unique.map((c) => c.planDay), unique.map((c) => c.commandId), this.clock.now()],
+    );
   }
 
-  /** Deletes records past the retention, a bounded chunk per statement so no sweep holds locks for long. */
-  async sweep(): Promise<number> {
-    const before = new Date(this.clock.now().getTime() - this.retentionHours * 3_600_000);
-    let swept = 0;
-    for (;;) {
-      const [, count]: [unknown, number] = await this.dataSource.query(
-        `DELETE FROM read_command_record WHERE command_id IN (
-           SELECT command_id FROM read_command_record WHERE claimed_at < $1 LIMIT 10000)`,
-        [before],
-      );
-      swept += count;
-      if (count < 10_000) {
-        if (swept > 0) await reclaimSpace(this.dataSource, 'read_command_record');
-        return swept;
-      }
-    }
+  /** Drops the plan days past the retention (whole days: a plan day is kept until all of it is older); returns their partitions. */
+  async sweep(): Promise<string[]> {
+    const keepDays = Math.ceil(this.retentionHours / 24);
+    const outcome = await new RetentionSweeper(this.dataSource, [], [{ table: 'read_command_record', keepDays, inFlight: 'false' }], this.clock).sweep();
+    return outcome.droppedPartitions.read_command_record ?? [];
   }
 }
