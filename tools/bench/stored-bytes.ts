@@ -5,7 +5,7 @@ import { inEachDatabase } from './each-database';
  * adds to the disk. The rest grow with the population (registry, schedules, decisions) or are
  * emptied as they are sent (the Kafka outboxes).
  */
-const KEPT_PER_DAY = '^(collection_items(_p[0-9]+)?|dip_outbox(_p[0-9]+)?|inbox_messages|read_command_record(_p[0-9]+)?|smets1_cache_days)$';
+const KEPT_PER_DAY = '^(collection_items(_p[0-9]+)?|dip_outbox(_p[0-9]+)?|inbox_messages|read_command_record(_p[0-9]+)?|smets1_cache_days(_p[0-9]+)?)$';
 
 /** One table's bytes at the end of a run: its live rows, its heap as left on disk, its indexes, its TOAST. */
 export interface StoredTable {

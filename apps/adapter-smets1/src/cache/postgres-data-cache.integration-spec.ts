@@ -4,6 +4,7 @@ import { createDataSource, runMigrations } from '@halfhour/persistence';
 import { createTestDatabase, TestDatabase } from '@halfhour/testing';
 import { DataSource } from 'typeorm';
 import { PostgresDataCache } from './postgres-data-cache';
+import { Smets1CacheByDataDay1766800000000 } from './migrations/1766800000000-smets1-cache-by-data-day';
 import { SMETS1_CACHE_ENTITIES, SMETS1_CACHE_MIGRATIONS } from './smets1-cache-schema';
 
 const command = Topics.smets1Commands.messages[0].example as ReadCommand;
@@ -47,9 +48,31 @@ describe('the SMETS1 cache in PostgreSQL, one row per device, SRV and data day',
     expect([...found.keys()]).toEqual([command.commandId]);
   });
 
-  it('forgets days older than the retention when swept', async () => {
+  it('forgets days older than the retention when swept, dropping each whole', async () => {
     clock.advanceTo(new Date(Date.parse(command.readPeriod.end) + 15 * 86_400_000));
-    await cache.sweep();
+    expect(await cache.sweep()).toEqual([`smets1_cache_days_p${command.dataDay.replaceAll('-', '')}`]);
     expect((await cache.lookup([command])).size).toBe(0);
+  });
+
+  it('carries the days cached before it was partitioned over, each to its own partition', async () => {
+    const upgrade = await createTestDatabase('smets1_cache_upgrade');
+    const before = SMETS1_CACHE_MIGRATIONS.filter((m) => m.name !== Smets1CacheByDataDay1766800000000.name);
+    const old = await createDataSource({ url: upgrade.url, applicationName: 'smets1-cache-old', entities: [], migrations: before }).initialize();
+    try {
+      await runMigrations(old);
+      await old.query(`INSERT INTO smets1_cache_days (device_id, srv, data_day, periods, registers) VALUES ($1, $2, $3, $4, '[]')`,
+        [command.deviceId, command.srv, command.dataDay, JSON.stringify([{ start: halfHour(0), kwh: 7 }])]);
+    } finally {
+      await old.destroy();
+    }
+    const upgraded = await createDataSource({ url: upgrade.url, applicationName: 'smets1-cache-new', entities: SMETS1_CACHE_ENTITIES, migrations: SMETS1_CACHE_MIGRATIONS }).initialize();
+    try {
+      expect(await runMigrations(upgraded)).toEqual([Smets1CacheByDataDay1766800000000.name]);
+      const reading = (await new PostgresDataCache(upgraded, new SteppedClock(new Date(command.readPeriod.end)), 14).lookup([command])).get(command.commandId);
+      expect(reading?.periods).toEqual([{ start: halfHour(0), kwh: 7 }]);
+    } finally {
+      await upgraded.destroy();
+      await upgrade.drop();
+    }
   });
 });

@@ -1,31 +1,43 @@
 import { ReadCommand, ReadResult } from '@halfhour/contracts';
-import { Clock, settlementDayOf } from '@halfhour/domain';
+import { Clock } from '@halfhour/domain';
 import { DataCache, ProviderReading } from '@halfhour/device-adapter';
-import { reclaimSpace } from '@halfhour/persistence';
+import { DayPartitions, RetentionSweeper } from '@halfhour/persistence';
 import { DataSource } from 'typeorm';
 import { CachedDay, cachedDaysOf } from './cached-days';
 
 /**
- * The SMETS1 cache (R-DEV-2) in the adapter's database: one row per device, SRV and data day;
- * durable across restarts, bounded by age (a sweep deletes days older than the retention), read and
- * written set-wise per batch.
+ * The SMETS1 cache (R-DEV-2) in the adapter's database: one row per device, SRV and data day, a
+ * partition per data day; durable across restarts, bounded by age (a sweep drops the days older
+ * than the retention whole), read and written set-wise per batch, a data day at a time.
  */
 export class PostgresDataCache implements DataCache {
+  private readonly partitions: DayPartitions;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly retentionDays: number,
-  ) {}
+  ) {
+    this.partitions = new DayPartitions(dataSource, 'smets1_cache_days');
+  }
 
   async lookup(commands: readonly ReadCommand[]): Promise<Map<string, ProviderReading>> {
-    if (commands.length === 0) return new Map();
-    const rows: { i: string; periods: CachedDay['periods']; registers: CachedDay['registers'] }[] = await this.dataSource.query(
-      `SELECT q.i, c.periods, c.registers
-       FROM unnest($1::text[], $2::text[], $3::date[]) WITH ORDINALITY AS q(device_id, srv, data_day, i)
-       JOIN smets1_cache_days c USING (device_id, srv, data_day)`,
-      [commands.map((c) => c.deviceId), commands.map((c) => c.srv), commands.map((c) => c.dataDay)],
-    );
     const readings = new Map<string, ProviderReading>();
+    // A day at a time: the day picks its partition when the statement is planned.
+    for (const day of new Set(commands.map((c) => c.dataDay))) {
+      const ofDay = commands.filter((c) => c.dataDay === day);
+      const rows: { i: string; periods: CachedDay['periods']; registers: CachedDay['registers'] }[] = await this.dataSource.query(
+        `SELECT q.i, c.periods, c.registers
+         FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS q(device_id, srv, i)
+         JOIN smets1_cache_days c ON c.data_day = $3::date AND c.device_id = q.device_id AND c.srv = q.srv`,
+        [ofDay.map((c) => c.deviceId), ofDay.map((c) => c.srv), day],
+      );
+      this.read(rows, ofDay, readings);
+    }
+    return readings;
+  }
+
+  private read(rows: readonly { i: string; periods: CachedDay['periods']; registers: CachedDay['registers'] }[], commands: readonly ReadCommand[], readings: Map<string, ProviderReading>): void {
     for (const row of rows) {
       const command = commands[Number(row.i) - 1];
       const start = Date.parse(command.readPeriod.start);
@@ -36,12 +48,12 @@ export class PostgresDataCache implements DataCache {
         registers: row.registers.filter((g) => { const at = Date.parse(g.readAt); return at > start && at <= end; }),
       });
     }
-    return readings;
   }
 
   async store(results: readonly ReadResult[]): Promise<void> {
     const days = cachedDaysOf(results);
     if (days.length === 0) return;
+    await this.partitions.ensure(days.map((day) => day.data_day));
     // A day already held keeps the half hours and registers this read did not bring; this read's win.
     await this.dataSource.query(
       `INSERT INTO smets1_cache_days AS c (device_id, srv, data_day, periods, registers)
@@ -63,10 +75,10 @@ export class PostgresDataCache implements DataCache {
     );
   }
 
-  async sweep(): Promise<void> {
-    const [, deleted]: [unknown, number] = await this.dataSource.query('DELETE FROM smets1_cache_days WHERE data_day < $1', [
-      settlementDayOf(new Date(this.clock.now().getTime() - this.retentionDays * 86_400_000)),
-    ]);
-    if (deleted > 0) await reclaimSpace(this.dataSource, 'smets1_cache_days');
+  /** Drops the data days older than the retention; returns their partitions. */
+  async sweep(): Promise<string[]> {
+    const rule = { table: 'smets1_cache_days', keepDays: this.retentionDays, inFlight: 'false' };
+    const outcome = await new RetentionSweeper(this.dataSource, [], [rule], this.clock).sweep();
+    return outcome.droppedPartitions.smets1_cache_days ?? [];
   }
 }
