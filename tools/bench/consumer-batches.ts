@@ -11,7 +11,7 @@ export interface ConsumerBatches {
 
 /** Each service's consumers from its own metrics: how many batches, how large, how long each took. */
 export function consumerBatches(metrics: StackMetrics): ConsumerBatches[] {
-  return Object.entries(metrics).flatMap(([service, snapshot]) => {
+  return (Object.entries(metrics) as [string, StackMetrics['intake']][]).flatMap(([service, snapshot]) => {
     const handled = snapshot.by('halfhour_consumer_messages_total', 'topic');
     return Object.entries(snapshot.by('halfhour_consumer_batch_duration_seconds_count', 'topic')).map(([topic, batches]) => {
       const seconds = snapshot.histogram('halfhour_consumer_batch_duration_seconds', { topic }).sum;

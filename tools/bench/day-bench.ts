@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --mpan-days N] [--broker-records R] [--access-requests A] [--profile] [--day-only]
+ * npm run bench [-- --mpan-days N] [--broker-records R] [--access-requests A] [--profile] [--day-only] [--heap-snapshots]
  *
  * The whole pipeline at full speed, beside the machine's limits, in one run:
  * 1. the broker's own produce and consume rates (Kafka's perf tools, 1 KB records, idempotent, acks=all);
@@ -10,7 +10,8 @@
  *    stock NestJS way (an @EventPattern handler on ServerKafka, one message at a time): the ratio.
  * Figures are printed, written to out/bench.json and appended to tools/bench/history.jsonl.
  * `--profile` writes a CPU profile of every process (out/bench-profile/) and prints each one's
- * share of the machine and where its time went; `--day-only` skips 1 and 3.
+ * share of the machine and where its time went; `--day-only` skips 1 and 3; `--heap-snapshots` prints
+ * what each service's live heap holds half-way through the day (heap-snapshots.ts).
  */
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { argument, ensureStack, repositoryRoot } from './bench-support';
 import { measureBroker } from './broker-perf';
 import { appendToHistory, readHistory } from './bench-history';
 import { measureDay } from './day-measurement';
+import { HeapSnapshots } from './heap-snapshots';
 import { scaleTable } from './scale-table';
 
 const mpanDays = Number(argument('--mpan-days') ?? 200_000);
@@ -27,6 +29,8 @@ const brokerRecords = Number(argument('--broker-records') ?? 500_000);
 const accessRequests = Number(argument('--access-requests') ?? 20_000);
 const profile = process.argv.includes('--profile');
 const dayOnly = process.argv.includes('--day-only');
+/** Snapshots stop each service for seconds: such a run, like a profiled one, is no measure of rate. */
+const heapSnapshots = process.argv.includes('--heap-snapshots');
 
 async function main(): Promise<void> {
   ensureStack();
@@ -38,7 +42,7 @@ async function main(): Promise<void> {
   }
 
   console.log(`\n== 2. the settlement day at full speed (${mpanDays} MPANs)${profile ? ', every process profiled' : ''}`);
-  const day = await measureDay(mpanDays, profile);
+  const day = await measureDay(mpanDays, profile, heapSnapshots ? new HeapSnapshots(join(repositoryRoot, 'out', 'bench-heap')) : undefined);
 
   let accessControl: { batch: AccessMeasurement; stock: AccessMeasurement; ratio: number } | undefined;
   if (!dayOnly) {
@@ -62,7 +66,7 @@ async function main(): Promise<void> {
   mkdirSync(join(repositoryRoot, 'out'), { recursive: true });
   writeFileSync(join(repositoryRoot, 'out', 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
   const history = appendToHistory({
-    mpanDays, profiled: profile, mpanDaysPerSecond: endToEnd, stages: Object.fromEntries(Object.entries(day.stages).map(([stage, rate]) => [stage, Math.round(rate.perSecond)])),
+    mpanDays, profiled: profile || heapSnapshots, mpanDaysPerSecond: endToEnd, stages: Object.fromEntries(Object.entries(day.stages).map(([stage, rate]) => [stage, Math.round(rate.perSecond)])),
     messagesPerMpanDay: day.messagesPerMpanDay, resultsPerCommand: day.resultsPerCommand, brokerShare, peakRssMb: day.peakRssMb, memoryAtPeak: day.memoryAtPeak, startToReadyMs: day.startToReadyMs, cpuShares: day.cpuShares,
     accessDecisionsPerSecond: accessControl?.batch.decisionsPerSecond, bytesPerMpanDay: day.bytesPerMpanDay, cpuMsPerMpanDay: day.cpuMsPerMpanDay, checks: { deliveries: day.checks.deliveries.ok, responses: day.checks.responses.ok }, realSeconds: day.realSeconds,
   });

@@ -14,6 +14,7 @@ import { bytesPerMpanDay, storedTables } from './stored-bytes';
 import { describeTableWrites, tableWrites } from './table-writes';
 import { describeConsumerBatches } from './consumer-batches';
 import { MemoryPeaks } from './memory-peaks';
+import { HeapSnapshots } from './heap-snapshots';
 
 const PROFILE_DIR = 'out/bench-profile';
 
@@ -25,7 +26,7 @@ const PROFILE_DIR = 'out/bench-profile';
 const LIFTED_SECONDS = 3650 * 86_400;
 
 /** The settlement day, sampled at each of the run's looks at the stack for each stage's rate; each process's peak memory. */
-export async function measureDay(mpanDays: number, profile: boolean) {
+export async function measureDay(mpanDays: number, profile: boolean, heapSnapshots?: HeapSnapshots) {
   // A free-running clock: 18 open hours pass in ~10 real seconds, so every read is due at once and the stages set the
   // pace; TRTs, the no-response sweep and the call timeout are lifted (to production's 10 s) so a
   // backlog on a busy machine is not mistaken for failure.
@@ -33,7 +34,7 @@ export async function measureDay(mpanDays: number, profile: boolean) {
     mpans: mpanDays, seed: 162, collectionDay: settlementDayOf(new Date()), clockMode: 'free-running', daySeconds: 13,
     keepRunning: false, outDir: 'out/bench-day', portOffset: 0, namespace: 'bench', progressBars: false, profileDir: profile ? PROFILE_DIR : undefined,
     providerFailures: false, oneDaySchedules: true, settleSeconds: 3600,
-    extraEnvironment: { MHHS_TRT_SECONDS: String(LIFTED_SECONDS), EXISTING_ON_DEMAND_TRT_SECONDS: String(LIFTED_SECONDS), NO_RESPONSE_AFTER_SECONDS: String(LIFTED_SECONDS), CALL_TIMEOUT_MS: '10000', DIP_CALL_TIMEOUT_MS: '30000', LOG_LEVEL: 'error' },
+    extraEnvironment: { MHHS_TRT_SECONDS: String(LIFTED_SECONDS), EXISTING_ON_DEMAND_TRT_SECONDS: String(LIFTED_SECONDS), NO_RESPONSE_AFTER_SECONDS: String(LIFTED_SECONDS), CALL_TIMEOUT_MS: '10000', DIP_CALL_TIMEOUT_MS: '30000', LOG_LEVEL: 'error', ...heapSnapshots?.environment() },
   };
   const run = new SettlementDayRun(options, (line) => console.log(`  ${line}`));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -63,6 +64,9 @@ export async function measureDay(mpanDays: number, profile: boolean) {
       queued: m.dip.sum('halfhour_dip_messages_total', { outcome: 'queued' }),
       delivered: m.dip.sum('halfhour_dip_messages_total', { outcome: 'delivered' }),
     });
+    if (heapSnapshots && m.dip.sum('halfhour_dip_messages_total', { outcome: 'delivered' }) >= mpanDays / 2) {
+      heapSnapshots.takeOnce(Object.fromEntries(Object.entries(run.processIds()).filter(([name]) => SERVICE_CATALOGUE.some((e) => e.name === name && !e.simulator))));
+    }
   });
   let peakRss: Record<string, number> = {};
   const startedAt = Date.now();
@@ -105,6 +109,7 @@ export async function measureDay(mpanDays: number, profile: boolean) {
     console.log(`  peak RSS (MB): ${Object.entries(peakRss).map(([name, mb]) => `${name} ${mb.toFixed(0)}`).join(', ')}`);
     console.log('  each service at its largest resident set, as its metrics told it (sampled every 2 s):');
     for (const line of memory.lines()) console.log(`    ${line}`);
+    if (heapSnapshots) console.log(`  each service's live heap half-way through the day, by kind of object:\n${heapSnapshots.lines().map((line) => `    ${line}`).join('\n')}`);
     const startToReadyMs = run.startToReadyMs();
     console.log(`  start to ready, all at once (ms): ${Object.entries(startToReadyMs).map(([name, ms]) => `${name} ${ms ?? '?'}`).join(', ')}`);
     console.log('  consumer batches (a small mean size at a short mean time: the stage waits on hand-offs, not on work):');
