@@ -12,3 +12,4 @@ export * from './partitions/day-partitions';
 export * from './operator-actions/operator-action.entity';
 export * from './operator-actions/operator-actions';
 export * from './gauges/gauge-ownership';
+export * from './statistics/analyze-if-stale';

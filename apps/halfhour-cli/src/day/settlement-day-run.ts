@@ -83,6 +83,7 @@ export class SettlementDayRun {
   private plan?: PlanView;
   private readonly metricsListeners: ((metrics: StackMetrics) => void)[] = [];
   private readonly addedSteps: ScriptedStep[] = [];
+  private readonly plannedDays = new Set<string>();
   private readonly dayItems = new DayItemsFeed(async (collectionDay) => (await this.schedulerReport(collectionDay)).outcomes);
   /** The operator API token of this run's services (a fresh one each run), in `<out>/operator-api-token`. */
   readonly operatorApiToken = randomBytes(24).toString('hex');
@@ -388,11 +389,21 @@ export class SettlementDayRun {
     const backlogCounted = metrics.dip.sum('halfhour_database_gauges_owner') >= 1;
     // Asked first: while deliveries are waiting, the scheduler's day report need not be built.
     if (!backlogCounted || metrics.dip.sum('halfhour_dip_backlog_messages') > 0) return false;
+    // A day not planned yet has no items (a national day's plan takes a minute): not settled.
+    if (!(await this.isPlanned(this.timeline.collectionDayOf(day)))) return false;
     // A scheduler restarting (the chaos campaign) cannot say yet: not settled.
     const report = await this.schedulerReport(this.timeline.collectionDayOf(day)).catch(() => undefined);
     if (!report) return false;
     const items = dayItemsOf(this.timeline.collectionDayOf(day), report.outcomes);
     return items.finished === items.items;
+  }
+
+  /** Whether the scheduler has planned `collectionDay`; once it has, not asked again (its answer sums the day's items). */
+  private async isPlanned(collectionDay: string): Promise<boolean> {
+    if (this.plannedDays.has(collectionDay)) return true;
+    const planned = await this.getJson(`${this.urls.scheduler}/plans/${collectionDay}`).then(() => true, () => false);
+    if (planned) this.plannedDays.add(collectionDay);
+    return planned;
   }
 
   /** The report of the run's `day`th collection day, as it stands once the day has settled. */

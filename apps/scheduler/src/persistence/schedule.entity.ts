@@ -5,6 +5,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('IDX_schedules_active_start', ['startDate'], { where: 'stopped_at IS NULL' })
 @Index('IDX_schedules_user', ['userId'])
 @Index('IDX_schedules_active_mpan', ['mpan', 'dspScheduleId'], { where: 'stopped_at IS NULL' })
+@Index('IDX_schedules_stopped_at', ['stoppedAt'], { where: 'stopped_at IS NOT NULL' })
 export class ScheduleEntity {
   @PrimaryColumn({ name: 'dsp_schedule_id', type: 'text' })
   dspScheduleId!: string;

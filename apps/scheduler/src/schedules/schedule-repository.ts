@@ -1,5 +1,6 @@
 import { RequestPurpose } from '@halfhour/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { analyzeIfStale } from '@halfhour/persistence';
 
 export interface ScheduleRow {
   dspScheduleId: string;
@@ -41,9 +42,10 @@ export class ScheduleRepository {
   /**
    * The schedules that read a given day of data, a page of `mpans` MPANs at a time in MPAN order,
    * each MPAN's schedules in one page (by DSPScheduleID): what the daily plan and the forecast read,
-   * so neither holds the day's schedules whole.
+   * so neither holds the day's schedules whole; the table's statistics gathered first if stale (analyzeIfStale).
    */
   async *activeInPages(dataDay: string, mpans: number, runner: Runner = this.dataSource): AsyncGenerator<ScheduleRow[]> {
+    await analyzeIfStale(runner, 'schedules');
     const running = 'stopped_at IS NULL AND start_date <= $1 AND (end_date IS NULL OR end_date >= $1)';
     for (let after = ''; ; ) {
       const page: ScheduleRow[] = await runner.query(
