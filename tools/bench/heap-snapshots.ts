@@ -5,8 +5,8 @@ import { heapByKind } from './heap-snapshot-summary';
 /**
  * `npm run bench -- --heap-snapshots`: each Halfhour service writes a snapshot of its live heap
  * once, when half the day's MPAN-days are delivered (node's `--heapsnapshot-signal`), and the
- * bench prints what each live set is made of. Taking one stops the service for a few seconds, so a
- * run that takes them is no measure of rate.
+ * bench prints what each live set is made of. Taking one stops the service for a few seconds and
+ * writing it takes memory of its own, so a run that takes them is no measure of rate nor of peak RSS.
  */
 export class HeapSnapshots {
   private taken = false;
