@@ -34,13 +34,16 @@ describe('the adapters’ command record on a real PostgreSQL', () => {
     expect(partitions.map((p: { relname: string }) => p.relname)).toEqual(['read_command_record_p20261207', 'read_command_record_p20261208']);
   });
 
-  it('drops a plan day whole once all of it is older than the retention, and keeps the rest', async () => {
+  it('drops a plan day whole once it and its claims are older than the retention, and keeps the rest', async () => {
     await runMigrations(dataSource);
     const record = new CommandRecord(dataSource, clock, 48);
+    now = new Date('2026-12-05T10:00:00Z');
     await record.claim([command('2026-12-04', 1), command('2026-12-05', 2), command('2026-12-06', 3)]);
     now = new Date('2026-12-08T10:00:00Z');
+    // An old plan day's command taken up now: its day is kept, so a redelivery is still known.
+    await record.claim([command('2026-12-01', 4)]);
     expect(await record.sweep()).toEqual(['read_command_record_p20261204', 'read_command_record_p20261205']);
-    expect(await record.claim([command('2026-12-06', 3)])).toMatchObject({ interrupted: new Set([command('2026-12-06', 3).commandId]) });
+    expect(await record.claim([command('2026-12-06', 3), command('2026-12-01', 4)])).toMatchObject({ interrupted: new Set([command('2026-12-06', 3).commandId, command('2026-12-01', 4).commandId]) });
   });
 
   it('carries the records made before it was partitioned over to the plan days their IDs begin with', async () => {

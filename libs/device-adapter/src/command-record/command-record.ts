@@ -66,10 +66,15 @@ export class CommandRecord {
     );
   }
 
-  /** Drops the plan days past the retention (whole days: a plan day is kept until all of it is older); returns their partitions. */
+  /**
+   * Drops the plan days past the retention whose commands were all claimed before it too (a command
+   * of an old plan day taken up today keeps its day, so its redelivery is still known); returns
+   * their partitions.
+   */
   async sweep(): Promise<string[]> {
     const keepDays = Math.ceil(this.retentionHours / 24);
-    const outcome = await new RetentionSweeper(this.dataSource, [], [{ table: 'read_command_record', keepDays, inFlight: 'false' }], this.clock).sweep();
+    const rule = { table: 'read_command_record', keepDays, inFlight: 'false', finishedAt: 'claimed_at' };
+    const outcome = await new RetentionSweeper(this.dataSource, [], [rule], this.clock).sweep();
     return outcome.droppedPartitions.read_command_record ?? [];
   }
 }
