@@ -2,6 +2,7 @@ import { Topics, TransportReason, ValidationReason } from '@halfhour/contracts';
 import { MpanOnDay, MpanTimeline } from '@halfhour/domain';
 import { DEAD_LETTER_HEADERS } from '@halfhour/kafka';
 import { eventually } from '@halfhour/testing';
+import { Client } from 'pg';
 import { freshMpan, IntakeTestBed, participantDefinition } from '../test/intake-test-bed';
 import { RegistrationReason } from './registrations/registration-reason';
 
@@ -135,6 +136,30 @@ describe('registration-intake on the real broker and database', () => {
       expect(await bed.service.metric('halfhour_registry_hh_permitted_mpans')).toBe(1);
       expect(await bed.service.metric('halfhour_registry_devices', { generation: 'SMETS1', provider: 'S1SP-A' })).toBe(1);
       expect(await bed.service.metric('halfhour_registry_mpans')).toBe(2);
+    });
+  });
+
+  it('gathers the registry planner statistics as it grows, whether or not autovacuum runs', async () => {
+    const analysedEvents = async () => {
+      const db = new Client({ connectionString: bed.database.url });
+      await db.connect();
+      try {
+        const { rows: [row] } = await db.query<{ analysed: boolean; estimated: number }>(
+          `SELECT s.last_analyze IS NOT NULL AS analysed, c.reltuples::int AS estimated
+           FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid WHERE s.relname = 'registration_events'`);
+        return row;
+      } finally {
+        await db.end();
+      }
+    };
+    const before = Number(await bed.service.metric('halfhour_registration_messages_total', { outcome: 'applied' }));
+    const mpans = Array.from({ length: 1_200 }, () => freshMpan('21'));
+    await bed.publish(Topics.registrations, consent, mpans.map((m) => ({ mpan: m, status: 'DOMESTIC_OPTED_IN', effectiveFrom: '2026-01-01', sequence: 1 })));
+    await eventually(async () => expect(await bed.service.metric('halfhour_registration_messages_total', { outcome: 'applied' })).toBe(before + 1_200));
+    await eventually(async () => {
+      const stats = await analysedEvents();
+      expect(stats.analysed).toBe(true);
+      expect(stats.estimated).toBeGreaterThanOrEqual(1_200);
     });
   });
 });

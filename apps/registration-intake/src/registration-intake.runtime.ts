@@ -2,7 +2,7 @@ import { Topics } from '@halfhour/contracts';
 import { KafkaRuntime, TopicCatchUp } from '@halfhour/kafka';
 import { clockFrom, JSON_LOGGER, JsonLogger, METRICS_REGISTRY, PeriodicTasks } from '@halfhour/observability';
 import { GaugeOwnership, inboxRetention, RetentionSweeper } from '@halfhour/persistence';
-import { OwnedGauges, scheduleRetention } from '@halfhour/service-kit';
+import { keepStatisticsFresh, OwnedGauges, scheduleRetention } from '@halfhour/service-kit';
 import { Registry } from 'prom-client';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -13,6 +13,9 @@ import { TimelineRelay } from './publishing/timeline-relay';
 import { RegistrationIntakeConfig } from './registration-intake.config';
 import { RegistrationEventsHandler } from './registrations/registration-events.handler';
 import { RegistryRepository } from './registry/registry.repository';
+
+/** Looked up a batch of MPANs at a time; the events on a non-unique column, whose plan needs statistics. */
+const STATISTICS_KEPT = ['registration_events', 'mpan_timelines'];
 
 /** Wires the service's consumers, relay and gauges. */
 @Injectable()
@@ -36,6 +39,7 @@ export class RegistrationIntakeRuntime implements OnModuleInit {
     const gauges = new RegistrySizeGauges(dataSource, metrics);
     const sizeGauges = new OwnedGauges(ownership, metricsRegistry, 'registry sizes', () => gauges.clear());
     tasks.measureEvery(config.REGISTRY_METRICS_INTERVAL_MS, 'registry size gauges', () => sizeGauges.measure(() => gauges.refresh()));
+    keepStatisticsFresh(tasks, dataSource, STATISTICS_KEPT, config.PLANNER_STATISTICS_INTERVAL_MS);
     // The registry itself is the current state, not a log: only the inbox's claims age out.
     scheduleRetention(tasks, metricsRegistry, logger, new RetentionSweeper(dataSource, [inboxRetention(config.INBOX_RETENTION_DAYS)], [], clockFrom(config)), config.RETENTION_INTERVAL_MS);
   }

@@ -8,13 +8,13 @@ export function freshMpan(distributor = '12'): string {
   return mpanCoreFrom(distributor, String(serial++).padStart(10, '0'));
 }
 
-/** registration-intake on the real stack, its relay and gauges on short intervals. */
+/** registration-intake on the real stack, its relay, gauges and statistics on short intervals. */
 export class IntakeTestBed extends ServiceTestBed {
   constructor() {
     super({
       name: 'intake',
       entry: 'apps/registration-intake/src/main.ts',
-      env: { TIMELINE_RELAY_INTERVAL_MS: '50', REGISTRY_METRICS_INTERVAL_MS: '1000' },
+      env: { TIMELINE_RELAY_INTERVAL_MS: '50', REGISTRY_METRICS_INTERVAL_MS: '1000', PLANNER_STATISTICS_INTERVAL_MS: '200' },
     });
   }
 }

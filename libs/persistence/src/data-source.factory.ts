@@ -21,7 +21,9 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error', 'migration'],
+    // Not 'error': a failed query is thrown to its caller, which logs it as JSON; TypeORM's own line is
+    // plain text with every parameter, a whole batch's data at a time.
+    logging: ['migration'],
     extra: { max: options.poolSize ?? 10 },
   });
 }

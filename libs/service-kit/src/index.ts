@@ -9,3 +9,4 @@ export * from './operator/operator-request';
 export * from './operator/operator-actions.controller';
 export * from './metrics/backlog-recount';
 export * from './metrics/owned-gauges';
+export * from './statistics/statistics-task';

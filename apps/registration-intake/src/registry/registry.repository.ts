@@ -95,14 +95,19 @@ export class RegistryRepository {
     return new Map(rows.map((row) => [row.mpan, row]));
   }
 
-  /** Writes changed timelines with their next version; the relay sees them as unpublished. */
+  /**
+   * Writes changed timelines with their next version; the relay sees them as unpublished. Rows are
+   * written, so locked, in MPAN order, as markPublished locks them: the two cannot deadlock.
+   */
   async saveTimelines(manager: EntityManager, timelines: readonly { timeline: MpanTimeline; version: number }[]): Promise<void> {
     if (timelines.length === 0) return;
+    const inMpanOrder = [...timelines].sort((a, b) => compareMpans(a.timeline.mpan, b.timeline.mpan));
     await manager.query(
       `INSERT INTO mpan_timelines (mpan, timeline, version, updated_at)
-       SELECT t->'timeline'->>'mpan', t->'timeline', (t->>'version')::int, $2::timestamptz FROM jsonb_array_elements($1::jsonb) AS t
+       SELECT t->'timeline'->>'mpan', t->'timeline', (t->>'version')::int, $2::timestamptz FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(t, n)
+       ORDER BY n
        ON CONFLICT (mpan) DO UPDATE SET timeline = EXCLUDED.timeline, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at`,
-      [JSON.stringify(timelines), this.clock.now()],
+      [JSON.stringify(inMpanOrder), this.clock.now()],
     );
   }
 
@@ -124,11 +129,16 @@ export class RegistryRepository {
     return rows;
   }
 
-  /** Records what was published and ends the lease; a newer version written meanwhile stays due. */
+  /**
+   * Records what was published and ends the lease; a newer version written meanwhile stays due.
+   * Locks the rows in MPAN order first: an update joined to a list locks them in whatever order
+   * its plan reads the table, and against the consumers' writes that deadlocked (bench:intake).
+   */
   async markPublished(published: readonly StoredTimeline[]): Promise<void> {
     await this.dataSource.query(
-      `UPDATE mpan_timelines AS t SET published_version = GREATEST(t.published_version, p.version), relay_lease_until = NULL
-       FROM unnest($1::text[], $2::int[]) AS p(mpan, version) WHERE t.mpan = p.mpan`,
+      `WITH locked AS MATERIALIZED (SELECT mpan FROM mpan_timelines WHERE mpan = ANY($1::text[]) ORDER BY mpan COLLATE "C" FOR UPDATE)
+       UPDATE mpan_timelines AS t SET published_version = GREATEST(t.published_version, p.version), relay_lease_until = NULL
+       FROM unnest($1::text[], $2::int[]) AS p(mpan, version), locked WHERE t.mpan = p.mpan AND locked.mpan = p.mpan`,
       [published.map((p) => p.mpan), published.map((p) => p.version)],
     );
   }
@@ -137,6 +147,11 @@ export class RegistryRepository {
     const [row] = await this.dataSource.query('SELECT count(*)::int AS n FROM mpan_timelines WHERE published_version < version');
     return row.n;
   }
+}
+
+/** MPANs are digits: code-unit order is the database's "C" order, whatever its default collation. */
+function compareMpans(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function lastPerMpid(participants: readonly MarketParticipantUpdated[]): MarketParticipantUpdated[] {
