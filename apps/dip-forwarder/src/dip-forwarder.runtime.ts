@@ -3,7 +3,7 @@ import { Clock, DipMessage, DipSettings } from '@halfhour/domain';
 import { KafkaRuntime } from '@halfhour/kafka';
 import { JSON_LOGGER, JsonLogger, METRICS_REGISTRY, PeriodicTasks } from '@halfhour/observability';
 import { GaugeOwnership, RetentionSweeper } from '@halfhour/persistence';
-import { OwnedGauges, scheduleRetention } from '@halfhour/service-kit';
+import { keepStatisticsFresh, OwnedGauges, scheduleRetention } from '@halfhour/service-kit';
 import { Registry } from 'prom-client';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -48,6 +48,7 @@ export class DipForwarderRuntime implements OnModuleInit {
       metrics.backlogOldest.reset();
     }));
     tasks.every(config.RELAY_INTERVAL_MS, 'DIP relay', () => relay.deliverOnce());
+    keepStatisticsFresh(tasks, dataSource, ['dip_outbox'], config.PLANNER_STATISTICS_INTERVAL_MS);
     const retention = dipForwarderRetention(config);
     scheduleRetention(tasks, registry, logger, new RetentionSweeper(dataSource, retention.rules, retention.partitionRules, clock), config.RETENTION_INTERVAL_MS);
   }

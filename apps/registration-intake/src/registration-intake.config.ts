@@ -22,8 +22,4 @@ export class RegistrationIntakeConfig extends DatabaseServiceConfig {
   @IsInt() @Min(1000)
   REGISTRY_METRICS_INTERVAL_MS = 60_000;
 
-  /** How often the registry's planner statistics are checked, and gathered when a fifth of a table is new. */
-  @IsInt() @Min(10)
-  PLANNER_STATISTICS_INTERVAL_MS = 15_000;
-
 }

@@ -4,7 +4,7 @@ import { KafkaRuntime, TopicCatchUp } from '@halfhour/kafka';
 import { JSON_LOGGER, JsonLogger, METRICS_REGISTRY, PeriodicTasks } from '@halfhour/observability';
 import { GaugeOwnership, RetentionSweeper } from '@halfhour/persistence';
 import { RegistryViewRepository, TimelinesViewHandler } from '@halfhour/registry-view';
-import { MessageOutbox, OwnedGauges, scheduleRetention } from '@halfhour/service-kit';
+import { keepStatisticsFresh, MessageOutbox, OwnedGauges, scheduleRetention } from '@halfhour/service-kit';
 import { Registry } from 'prom-client';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -91,6 +91,7 @@ export class SchedulerRuntime implements OnModuleInit {
         logger.warn({ short }, `coming days are short of capacity: ${short.map((f) => `${f.planDay} ${f.provider} (${f.lane} lane) by ${f.shortBy} reads`).join(', ')}`);
       }
     }));
+    keepStatisticsFresh(tasks, dataSource, ['schedules', 'collection_items'], config.PLANNER_STATISTICS_INTERVAL_MS);
     const { rules, partitionRules } = schedulerRetention(config);
     scheduleRetention(tasks, registry, logger, new RetentionSweeper(dataSource, rules, partitionRules, clock), config.RETENTION_INTERVAL_MS);
   }

@@ -21,6 +21,10 @@ export class ConsumingServiceConfig extends KafkaClientConfig {
   @IsInt() @Min(1)
   RETENTION_INTERVAL_MS = 3_600_000;
 
+  /** How often the planner statistics of the tables that grow fast are checked, and gathered where a fifth is new. */
+  @IsInt() @Min(10)
+  PLANNER_STATISTICS_INTERVAL_MS = 15_000;
+
   /**
    * Days the inbox keeps a consumed message's claim: longer than the topics keep their messages
    * (7 days), so a redelivered message is always known.

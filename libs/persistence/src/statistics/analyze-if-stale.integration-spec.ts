@@ -1,7 +1,7 @@
 import { createTestDatabase, eventually, TestDatabase } from '@halfhour/testing';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../data-source.factory';
-import { analyzeIfStale } from './analyze-if-stale';
+import { analyzeIfStale, analyzeStale } from './analyze-if-stale';
 
 describe('statistics gathered before a whole-day pass when stale', () => {
   let database: TestDatabase;
@@ -42,7 +42,19 @@ describe('statistics gathered before a whole-day pass when stale', () => {
     expect(await analyzeIfStale(dataSource, 'readings')).toBe(true);
   });
 
+  it('analyses the partitions of a partitioned table that are stale, and only those', async () => {
+    await dataSource.query(`CREATE TABLE items (day date NOT NULL, n int NOT NULL) PARTITION BY RANGE (day)`);
+    await dataSource.query(`CREATE TABLE items_p20261201 PARTITION OF items FOR VALUES FROM ('2026-12-01') TO ('2026-12-02') WITH (autovacuum_enabled = false)`);
+    await dataSource.query(`CREATE TABLE items_p20261202 PARTITION OF items FOR VALUES FROM ('2026-12-02') TO ('2026-12-03') WITH (autovacuum_enabled = false)`);
+    await dataSource.query(`INSERT INTO items SELECT '2026-12-02', g FROM generate_series(1, 3000) g`);
+    await dataSource.query(`INSERT INTO items SELECT '2026-12-01', g FROM generate_series(1, 10) g`);
+    await eventually(async () => expect(Number((await dataSource.query(`SELECT n_mod_since_analyze AS n FROM pg_stat_user_tables WHERE relname = 'items_p20261202'`))[0].n)).toBe(3000));
+    expect(await analyzeStale(dataSource, ['items', 'readings'])).toEqual(['items_p20261202']);
+    await eventually(async () => expect(await analyzeStale(dataSource, ['items'])).toEqual([]));
+  });
+
   it('refuses what is not a plain table name', async () => {
     await expect(analyzeIfStale(dataSource, 'readings; DROP TABLE readings')).rejects.toThrow(RangeError);
+    await expect(analyzeStale(dataSource, ['items', 'items"'])).rejects.toThrow(RangeError);
   });
 });

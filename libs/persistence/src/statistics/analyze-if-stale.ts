@@ -1,25 +1,36 @@
 import { DataSource, EntityManager } from 'typeorm';
 
-/** Rows changed since the last ANALYZE, past which a whole-day pass asks for fresh statistics first. */
+/** Rows changed since the last ANALYZE, past which a table's statistics count as stale. */
 const STALE_AFTER = { rows: 1_000, share: 0.2 };
 
+const TABLE_NAME = /^[a-z_][a-z0-9_]*$/;
+
 /**
- * Gathers `table`'s planner statistics when they are missing or stale (a fifth of its rows changed
- * since): what autovacuum would have done, done before a pass that reads the table page by page,
- * whose plan is only as good as the statistics. With none — a million schedules made in the hour
- * before the plan, autovacuum behind or turned off — PostgreSQL guessed a few hundred rows and
- * scanned all million for each page of 5,000 (issue 31's first national run). One query when fresh.
+ * Gathers the planner statistics of each of `tables` — or, for a partitioned table, of each of its
+ * partitions — that has none or is stale (a fifth of its rows changed since): what autovacuum would
+ * have done, done where a plan is only as good as the statistics. With none — a million schedules
+ * made in the hour before the plan, autovacuum behind or turned off — PostgreSQL guessed a few
+ * hundred rows and scanned all million for each page of 5,000 (issue 31's first national run).
+ * One catalogue query when all are fresh; returns the tables analysed.
  */
-export async function analyzeIfStale(runner: DataSource | EntityManager, table: string): Promise<boolean> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new RangeError(`not a table name: ${table}`);
-  const [stats]: { live: string; changed: string; analysed: boolean }[] = await runner.query(
-    `SELECT n_live_tup AS live, n_mod_since_analyze AS changed, (last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL) AS analysed
-     FROM pg_stat_user_tables WHERE relname = $1 AND schemaname = current_schema()`,
-    [table],
+export async function analyzeStale(runner: DataSource | EntityManager, tables: readonly string[]): Promise<string[]> {
+  for (const table of tables) if (!TABLE_NAME.test(table)) throw new RangeError(`not a table name: ${table}`);
+  const stale: { name: string }[] = await runner.query(
+    `SELECT s.relname AS name FROM pg_stat_user_tables s
+     WHERE s.schemaname = current_schema()
+       AND (s.relname = ANY($1::text[]) OR s.relid IN (
+         SELECT i.inhrelid FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
+         WHERE p.relname = ANY($1::text[]) AND p.relnamespace = current_schema()::regnamespace))
+       AND s.n_mod_since_analyze >= $2
+       AND ((s.last_analyze IS NULL AND s.last_autoanalyze IS NULL) OR s.n_mod_since_analyze > s.n_live_tup * $3::float8)
+     ORDER BY s.relname`,
+    [tables, STALE_AFTER.rows, STALE_AFTER.share],
   );
-  if (!stats) return false;
-  const [live, changed] = [Number(stats.live), Number(stats.changed)];
-  const stale = changed >= STALE_AFTER.rows && (!stats.analysed || changed > live * STALE_AFTER.share);
-  if (stale) await runner.query(`ANALYZE "${table}"`);
-  return stale;
+  for (const { name } of stale) await runner.query(`ANALYZE "${name.replace(/"/g, '""')}"`);
+  return stale.map(({ name }) => name);
+}
+
+/** analyzeStale for one table: true when its statistics (or a partition's) were gathered. */
+export async function analyzeIfStale(runner: DataSource | EntityManager, table: string): Promise<boolean> {
+  return (await analyzeStale(runner, [table])).length > 0;
 }
