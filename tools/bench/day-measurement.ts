@@ -44,7 +44,7 @@ export async function measureDay(mpanDays: number, profile: boolean, heapSnapsho
   const clock = new StageClock();
   // Each process's share of the machine while the day's reads flow: from the first dispatch to the end of the day.
   const cpu = new CpuShares({
-    ...Object.fromEntries(SERVICE_CATALOGUE.map(({ name }) => [name, () => [run.processIds()[name]].filter((pid) => pid !== undefined)])),
+    ...Object.fromEntries(SERVICE_CATALOGUE.map(({ name }) => [name, () => [run.stack.processIds()[name]].filter((pid) => pid !== undefined)])),
     'kafka broker': () => pidsMatching(/kafka\.Kafka/),
     postgresql: () => pidsMatching(/^postgres/),
     'bench driver': () => [process.pid],
@@ -65,7 +65,7 @@ export async function measureDay(mpanDays: number, profile: boolean, heapSnapsho
       delivered: m.dip.sum('halfhour_dip_messages_total', { outcome: 'delivered' }),
     });
     if (heapSnapshots && m.dip.sum('halfhour_dip_messages_total', { outcome: 'delivered' }) >= mpanDays / 2) {
-      heapSnapshots.takeOnce(Object.fromEntries(Object.entries(run.processIds()).filter(([name]) => SERVICE_CATALOGUE.some((e) => e.name === name && !e.simulator))));
+      heapSnapshots.takeOnce(Object.fromEntries(Object.entries(run.stack.processIds()).filter(([name]) => SERVICE_CATALOGUE.some((e) => e.name === name && !e.simulator))));
     }
   });
   let peakRss: Record<string, number> = {};
@@ -78,7 +78,7 @@ export async function measureDay(mpanDays: number, profile: boolean, heapSnapsho
     const report = await run.run();
     clearInterval(memoryLooks);
     const cpuShares = cpu.shares();
-    peakRss = run.peakRssMb();
+    peakRss = run.stack.peakRssMb();
     const collection = clock.rates();
     const marks = run.milestones;
     const rate = (count: number, from?: number, to?: number): StageRate => {
@@ -110,7 +110,7 @@ export async function measureDay(mpanDays: number, profile: boolean, heapSnapsho
     console.log('  each service at its largest resident set, as its metrics told it (sampled every 2 s):');
     for (const line of memory.lines()) console.log(`    ${line}`);
     if (heapSnapshots) console.log(`  each service's live heap half-way through the day, by kind of object:\n${heapSnapshots.lines().map((line) => `    ${line}`).join('\n')}`);
-    const startToReadyMs = run.startToReadyMs();
+    const startToReadyMs = run.stack.startToReadyMs();
     console.log(`  start to ready, all at once (ms): ${Object.entries(startToReadyMs).map(([name, ms]) => `${name} ${ms ?? '?'}`).join(', ')}`);
     console.log('  consumer batches (a small mean size at a short mean time: the stage waits on hand-offs, not on work):');
     for (const line of describeConsumerBatches(end)) console.log(`    ${line}`);

@@ -10,6 +10,13 @@ export interface RepeatingTaskOptions {
    * simulation moves the clock on without waiting for it to run. Default true.
    */
   waitedFor?: boolean;
+  /**
+   * The largest share of the time the task may spend in its runs: after a run of d ms it waits at
+   * least d × (1 − share) / share, however short its interval. A recount whose scan grows with its
+   * table (a day's items, the registry) so costs a bounded share of a database connection at any
+   * size, and is refreshed less often as the table grows. Default: no bound.
+   */
+  busyShareAtMost?: number;
   monitor?: WorkMonitor;
 }
 
@@ -81,6 +88,7 @@ export class RepeatingTask implements SettlingTask {
     this.inRun = true;
     this.nudged = false;
     const startedAt = this.monitor.generation;
+    const began = Date.now();
     let outcome: TaskRun | 'failed' = 'idle';
     try {
       outcome = (await this.work()) ?? 'idle';
@@ -92,7 +100,12 @@ export class RepeatingTask implements SettlingTask {
     // Still in the run: with prompt tasks, the nudge this gives the task itself is remembered.
     if (outcome === 'worked' || outcome === 'more') this.monitor.changed(this.monitor.promptTasks);
     this.inRun = false;
-    this.schedule(outcome === 'more' || this.nudged ? 0 : this.intervalMs);
+    this.schedule(outcome === 'more' || this.nudged ? 0 : this.delayAfter(Date.now() - began));
     this.monitor.taskRunEnded();
+  }
+
+  private delayAfter(runMs: number): number {
+    const share = this.options.busyShareAtMost;
+    return share === undefined ? this.intervalMs : Math.max(this.intervalMs, Math.round((runMs * (1 - share)) / share));
   }
 }

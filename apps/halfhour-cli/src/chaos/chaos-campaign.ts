@@ -101,7 +101,7 @@ export class ChaosCampaign {
     const at = this.run.timeline.clock.now().toISOString();
     await sleep(afterMs);
     this.notePeakRss();
-    const restarted = await this.run.restart(service, signal);
+    const restarted = await this.run.stack.restart(service, signal);
     if (signal === 'SIGTERM') this.drains.push({ service, ms: restarted.exitMs, exitCode: restarted.exitCode, signal: restarted.exitSignal });
     const what = `${signal === 'SIGKILL' ? 'kill -9' : 'SIGTERM'} ${service} (+${afterMs} ms)`;
     this.done.push({ at, what, outcome: `${signal === 'SIGTERM' ? `drained in ${(restarted.exitMs / 1000).toFixed(1)} s (${restarted.exitSignal ?? `exit ${restarted.exitCode}`}), ` : ''}ready again in ${(restarted.readyMs / 1000).toFixed(1)} s` });
@@ -115,7 +115,7 @@ export class ChaosCampaign {
   }
 
   private notePeakRss(): void {
-    for (const [service, mb] of Object.entries(this.run.peakRssMb())) this.peakRssMb[service] = Math.max(this.peakRssMb[service] ?? 0, mb);
+    for (const [service, mb] of Object.entries(this.run.stack.peakRssMb())) this.peakRssMb[service] = Math.max(this.peakRssMb[service] ?? 0, mb);
   }
 
   private async servicesNotLive(): Promise<string[]> {

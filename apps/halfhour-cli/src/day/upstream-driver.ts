@@ -34,6 +34,9 @@ export class UpstreamDriver {
     return this.raw.disconnect();
   }
 
+  /** Messages of the registry sent to registration-intake so far (participants, registrations, devices). */
+  registryMessagesToIntake = 0;
+
   /** Standing data, users, registrations and devices: the registry as it is before the day. */
   async publishRegistry(): Promise<number> {
     const [participants, users, registrations, devices] = [this.css.marketParticipants(), this.users.records(), this.css.registrations(), this.css.devices()];
@@ -42,6 +45,7 @@ export class UpstreamDriver {
     // Deleted users: the tombstone of each, as a compacting producer sends it (no value, no headers).
     await this.raw.send({ topic: `${this.topicPrefix}${Topics.users.name}`, messages: this.users.deletedUserIds().map((key) => ({ key, value: null })) });
     const published = (await this.publishInChunks(Topics.registrations, registrations)) + (await this.publishInChunks(Topics.deviceInventory, devices));
+    this.registryMessagesToIntake += participants.length + published;
     return participants.length + users.length + published;
   }
 
