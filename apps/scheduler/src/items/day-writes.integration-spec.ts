@@ -1,21 +1,13 @@
-import { createDataSource, runMigrations } from '@halfhour/persistence';
-import { createTestDatabase, eventually, TestDatabase } from '@halfhour/testing';
+import { eventually } from '@halfhour/testing';
 import { DataSource } from 'typeorm';
 import { MDR_USER } from '../../test/fixtures';
-import { SCHEDULER_ENTITIES, SCHEDULER_MIGRATIONS } from '../persistence/scheduler-schema';
+import { itemsDatabase, ItemsDatabase, plannedItem } from '../../test/items-database';
 import { ItemRepository } from './item-repository';
 import { ItemRow } from './item-row';
 
 const DAY = '2026-12-06';
 const ON_DEMAND_USER = { ...MDR_USER, userId: '00-00-00-00-00-00-00-77' };
-
-function item(mpan: string, over: Partial<ItemRow>): ItemRow {
-  return {
-    planDay: DAY, itemKey: `${mpan}|4.8.1|2026-12-05`, mpan, deviceId: '00-00-00-00-00-00-10-01', provider: 'CSP-SOUTH', srv: '4.8.1', dataDay: '2026-12-05',
-    kind: 'SCHEDULED', state: 'PLANNED', slotStart: new Date(`${DAY}T08:00:00Z`), earliest: new Date(`${DAY}T01:00:00Z`), deadline: new Date(`${DAY}T23:00:00Z`), attempt: 0,
-    requesters: [{ ...MDR_USER, origin: 'schedule-1', requestId: `${MDR_USER.userId}:00-00-00-00-00-00-00-01:1` }], ...over,
-  };
-}
+const item = (mpan: string, over: Partial<ItemRow>) => plannedItem(DAY, mpan, over);
 
 /**
  * A day's plan and an on-demand read writing the same items at once, in opposite orders: what a
@@ -23,23 +15,16 @@ function item(mpan: string, over: Partial<ItemRow>): ItemRow {
  * PostgreSQL cancelled the plan as a deadlock's victim.
  */
 describe("a day's items written by its plan and by an on-demand read at the same time", () => {
-  let database: TestDatabase;
+  let store: ItemsDatabase;
   let dataSource: DataSource;
   let items: ItemRepository;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = createDataSource({ url: database.url, applicationName: 'day-writes-spec', entities: SCHEDULER_ENTITIES, migrations: SCHEDULER_MIGRATIONS, poolSize: 4 });
-    await dataSource.initialize();
-    await runMigrations(dataSource);
-    items = new ItemRepository(dataSource);
-    await items.ensurePartition(DAY);
+    store = await itemsDatabase(DAY, 'day-writes-spec');
+    ({ dataSource, items } = store);
   });
 
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  afterAll(() => store?.drop());
 
   /** Sessions of this database waiting for a lock another holds. */
   async function waitingForLocks(): Promise<number> {

@@ -104,13 +104,17 @@ export class ItemRepository {
 
   /**
    * Locks the items whose slot has come, for this transaction. SKIP LOCKED lets replicas work side
-   * by side without ever taking the same item; the caller dispatches them before it commits.
+   * by side without ever taking the same item; the caller dispatches them before it commits. One
+   * state, compared as one: the index by state and slot then hands them over in slot order and
+   * the LIMIT stops the scan; `state = ANY(…)` made PostgreSQL 15 fetch and sort every due item
+   * for each round (a million on a national day, the 1,000,000 bench's second finding).
    */
   async lockDue(runner: Runner, now: Date, limit: number): Promise<ItemRow[]> {
+    const [dispatchable] = ITEM_TRANSITIONS.dispatch.from;
     return runner.query(
-      `SELECT ${itemColumns()} FROM collection_items WHERE state = ANY($1::text[]) AND slot_start <= $2
+      `SELECT ${itemColumns()} FROM collection_items WHERE state = $1 AND slot_start <= $2
        ORDER BY slot_start LIMIT $3 FOR UPDATE SKIP LOCKED`,
-      [ITEM_TRANSITIONS.dispatch.from, now, limit],
+      [dispatchable, now, limit],
     );
   }
 
