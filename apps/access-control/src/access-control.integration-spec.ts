@@ -192,6 +192,6 @@ describe('access-control on the real broker and database', () => {
     await bed.publishRaw(Topics.serviceRequests, 'dcc.service-request', mdr.userId, JSON.stringify({ requestId: 'not-a-request-id' }));
     const dead = (await bed.read(`${bed.topicName(Topics.serviceRequests)}.dlq`, 2)).at(-1)!;
     expect(dead.headers?.['hh-dlq-reason-code']?.toString()).toBe('INVALID_REQUEST_ID');
-    expect(await bed.service.metric('halfhour_access_registry_view_lag_messages')).toBe(0);
+    await eventually(async () => expect(await bed.service.metric('halfhour_access_registry_view_lag_messages')).toBe(0));
   });
 });
