@@ -18,6 +18,8 @@ export interface RepeatingTaskOptions {
    */
   busyShareAtMost?: number;
   monitor?: WorkMonitor;
+  /** Where a run's length is read from (milliseconds); the real clock unless a test gives its own. */
+  now?: () => number;
 }
 
 /**
@@ -88,7 +90,8 @@ export class RepeatingTask implements SettlingTask {
     this.inRun = true;
     this.nudged = false;
     const startedAt = this.monitor.generation;
-    const began = Date.now();
+    const now = this.options.now ?? Date.now;
+    const began = now();
     let outcome: TaskRun | 'failed' = 'idle';
     try {
       outcome = (await this.work()) ?? 'idle';
@@ -100,7 +103,7 @@ export class RepeatingTask implements SettlingTask {
     // Still in the run: with prompt tasks, the nudge this gives the task itself is remembered.
     if (outcome === 'worked' || outcome === 'more') this.monitor.changed(this.monitor.promptTasks);
     this.inRun = false;
-    this.schedule(outcome === 'more' || this.nudged ? 0 : this.delayAfter(Date.now() - began));
+    this.schedule(outcome === 'more' || this.nudged ? 0 : this.delayAfter(now() - began));
     this.monitor.taskRunEnded();
   }
 
