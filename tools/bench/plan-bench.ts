@@ -9,24 +9,14 @@
  * under the heap limit the manifests give the scheduler (`--heap-mb` to try another).
  */
 import 'reflect-metadata';
-import { createJsonLogger } from '@halfhour/observability';
 import { createDataSource, runMigrations } from '@halfhour/persistence';
-import { RegistryViewRepository } from '@halfhour/registry-view';
 import { createTestDatabase } from '@halfhour/testing';
 import { spawnSync } from 'node:child_process';
-import { Registry } from 'prom-client';
-import { ItemRepository } from '../../apps/scheduler/src/items/item-repository';
 import { SERVICE_CATALOGUE } from '../../apps/halfhour-cli/src/stack/service-catalogue';
-import { SchedulerMetrics } from '../../apps/scheduler/src/metrics/scheduler-metrics';
 import { SCHEDULER_ENTITIES, SCHEDULER_MIGRATIONS } from '../../apps/scheduler/src/persistence/scheduler-schema';
-import { DailyPlanner } from '../../apps/scheduler/src/planning/daily-planner';
-import { PlanRunRepository } from '../../apps/scheduler/src/planning/plan-run-repository';
-import { UserResponder } from '../../apps/scheduler/src/responses/user-responder';
-import { SchedulerConfig } from '../../apps/scheduler/src/scheduler.config';
-import { ScheduleRepository } from '../../apps/scheduler/src/schedules/schedule-repository';
-import { schedulingPolicyFrom } from '../../apps/scheduler/src/scheduling-policy';
+import { databasePlanner } from '../../apps/scheduler/test/database-planner';
+import { seedPlanDay } from '../../apps/scheduler/test/plan-day-seed';
 import { argument, ensureStack } from './bench-support';
-import { seedPlanDay } from './plan-bench-seed';
 
 const PLAN_DAY = '2026-12-01';
 const NATIONAL = 30_000_000;
@@ -51,12 +41,7 @@ async function planOneSize(items: number): Promise<void> {
     const seedStarted = Date.now();
     await seedPlanDay(dataSource, items, PLAN_DAY);
     const seedSeconds = (Date.now() - seedStarted) / 1000;
-    const policy = schedulingPolicyFrom(new SchedulerConfig());
-    const outbox = { add: async () => undefined, publishSoon: () => undefined };
-    const planner = new DailyPlanner(
-      policy, new ItemRepository(dataSource), new PlanRunRepository(dataSource), new ScheduleRepository(dataSource), new RegistryViewRepository(dataSource),
-      new UserResponder(outbox), new SchedulerMetrics(new Registry()), createJsonLogger('plan-bench', 'warn'), { current: async () => policy.capacity },
-    );
+    const planner = databasePlanner(dataSource);
     global.gc?.();
     const before = process.memoryUsage().rss / 2 ** 20;
     const started = process.hrtime.bigint();

@@ -17,6 +17,7 @@ import { SchedulerMetrics } from './metrics/scheduler-metrics';
 import { DailyPlanner } from './planning/daily-planner';
 import { DemandForecast } from './planning/demand-forecast';
 import { PlanRunRepository } from './planning/plan-run-repository';
+import { PostgresPlanSessions } from './planning/plan-session';
 import { Housekeeping } from './planning/housekeeping';
 import { SlotPlacer } from './planning/slot-placer';
 import { CapacityBook } from './capacity/capacity-book';
@@ -66,7 +67,7 @@ export class SchedulerRuntime implements OnModuleInit {
     const outbox = new MessageOutbox(dataSource, () => kafka.producer, clock, [Topics.smets1Commands, Topics.smets2Commands, Topics.userResponses]);
     outbox.relayEvery(tasks, config.OUTBOX_RELAY_INTERVAL_MS);
     this.responder = new UserResponder(outbox);
-    const planner = new DailyPlanner(policy, items, new PlanRunRepository(dataSource), this.schedules, this.registryView, this.responder, metrics, logger, capacity);
+    const planner = new DailyPlanner(policy, items, new PlanRunRepository(dataSource), new PostgresPlanSessions(dataSource), this.schedules, this.registryView, this.responder, metrics, logger, capacity);
     const loop = new SchedulerLoop(
       clock,
       [new TopicCatchUp(kafka, this.config.consumerGroupFor('timelines'), Topics.mpanTimelines), new TopicCatchUp(kafka, this.config.consumerGroupFor('requests'), Topics.authorisedRequests)],

@@ -35,10 +35,6 @@ export class InMemoryItems {
     return undefined;
   }
 
-  async lockDayForPlan(): Promise<void> {
-    return undefined;
-  }
-
   /** Memory has no partitions. */
   async ensurePartition(): Promise<void> {
     return undefined;

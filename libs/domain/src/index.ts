@@ -34,6 +34,7 @@ export * from './scheduling/collection-demand';
 export * from './scheduling/plan-day';
 export * from './scheduling/placement-classes';
 export * from './scheduling/plan-schedules';
+export * from './scheduling/plan-report-parts';
 export * from './scheduling/provider-outage';
 export * from './scheduling/forecast';
 export * from './scheduling/item-state';

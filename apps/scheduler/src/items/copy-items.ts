@@ -4,8 +4,9 @@ import { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { EntityManager } from 'typeorm';
 import { ItemRow } from './item-row';
+import { storedRequesters } from './stored-requesters';
 
-const COLUMNS = 'plan_day, item_key, mpan, device_id, provider, srv, data_day, kind, state, slot_start, earliest, deadline, requesters';
+const COLUMNS = 'plan_day, item_key, mpan, device_id, provider, srv, data_day, kind, state, slot_start, earliest, deadline, schedule_refs, requesters';
 const CHUNK_ROWS = 2000;
 
 /**
@@ -23,9 +24,10 @@ function* lines(items: readonly ItemRow[]): Generator<string> {
   let chunk = '';
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
+    const { scheduleRefs, others } = storedRequesters(item.requesters);
     chunk +=
       `${item.planDay}\t${text(item.itemKey)}\t${item.mpan}\t${item.deviceId}\t${text(item.provider)}\t${text(item.srv)}\t${item.dataDay}\t${item.kind}\t${item.state}\t` +
-      `${item.slotStart ? item.slotStart.toISOString() : '\\N'}\t${item.earliest.toISOString()}\t${item.deadline.toISOString()}\t${text(JSON.stringify(item.requesters))}\n`;
+      `${item.slotStart ? item.slotStart.toISOString() : '\\N'}\t${item.earliest.toISOString()}\t${item.deadline.toISOString()}\t${scheduleRefs ?? '\\N'}\t${others === null ? '\\N' : text(others)}\n`;
     if ((i + 1) % CHUNK_ROWS === 0) {
       yield chunk;
       chunk = '';

@@ -2,6 +2,7 @@ import { eventually } from '@halfhour/testing';
 import { DataSource } from 'typeorm';
 import { MDR_USER } from '../../test/fixtures';
 import { itemsDatabase, ItemsDatabase, plannedItem } from '../../test/items-database';
+import { PostgresPlanSessions } from '../planning/plan-session';
 import { ItemRepository } from './item-repository';
 import { ItemRow } from './item-row';
 
@@ -38,12 +39,13 @@ describe("a day's items written by its plan and by an on-demand read at the same
     const firstWritten = new Promise<void>((resolve) => (planWroteFirst = resolve));
     let letPlanFinish!: () => void;
     const planMayFinish = new Promise<void>((resolve) => (letPlanFinish = resolve));
-    const plan = items.inTransaction(async (manager) => {
-      await items.lockDayForPlan(manager, DAY);
-      await items.addNew(manager, [item(a, {})]);
+    // As the plan writes: holding the day in its session, a page committed in a transaction of its own.
+    const plan = new PostgresPlanSessions(dataSource).during(DAY, async (session) => {
+      await session.holdDayAndPlacements();
+      await session.transaction((manager) => items.addNew(manager, [item(a, {})]));
       planWroteFirst();
       await planMayFinish;
-      await items.addNew(manager, [item(b, {})]);
+      await session.transaction((manager) => items.addNew(manager, [item(b, {})]));
     });
     await firstWritten;
     const onDemand = { kind: 'ON_DEMAND' as const, state: 'UNPLACED' as const, slotStart: null, requesters: [{ ...ON_DEMAND_USER, origin: 'request-9', requestId: `${ON_DEMAND_USER.userId}:00-00-00-00-00-00-00-01:9` }] };

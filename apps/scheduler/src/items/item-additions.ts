@@ -1,30 +1,23 @@
 import { EntityManager } from 'typeorm';
+import { SCHEDULER_LOCKS } from './advisory-locks';
 import { copyItems } from './copy-items';
 import { combineSameItem, MergedRow, mergeRow, refKey } from './item-merging';
 import { itemColumns, ItemRef, ItemRow } from './item-row';
+import { storedRequesterColumns } from './stored-requesters';
 
-/** Per plan day: its plan writes the day's items alone (exclusive); on-demand reads write beside each other (shared). */
-const DAY_WRITES_LOCK = 167;
 const INSERT_CHUNK = 10_000;
 
-/** How items come into a plan day — the plan's COPY, merged inserts — and the day locks that keep two writers apart. */
+/** How items come into a plan day — the plan's COPY, merged inserts — and the day lock that keeps them from its plan. */
 export class ItemAdditions {
   /**
-   * The plan of `planDay` writes its items alone: it waits for on-demand writes into the day in
-   * flight, and holds later ones back until it commits. Without it, the plan's COPY and an on-demand
-   * insert of the same items in another order each wait for the other: a deadlock, in which
-   * PostgreSQL may cancel the plan.
-   */
-  async lockDayForPlan(manager: EntityManager, planDay: string): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [DAY_WRITES_LOCK, planDay]);
-  }
-
-  /**
-   * Writes into `planDays` beside other such writers, never beside their plans (lockDayForPlan).
-   * Taken before any item row is locked, in one order, so no two writers wait on each other.
+   * Writes into `planDays` beside other such writers, never beside their plans, which hold the
+   * day's writes lock exclusively while they write (PlanSession): without it, the plan's COPY and
+   * an on-demand insert of the same items in another order each waited for the other, a deadlock
+   * in which PostgreSQL cancelled the plan. Taken before any item row is locked, in one order, so
+   * no two writers wait on each other.
    */
   async shareDays(manager: EntityManager, planDays: readonly string[]): Promise<void> {
-    for (const day of [...new Set(planDays)].sort()) await manager.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [DAY_WRITES_LOCK, day]);
+    for (const day of [...new Set(planDays)].sort()) await manager.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [SCHEDULER_LOCKS.dayWrites, day]);
   }
 
   /**
@@ -68,16 +61,18 @@ export class ItemAdditions {
     for (let i = 0; i < items.length; i += INSERT_CHUNK) {
       const chunk = items.slice(i, i + INSERT_CHUNK);
       const column = <K extends keyof ItemRow>(key: K) => chunk.map((item) => item[key]);
+      const requesters = storedRequesterColumns(chunk);
       inserted.push(...(await manager.query(
-        `INSERT INTO collection_items (plan_day, item_key, mpan, device_id, provider, srv, data_day, kind, state, slot_start, earliest, deadline, requesters)
-         SELECT * FROM unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::text[], $9::text[],
-           $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::jsonb[])
+        `INSERT INTO collection_items (plan_day, item_key, mpan, device_id, provider, srv, data_day, kind, state, slot_start, earliest, deadline, schedule_refs, requesters)
+         SELECT plan_day, item_key, mpan, device_id, provider, srv, data_day, kind, state, slot_start, earliest, deadline, schedule_refs::bigint[], requesters
+         FROM unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::text[], $9::text[],
+           $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::text[], $14::jsonb[])
+           AS u(plan_day, item_key, mpan, device_id, provider, srv, data_day, kind, state, slot_start, earliest, deadline, schedule_refs, requesters)
          ON CONFLICT (plan_day, item_key) DO NOTHING
          RETURNING plan_day::text AS "planDay", item_key AS "itemKey"`,
         [
           column('planDay'), column('itemKey'), column('mpan'), column('deviceId'), column('provider'), column('srv'), column('dataDay'),
-          column('kind'), column('state'), column('slotStart'), column('earliest'), column('deadline'),
-          chunk.map((item) => JSON.stringify(item.requesters)),
+          column('kind'), column('state'), column('slotStart'), column('earliest'), column('deadline'), requesters.scheduleRefs, requesters.others,
         ],
       )));
     }
@@ -93,15 +88,16 @@ export class ItemAdditions {
 
   private async writeMerged(manager: EntityManager, merged: readonly MergedRow[]): Promise<void> {
     if (merged.length === 0) return;
+    const requesters = storedRequesterColumns(merged.map((m) => m.row));
     await manager.query(
-      `UPDATE collection_items AS i SET state = u.state, kind = u.kind, requesters = u.requesters, earliest = u.earliest, deadline = u.deadline,
-         slot_start = u.slot_start, completed_at = CASE WHEN u.reopened THEN NULL ELSE i.completed_at END, updated_at = now()
-       FROM unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[], $9::bool[])
-         AS u(plan_day, item_key, state, kind, requesters, earliest, deadline, slot_start, reopened)
+      `UPDATE collection_items AS i SET state = u.state, kind = u.kind, schedule_refs = u.schedule_refs::bigint[], requesters = u.requesters,
+         earliest = u.earliest, deadline = u.deadline, slot_start = u.slot_start, completed_at = CASE WHEN u.reopened THEN NULL ELSE i.completed_at END, updated_at = now()
+       FROM unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::bool[])
+         AS u(plan_day, item_key, state, kind, schedule_refs, requesters, earliest, deadline, slot_start, reopened)
        WHERE i.plan_day = u.plan_day AND i.item_key = u.item_key`,
       [
         merged.map((m) => m.row.planDay), merged.map((m) => m.row.itemKey), merged.map((m) => m.row.state), merged.map((m) => m.row.kind),
-        merged.map((m) => JSON.stringify(m.row.requesters)), merged.map((m) => m.row.earliest), merged.map((m) => m.row.deadline),
+        requesters.scheduleRefs, requesters.others, merged.map((m) => m.row.earliest), merged.map((m) => m.row.deadline),
         merged.map((m) => m.row.slotStart), merged.map((m) => m.reopened),
       ],
     );

@@ -1,11 +1,11 @@
 import { effectsOf, ITEM_TRANSITIONS, ItemEvent } from '@halfhour/domain';
 import { DayPartitions } from '@halfhour/persistence';
 import { DataSource, EntityManager } from 'typeorm';
+import { SCHEDULER_LOCKS } from './advisory-locks';
 import { ItemAdditions } from './item-additions';
 import { SlotReleases } from './slot-releases';
 import { ItemChanges, itemColumns, ItemRef, ItemRow } from './item-row';
-
-const PLACEMENT_LOCK = 166;
+import { storedRequesterColumns } from './stored-requesters';
 
 type Runner = DataSource | EntityManager;
 
@@ -29,17 +29,12 @@ export class ItemRepository {
 
   /** Only one placer spends spare capacity at a time: the lock is held until the transaction ends. */
   async lockPlacement(manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [PLACEMENT_LOCK]);
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [SCHEDULER_LOCKS.placement]);
   }
 
   /** Creates the plan day's partition if missing (once, under an advisory lock). */
   ensurePartition(planDay: string): Promise<void> {
     return this.partitions.ensure([planDay]);
-  }
-
-  /** See ItemAdditions. */
-  lockDayForPlan(manager: EntityManager, planDay: string): Promise<void> {
-    return this.additions.lockDayForPlan(manager, planDay);
   }
 
   shareDays(manager: EntityManager, planDays: readonly string[]): Promise<void> {
@@ -121,22 +116,24 @@ export class ItemRepository {
   /** Replaces items' requesters (those no longer entitled are dropped once, and told once). */
   async setRequesters(runner: Runner, items: readonly (ItemRef & Pick<ItemRow, 'requesters'>)[]): Promise<void> {
     if (items.length === 0) return;
+    const requesters = storedRequesterColumns(items);
     await runner.query(
-      `UPDATE collection_items AS i SET requesters = u.requesters, updated_at = now()
-       FROM unnest($1::date[], $2::text[], $3::jsonb[]) AS u(plan_day, item_key, requesters)
+      `UPDATE collection_items AS i SET schedule_refs = u.schedule_refs::bigint[], requesters = u.requesters, updated_at = now()
+       FROM unnest($1::date[], $2::text[], $3::text[], $4::jsonb[]) AS u(plan_day, item_key, schedule_refs, requesters)
        WHERE i.plan_day = u.plan_day AND i.item_key = u.item_key`,
-      [items.map((i) => i.planDay), items.map((i) => i.itemKey), items.map((i) => JSON.stringify(i.requesters))],
+      [items.map((i) => i.planDay), items.map((i) => i.itemKey), requesters.scheduleRefs, requesters.others],
     );
   }
 
   /** Finished items read again for these requesters alone (`reopen`). */
   async reopenFor(runner: Runner, items: readonly (ItemRef & Pick<ItemRow, 'requesters'>)[]): Promise<void> {
     if (items.length === 0) return;
+    const requesters = storedRequesterColumns(items);
     await runner.query(
-      `UPDATE collection_items AS i SET state = $1, requesters = u.requesters, slot_start = NULL, completed_at = NULL, updated_at = now()
-       FROM unnest($3::date[], $4::text[], $5::jsonb[]) AS u(plan_day, item_key, requesters)
+      `UPDATE collection_items AS i SET state = $1, schedule_refs = u.schedule_refs::bigint[], requesters = u.requesters, slot_start = NULL, completed_at = NULL, updated_at = now()
+       FROM unnest($3::date[], $4::text[], $5::text[], $6::jsonb[]) AS u(plan_day, item_key, schedule_refs, requesters)
        WHERE i.plan_day = u.plan_day AND i.item_key = u.item_key AND i.state = ANY($2::text[])`,
-      [ITEM_TRANSITIONS.reopen.to, ITEM_TRANSITIONS.reopen.from, items.map((i) => i.planDay), items.map((i) => i.itemKey), items.map((i) => JSON.stringify(i.requesters))],
+      [ITEM_TRANSITIONS.reopen.to, ITEM_TRANSITIONS.reopen.from, items.map((i) => i.planDay), items.map((i) => i.itemKey), requesters.scheduleRefs, requesters.others],
     );
   }
 

@@ -1,5 +1,6 @@
-import { ReadKind, RequesterDto } from '@halfhour/contracts';
+import { ReadKind } from '@halfhour/contracts';
 import { ItemState } from '@halfhour/domain';
+import { requestersColumn, StoredRequester } from './stored-requesters';
 
 /** A collection item as stored: one data item of one plan day. */
 export interface ItemRow {
@@ -16,7 +17,7 @@ export interface ItemRow {
   earliest: Date;
   deadline: Date;
   attempt: number;
-  requesters: RequesterDto[];
+  requesters: StoredRequester[];
   failureReason?: string | null;
   dispatchedAt?: Date | null;
 }
@@ -32,7 +33,7 @@ export function itemColumns(alias?: string): string {
   return `${c('plan_day')}::text AS "planDay", ${c('item_key')} AS "itemKey", ${c('mpan')} AS mpan, ${c('device_id')} AS "deviceId",
     ${c('provider')} AS provider, ${c('srv')} AS srv, ${c('data_day')}::text AS "dataDay", ${c('kind')} AS kind, ${c('state')} AS state,
     ${c('slot_start')} AS "slotStart", ${c('earliest')} AS earliest, ${c('deadline')} AS deadline, ${c('attempt')} AS attempt,
-    ${c('requesters')} AS requesters, ${c('failure_reason')} AS "failureReason", ${c('dispatched_at')} AS "dispatchedAt"`;
+    ${requestersColumn(alias)} AS requesters, ${c('failure_reason')} AS "failureReason", ${c('dispatched_at')} AS "dispatchedAt"`;
 }
 
 export interface ItemChanges {

@@ -7,10 +7,10 @@ const DAY = '2026-12-06';
 const item = (mpan: string, over: Partial<ItemRow>) => plannedItem(DAY, mpan, over);
 
 /**
- * What the scheduler asks every round — which items are due, which are past their deadline — read
- * from an index in the order wanted and stopped by the LIMIT, never the whole day sorted: each
- * plan below is PostgreSQL's with the scans that read a whole partition (sequential, bitmap) and
- * sorting priced out, so a plan that still has them has no other way.
+ * What the scheduler asks every round — which items are due, which are past their deadline, which
+ * wait for a slot — read from an index in the order wanted and stopped by the LIMIT, never the
+ * whole day sorted: each plan below is PostgreSQL's with the scans that read a whole partition
+ * (sequential, bitmap) and sorting priced out, so a plan that still has them has no other way.
  */
 describe("the scheduler's questions of every round, answered without reading the day", () => {
   let store: ItemsDatabase;
@@ -41,6 +41,19 @@ describe("the scheduler's questions of every round, answered without reading the
   it('hands over the items due in slot order straight from the index by state and slot', async () => {
     const plan = await planOf((explaining, runner) => explaining.lockDue(runner, new Date(`${DAY}T13:00:00Z`), 100));
     expect(plan).toMatch(/Index Scan using collection_items_p20261206_state_slot_start_idx/);
+    expect(plan).not.toMatch(/Sort/);
+  });
+
+  it('gives the most urgent of the items waiting for a slot from the index of those alone, in deadline order', async () => {
+    await items.inTransaction((manager) => items.addNew(manager, [
+      item('1400000000005', { state: 'UNPLACED', slotStart: null, deadline: new Date(`${DAY}T20:00:00Z`) }),
+      item('1400000000006', { state: 'FAILED', deadline: new Date(`${DAY}T18:00:00Z`) }),
+    ]));
+    const waiting = await items.awaitingSlot(new Date(`${DAY}T13:00:00Z`), 100);
+    expect(waiting.map((i) => i.mpan)).toEqual(['1400000000006', '1400000000005']);
+
+    const plan = await planOf((explaining) => explaining.awaitingSlot(new Date(`${DAY}T13:00:00Z`), 100));
+    expect(plan).toMatch(/Index Scan using collection_items_p20261206_deadline_idx1/);
     expect(plan).not.toMatch(/Sort/);
   });
 

@@ -19,3 +19,22 @@ export class PlanRunEntity {
   @Column({ type: 'jsonb' })
   report!: object;
 }
+
+/** A day's plan being made: where its next page starts, and what it has written (PlanRunRepository). */
+@Entity({ name: 'plan_progress' })
+export class PlanProgressEntity {
+  @PrimaryColumn({ name: 'plan_day', type: 'date' })
+  planDay!: string;
+
+  @Column({ name: 'after_mpan', type: 'text' })
+  afterMpan!: string;
+
+  @Column({ type: 'jsonb' })
+  counts!: object;
+
+  @Column({ type: 'jsonb' })
+  report!: object;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -9,10 +9,13 @@ import { OnDemandExpansions1766100000000 } from './migrations/1766100000000-on-d
 import { SchedulesByMpan1766200000000 } from './migrations/1766200000000-schedules-by-mpan';
 import { SchedulesStoppedAt1766900000000 } from './migrations/1766900000000-schedules-stopped-at';
 import { ItemsOpenByDeadline1767000000000 } from './migrations/1767000000000-items-open-by-deadline';
+import { ItemsNameTheirSchedules1767100000000 } from './migrations/1767100000000-items-name-their-schedules';
+import { PlanProgress1767200000000 } from './migrations/1767200000000-plan-progress';
+import { ItemsAwaitingSlotByDeadline1767300000000 } from './migrations/1767300000000-items-awaiting-slot-by-deadline';
 import { OnDemandExpansionEntity } from './on-demand-expansion.entity';
-import { PlanRunEntity } from './plan-run.entity';
+import { PlanProgressEntity, PlanRunEntity } from './plan-run.entity';
 import { CapacityChangeEntity, ProviderCapacityEntity, ProviderOutageEntity } from './provider-capacity.entity';
 import { ScheduleEntity } from './schedule.entity';
 
-export const SCHEDULER_ENTITIES = [...SHARED_ENTITIES, RegistryViewEntity, ScheduleEntity, PlanRunEntity, ProviderCapacityEntity, CapacityChangeEntity, ProviderOutageEntity, OnDemandExpansionEntity, ...OUTBOX_ENTITIES];
-export const SCHEDULER_MIGRATIONS = inMigrationOrder([...SHARED_MIGRATIONS, CreateScheduler1764500000000, ...OUTBOX_MIGRATIONS, ProviderCapacity1765400000000, SchedulePurpose1765500000000, ProviderOutages1765600000000, OnDemandExpansions1766100000000, SchedulesByMpan1766200000000, SchedulesStoppedAt1766900000000, ItemsOpenByDeadline1767000000000]);
+export const SCHEDULER_ENTITIES = [...SHARED_ENTITIES, RegistryViewEntity, ScheduleEntity, PlanRunEntity, PlanProgressEntity, ProviderCapacityEntity, CapacityChangeEntity, ProviderOutageEntity, OnDemandExpansionEntity, ...OUTBOX_ENTITIES];
+export const SCHEDULER_MIGRATIONS = inMigrationOrder([...SHARED_MIGRATIONS, CreateScheduler1764500000000, ...OUTBOX_MIGRATIONS, ProviderCapacity1765400000000, SchedulePurpose1765500000000, ProviderOutages1765600000000, OnDemandExpansions1766100000000, SchedulesByMpan1766200000000, SchedulesStoppedAt1766900000000, ItemsOpenByDeadline1767000000000, ItemsNameTheirSchedules1767100000000, PlanProgress1767200000000, ItemsAwaitingSlotByDeadline1767300000000]);

@@ -1,69 +1,11 @@
-import { MpanTimelineUpdated, ServiceResponse, Topics } from '@halfhour/contracts';
-import { MpanTimeline } from '@halfhour/domain';
-import { TopicBatch } from '@halfhour/kafka';
-import { createJsonLogger } from '@halfhour/observability';
-import { ViewedTimeline } from '@halfhour/registry-view';
-import { Registry } from 'prom-client';
 import { MDR_USER, SUPPLIER_USER, timeline } from '../../test/fixtures';
-import { InMemoryItems } from '../../test/in-memory-items';
-import { schedulePagesOf } from '../../test/schedule-pages';
+import { plannerOver, schedule } from '../../test/in-memory-planner';
 import { ItemRow } from '../items/item-row';
-import { SchedulerMetrics } from '../metrics/scheduler-metrics';
-import { UserResponder } from '../responses/user-responder';
-import { SchedulerConfig } from '../scheduler.config';
-import { ScheduleRow } from '../schedules/schedule-repository';
-import { schedulingPolicyFrom } from '../scheduling-policy';
-import { DailyPlanner } from './daily-planner';
 import { MPANS_PER_PAGE } from './day-demand-pages';
-import { PlanRun } from './plan-run-repository';
 
 const PLAN_DAY = '2026-12-01';
 const NOW = new Date('2026-11-30T23:05:00Z');
 const [m1, m2, m3] = ['1400000000101', '1400000000202', '1400000000303'];
-
-function schedule(user: typeof MDR_USER, mpan: string, id: string, purpose: ScheduleRow['purpose'] = 'MHHS'): ScheduleRow {
-  return {
-    dspScheduleId: id, userId: user.userId, mpid: user.mpid, role: user.role, mpan, deviceId: `00-00-00-00-00-00-${mpan.slice(-2)}-01`, srv: '4.8.1',
-    frequency: 'DAILY', startDate: '2026-11-01', endDate: null, requestId: `${user.userId}:00-00-00-00-00-00-00-01:${id.slice(-2)}`, createdAt: new Date('2026-11-01T00:00:00Z'), purpose,
-  };
-}
-
-/** The planner over in-memory items, plans, schedules, registry view and outbox. */
-function plannerOver(schedules: ScheduleRow[], timelines: MpanTimelineUpdated[], items: ItemRow[] = [], options: { mpansPerPage?: number; madeBetweenPasses?: ScheduleRow[] } = {}) {
-  const store = new InMemoryItems(items);
-  const runs: PlanRun[] = [];
-  const plans = {
-    exists: async (day: string) => runs.some((r) => r.planDay === day),
-    claim: async (_tx: unknown, day: string) => !runs.some((r) => r.planDay === day),
-    record: async (_tx: unknown, run: PlanRun) => void runs.push(run),
-  };
-  const stopped: string[] = [];
-  const scheduleStore = {
-    passes: 0,
-    activeInPages(dataDay: string, mpans: number) {
-      // The plan's second pass sees what was made since its first.
-      if (this.passes++ === 1) schedules.push(...(options.madeBetweenPasses ?? []));
-      return schedulePagesOf(schedules, dataDay, mpans);
-    },
-    stop: async (_tx: unknown, ids: readonly string[]) => { stopped.push(...ids); return []; },
-  };
-  // As the view holds them: the message's timeline, read back from its JSON.
-  const view = new Map(timelines.map((t) => [t.mpan, { timeline: t as unknown as MpanTimeline, version: t.version } as ViewedTimeline]));
-  const timelineReads: number[] = [];
-  const registryView = {
-    timelinesOf: async (mpans: readonly string[]) => {
-      timelineReads.push(new Set(mpans).size);
-      return new Map(mpans.flatMap((m) => (view.has(m) ? [[m, view.get(m)!] as const] : [])));
-    },
-  };
-  const written: TopicBatch<any>[] = [];
-  const outbox = { add: async (_tx: unknown, batches: readonly TopicBatch<any>[]) => void written.push(...batches), publishSoon: () => undefined };
-  const policy = schedulingPolicyFrom(Object.assign(new SchedulerConfig(), { PROVIDER_CAPACITY: 'CSP-NORTH=2,CSP-CENTRAL=2,CSP-SOUTH=2', RESERVED_SHARE: 0.5 }));
-  const metrics = new SchedulerMetrics(new Registry());
-  const planner = new DailyPlanner(policy, store, plans, scheduleStore, registryView, new UserResponder(outbox), metrics, createJsonLogger('planner-spec', 'fatal'), { current: async () => policy.capacity }, options.mpansPerPage);
-  const responses = () => written.filter((b) => b.topic === Topics.userResponses).flatMap((b) => b.messages.map((m) => m.body as ServiceResponse));
-  return { store, planner, runs, stopped, responses, metrics, timelineReads };
-}
 
 describe('DailyPlanner', () => {
   it('plans a day once: each schedule of yesterday’s data becomes an item in a slot after 06:00, one read per slot of MHHS share, the plan recorded', async () => {

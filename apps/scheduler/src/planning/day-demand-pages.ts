@@ -13,6 +13,8 @@ export interface DemandPage extends Omit<DayDemands, 'demands'> {
   merged: CollectionDemand[];
   schedules: number;
   demands: number;
+  /** The page's last MPAN: the next page starts after it. */
+  lastMpan: string;
 }
 
 /**
@@ -29,12 +31,12 @@ export class DayDemandPages {
     private readonly mpansPerPage = MPANS_PER_PAGE,
   ) {}
 
-  async *of(planDay: string, runner?: DataSource | EntityManager): AsyncGenerator<DemandPage> {
-    for await (const schedules of this.schedules.activeInPages(addDays(planDay, -1), this.mpansPerPage, runner)) {
+  async *of(planDay: string, runner?: DataSource | EntityManager, afterMpan = ''): AsyncGenerator<DemandPage> {
+    for await (const schedules of this.schedules.activeInPages(addDays(planDay, -1), this.mpansPerPage, runner, afterMpan)) {
       const viewed = await this.registryView.timelinesOf(schedules.map((s) => s.mpan), runner);
       const timelines = new Map([...viewed].map(([mpan, v]) => [mpan, v.timeline]));
       const { demands, notEntitled, noMeter } = dayDemands(planDay, schedules, timelines, this.policy, this.policy.trt);
-      yield { merged: collectOnce(demands), notEntitled, noMeter, schedules: schedules.length, demands: demands.length };
+      yield { merged: collectOnce(demands), notEntitled, noMeter, schedules: schedules.length, demands: demands.length, lastMpan: schedules[schedules.length - 1].mpan };
     }
   }
 

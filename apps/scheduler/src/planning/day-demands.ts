@@ -1,4 +1,3 @@
-import { RequesterDto } from '@halfhour/contracts';
 import {
   addDays,
   CollectionDemand,
@@ -12,6 +11,7 @@ import {
   settlementDayStart,
   TrtSettings,
 } from '@halfhour/domain';
+import { StoredRequester } from '../items/stored-requesters';
 import { ScheduleRow } from '../schedules/schedule-repository';
 
 export interface DayDemands {
@@ -44,7 +44,7 @@ export function dayDemands(planDay: string, schedules: readonly ScheduleRow[], t
       result.noMeter.push(schedule);
       continue;
     }
-    const requesters: RequesterDto[] = [{ userId: schedule.userId, role: requester.role, mpid: schedule.mpid, origin: schedule.dspScheduleId, requestId: schedule.requestId }];
+    const requesters: StoredRequester[] = [{ userId: schedule.userId, role: requester.role, mpid: schedule.mpid, origin: schedule.dspScheduleId, requestId: schedule.requestId, scheduleRef: schedule.ref }];
     result.demands.push({
       mpan: schedule.mpan,
       deviceId: device.deviceId,

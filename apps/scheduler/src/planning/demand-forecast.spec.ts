@@ -26,7 +26,7 @@ function forecastOver(schedules: ScheduleRow[], mpans: readonly string[]) {
 
 const schedule = (mpan: string, startDate: string, i: number): ScheduleRow => ({
   dspScheduleId: `DSP-${String(i).padStart(16, '0')}`, userId: MDR_USER.userId, mpid: MDR_USER.mpid, role: MDR_USER.role, mpan, deviceId: `00-00-00-00-00-0F-00-${String(i % 100).padStart(2, '0')}`,
-  srv: '4.8.1', frequency: 'DAILY', startDate, endDate: null, requestId: `${MDR_USER.userId}:00-00-00-00-00-0F-00-01:${i + 1}`, createdAt: new Date('2026-11-01T00:00:00Z'), purpose: 'MHHS',
+  srv: '4.8.1', frequency: 'DAILY', startDate, endDate: null, requestId: `${MDR_USER.userId}:00-00-00-00-00-0F-00-01:${i + 1}`, createdAt: new Date('2026-11-01T00:00:00Z'), purpose: 'MHHS', ref: String(i + 1),
 });
 
 describe('DemandForecast', () => {

@@ -50,9 +50,12 @@ export class ReportRepository {
   /** Items by requester: a requester dropped from an item (no longer entitled) no longer counts it. */
   requesterOutcomes(planDay: string): Promise<RequesterOutcomeRow[]> {
     return this.dataSource.query(
-      `SELECT r->>'userId' AS "userId", r->>'role' AS role, r->>'mpid' AS mpid, i.kind, i.state, count(*)::int AS items
-       FROM collection_items i CROSS JOIN LATERAL jsonb_array_elements(i.requesters) AS r
-       WHERE i.plan_day = $1 GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 4, 5`,
+      `WITH day AS (SELECT kind, state, schedule_refs, requesters FROM collection_items WHERE plan_day = $1),
+       requester AS (
+         SELECT r->>'userId' AS "userId", r->>'role' AS role, r->>'mpid' AS mpid, d.kind, d.state FROM day d, jsonb_array_elements(d.requesters) AS r
+         UNION ALL
+         SELECT s.user_id, s.role, s.mpid, d.kind, d.state FROM (SELECT kind, state, unnest(schedule_refs) AS ref FROM day) d JOIN schedules s ON s.ref = d.ref)
+       SELECT "userId", role, mpid, kind, state, count(*)::int AS items FROM requester GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 4, 5`,
       [planDay],
     );
   }

@@ -2,7 +2,7 @@ import { RequestAuthorised } from '@halfhour/contracts';
 import { DEFAULT_PURPOSE, scheduleIdFor } from '@halfhour/domain';
 import { EntityManager } from 'typeorm';
 import { UserResponder } from '../responses/user-responder';
-import { ScheduleRepository, ScheduleRow } from '../schedules/schedule-repository';
+import { NewSchedule, ScheduleRepository } from '../schedules/schedule-repository';
 import { RequestKindHandler } from './request-kind';
 
 /** 5.1: creates a schedule, its DSPScheduleID derived from the request message, and tells the user its ID. */
@@ -19,7 +19,7 @@ export class CreateSchedules implements RequestKindHandler {
   }
 
   async handle(manager: EntityManager, requests: readonly RequestAuthorised[], now: Date): Promise<void> {
-    const created: ScheduleRow[] = requests.map((r) => ({
+    const created: NewSchedule[] = requests.map((r) => ({
       dspScheduleId: scheduleIdFor(r.requestMessageId), userId: r.userId, mpid: r.mpid, role: r.role, mpan: r.mpan, deviceId: r.deviceId,
       srv: r.dataSrv, frequency: r.schedule!.frequency, startDate: r.schedule!.startDate, endDate: r.schedule!.endDate ?? null,
       requestId: r.requestId, createdAt: new Date(r.decidedAt), purpose: r.purpose ?? DEFAULT_PURPOSE,

@@ -16,10 +16,15 @@ export interface ScheduleRow {
   requestId: string;
   createdAt: Date;
   purpose: RequestPurpose;
+  /** The schedule's number, by which its items name it as their requester (StoredRequester). */
+  ref: string;
 }
 
+/** A schedule as created: its ref is the database's to give. */
+export type NewSchedule = Omit<ScheduleRow, 'ref'>;
+
 const COLUMNS = `dsp_schedule_id AS "dspScheduleId", user_id AS "userId", mpid, role, mpan, device_id AS "deviceId", srv, frequency,
-  start_date::text AS "startDate", end_date::text AS "endDate", request_id AS "requestId", created_at AS "createdAt", purpose`;
+  start_date::text AS "startDate", end_date::text AS "endDate", request_id AS "requestId", created_at AS "createdAt", purpose, ref::text AS ref`;
 
 type Runner = DataSource | EntityManager;
 
@@ -27,7 +32,7 @@ export class ScheduleRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Idempotent by DSPScheduleID (derived from the request message), so a redelivered 5.1 creates nothing new. */
-  async create(runner: Runner, schedules: readonly ScheduleRow[]): Promise<void> {
+  async create(runner: Runner, schedules: readonly NewSchedule[]): Promise<void> {
     if (schedules.length === 0) return;
     await runner.query(
       `INSERT INTO schedules (dsp_schedule_id, user_id, mpid, role, mpan, device_id, srv, frequency, start_date, end_date, request_id, created_at, purpose)
@@ -40,14 +45,14 @@ export class ScheduleRepository {
   }
 
   /**
-   * The schedules that read a given day of data, a page of `mpans` MPANs at a time in MPAN order,
-   * each MPAN's schedules in one page (by DSPScheduleID): what the daily plan and the forecast read,
+   * The schedules that read a given day of data, a page of `mpans` MPANs at a time in MPAN order
+   * from the first after `afterMpan`, each MPAN's schedules in one page (by DSPScheduleID): what the daily plan and the forecast read,
    * so neither holds the day's schedules whole; the table's statistics gathered first if stale (analyzeIfStale).
    */
-  async *activeInPages(dataDay: string, mpans: number, runner: Runner = this.dataSource): AsyncGenerator<ScheduleRow[]> {
+  async *activeInPages(dataDay: string, mpans: number, runner: Runner = this.dataSource, afterMpan = ''): AsyncGenerator<ScheduleRow[]> {
     await analyzeIfStale(runner, 'schedules');
     const running = 'stopped_at IS NULL AND start_date <= $1 AND (end_date IS NULL OR end_date >= $1)';
-    for (let after = ''; ; ) {
+    for (let after = afterMpan; ; ) {
       const page: ScheduleRow[] = await runner.query(
         `SELECT ${COLUMNS} FROM schedules WHERE ${running} AND mpan IN (
            SELECT DISTINCT mpan FROM schedules WHERE ${running} AND mpan > $2 ORDER BY mpan LIMIT $3)
