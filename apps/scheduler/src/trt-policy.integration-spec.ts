@@ -1,5 +1,6 @@
 import { ServiceResponse, Topics } from '@halfhour/contracts';
 import { freshMpan, MDR_USER, SchedulerTestBed, SUPPLIER_USER, timeline } from '../test/scheduler-test-bed';
+import { requestersColumn } from './items/stored-requesters';
 
 describe('the scheduler under TRT policy MDR_ONLY', () => {
   // The same TRT_POLICY access-control decides by (MhhsPolicyConfig): schedules made before the
@@ -16,7 +17,7 @@ describe('the scheduler under TRT policy MDR_ONLY', () => {
     bed.service = await bed.newServiceProcess().start();
 
     await bed.time.advanceUntil(async () => (await bed.db.query('SELECT 1 FROM plan_runs')).rows.length > 0, new Date('2026-12-01T07:00:00Z'));
-    const items = (await bed.db.query<{ srv: string; requesters: { userId: string }[] }>('SELECT srv, requesters FROM collection_items ORDER BY srv')).rows;
+    const items = (await bed.db.query<{ srv: string; requesters: { userId: string }[] }>(`SELECT srv, ${requestersColumn()} AS requesters FROM collection_items ORDER BY srv`)).rows;
     expect(items.map((i) => [i.srv, i.requesters.map((r) => r.userId)])).toEqual([['4.6.1', [SUPPLIER_USER.userId]], ['4.8.1', [MDR_USER.userId]]]);
 
     const responses = (await bed.readAll(bed.topicName(Topics.userResponses))).map((m) => JSON.parse(m.value!.toString()) as ServiceResponse);
