@@ -26,9 +26,8 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-cache="${HALFHOUR_CACHE:-$HOME/.cache/halfhour}"
-kafka_version="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$here/pom.xml")"
-libs="$cache/kafka-$kafka_version/libs"
+# shellcheck source=kafka-common.sh
+source "$here/kafka-common.sh"
 run="$cache/kafka-run"
 data="$run/data"
 port="${KAFKA_PORT:-9092}"
@@ -38,46 +37,6 @@ mtls_port="$((port + 3))"
 tls="$run/tls"
 pidfile="$run/broker.pid"
 logfile="$run/broker.log"
-
-log() { echo "[kafka] $*" >&2; }
-
-port_answers() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
-
-external_brokers_answer() {
-  local first="${KAFKA_BROKERS%%,*}"
-  port_answers "${first%:*}" "${first##*:}"
-}
-
-fetch() {
-  if [ -f "$libs/.complete" ]; then return 0; fi
-  command -v mvn >/dev/null || { log "Maven (mvn) is needed to fetch the broker; install it (apt-get install maven) or set KAFKA_BROKERS"; exit 1; }
-  command -v java >/dev/null || { log "Java 17 is needed to run the broker; install it or set KAFKA_BROKERS"; exit 1; }
-  log "fetching Apache Kafka $kafka_version from Maven Central into $libs"
-  rm -rf "$libs"; mkdir -p "$libs"
-  mvn -q -B -Dstyle.color=never -f "$here/pom.xml" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$libs"
-  touch "$libs/.complete"
-}
-
-jvm=(java -Xms256m -Xmx"${KAFKA_HEAP:-1g}" -XX:+UseG1GC -Djava.awt.headless=true
-  -Dlog4j.configuration="file:$here/log4j.properties" -cp "$libs/*")
-java_cmd() { "${jvm[@]}" "$@"; }
-
-# A CA, the broker's certificate for 127.0.0.1 and localhost, and a client's pair, once.
-make_tls() {
-  if [ -f "$tls/.complete" ]; then return 0; fi
-  bash "$here/../tools/ensure-debian-tool.sh" openssl openssl
-  rm -rf "$tls"; mkdir -p "$tls"
-  local ec=(-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes)
-  openssl req -x509 "${ec[@]}" -keyout "$tls/ca.key" -out "$tls/ca.crt" -days 3650 -subj "/CN=halfhour-local-kafka-ca" 2>/dev/null
-  for who in broker client; do
-    openssl req "${ec[@]}" -keyout "$tls/$who.key" -out "$tls/$who.csr" -subj "/CN=halfhour-local-$who" 2>/dev/null
-    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' >"$tls/$who.ext"
-    openssl x509 -req -in "$tls/$who.csr" -CA "$tls/ca.crt" -CAkey "$tls/ca.key" -CAcreateserial -days 3650 -extfile "$tls/$who.ext" -out "$tls/$who.crt" 2>/dev/null
-  done
-  cat "$tls/broker.key" "$tls/broker.crt" >"$tls/broker.pem"
-  chmod 600 "$tls"/*.key "$tls/broker.pem"
-  touch "$tls/.complete"
-}
 
 write_config() {
   mkdir -p "$run"
