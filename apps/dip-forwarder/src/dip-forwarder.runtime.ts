@@ -46,7 +46,7 @@ export class DipForwarderRuntime implements OnModuleInit {
     }, new OwnedGauges(GaugeOwnership.of(dataSource, 'dip-forwarder'), registry, 'DIP backlog', () => {
       metrics.backlog.reset();
       metrics.backlogOldest.reset();
-    }));
+    }), clock);
     tasks.every(config.RELAY_INTERVAL_MS, 'DIP relay', () => relay.deliverOnce());
     keepStatisticsFresh(tasks, dataSource, ['dip_outbox'], config.PLANNER_STATISTICS_INTERVAL_MS);
     const retention = dipForwarderRetention(config);

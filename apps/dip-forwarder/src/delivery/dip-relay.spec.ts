@@ -1,4 +1,4 @@
-import { DipMessage } from '@halfhour/domain';
+import { Clock, DipMessage, SteppedClock, systemClock } from '@halfhour/domain';
 import { createJsonLogger } from '@halfhour/observability';
 import { Registry } from 'prom-client';
 import { DipMetrics } from '../metrics/dip-metrics';
@@ -60,8 +60,8 @@ function fakeDip(answer: (references: string[]) => DipCallOutcome) {
 
 const references = (count: number) => Array.from({ length: count }, (_, i) => `r${String(i + 1).padStart(2, '0')}`);
 const settings = { batchSize: 5, concurrency: 2, callTimeoutMs: 1000, backoffMaxMs: 60_000, rowsPerRound: 20 };
-const relayOf = (queue: DeliveryQueue, send: (messages: readonly DipMessage[]) => Promise<DipCallOutcome>) =>
-  new DipRelay(queue, send, new DipMetrics(new Registry()), createJsonLogger('dip-relay-spec', 'fatal'), settings, { measure: async (measure) => { await measure(); return true; } });
+const relayOf = (queue: DeliveryQueue, send: (messages: readonly DipMessage[]) => Promise<DipCallOutcome>, clock: Clock = systemClock) =>
+  new DipRelay(queue, send, new DipMetrics(new Registry()), createJsonLogger('dip-relay-spec', 'fatal'), settings, { measure: async (measure) => { await measure(); return true; } }, clock);
 
 describe('DipRelay', () => {
   beforeEach(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate'] }));
@@ -112,6 +112,24 @@ describe('DipRelay', () => {
     up = true;
     jest.advanceTimersByTime(1_000);
     expect(await relay.deliverOnce()).toBe('more');
+    expect(queue.pending()).toEqual([]);
+  });
+
+  it('waits out a back-off on the service’s clock: a simulated minute ends it, however little real time has passed', async () => {
+    const queue = new InMemoryQueue(references(3));
+    let up = false;
+    const dip = fakeDip(() => (up ? { kind: 'ACCEPTED', transactionId: 'tx' } : { kind: 'FAILED', cause: 'unavailable', reason: '503' }));
+    const clock = new SteppedClock(new Date('2026-12-09T15:00:00Z'));
+    const relay = relayOf(queue, dip.send, clock);
+
+    expect(await relay.deliverOnce()).toBe('worked');
+    up = true;
+    jest.advanceTimersByTime(60_000);
+    expect(await relay.deliverOnce()).toBe('idle');
+    expect(dip.calls).toHaveLength(1);
+
+    clock.advanceTo(new Date('2026-12-09T15:01:00Z'));
+    expect(await relay.deliverOnce()).toBe('worked');
     expect(queue.pending()).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { BacklogRecount, OwnedGauges } from '@halfhour/service-kit';
-import { backoffDelayMs, DipMessage } from '@halfhour/domain';
+import { backoffDelayMs, Clock, DipMessage } from '@halfhour/domain';
 import { JsonLogger, TaskRun } from '@halfhour/observability';
 import { DipMetrics } from '../metrics/dip-metrics';
 import { OutboxRow } from '../outbox/outbox-repository';
@@ -44,6 +44,9 @@ export type DipSender = (messages: readonly DipMessage[]) => Promise<DipCallOutc
  * backlog at full speed once a call succeeds again. Rows leased but not sent in a round that began
  * to fail are released at once. A crash after the DIP accepted but before the outcome was recorded
  * resends the same reference once the lease runs out: the DIP sees a duplicate, not new data.
+ * The back-off is measured on the service's clock, as the leases are: in a simulation the DIP's
+ * outages are scripted on simulated time, and a relay waiting out real seconds while the clock
+ * runs on would see the day end with its work still owed.
  */
 /** The first wait after a failed call; it doubles with each failure in a row, up to `backoffMaxMs`. */
 const FIRST_BACKOFF_MS = 500;
@@ -63,6 +66,7 @@ export class DipRelay {
     private readonly settings: RelaySettings,
     /** The backlog gauges are counted by one replica (OwnedGauges); every replica delivers. */
     backlogGauges: Pick<OwnedGauges, 'measure'>,
+    private readonly clock: Clock,
   ) {
     this.backlog = new BacklogRecount(backlogGauges, async () => {
       const backlog = await this.queue.backlog();
@@ -79,7 +83,7 @@ export class DipRelay {
    * it is idle: it waits on the DIP, not on work of its own.
    */
   async deliverOnce(): Promise<TaskRun> {
-    if (Date.now() < this.pausedUntil) return 'idle';
+    if (this.paused()) return 'idle';
     const timer = new PhaseTimer(this.metrics.relayPhaseSeconds);
     const rows = await this.queue.leasePending(this.settings.rowsPerRound, this.leaseSeconds);
     if (rows.length === 0) {
@@ -92,7 +96,7 @@ export class DipRelay {
     const deliveries: Delivery[] = [];
     let next = 0;
     const worker = async () => {
-      while (next < calls.length && Date.now() >= this.pausedUntil) deliveries.push(...(await this.deliver(calls[next++], true)));
+      while (next < calls.length && !this.paused()) deliveries.push(...(await this.deliver(calls[next++], true)));
     };
     await Promise.all(Array.from({ length: Math.min(this.settings.concurrency, calls.length) }, worker));
     timer.lap('calls');
@@ -102,7 +106,11 @@ export class DipRelay {
     const sent = new Set(deliveries.flatMap((delivery) => delivery.rows.map((row) => row.reference)));
     await this.queue.release(rows.filter((row) => !sent.has(row.reference)));
     await this.backlog.afterRun(true);
-    return rows.length === this.settings.rowsPerRound && Date.now() >= this.pausedUntil ? 'more' : 'worked';
+    return rows.length === this.settings.rowsPerRound && !this.paused() ? 'more' : 'worked';
+  }
+
+  private paused(): boolean {
+    return this.clock.now().getTime() < this.pausedUntil;
   }
 
   /** Sends one call; a refused call of several is sent again one MPAN-day at a time. */
@@ -121,7 +129,7 @@ export class DipRelay {
       const backoff = backoffDelayMs(this.failuresInARow, { initialDelayMs: FIRST_BACKOFF_MS, maxDelayMs: this.settings.backoffMaxMs });
       // The DIP's own Retry-After is honoured, up to the longest back-off.
       const wait = Math.min(this.settings.backoffMaxMs, Math.max(backoff, outcome.retryAfterMs ?? 0));
-      this.pausedUntil = Date.now() + wait;
+      this.pausedUntil = this.clock.now().getTime() + wait;
       if (this.failuresInARow === 1 || this.failuresInARow % 10 === 0) {
         this.logger.warn({ failuresInARow: this.failuresInARow, waitMs: Math.round(wait), cause: outcome.cause, reason: outcome.reason }, FAILURE_LOG[outcome.cause]);
       }

@@ -126,4 +126,19 @@ describe('the DIP outbox', () => {
     expect(await states()).toEqual([{ day, state: 'PENDING', n: 5 }, { day: '2026-12-09', state: 'DELIVERED', n: 1 }]);
     expect(await new Redelivery(dataSource, 2).redeliverDay(day, { requestedBy: 'ops', reason: 'again' }, now)).toMatchObject({ affected: 0 });
   });
+
+  it('keeps a lease left by a relay that died until the service’s clock passes it, however much or little real time goes by', async () => {
+    let now = new Date('2026-12-09T14:00:00Z');
+    const outbox = new OutboxRepository(dataSource, SETTINGS, { now: () => now });
+    const day = retrieved('1400000000155', '2026-12-08');
+    await outbox.preparePartitions([day.settlementDate]);
+    await dataSource.transaction((manager) => outbox.enqueue(manager, [{ reference: `${day.itemKey}#cc`, stored: storedDipDayOf(day, now) }]));
+    const mine = async () => (await outbox.leasePending(1000, 30)).filter((row) => row.reference.endsWith('#cc'));
+
+    expect(await mine()).toHaveLength(1);
+    now = new Date('2026-12-09T14:00:29Z');
+    expect(await mine()).toEqual([]);
+    now = new Date('2026-12-09T14:00:31Z');
+    expect((await mine()).map((row) => row.mpan)).toEqual([day.mpan]);
+  });
 });

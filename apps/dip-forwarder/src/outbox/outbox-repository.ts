@@ -62,16 +62,18 @@ export class OutboxRepository implements DeliveryQueue {
 
   /**
    * Leases the oldest pending rows nobody holds, and commits: other relays skip them until the lease
-   * runs out (a relay that crashed), or until the outcome is recorded.
+   * runs out (a relay that crashed), or until the outcome is recorded. Leases are timed on the
+   * service's clock, not the database's: in a simulation the run's clock, which moves on only when
+   * the system has settled, so a dead relay's lease ends a step later, not real seconds later.
    */
   async leasePending(limit: number, leaseSeconds: number): Promise<OutboxRow[]> {
     const [rows] = await this.dataSource.query(
-      `UPDATE dip_outbox AS o SET leased_until = now() + make_interval(secs => $2)
-       FROM (SELECT settlement_date, reference FROM dip_outbox WHERE state = 'PENDING' AND (leased_until IS NULL OR leased_until < now())
+      `UPDATE dip_outbox AS o SET leased_until = $3::timestamptz + make_interval(secs => $2)
+       FROM (SELECT settlement_date, reference FROM dip_outbox WHERE state = 'PENDING' AND (leased_until IS NULL OR leased_until < $3::timestamptz)
              ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED) AS due
        WHERE o.settlement_date = due.settlement_date AND o.reference = due.reference
        RETURNING o.reference, o.attempts, o.created_at AS "createdAt", ${STORED_COLUMNS}`,
-      [limit, leaseSeconds],
+      [limit, leaseSeconds, this.clock.now()],
     );
     return (rows as (StoredDipDay & { reference: string; attempts: number; createdAt: Date })[])
       .sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime())

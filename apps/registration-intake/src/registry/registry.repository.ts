@@ -114,17 +114,18 @@ export class RegistryRepository {
   /**
    * Leases unpublished timelines to this relay for `leaseSeconds`, in one short statement: no row
    * lock is held while they are published, so consumers never wait on the broker. Another relay
-   * skips leased rows; a lease left by a crash expires and the rows are published again.
+   * skips leased rows; a lease left by a crash expires, on the service's clock (as the DIP outbox's
+   * does), and the rows are published again.
    */
   async leaseUnpublished(limit: number, leaseSeconds: number): Promise<UnpublishedTimeline[]> {
     const [rows] = await this.dataSource.query(
-      `UPDATE mpan_timelines AS t SET relay_lease_until = now() + make_interval(secs => $2)
+      `UPDATE mpan_timelines AS t SET relay_lease_until = $3::timestamptz + make_interval(secs => $2)
        FROM (SELECT mpan FROM mpan_timelines
-             WHERE published_version < version AND (relay_lease_until IS NULL OR relay_lease_until < now())
+             WHERE published_version < version AND (relay_lease_until IS NULL OR relay_lease_until < $3::timestamptz)
              ORDER BY updated_at LIMIT $1 FOR UPDATE SKIP LOCKED) AS due
        WHERE t.mpan = due.mpan
        RETURNING t.mpan, t.timeline, t.version, t.updated_at AS "updatedAt"`,
-      [limit, leaseSeconds],
+      [limit, leaseSeconds, this.clock.now()],
     );
     return rows;
   }

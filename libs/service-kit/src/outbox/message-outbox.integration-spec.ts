@@ -1,9 +1,9 @@
 import { ServiceResponse, Topics } from '@halfhour/contracts';
-import { systemClock } from '@halfhour/domain';
+import { Clock, systemClock } from '@halfhour/domain';
 import { createIdempotentProducer, decodeEnvelope, provisionTopics, SerialBatchSender, SINGLE_BROKER, TopicBatch, TypedProducer } from '@halfhour/kafka';
 import { ProducerMetrics } from '@halfhour/observability';
 import { createDataSource, runMigrations } from '@halfhour/persistence';
-import { createTestDatabase, eventually, ownCopyOf, readWholeTopic, TestDatabase, testKafka } from '@halfhour/testing';
+import { createTestDatabase, ownCopyOf, readWholeTopic, TestDatabase, testKafka } from '@halfhour/testing';
 import { randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
@@ -19,8 +19,8 @@ describe('MessageOutbox against PostgreSQL and the broker', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
 
-  const outbox = (publisher: TypedProducer = producer, leaseSeconds = 30) =>
-    new MessageOutbox(dataSource, () => publisher, systemClock, [topic], { batchSize: 100, leaseSeconds });
+  const outbox = (publisher: TypedProducer = producer, leaseSeconds = 30, clock: Clock = systemClock) =>
+    new MessageOutbox(dataSource, () => publisher, clock, [topic], { batchSize: 100, leaseSeconds });
   const answers = (count: number): TopicBatch<ServiceResponse> => ({
     topic,
     messages: Array.from({ length: count }, (_, i) => ({
@@ -75,19 +75,23 @@ describe('MessageOutbox against PostgreSQL and the broker', () => {
     expect(await waiting()).toBe(0);
   });
 
-  it('keeps what a relay leased but could not publish, and sends it, with the same IDs, once the lease has run out', async () => {
+  it('keeps what a relay leased but could not publish, and sends it, with the same IDs, once the lease has run out on the service’s clock', async () => {
     const before = (await published()).length;
     const stored = answers(2);
+    let now = new Date('2026-12-09T14:00:00Z');
+    const clock = { now: () => now };
     const broker = { publishBatches: async () => { throw new Error('the broker went away'); } } as unknown as TypedProducer;
-    const failing = outbox(broker, 1);
+    const failing = outbox(broker, 30, clock);
     await dataSource.transaction((manager) => failing.add(manager, [stored]));
     await expect(failing.relayOnce()).rejects.toThrow('the broker went away');
     expect(await waiting()).toBe(2);
 
-    const next = outbox();
-    // Leased by the relay that failed: nobody takes them until its lease ends.
+    const next = outbox(producer, 30, clock);
+    // Leased by the relay that failed: nobody takes them until its lease ends, by the clock every replica reads.
+    now = new Date('2026-12-09T14:00:29Z');
     expect(await next.relayOnce()).toBe('idle');
-    await eventually(async () => expect(await next.relayOnce()).toBe('worked'), 10_000, 100);
+    now = new Date('2026-12-09T14:00:31Z');
+    expect(await next.relayOnce()).toBe('worked');
     expect(await waiting()).toBe(0);
     const seen = await published();
     expect(seen.slice(before)).toEqual(stored.messages.map((m) => ({ id: m.envelope!.messageId, body: m.body })));

@@ -23,7 +23,8 @@ interface OutboxRow {
  * the change (`add`), so a crash never loses one and a rollback never sends one; the relay
  * (`relayOnce`, run as a periodic task) leases the oldest, commits, publishes them, and deletes
  * them once the broker has acknowledged — no network call inside a transaction. A crash between
- * publish and delete publishes the same messages again, with the same message IDs, after the lease.
+ * publish and delete publishes the same messages again, with the same message IDs, after the lease
+ * (timed on the service's clock, as the DIP outbox's is).
  */
 export class MessageOutbox {
   private readonly topics: Map<string, TopicDefinition<any>>;
@@ -75,12 +76,12 @@ export class MessageOutbox {
   /** Publishes one batch of what is waiting; 'more' when a full batch went. */
   async relayOnce(): Promise<TaskRun> {
     const [leased]: [OutboxRow[]] = await this.dataSource.query(
-      `UPDATE outbox_messages AS o SET leased_until = now() + make_interval(secs => $2)
-       FROM (SELECT id FROM outbox_messages WHERE leased_until IS NULL OR leased_until < now()
+      `UPDATE outbox_messages AS o SET leased_until = $3::timestamptz + make_interval(secs => $2)
+       FROM (SELECT id FROM outbox_messages WHERE leased_until IS NULL OR leased_until < $3::timestamptz
              ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED) AS due
        WHERE o.id = due.id
        RETURNING o.id, o.topic, o.message_type AS "messageType", o.message_id AS "messageId", o.body, o.occurred_at AS "occurredAt", o.deadline`,
-      [this.settings.batchSize, this.settings.leaseSeconds],
+      [this.settings.batchSize, this.settings.leaseSeconds, this.clock.now()],
     );
     if (leased.length === 0) return 'idle';
     leased.sort((a, b) => Number(a.id) - Number(b.id));
