@@ -3,12 +3,13 @@
 # factor 3, min.insync.replicas 2), for scale-out runs and broker-loss faults.
 #
 #   kafka-cluster.sh start      fetch if needed, start three nodes on fresh storage, wait for all
+#   kafka-cluster.sh ensure     like start, but a no-op when all three already answer
 #   kafka-cluster.sh stop       stop every node started here, cleanly (SIGTERM, then wait)
 #   kafka-cluster.sh kill N     kill -9 node N (1–3): a broker lost
 #   kafka-cluster.sh revive N   start node N again on its data
 #   kafka-cluster.sh restart N  stop node N cleanly and start it on its data (a rolling restart's step)
 #   kafka-cluster.sh brokers    print the bootstrap list, for KAFKA_BROKERS
-#   kafka-cluster.sh status     say which nodes answer
+#   kafka-cluster.sh status     say which nodes answer (exit 1 unless all do)
 #
 # Each node is broker and controller (a combined quorum of three: any one may be lost). Node N
 # listens for clients on KAFKA_CLUSTER_PORT + 10·(N−1) (default 19092, 19102, 19112) and for its
@@ -52,27 +53,15 @@ controller.listener.names=CONTROLLER
 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
 inter.broker.listener.name=PLAINTEXT
 log.dirs=$dir/data
-num.partitions=6
-auto.create.topics.enable=false
-default.replication.factor=3
 min.insync.replicas=2
-offsets.topic.replication.factor=3
-offsets.topic.num.partitions=12
-transaction.state.log.replication.factor=3
-transaction.state.log.min.isr=2
-group.initial.rebalance.delay.ms=0
 # How long a lost broker's partitions stay without a leader: the controllers fence it once its
 # session lapses. The single broker tolerates a minute (it fences only itself); here a minute would
 # be a minute of every lost broker's partitions refusing writes, so 15 s: tolerant of a loaded
 # machine, short against production's 9 s default.
 broker.session.timeout.ms=15000
-broker.heartbeat.interval.ms=2000
-log.retention.hours=48
+$(shared_broker_settings 3 2)
 PROPS
 }
-
-# A killed node stays a zombie until init reaps it: alive means running, not merely listed.
-alive() { [ -r "/proc/$1/stat" ] && [ "$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null)" != Z ]; }
 
 node_pid() {
   local pidfile; pidfile="$(node_dir "$1")/node.pid"
@@ -88,18 +77,9 @@ launch() {
   echo $! >"$dir/node.pid"
 }
 
-wait_until_ready() {
-  local node="$1" limit="${KAFKA_START_TIMEOUT:-300}" started="$SECONDS" dir pid
-  dir="$(node_dir "$node")"; pid="$(cat "$dir/node.pid")"
-  while [ $((SECONDS - started)) -lt "$limit" ]; do
-    if grep -q "Kafka Server started" "$dir/node.log" 2>/dev/null && port_answers 127.0.0.1 "$(client_port "$node")"; then
-      log "node $node ready on 127.0.0.1:$(client_port "$node") (pid $pid)"
-      return 0
-    fi
-    alive "$pid" || { log "node $node exited during start; last lines of $dir/node.log:"; tail -20 "$dir/node.log" >&2; return 1; }
-    sleep 0.5
-  done
-  log "node $node did not become ready within $limit s"; return 1
+node_ready() {
+  local node="$1" dir; dir="$(node_dir "$node")"
+  wait_until_ready "$(cat "$dir/node.pid")" "$dir/node.log" "$(client_port "$node")" "node $node"
 }
 
 start() {
@@ -118,7 +98,7 @@ start() {
   done
   # All three at once: a combined quorum elects its leader only once a majority is up.
   for node in "${NODES[@]}"; do launch "$node"; done
-  for node in "${NODES[@]}"; do wait_until_ready "$node"; done
+  for node in "${NODES[@]}"; do node_ready "$node"; done
   log "cluster ready: KAFKA_BROKERS=$(brokers)"
 }
 
@@ -141,20 +121,27 @@ stop_nodes() {
   done
 }
 
+all_answer() {
+  local node
+  for node in "${NODES[@]}"; do port_answers 127.0.0.1 "$(client_port "$node")" || return 1; done
+}
+
 node_argument() {
   case "${1:-}" in 1|2|3) echo "$1" ;; *) log "name a node: 1, 2 or 3"; exit 2 ;; esac
 }
 
 case "${1:-}" in
   start) start ;;
+  ensure) if all_answer; then log "the cluster already answers: KAFKA_BROKERS=$(brokers)"; else start; fi ;;
   stop) stop_nodes TERM "${NODES[@]}" ;;
   kill) stop_nodes KILL "$(node_argument "${2:-}")" ;;
-  revive) node="$(node_argument "${2:-}")"; launch "$node"; wait_until_ready "$node" ;;
-  restart) node="$(node_argument "${2:-}")"; stop_nodes TERM "$node"; launch "$node"; wait_until_ready "$node" ;;
+  revive) node="$(node_argument "${2:-}")"; launch "$node"; node_ready "$node" ;;
+  restart) node="$(node_argument "${2:-}")"; stop_nodes TERM "$node"; launch "$node"; node_ready "$node" ;;
   brokers) brokers ;;
   status)
     for node in "${NODES[@]}"; do
       if port_answers 127.0.0.1 "$(client_port "$node")"; then echo "node $node up (127.0.0.1:$(client_port "$node"))"; else echo "node $node down"; fi
-    done ;;
-  *) sed -n "2,16p" "$0"; exit 2 ;;
+    done
+    all_answer ;;
+  *) sed -n "2,17p" "$0"; exit 2 ;;
 esac

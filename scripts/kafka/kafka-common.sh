@@ -12,6 +12,45 @@ log() { echo "[kafka] $*" >&2; }
 
 port_answers() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
+# A killed broker stays a zombie until init reaps it, and `kill -0` counts a zombie as alive:
+# alive means running, read from /proc.
+alive() { [ -r "/proc/$1/stat" ] && [ "$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null)" != Z ]; }
+
+# Waits on a broker's own word that it has started (its log) and its client port answering, however
+# long a loaded machine makes that take; gives up only when the process dies or the (generous)
+# bound passes. Arguments: pid, log file, client port, a name for the messages.
+wait_until_ready() {
+  local pid="$1" logfile="$2" port="$3" name="$4" limit="${KAFKA_START_TIMEOUT:-300}" started="$SECONDS"
+  while [ $((SECONDS - started)) -lt "$limit" ]; do
+    if grep -q "Kafka Server started" "$logfile" 2>/dev/null && port_answers 127.0.0.1 "$port"; then
+      log "$name ready on 127.0.0.1:$port after $((SECONDS - started)) s (pid $pid, log $logfile)"
+      return 0
+    fi
+    alive "$pid" || { log "$name exited during start; last lines of $logfile:"; tail -20 "$logfile" >&2; return 1; }
+    sleep 0.5
+  done
+  log "$name did not become ready within $limit s; last lines of $logfile:"
+  tail -20 "$logfile" >&2
+  return 1
+}
+
+# The settings every local broker shares, whatever its shape. Arguments: the replication factor of
+# the internal topics and new topics, and the internal topics' min.insync.replicas.
+shared_broker_settings() {
+  cat <<PROPS
+num.partitions=6
+auto.create.topics.enable=false
+default.replication.factor=$1
+offsets.topic.replication.factor=$1
+offsets.topic.num.partitions=12
+transaction.state.log.replication.factor=$1
+transaction.state.log.min.isr=$2
+group.initial.rebalance.delay.ms=0
+broker.heartbeat.interval.ms=2000
+log.retention.hours=48
+PROPS
+}
+
 external_brokers_answer() {
   local first="${KAFKA_BROKERS%%,*}"
   port_answers "${first%:*}" "${first##*:}"

@@ -57,19 +57,11 @@ sasl.enabled.mechanisms=SCRAM-SHA-512
 listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
 listener.name.ssl.ssl.client.auth=required
 log.dirs=$data
-num.partitions=6
-auto.create.topics.enable=false
-offsets.topic.replication.factor=1
-offsets.topic.num.partitions=12
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-group.initial.rebalance.delay.ms=0
 # One node is both controller and broker, on a machine shared with everything else: a broker
 # starved of CPU for longer than the default 9 s is fenced by its own controller, and every
 # partition loses its leader until it catches up. Tolerate a minute of starvation.
 broker.session.timeout.ms=60000
-broker.heartbeat.interval.ms=2000
-log.retention.hours=48
+$(shared_broker_settings 1 1)
 log.cleaner.enable=true
 PROPS
 }
@@ -90,24 +82,7 @@ format_storage() {
 running_pid() {
   [ -f "$pidfile" ] || return 1
   local pid; pid="$(cat "$pidfile")"
-  kill -0 "$pid" 2>/dev/null && echo "$pid"
-}
-
-# Waits on the broker's own word that it has started, however long a loaded machine makes that
-# take; gives up only when the process dies or the (generous) bound passes.
-wait_until_ready() {
-  local pid="$1" limit="${KAFKA_START_TIMEOUT:-300}" started="$SECONDS"
-  while [ $((SECONDS - started)) -lt "$limit" ]; do
-    if grep -q "Kafka Server started" "$logfile" 2>/dev/null && port_answers 127.0.0.1 "$port"; then
-      log "broker ready on 127.0.0.1:$port after $((SECONDS - started)) s (pid $pid, log $logfile)"
-      return 0
-    fi
-    kill -0 "$pid" 2>/dev/null || { log "broker exited during start; last lines of $logfile:"; tail -20 "$logfile" >&2; return 1; }
-    sleep 0.5
-  done
-  log "broker did not become ready within $limit s; last lines of $logfile:"
-  tail -20 "$logfile" >&2
-  return 1
+  alive "$pid" && echo "$pid"
 }
 
 start() {
@@ -137,7 +112,7 @@ start() {
   if nice -n -5 true 2>/dev/null; then priority=(nice -n -5); fi
   setsid "${priority[@]}" "${jvm[@]}" kafka.Kafka "$run/server.properties" >>"$logfile" 2>&1 </dev/null &
   echo $! >"$pidfile"
-  wait_until_ready "$!"
+  wait_until_ready "$!" "$logfile" "$port" broker
 }
 
 stop() {
@@ -146,7 +121,7 @@ stop() {
   log "stopping broker (pid $pid)"
   kill -TERM "$pid"
   for _ in $(seq 1 60); do
-    kill -0 "$pid" 2>/dev/null || { rm -f "$pidfile"; log "stopped"; return 0; }
+    alive "$pid" || { rm -f "$pidfile"; log "stopped"; return 0; }
     sleep 0.5
   done
   log "broker did not stop within 30 s; killing it"

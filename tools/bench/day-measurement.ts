@@ -73,7 +73,7 @@ export async function measureDay(mpanDays: number, profile: boolean, heapSnapsho
   let stopped = false;
   // What each service's peak is made of: every two seconds from the start, the registry's load included (the day's looks begin after it).
   const memory = new MemoryPeaks();
-  const memoryLooks = setInterval(() => void scrapeStack(run.serviceUrls).then((m) => memory.sample(m)), 2000);
+  const memoryLooks = setInterval(() => void scrapeStack(run.client.replicaUrls).then((m) => memory.sample(m)), 2000);
   try {
     const report = await run.run();
     clearInterval(memoryLooks);
@@ -93,7 +93,7 @@ export async function measureDay(mpanDays: number, profile: boolean, heapSnapsho
       decided: rate(run.population.requests.filter((r) => r.phase === 'BEFORE_PLAN').length, marks.requestsPublishing, marks.requestsDecided),
       ...collection,
     };
-    const end = await scrapeStack(run.serviceUrls);
+    const end = await scrapeStack(run.client.replicaUrls);
     const planSeconds = end.scheduler.histogram('halfhour_scheduler_plan_seconds').sum;
     for (const [stage, rate] of Object.entries(stages)) {
       const tail = rate.secondsTo95 === undefined ? '' : ` (95 % in ${rate.secondsTo95.toFixed(1)} s)`;

@@ -4,10 +4,14 @@ import { join, resolve } from 'node:path';
 import { DayOptions } from '../day/day-options';
 import { DayReport } from '../day/day-report';
 import { ScriptedStep, SettlementDayRun } from '../day/settlement-day-run';
+import { processNameOf } from '../stack/service-catalogue';
 import { REPOSITORY_ROOT } from '../stack/stack-settings';
 import { buildChaosReport, ChaosReport, Drain, FaultDone } from './chaos-report';
 import { consumerLag } from './consumer-lag';
-import { CampaignSize, Fault, planFaults, SERVICES } from './fault-plan';
+import { ClusterFaultContext, KilledBroker, killBusiestLeader, reviveBroker, rollEveryBroker, rollOutEveryService } from './cluster-steps';
+import { realSecondsUntilNextDelivery } from './delivery-stall';
+import { CampaignSize, Fault, planFaults, processOf, SERVICES, StackShape } from './fault-plan';
+import { GroupJoinTally } from './group-joins';
 import { cutDatabases, restartBroker, setDipBehaviour } from './infrastructure-faults';
 import { findDeadLetters, publishMalformed } from './malformed-input';
 import { forgeDeadLettersAndReplay } from './forged-dead-letters';
@@ -29,23 +33,31 @@ export class ChaosCampaign {
   readonly run: SettlementDayRun;
   readonly faults: Fault[];
   private readonly done: FaultDone[] = [];
+  private readonly joinsAtStart = new Map<FaultDone, number>();
   private readonly drains: Drain[] = [];
   private readonly peakRssMb: Record<string, number> = {};
   private malformedSent: Record<string, number> = {};
+  private readonly joins = new GroupJoinTally();
+  /** Each fault's stall, measured in the background while the campaign goes on. */
+  private readonly stallWatches: Promise<void>[] = [];
+  private readonly killedBroker: KilledBroker = { node: 0 };
 
   constructor(private readonly options: ChaosOptions, private readonly log: (line: string) => void = console.log) {
     // The small campaign (in npm test) lets a killed member's partitions go after 10 s, not 30:
     // each kill then costs a third of the wait; heartbeats keep busy members in their group.
     const day = options.size === 'small' ? { ...options.day, extraEnvironment: { KAFKA_SESSION_TIMEOUT_MS: '10000', ...options.day.extraEnvironment } } : options.day;
     this.run = new SettlementDayRun(day, log);
-    this.faults = planFaults(options.day.seed, options.size);
+    this.faults = planFaults(options.day.seed, options.size, this.shape);
     this.run.addToScript(this.faults.flatMap((fault) => this.stepsOf(fault)));
+    this.run.onMetrics((metrics) => this.joins.observe(metrics));
   }
 
   async execute(): Promise<{ day: DayReport; chaos: ChaosReport }> {
     this.log(`chaos campaign (${this.options.size}, seed ${this.options.day.seed}): ${this.faults.length} faults`);
     const day = await this.run.run();
     this.notePeakRss();
+    await Promise.all(this.stallWatches);
+    this.countJoinsPerFault();
     const [deadLetters, lags, notLive, meterReads] = await Promise.all([
       findDeadLetters(this.run.namespace.topicPrefix, this.malformedSent),
       consumerLag(this.run.namespace.topicPrefix),
@@ -66,8 +78,18 @@ export class ChaosCampaign {
       case 'kill':
       case 'drain': {
         const signal = fault.kind === 'kill' ? 'SIGKILL' : 'SIGTERM';
-        return [{ at: this.run.timeline.at(fault.hour), what: `${fault.kind === 'kill' ? 'kill -9' : 'SIGTERM'} ${fault.service}`, background: true, run: () => this.restart(fault.service, signal, fault.afterMs) }];
+        const process = processOf(fault, this.shape);
+        return [{ at: this.run.timeline.at(fault.hour), what: `${fault.kind === 'kill' ? 'kill -9' : 'SIGTERM'} ${process}`, background: true, run: () => this.restart(process, signal, fault.afterMs) }];
       }
+      case 'rollout':
+        return [{ ...this.step(fault.hour, 'rollout of every service, a replica at a time (SIGTERM)', () => rollOutEveryService(this.cluster)), background: true }];
+      case 'broker-kill':
+        return [
+          this.step(fault.hour, 'kill -9 the busiest partition leader broker', () => killBusiestLeader(this.cluster, this.killedBroker)),
+          { ...this.step(fault.untilHour, 'the killed broker started again', () => reviveBroker(this.killedBroker)), background: true },
+        ];
+      case 'broker-roll':
+        return [{ ...this.step(fault.hour, 'every broker restarted in turn', rollEveryBroker), background: true }];
       case 'broker-restart':
         return [this.step(fault.hour, 'broker restart', async () => (restartBroker() ? 'stopped and started on its data' : 'not done: the broker is not this machine’s own (KAFKA_BROKERS)'))];
       case 'postgres-outage':
@@ -101,26 +123,59 @@ export class ChaosCampaign {
     const at = this.run.timeline.clock.now().toISOString();
     await sleep(afterMs);
     this.notePeakRss();
+    const done = this.watched({ at, what: `${signal === 'SIGKILL' ? 'kill -9' : 'SIGTERM'} ${service} (+${afterMs} ms)`, outcome: '' });
     const restarted = await this.run.stack.restart(service, signal);
-    if (signal === 'SIGTERM') this.drains.push({ service, ms: restarted.exitMs, exitCode: restarted.exitCode, signal: restarted.exitSignal });
-    const what = `${signal === 'SIGKILL' ? 'kill -9' : 'SIGTERM'} ${service} (+${afterMs} ms)`;
-    this.done.push({ at, what, outcome: `${signal === 'SIGTERM' ? `drained in ${(restarted.exitMs / 1000).toFixed(1)} s (${restarted.exitSignal ?? `exit ${restarted.exitCode}`}), ` : ''}ready again in ${(restarted.readyMs / 1000).toFixed(1)} s` });
+    if (signal === 'SIGTERM') this.noteDrain(service, restarted);
+    done.outcome = `${signal === 'SIGTERM' ? `drained in ${(restarted.exitMs / 1000).toFixed(1)} s (${restarted.exitSignal ?? `exit ${restarted.exitCode}`}), ` : ''}ready again in ${(restarted.readyMs / 1000).toFixed(1)} s`;
   }
 
   private async timed(what: string, work: () => Promise<string | void>): Promise<void> {
-    const at = this.run.timeline.clock.now().toISOString();
+    const done = this.watched({ at: this.run.timeline.clock.now().toISOString(), what, outcome: '' });
     const started = Date.now();
     const outcome = await work();
-    this.done.push({ at, what, outcome: `${outcome ? `${outcome}, ` : ''}${((Date.now() - started) / 1000).toFixed(1)} s` });
+    done.outcome = `${outcome ? `${outcome}, ` : ''}${((Date.now() - started) / 1000).toFixed(1)} s`;
+  }
+
+  /** A fault begun now: listed, its stall watched in the background, the group joins so far noted. */
+  private watched(fault: FaultDone): FaultDone {
+    this.done.push(fault);
+    this.joinsAtStart.set(fault, this.joins.joins);
+    this.stallWatches.push(realSecondsUntilNextDelivery(this.run.urlOf('dip-simulator')).then((seconds) => void (fault.stallSeconds = seconds)));
+    return fault;
+  }
+
+  /** Each fault's group joins: those counted from its start until the next fault's. */
+  private countJoinsPerFault(): void {
+    this.done.forEach((fault, i) => {
+      const next = this.done[i + 1];
+      fault.groupJoins = (next ? this.joinsAtStart.get(next)! : this.joins.joins) - this.joinsAtStart.get(fault)!;
+    });
+  }
+
+  private noteDrain(process: string, drain: { exitMs: number; exitCode: number | null; exitSignal: NodeJS.Signals | null }): void {
+    this.drains.push({ service: process, ms: drain.exitMs, exitCode: drain.exitCode, signal: drain.exitSignal });
+  }
+
+  private get shape(): StackShape {
+    return { replicas: this.options.day.replicas, brokers: this.options.day.brokers };
+  }
+
+  private get cluster(): ClusterFaultContext {
+    return {
+      shape: this.shape, topicPrefix: this.run.namespace.topicPrefix,
+      restart: (process, signal) => this.run.stack.restart(process, signal), noteDrain: (process, drain) => this.noteDrain(process, drain),
+    };
   }
 
   private notePeakRss(): void {
     for (const [service, mb] of Object.entries(this.run.stack.peakRssMb())) this.peakRssMb[service] = Math.max(this.peakRssMb[service] ?? 0, mb);
   }
 
+  /** Every process of every service (each replica) whose liveness does not answer 200. */
   private async servicesNotLive(): Promise<string[]> {
-    const live = await Promise.all(SERVICES.map(async (service) => (await fetch(`${this.run.urlOf(service)}/health/live`).catch(() => undefined))?.ok === true));
-    return SERVICES.filter((_, i) => !live[i]);
+    const processes = this.run.stack.entries.filter((entry) => SERVICES.includes(entry.name));
+    const live = await Promise.all(processes.map(async (entry) => (await fetch(`http://127.0.0.1:${entry.httpPort}/health/live`).catch(() => undefined))?.ok === true));
+    return processes.filter((_, i) => !live[i]).map(processNameOf);
   }
 
   private async meterReads(providers: readonly string[]): Promise<{ answered: number; answeredAgain: number }> {

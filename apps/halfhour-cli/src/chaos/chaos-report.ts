@@ -7,6 +7,10 @@ export interface FaultDone {
   at: string;
   what: string;
   outcome: string;
+  /** Real seconds from the fault until the DIP next took data; null when nothing was waiting to go. */
+  stallSeconds?: number | null;
+  /** Consumer-group joins counted by every process from the fault until the next one (a rebalance is one per member). */
+  groupJoins?: number;
 }
 
 export interface CampaignFacts {
@@ -75,7 +79,7 @@ export function chaosSummary(report: ChaosReport): string {
   const width = Math.max(...report.faults.map((f) => f.what.length), 10);
   return [
     'What the campaign did',
-    ...report.faults.map((f) => `  ${f.at.slice(11, 16)}  ${f.what.padEnd(width)}  ${f.outcome}`),
+    ...report.faults.map((f) => `  ${f.at.slice(11, 16)}  ${f.what.padEnd(width)}  ${f.outcome}${effectsOf(f)}`),
     '',
     'What it found',
     ...report.findings.map((f) => `  ${f.ok ? 'ok  ' : 'FAIL'}  ${String(f.value).padStart(8)}  ${f.finding}`),
@@ -84,6 +88,12 @@ export function chaosSummary(report: ChaosReport): string {
     `Peak RSS, MB: ${Object.entries(report.peakRssMb).map(([service, mb]) => `${service} ${Math.round(mb)}`).join(', ')}`,
     report.passed ? 'The campaign passed.' : 'The campaign FAILED.',
   ].join('\n');
+}
+
+/** A fault's stall and rebalances, where measured. */
+function effectsOf(fault: FaultDone): string {
+  const stall = fault.stallSeconds === undefined ? '' : fault.stallSeconds === null ? '; nothing waiting to be delivered' : `; next delivery after ${fault.stallSeconds.toFixed(1)} s`;
+  return `${stall}${fault.groupJoins === undefined ? '' : `; ${fault.groupJoins} group joins`}`;
 }
 
 function round(value: number): number {

@@ -1,4 +1,4 @@
-import { planFaults, SERVICES } from './fault-plan';
+import { planFaults, processOf, SERVICES } from './fault-plan';
 
 describe('the chaos campaign’s faults', () => {
   it('are the same for the same seed and size, and differ with the seed', () => {
@@ -32,5 +32,28 @@ describe('the chaos campaign’s faults', () => {
     expect(small.filter((f) => f.kind === 'kill').length).toBeLessThan(planFaults(7, 'full').filter((f) => f.kind === 'kill').length);
     expect(small.some((f) => f.kind === 'broker-restart')).toBe(false);
     expect(small.find((f) => f.kind === 'malformed')).toMatchObject({ perTopic: 50 });
+  });
+
+  it('are, on one process each and one broker, the campaign npm test has always run', () => {
+    const stops = planFaults(11, 'small').flatMap((f) => (f.kind === 'kill' || f.kind === 'drain' ? [`${f.kind} ${f.service} +${f.afterMs}`] : []));
+    expect(stops).toEqual([
+      'kill scheduler +204', 'kill adapter-smets2 +211', 'kill dip-forwarder +243', 'drain registration-intake +71',
+      'kill access-control +236', 'kill adapter-smets1 +180', 'kill adapter-smets1 +32',
+    ]);
+  });
+
+  it('stop one replica of several, chosen by the seed, roll every replica out, and lose and restart brokers of a cluster', () => {
+    const shape = { replicas: 2, brokers: 3 } as const;
+    const full = planFaults(162, 'full', shape);
+    const stopped = full.flatMap((f) => (f.kind === 'kill' || f.kind === 'drain' ? [processOf(f, shape)] : []));
+    expect(new Set(stopped.map((name) => name.replace(/^(.*)-(\d+)$/, '$2')))).toEqual(new Set(['1', '2']));
+    expect(full.map((f) => f.kind)).toEqual(expect.arrayContaining(['rollout', 'broker-kill', 'broker-roll']));
+    expect(full.some((f) => f.kind === 'broker-restart')).toBe(false);
+    expect(full.find((f) => f.kind === 'broker-kill')).toMatchObject({ hour: 10.5, untilHour: 10.5 + 1 / 6 });
+
+    const small = planFaults(11, 'small', shape).map((f) => f.kind);
+    expect(small).toContain('broker-kill');
+    expect(small).not.toContain('rollout');
+    expect(processOf({ service: 'scheduler', replica: 1 }, { replicas: 1, brokers: 1 })).toBe('scheduler');
   });
 });

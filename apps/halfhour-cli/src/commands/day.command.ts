@@ -15,7 +15,7 @@ export async function dayCommand(options: DayOptions): Promise<void> {
     const week = run.weekReport;
     console.log(`\n${reportSummary(report)}\n`);
     if (week) console.log(`${weekSummary(week)}\n`);
-    for (const [name, url] of Object.entries(run.serviceUrls)) console.log(`${name.padEnd(18)} ${url}/metrics`);
+    for (const [name, url] of Object.entries(run.client.urls)) console.log(`${name.padEnd(18)} ${url}/metrics`);
     if (!(week ? week.checks.everyDayAsDesigned : reportIsClean(report))) process.exitCode = 1;
     if (options.keepRunning) {
       console.log('\nstill running (--keep-running); press Ctrl-C to stop');

@@ -1,8 +1,8 @@
 import { SettlementDayRun } from '../day/settlement-day-run';
-import { LocalInfrastructure } from '../stack/local-infrastructure';
+import { LocalInfrastructure, useLocalCluster } from '../stack/local-infrastructure';
 
 /**
- * Kafka and PostgreSQL (started if they are not up), then `work` on the run's stack, then
+ * Kafka (the local broker, or with --brokers 3 the local cluster) and PostgreSQL (started if they are not up), then `work` on the run's stack, then
  * `afterwards` with its result; Ctrl-C or SIGTERM stops it all cleanly at any point; the run's
  * services, topics and whatever infrastructure was started here are stopped in the end.
  */
@@ -12,7 +12,8 @@ export async function onLocalStack<T>(
   afterwards: (result: T, interrupted: Promise<'interrupted'>) => Promise<void>,
 ): Promise<void> {
   const infrastructure = new LocalInfrastructure();
-  infrastructure.ensure('kafka');
+  if (dayRun.options.brokers === 3) useLocalCluster(infrastructure);
+  else infrastructure.ensure('kafka');
   infrastructure.ensure('postgres');
   const interrupted = new Promise<'interrupted'>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve('interrupted'));

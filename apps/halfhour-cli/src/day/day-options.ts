@@ -1,5 +1,6 @@
 import { addDays, CalendarDate, isCalendarDate, settlementDayOf } from '@halfhour/domain';
 import { parseArgs, ParseArgsConfig } from 'node:util';
+import { MOST_REPLICAS } from '../stack/stack-wiring';
 import { DayClockMode } from './day-timeline';
 
 /** What `npm start` (`halfhour start`) runs: one settlement day of a simulated population, or several in a row. */
@@ -34,11 +35,15 @@ export interface DayOptions {
   progressBars: boolean;
   /** Where every process writes a CPU profile when it stops (`node --cpu-prof`); none when unset. */
   profileDir?: string;
+  /** Processes of each Halfhour service, sharing its consumer group (the console and simulators run once). */
+  replicas: number;
+  /** 1: the local broker (scripts/kafka/kafka.sh); 3: a cluster of three (kafka-cluster.sh), topics at replication factor 3. */
+  brokers: 1 | 3;
 }
 
 export const DAY_USAGE = `  start [--mpans N] [--day-seconds S] [--day YYYY-MM-DD] [--seed N] [--free-running]
         [--days D [--ramp FROM,TO]] [--keep-running] [--out DIR] [--port-offset N] [--namespace NAME]
-        [--no-progress-bars]
+        [--no-progress-bars] [--replicas N] [--brokers 1|3]
                               run one settlement day of N simulated MPANs through every service
                               (npm start); report in DIR/report.json and DIR/capacity.html. The clock
                               steps a minute at a time once the system has settled, the day taking at
@@ -46,7 +51,10 @@ export const DAY_USAGE = `  start [--mpans N] [--day-seconds S] [--day YYYY-MM-D
                               set up, whatever the system manages. --days D runs D days in a row
                               (stepped): the registry changing daily, schedules running on, and the
                               MHHS migration ramp from FROM % to TO % of MPANs (default 5,25); report
-                              per day and for the run in DIR/report.json and DIR/week.html`;
+                              per day and for the run in DIR/report.json and DIR/week.html.
+                              --replicas N runs each Halfhour service as N processes in one consumer
+                              group (ports 100 apart); --brokers 3 runs it on a local three-broker
+                              cluster at replication factor 3, min.insync.replicas 2`;
 
 /** A week run's on-demand reads ask for days before the first one, back to its MDRs' appointments (60 days). */
 const MOST_DAYS = 50;
@@ -55,7 +63,7 @@ const MOST_DAYS = 50;
 export const DAY_OPTION_SPEC = {
   mpans: { type: 'string' }, seed: { type: 'string' }, day: { type: 'string' }, 'day-seconds': { type: 'string' }, out: { type: 'string' },
   'port-offset': { type: 'string' }, namespace: { type: 'string' }, days: { type: 'string' }, ramp: { type: 'string' },
-  'keep-running': { type: 'boolean' }, 'no-progress-bars': { type: 'boolean' }, 'free-running': { type: 'boolean' }, help: { type: 'boolean' },
+  replicas: { type: 'string' }, brokers: { type: 'string' }, 'keep-running': { type: 'boolean' }, 'no-progress-bars': { type: 'boolean' }, 'free-running': { type: 'boolean' }, help: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 export type DayOptionValues = ReturnType<typeof parseArgs<{ options: typeof DAY_OPTION_SPEC; strict: true }>>['values'];
@@ -88,6 +96,8 @@ export function dayOptionsFrom(values: DayOptionValues, isTerminal: boolean): Da
     settleSeconds: 60,
     extraEnvironment: {},
     progressBars: isTerminal && !values['no-progress-bars'],
+    replicas: replicasOf(values.replicas),
+    brokers: brokersOf(values.brokers),
   };
 }
 
@@ -106,6 +116,18 @@ function decimalNumber(name: string, raw: string | undefined, fallback: number, 
 
 export function dataDayOf(options: Pick<DayOptions, 'collectionDay'>): CalendarDate {
   return addDays(options.collectionDay, -1);
+}
+
+function replicasOf(raw: string | undefined): number {
+  const replicas = wholeNumber('--replicas', raw, 1, 1);
+  if (replicas > MOST_REPLICAS) throw new RangeError(`--replicas must be at most ${MOST_REPLICAS} (the production overlay's autoscaling bound), not ${replicas}`);
+  return replicas;
+}
+
+function brokersOf(raw: string | undefined): 1 | 3 {
+  if (raw === undefined || raw === '1') return 1;
+  if (raw === '3') return 3;
+  throw new RangeError(`--brokers must be 1 (the local broker) or 3 (the local cluster), not "${raw}"`);
 }
 
 /** `FROM,TO` in percent of MPANs. */

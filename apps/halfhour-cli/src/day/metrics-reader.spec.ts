@@ -41,4 +41,13 @@ describe('a metrics scrape', () => {
     ]));
     expect(snapshot.by('halfhour_odd', 'reason')).toEqual({ 'say "hi", then go': NaN });
   });
+
+  it('reads replicas’ scrapes merged as one: every sum over them all', () => {
+    const other = MetricsSnapshot.parse('halfhour_scheduler_items{state="PLANNED",provider="CSP-NORTH",service="scheduler"} 3\n');
+    const merged = MetricsSnapshot.merge([snapshot, other, MetricsSnapshot.empty()], ['http://a', 'http://b', 'http://c']);
+    expect(merged.sum('halfhour_scheduler_items', { state: 'PLANNED' })).toBe(10);
+    expect(merged.by('halfhour_scheduler_items', 'instance', { state: 'PLANNED' })).toEqual({ 'http://a': 7, 'http://b': 3 });
+    expect(merged.histogram('halfhour_scheduler_plan_seconds')).toEqual({ count: 2, sum: 0.14 });
+    expect(merged.names()).toEqual(snapshot.names());
+  });
 });

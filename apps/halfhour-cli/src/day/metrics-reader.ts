@@ -49,6 +49,15 @@ export class MetricsSnapshot {
     return new MetricsSnapshot([]);
   }
 
+  /**
+   * Several scrapes as one (a service's replicas): every sample of each, so a sum is over them all;
+   * given the scrapes' `instances`, each sample is labelled with its own, as Prometheus labels a target's.
+   */
+  static merge(snapshots: readonly MetricsSnapshot[], instances?: readonly string[]): MetricsSnapshot {
+    const samples = snapshots.flatMap((s, i) => (instances ? s.samples.map((sample) => ({ ...sample, labels: { ...sample.labels, instance: instances[i] } })) : s.samples));
+    return new MetricsSnapshot(samples, new Set(snapshots.flatMap((s) => [...s.declared])));
+  }
+
   /** Every metric name the scrape declares or has samples of, histogram series included (`_bucket`, `_sum`, `_count`). */
   names(): Set<string> {
     return new Set([...this.declared, ...this.samples.map((s) => s.name)]);

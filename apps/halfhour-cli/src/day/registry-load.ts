@@ -1,7 +1,7 @@
 import { Population } from '@halfhour/simulation';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DayTimeline } from './day-timeline';
-import { MetricsSnapshot } from './metrics-reader';
+import { scrapeService } from './stack-view';
 import { StackClient } from './stack-client';
 import { UpstreamDriver } from './upstream-driver';
 
@@ -30,7 +30,7 @@ export async function loadRegistryAndRequests(parts: RegistryLoadParts): Promise
   // From the intake's counters, not its registry-size gauges: those scan the registry, and are
   // recounted the less often the larger it is.
   await waitFor('the registry', async () => {
-    const intake = await MetricsSnapshot.of(client.urls.intake);
+    const intake = await scrapeService(client.replicaUrls.intake);
     const handled = intake.sum('halfhour_registration_messages_total') + intake.sum('halfhour_consumer_dead_letters_total');
     return handled >= upstream.registryMessagesToIntake && intake.sum('halfhour_registry_unpublished_timelines') === 0;
   });
@@ -41,7 +41,7 @@ export async function loadRegistryAndRequests(parts: RegistryLoadParts): Promise
   milestones.registryLoaded = Date.now();
   milestones.requestsPublishing = Date.now();
   const sent = await upstream.publishRequests('BEFORE_PLAN', timeline.clock.now());
-  await waitFor('access-control’s decisions', async () => (await MetricsSnapshot.of(client.urls.access)).sum('halfhour_access_decisions_total') >= sent);
+  await waitFor('access-control’s decisions', async () => (await scrapeService(client.replicaUrls.access)).sum('halfhour_access_decisions_total') >= sent);
   // The plan at 23:00 takes the schedules the scheduler holds by then: all of them must be in.
   const accepted = population.requests.filter((r) => r.phase === 'BEFORE_PLAN' && r.schedule && r.expected.decision === 'I0').length;
   await waitFor('the scheduler’s schedules', async () => Number((await client.query<{ n: string }>('scheduler', 'SELECT count(*) AS n FROM schedules', []))[0].n) >= accepted);

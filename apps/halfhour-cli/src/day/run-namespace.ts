@@ -31,7 +31,7 @@ export class RunNamespace {
   async create(services: readonly ServiceEntry[]): Promise<void> {
     await provisionAllTopics(this.topicPrefix);
     await this.withServer(async (client) => {
-      for (const name of services.flatMap((s) => this.databaseOf(s) ?? [])) {
+      for (const name of new Set(services.flatMap((s) => this.databaseOf(s) ?? []))) {
         await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
         await client.query(`CREATE DATABASE "${name}"`);
       }

@@ -4,12 +4,12 @@ import { assertPortsFree } from '../stack/port-preflight';
 import { ServiceEntry } from '../stack/service-catalogue';
 import { ServiceProcess, waitUntilAllReady } from '../stack/service-process';
 import { REPOSITORY_ROOT } from '../stack/stack-settings';
-import { consoleEnvironment, stackEntries, urlOf } from '../stack/stack-wiring';
+import { consoleEnvironment, replicaUrlsOf, stackEntries, urlOf } from '../stack/stack-wiring';
 import { DayOptions } from './day-options';
 import { DayTimeline } from './day-timeline';
 import { runEnvironment } from './run-environment';
 import { RunNamespace } from './run-namespace';
-import { ServiceUrls } from './stack-view';
+import { ReplicaUrls, SCRAPED_SERVICES, ServiceUrls } from './stack-view';
 
 /**
  * A run of several days keeps two days of items, deliveries, inbox claims, adapters' command
@@ -31,13 +31,13 @@ export interface RunStackSettings {
   log: (line: string) => void;
 }
 
-/** The run's processes — every service and simulator, each its own — started with the run's settings, restarted, stopped. */
+/** The run's processes — every service (as many replicas as asked) and simulator, each its own — started with the run's settings, restarted, stopped. */
 export class RunStack {
   readonly entries: ServiceEntry[];
   private readonly processes: ServiceProcess[];
 
   constructor(private readonly settings: RunStackSettings) {
-    this.entries = stackEntries(settings.options.portOffset);
+    this.entries = stackEntries(settings.options.portOffset, settings.options.replicas);
     this.processes = this.entries.map((entry) => new ServiceProcess(entry));
   }
 
@@ -57,18 +57,32 @@ export class RunStack {
     };
   }
 
+  /** Every replica of each service the run scrapes. */
+  replicaUrls(): ReplicaUrls {
+    const byName = replicaUrlsOf(this.entries);
+    return Object.fromEntries(Object.entries(SCRAPED_SERVICES).map(([key, name]) => [key, byName[name]])) as unknown as ReplicaUrls;
+  }
+
+  /** How many processes of each service run. */
+  replicaCounts(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const entry of this.entries) counts[entry.name] = (counts[entry.name] ?? 0) + 1;
+    return counts;
+  }
+
   /** Fresh topics and databases, the operator token written, every process started and ready. */
   async start(): Promise<void> {
     const { namespace, log } = this.settings;
-    await assertPortsFree(this.entries.map((entry) => ({ name: entry.name, port: entry.httpPort })));
+    await assertPortsFree(this.processes.map((p) => ({ name: p.name, port: p.entry.httpPort })));
     await namespace.create(this.entries);
     this.writeOperatorApiToken();
     this.processes.forEach((process) => this.startProcess(process));
     await waitUntilAllReady(this.processes, log);
   }
 
+  /** A process by its own name (`scheduler`, or `scheduler-2` of several). */
   processNamed(name: string): ServiceProcess {
-    const process = this.processes.find((p) => p.entry.name === name);
+    const process = this.processes.find((p) => p.name === name);
     if (!process) throw new RangeError(`no process named ${name}`);
     return process;
   }
@@ -89,22 +103,22 @@ export class RunStack {
 
   /** Each running process's id, by name. */
   processIds(): Record<string, number> {
-    return Object.fromEntries(this.processes.flatMap((p) => (p.pid === undefined ? [] : [[p.entry.name, p.pid]])));
+    return Object.fromEntries(this.processes.flatMap((p) => (p.pid === undefined ? [] : [[p.name, p.pid]])));
   }
 
   /** Each process's milliseconds from spawn to ready. */
   startToReadyMs(): Record<string, number | undefined> {
-    return Object.fromEntries(this.processes.map((p) => [p.entry.name, p.startToReadyMs]));
+    return Object.fromEntries(this.processes.map((p) => [p.name, p.startToReadyMs]));
   }
 
   /** Each process's peak resident memory so far (VmHWM), in MB; call before `stop`. */
   peakRssMb(): Record<string, number> {
-    return Object.fromEntries(this.processes.map((p) => [p.entry.name, p.peakRssMb()]));
+    return Object.fromEntries(this.processes.map((p) => [p.name, p.peakRssMb()]));
   }
 
   /** Each process's resident memory now, in MB. */
   rssMb(): Record<string, number> {
-    return Object.fromEntries(this.processes.map((p) => [p.entry.name, Math.round(p.rssMb())]));
+    return Object.fromEntries(this.processes.map((p) => [p.name, Math.round(p.rssMb())]));
   }
 
   async stop(): Promise<void> {
@@ -120,7 +134,7 @@ export class RunStack {
       ...runEnvironment(timeline, namespace.topicPrefix, providerCapacity, simulators), ...consoleEnvironment(this.entries),
       OPERATOR_API_TOKENS: operatorApiToken, CONSUMER_GROUP: `${namespace.topicPrefix}${process.entry.name}`,
       ...(database ? { DATABASE_URL: namespace.databaseUrlOf(process.entry) } : {}), ...(this.settings.severalDays ? SEVERAL_DAYS_RETENTION : {}), ...options.extraEnvironment,
-    }, this.profileArguments(process.entry.name));
+    }, this.profileArguments(process.name));
   }
 
   private profileArguments(name: string): string[] {

@@ -18,7 +18,7 @@ import { providerCapacityFor, providerLoadFor } from './run-capacity';
 import { RunNamespace } from './run-namespace';
 import { RunStack } from './run-stack';
 import { StackClient } from './stack-client';
-import { scrapeStack, ServiceUrls, StackMetrics } from './stack-view';
+import { scrapeStack, StackMetrics } from './stack-view';
 import { DayCensus } from './storage-census';
 import { UpstreamDriver } from './upstream-driver';
 import { weekPage } from './week-page';
@@ -51,7 +51,8 @@ export class SettlementDayRun {
   readonly milestones: Partial<Record<SetupMilestone, number>> = {};
   /** The run's processes. */
   readonly stack: RunStack;
-  private readonly client: StackClient;
+  /** How the run reaches its stack: each service's URL, every replica's, the operator token. */
+  readonly client: StackClient;
   private readonly facts: DayFacts;
   private readonly providerCapacity: string;
   private upstream?: UpstreamDriver;
@@ -59,7 +60,7 @@ export class SettlementDayRun {
   private readonly metricsListeners: ((metrics: StackMetrics) => void)[] = [];
   private readonly addedSteps: ScriptedStep[] = [];
 
-  constructor(private readonly options: DayOptions, private readonly log: (line: string) => void = console.log) {
+  constructor(readonly options: DayOptions, private readonly log: (line: string) => void = console.log) {
     const days = options.days ?? 1;
     if (days > 1) {
       if (options.clockMode !== 'stepped') throw new RangeError('a run of several days needs the stepped clock');
@@ -78,20 +79,16 @@ export class SettlementDayRun {
       options, namespace: this.namespace, timeline: this.timeline, operatorApiToken: this.operatorApiToken, providerCapacity: this.providerCapacity, severalDays: days > 1, log,
     });
     onTheClock = this.stack.entries.filter((e) => !e.simulator || e.followsRunClock).map((e) => `http://127.0.0.1:${e.httpPort}`);
-    this.client = new StackClient(this.stack.serviceUrls(), this.stack.entries, this.namespace, this.operatorApiToken);
+    this.client = new StackClient(this.stack.serviceUrls(), this.stack.replicaUrls(), this.stack.entries, this.namespace, this.operatorApiToken);
     this.facts = new DayFacts({
       client: this.client, timeline: this.timeline, namespace: this.namespace, entries: this.stack.entries, rssMb: () => this.stack.rssMb(),
       providerCapacity: this.providerCapacity, clockMode: options.clockMode, sent: () => this.upstream?.sent ?? [],
     });
   }
 
-  get serviceUrls(): ServiceUrls {
-    return this.client.urls;
-  }
-
   /** The run's own databases (the chaos campaign cuts them off). */
   databaseNames(): string[] {
-    return this.stack.entries.flatMap((entry) => this.namespace.databaseOf(entry) ?? []);
+    return [...new Set(this.stack.entries.flatMap((entry) => this.namespace.databaseOf(entry) ?? []))];
   }
 
   /** CSS, the DCC and the users send the whole registry again (the chaos campaign's overload); returns how many messages. */
@@ -156,7 +153,8 @@ export class SettlementDayRun {
     await this.stack.start();
     for (const { provider, ...load } of providerLoadFor(this.providerCapacity)) await this.client.putProviderBehaviour([provider], load);
     if (this.options.providerFailures) await this.client.putProviderBehaviour([...new Set(this.population.meters.map((m) => providerKeyOf(m.provider)))], BACKGROUND_FAILURES);
-    this.log(`services ready (${this.stack.size} processes); logs in out/logs/`);
+    const shape = Object.entries(this.stack.replicaCounts()).filter(([, n]) => n > 1).map(([name, n]) => `${name} ×${n}`);
+    this.log(`services ready (${this.stack.size} processes${shape.length ? `: ${shape.join(', ')}` : ''}; ${this.options.brokers} broker${this.options.brokers > 1 ? 's' : ''}); logs in out/logs/`);
   }
 
   /** Every day's script: what the upstream simulators (and the providers' scripted outage) do, and when. */
@@ -180,7 +178,7 @@ export class SettlementDayRun {
   }
 
   private async look(): Promise<StackMetrics> {
-    const metrics = await scrapeStack(this.client.urls);
+    const metrics = await scrapeStack(this.client.replicaUrls);
     for (const listener of this.metricsListeners) listener(metrics);
     return metrics;
   }
@@ -190,7 +188,8 @@ export class SettlementDayRun {
     const dir = resolve(REPOSITORY_ROOT, this.options.outDir);
     mkdirSync(dir, { recursive: true });
     const week = this.weekReport;
-    writeFileSync(join(dir, 'report.json'), `${JSON.stringify(week ?? report, null, 2)}\n`);
+    const stack = { brokers: this.options.brokers, processes: this.stack.replicaCounts() };
+    writeFileSync(join(dir, 'report.json'), `${JSON.stringify({ stack, ...(week ?? report) }, null, 2)}\n`);
     if (week) writeFileSync(join(dir, 'week.html'), weekPage(week));
     writeFileSync(join(dir, 'capacity.html'), capacityPage(report, this.plan?.hours ?? []));
     writeFileSync(join(dir, 'steps.csv'), ['simulated,step_ms,settle_ms,looks', ...this.timeline.steps.map((s) => `${s.at.toISOString()},${s.stepMs},${s.settleMs},${s.looks}`)].join('\n') + '\n');

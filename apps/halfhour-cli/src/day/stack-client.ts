@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { ServiceEntry } from '../stack/service-catalogue';
 import { ItemOutcome } from './day-report';
 import { RunNamespace } from './run-namespace';
-import { ServiceUrls } from './stack-view';
+import { ReplicaUrls, ServiceUrls } from './stack-view';
 
 export interface SchedulerDayReport {
   outcomes: ItemOutcome[];
@@ -16,6 +16,8 @@ export interface SchedulerDayReport {
 export class StackClient {
   constructor(
     readonly urls: ServiceUrls,
+    /** Every replica of each service, for metrics summed over them. */
+    readonly replicaUrls: ReplicaUrls,
     private readonly entries: readonly ServiceEntry[],
     private readonly namespace: RunNamespace,
     private readonly operatorApiToken: string,

@@ -2,15 +2,28 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { REPOSITORY_ROOT } from './stack-settings';
 
-type Component = 'kafka' | 'postgres';
+export type Component = 'kafka' | 'kafka-cluster' | 'postgres';
 
 const SCRIPTS: Record<Component, string> = {
   kafka: join(REPOSITORY_ROOT, 'scripts/kafka/kafka.sh'),
+  'kafka-cluster': join(REPOSITORY_ROOT, 'scripts/kafka/kafka-cluster.sh'),
   postgres: join(REPOSITORY_ROOT, 'scripts/postgres/postgres.sh'),
 };
 
 function run(component: Component, command: string, quiet = false): number | null {
-  return spawnSync('bash', [SCRIPTS[component], command], { stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'] }).status;
+  return spawnSync('bash', [SCRIPTS[component], command], { stdio: ['ignore', quiet ? 'ignore' : 'inherit', quiet ? 'ignore' : 'inherit'] }).status;
+}
+
+/**
+ * `--brokers 3`: the local three-broker cluster, started if it is not up, and this process's
+ * environment pointed at it — every service and Kafka client the run makes reads it from there —
+ * with topics at replication factor 3 and min.insync.replicas 2, as in production.
+ */
+export function useLocalCluster(infrastructure: LocalInfrastructure): void {
+  infrastructure.ensure('kafka-cluster');
+  const brokers = spawnSync('bash', [SCRIPTS['kafka-cluster'], 'brokers'], { encoding: 'utf8' }).stdout.trim();
+  if (!brokers) throw new Error('the local cluster did not say where its brokers are');
+  Object.assign(process.env, { KAFKA_BROKERS: brokers, KAFKA_REPLICATION_FACTOR: '3', KAFKA_MIN_INSYNC_REPLICAS: '2' });
 }
 
 /**

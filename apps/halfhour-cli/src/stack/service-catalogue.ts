@@ -18,6 +18,18 @@ export interface ServiceEntry {
   simulator?: true;
   /** A simulator that keeps the run's time (its `/simulation/clock`), as the services do. */
   followsRunClock?: true;
+  /** Which of the service's replicas this process is (1 of N), when a run starts several. */
+  replica?: { index: number; of: number };
+}
+
+/** One of Halfhour's own services, which a Deployment runs as replicas in one consumer group; the console and the simulators run once. */
+export function scalesOut(entry: ServiceEntry): boolean {
+  return !entry.simulator && entry.database !== undefined;
+}
+
+/** The process's own name: the service's, numbered when it is one of several replicas (`scheduler-2`). */
+export function processNameOf(entry: ServiceEntry): string {
+  return entry.replica && entry.replica.of > 1 ? `${entry.name}-${entry.replica.index}` : entry.name;
 }
 
 export const SERVICE_CATALOGUE: readonly ServiceEntry[] = [

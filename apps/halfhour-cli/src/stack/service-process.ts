@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ServiceEntry } from './service-catalogue';
+import { processNameOf, ServiceEntry } from './service-catalogue';
 import { databaseUrl, kafkaBrokers, REPOSITORY_ROOT } from './stack-settings';
 
 const LOG_DIR = join(REPOSITORY_ROOT, 'out', 'logs');
@@ -11,16 +11,20 @@ const LOG_DIR = join(REPOSITORY_ROOT, 'out', 'logs');
 /** Options for node itself, as the container's NODE_OPTIONS sets them, plus any a run adds (e.g. `--cpu-prof`, refused in NODE_OPTIONS). */
 const NODE_ARGUMENTS = ['--enable-source-maps'];
 
-/** One service as a child process from its compiled entry, its JSON logs in out/logs/<name>.log. */
+/** One service (or one replica of it) as a child process from its compiled entry, its JSON logs in out/logs/<process name>.log. */
 export class ServiceProcess {
   private child?: ChildProcess;
   private startedAt?: number;
   private readyAt?: number;
 
-  constructor(readonly entry: ServiceEntry) {}
+  readonly name: string;
+
+  constructor(readonly entry: ServiceEntry) {
+    this.name = processNameOf(entry);
+  }
 
   get logFile(): string {
-    return join(LOG_DIR, `${this.entry.name}.log`);
+    return join(LOG_DIR, `${this.name}.log`);
   }
 
   start(extraEnv: Record<string, string> = {}, nodeArguments: readonly string[] = []): void {
@@ -52,7 +56,7 @@ export class ServiceProcess {
   /** Ready (/health/ready answers 200); false while it starts; throws, with its log's tail, once it has exited. */
   async isReady(): Promise<boolean> {
     if (this.child?.exitCode !== null || this.child?.signalCode !== null) {
-      throw new Error(`${this.entry.name} exited during start (${this.child?.exitCode ?? this.child?.signalCode}); the end of ${this.logFile}:\n${this.logTail()}`);
+      throw new Error(`${this.name} exited during start (${this.child?.exitCode ?? this.child?.signalCode}); the end of ${this.logFile}:\n${this.logTail()}`);
     }
     try {
       const ready = (await fetch(`http://127.0.0.1:${this.entry.httpPort}/health/ready`)).ok;
@@ -135,11 +139,11 @@ export async function waitUntilAllReady(processes: readonly ServiceProcess[], lo
     waiting = waiting.filter((_, i) => !ready[i]);
     if (waiting.length === 0) break;
     if (Date.now() - lastProgress > stallMs) {
-      throw new Error(`no service became ready for ${Math.round(stallMs / 1000)} s; still starting: ${waiting.map((p) => `${p.entry.name}, the end of whose log says:\n${p.logTail()}`).join('\n')}`);
+      throw new Error(`no service became ready for ${Math.round(stallMs / 1000)} s; still starting: ${waiting.map((p) => `${p.name}, the end of whose log says:\n${p.logTail()}`).join('\n')}`);
     }
     if (Date.now() - lastReport >= 10_000) {
       lastReport = Date.now();
-      log(`waiting for ${waiting.map((p) => p.entry.name).join(', ')} to be ready (${Math.round((Date.now() - began) / 1000)} s so far)`);
+      log(`waiting for ${waiting.map((p) => p.name).join(', ')} to be ready (${Math.round((Date.now() - began) / 1000)} s so far)`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

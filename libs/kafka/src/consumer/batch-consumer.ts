@@ -120,6 +120,7 @@ export class BatchConsumer<T extends object> {
     });
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       if (this.state.status === 'starting') this.state.status = 'running';
+      this.metrics.groupJoins.inc({ topic: this.topicName });
       this.forgetLagOfPartitionsNotHeld(payload.memberAssignment[this.topicName] ?? []);
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {

@@ -23,6 +23,7 @@ export class ConsumerMetrics {
   readonly batchDuration: Histogram<'topic'>;
   readonly lag: Gauge<'topic' | 'partition'>;
   readonly groupLag: Gauge<'group' | 'topic'>;
+  readonly groupJoins: Counter<'topic'>;
 
   private constructor(registry: Registry) {
     this.messages = new Counter({
@@ -66,6 +67,12 @@ export class ConsumerMetrics {
       name: 'halfhour_consumer_group_lag_messages',
       help: 'Messages of the topic the consumer group has not committed, from the broker (high watermark less committed offset): the same figure from every replica, so aggregate with max.',
       labelNames: ['group', 'topic'],
+      registers: [registry],
+    });
+    this.groupJoins = new Counter({
+      name: 'halfhour_consumer_group_joins_total',
+      help: 'Times this replica joined its consumer group on the topic: once at start and once for every rebalance it took part in (a replica came or went, a broker moved the coordinator).',
+      labelNames: ['topic'],
       registers: [registry],
     });
   }
