@@ -40,6 +40,7 @@ export class ChaosCampaign {
   private readonly joins = new GroupJoinTally();
   /** Each fault's stall, measured in the background while the campaign goes on. */
   private readonly stallWatches: Promise<void>[] = [];
+  private readonly dayOver = new AbortController();
   private readonly killedBroker: KilledBroker = { node: 0 };
 
   constructor(private readonly options: ChaosOptions, private readonly log: (line: string) => void = console.log) {
@@ -56,6 +57,7 @@ export class ChaosCampaign {
     this.log(`chaos campaign (${this.options.size}, seed ${this.options.day.seed}): ${this.faults.length} faults`);
     const day = await this.run.run();
     this.notePeakRss();
+    this.dayOver.abort();
     await Promise.all(this.stallWatches);
     this.countJoinsPerFault();
     const [deadLetters, lags, notLive, meterReads] = await Promise.all([
@@ -140,7 +142,7 @@ export class ChaosCampaign {
   private watched(fault: FaultDone): FaultDone {
     this.done.push(fault);
     this.joinsAtStart.set(fault, this.joins.joins);
-    this.stallWatches.push(realSecondsUntilNextDelivery(this.run.urlOf('dip-simulator')).then((seconds) => void (fault.stallSeconds = seconds)));
+    this.stallWatches.push(realSecondsUntilNextDelivery(this.run.urlOf('dip-simulator'), this.dayOver.signal).then((seconds) => void (fault.stallSeconds = seconds)));
     return fault;
   }
 

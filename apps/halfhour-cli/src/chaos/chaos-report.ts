@@ -7,7 +7,7 @@ export interface FaultDone {
   at: string;
   what: string;
   outcome: string;
-  /** Real seconds from the fault until the DIP next took data; null when nothing was waiting to go. */
+  /** Real seconds from the fault until the DIP next took data; null when none came (within 5 min, before the day closed). */
   stallSeconds?: number | null;
   /** Consumer-group joins counted by every process from the fault until the next one (a rebalance is one per member). */
   groupJoins?: number;
@@ -92,7 +92,7 @@ export function chaosSummary(report: ChaosReport): string {
 
 /** A fault's stall and rebalances, where measured. */
 function effectsOf(fault: FaultDone): string {
-  const stall = fault.stallSeconds === undefined ? '' : fault.stallSeconds === null ? '; nothing waiting to be delivered' : `; next delivery after ${fault.stallSeconds.toFixed(1)} s`;
+  const stall = fault.stallSeconds === undefined ? '' : fault.stallSeconds === null ? '; no delivery after it (within 5 min, before the day closed)' : `; next delivery after ${fault.stallSeconds.toFixed(1)} s`;
   return `${stall}${fault.groupJoins === undefined ? '' : `; ${fault.groupJoins} group joins`}`;
 }
 

@@ -116,7 +116,13 @@ export class BatchConsumer<T extends object> {
       heartbeatInterval: HEARTBEAT_INTERVAL_MS,
       maxWaitTimeInMs: this.options.maxWaitTimeMs ?? 1_000,
       allowAutoTopicCreation: false,
-      retry: { retries: 10 },
+      // A broker lost holds kafkajs to what it knew of it (its leaders, its group coordinators):
+      // it retries that broker until the retries run out, and only a restart of the consumer asks
+      // the cluster afresh (tulios/kafkajs#950). Ten retries up to 30 s apart held a group's
+      // partitions for 2.5 minutes after a broker was killed (the cluster chaos campaign); retries
+      // at most 4 s apart give up within ~15 s, about when the cluster has fenced the lost broker
+      // and elected new leaders, and restart the consumer within 4 s more.
+      retry: { retries: 6, maxRetryTime: 4_000 },
     });
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       if (this.state.status === 'starting') this.state.status = 'running';
