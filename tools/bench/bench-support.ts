@@ -4,6 +4,7 @@ import { testKafka, uniqueName } from '@halfhour/testing';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LocalInfrastructure, useLocalCluster } from '../../apps/halfhour-cli/src/stack/local-infrastructure';
 
 export const repositoryRoot = join(__dirname, '..', '..');
 
@@ -20,8 +21,10 @@ export function peakRssMb(pid: number): number {
 }
 
 /** Starts the broker and PostgreSQL through the project's scripts when they are not up. */
-export function ensureStack(): void {
-  for (const script of ['scripts/kafka/kafka.sh', 'scripts/postgres/postgres.sh']) {
+/** Kafka (the local broker, or with `brokers` 3 the local cluster, KAFKA_BROKERS pointed at it) and PostgreSQL, started if they are not up. */
+export function ensureStack(brokers: 1 | 3 = 1): void {
+  if (brokers === 3) useLocalCluster(new LocalInfrastructure());
+  for (const script of [...(brokers === 3 ? [] : ['scripts/kafka/kafka.sh']), 'scripts/postgres/postgres.sh']) {
     if (spawnSync('bash', [join(repositoryRoot, script), 'ensure'], { stdio: 'inherit' }).status !== 0) throw new Error(`${script} failed`);
   }
 }

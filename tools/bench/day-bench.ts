@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --mpan-days N] [--broker-records R] [--access-requests A] [--profile] [--day-only] [--heap-snapshots]
+ *                [--replicas N] [--brokers 3]
  *
  * The whole pipeline at full speed, beside the machine's limits, in one run:
  * 1. the broker's own produce and consume rates (Kafka's perf tools, 1 KB records, idempotent, acks=all);
@@ -11,7 +12,9 @@
  * Figures are printed, written to out/bench.json and appended to tools/bench/history.jsonl.
  * `--profile` writes a CPU profile of every process (out/bench-profile/) and prints each one's
  * share of the machine and where its time went; `--day-only` skips 1 and 3; `--heap-snapshots` prints
- * what each service's live heap holds half-way through the day (heap-snapshots.ts).
+ * what each service's live heap holds half-way through the day (heap-snapshots.ts). `--replicas N`
+ * runs each service as N processes (the report gives each replica's share of the work), `--brokers
+ * 3` on the local three-broker cluster (the day only); a run compares only with runs of its shape.
  */
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -28,12 +31,14 @@ const mpanDays = Number(argument('--mpan-days') ?? 200_000);
 const brokerRecords = Number(argument('--broker-records') ?? 500_000);
 const accessRequests = Number(argument('--access-requests') ?? 20_000);
 const profile = process.argv.includes('--profile');
-const dayOnly = process.argv.includes('--day-only');
 /** Snapshots stop each service for seconds: such a run, like a profiled one, is no measure of rate. */
 const heapSnapshots = process.argv.includes('--heap-snapshots');
+const shape = { replicas: Number(argument('--replicas') ?? 1), brokers: argument('--brokers') === '3' ? 3 : 1 } as const;
+// The broker's own rates and the access-control comparison are the single broker's figures.
+const dayOnly = process.argv.includes('--day-only') || shape.brokers === 3;
 
 async function main(): Promise<void> {
-  ensureStack();
+  ensureStack(shape.brokers);
   let broker: Awaited<ReturnType<typeof measureBroker>> | undefined;
   if (!dayOnly) {
     console.log(`== 1. the broker on this machine (${brokerRecords} records of 1 KB)`);
@@ -41,8 +46,9 @@ async function main(): Promise<void> {
     console.log(`produce ${Math.round(broker.produce.recordsPerSecond)} records/s (${broker.produce.mbPerSecond.toFixed(1)} MB/s), consume ${Math.round(broker.consume.recordsPerSecond)} records/s (${broker.consume.mbPerSecond.toFixed(1)} MB/s)`);
   }
 
-  console.log(`\n== 2. the settlement day at full speed (${mpanDays} MPANs)${profile ? ', every process profiled' : ''}`);
-  const day = await measureDay(mpanDays, profile, heapSnapshots ? new HeapSnapshots(join(repositoryRoot, 'out', 'bench-heap')) : undefined);
+  const shaped = shape.replicas > 1 || shape.brokers > 1 ? `, ${shape.replicas} processes per service on ${shape.brokers} broker${shape.brokers > 1 ? 's' : ''}` : '';
+  console.log(`\n== 2. the settlement day at full speed (${mpanDays} MPANs)${shaped}${profile ? ', every process profiled' : ''}`);
+  const day = await measureDay(mpanDays, profile, heapSnapshots ? new HeapSnapshots(join(repositoryRoot, 'out', 'bench-heap')) : undefined, shape);
 
   let accessControl: { batch: AccessMeasurement; stock: AccessMeasurement; ratio: number } | undefined;
   if (!dayOnly) {
@@ -66,7 +72,7 @@ async function main(): Promise<void> {
   mkdirSync(join(repositoryRoot, 'out'), { recursive: true });
   writeFileSync(join(repositoryRoot, 'out', 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
   const history = appendToHistory({
-    mpanDays, profiled: profile || heapSnapshots, mpanDaysPerSecond: endToEnd, stages: Object.fromEntries(Object.entries(day.stages).map(([stage, rate]) => [stage, Math.round(rate.perSecond)])),
+    mpanDays, shape, profiled: profile || heapSnapshots, mpanDaysPerSecond: endToEnd, stages: Object.fromEntries(Object.entries(day.stages).map(([stage, rate]) => [stage, Math.round(rate.perSecond)])),
     messagesPerMpanDay: day.messagesPerMpanDay, resultsPerCommand: day.resultsPerCommand, brokerShare, peakRssMb: day.peakRssMb, memoryAtPeak: day.memoryAtPeak, startToReadyMs: day.startToReadyMs, cpuShares: day.cpuShares,
     accessDecisionsPerSecond: accessControl?.batch.decisionsPerSecond, bytesPerMpanDay: day.bytesPerMpanDay, cpuMsPerMpanDay: day.cpuMsPerMpanDay, checks: { deliveries: day.checks.deliveries.ok, responses: day.checks.responses.ok }, realSeconds: day.realSeconds,
   });

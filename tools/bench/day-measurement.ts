@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { DayOptions } from '../../apps/halfhour-cli/src/day/day-options';
 import { SettlementDayRun } from '../../apps/halfhour-cli/src/day/settlement-day-run';
 import { scrapeStack } from '../../apps/halfhour-cli/src/day/stack-view';
-import { SERVICE_CATALOGUE } from '../../apps/halfhour-cli/src/stack/service-catalogue';
+import { processNameOf, SERVICE_CATALOGUE } from '../../apps/halfhour-cli/src/stack/service-catalogue';
+import { StackShape } from '../../apps/halfhour-cli/src/chaos/fault-plan';
+import { describeShares, replicaShares } from './replica-shares';
 import { repositoryRoot } from './bench-support';
 import { StageClock, StageRate } from './stage-clock';
 import { CpuShare, CpuShares, pidsMatching } from './cpu-shares';
@@ -26,13 +28,13 @@ const PROFILE_DIR = 'out/bench-profile';
 const LIFTED_SECONDS = 3650 * 86_400;
 
 /** The settlement day, sampled at each of the run's looks at the stack for each stage's rate; each process's peak memory. */
-export async function measureDay(mpanDays: number, profile: boolean, heapSnapshots?: HeapSnapshots) {
+export async function measureDay(mpanDays: number, profile: boolean, heapSnapshots?: HeapSnapshots, shape: StackShape = { replicas: 1, brokers: 1 }) {
   // A free-running clock: 18 open hours pass in ~10 real seconds, so every read is due at once and the stages set the
   // pace; TRTs, the no-response sweep and the call timeout are lifted (to production's 10 s) so a
   // backlog on a busy machine is not mistaken for failure.
   const options: DayOptions = {
     mpans: mpanDays, seed: 162, collectionDay: settlementDayOf(new Date()), clockMode: 'free-running', daySeconds: 13,
-    keepRunning: false, outDir: 'out/bench-day', portOffset: 0, namespace: 'bench', progressBars: false, profileDir: profile ? PROFILE_DIR : undefined,
+    keepRunning: false, outDir: 'out/bench-day', portOffset: 0, namespace: 'bench', progressBars: false, profileDir: profile ? PROFILE_DIR : undefined, ...shape,
     providerFailures: false, oneDaySchedules: true, settleSeconds: 3600,
     extraEnvironment: { MHHS_TRT_SECONDS: String(LIFTED_SECONDS), EXISTING_ON_DEMAND_TRT_SECONDS: String(LIFTED_SECONDS), NO_RESPONSE_AFTER_SECONDS: String(LIFTED_SECONDS), CALL_TIMEOUT_MS: '10000', DIP_CALL_TIMEOUT_MS: '30000', LOG_LEVEL: 'error', ...heapSnapshots?.environment() },
   };
@@ -44,7 +46,7 @@ export async function measureDay(mpanDays: number, profile: boolean, heapSnapsho
   const clock = new StageClock();
   // Each process's share of the machine while the day's reads flow: from the first dispatch to the end of the day.
   const cpu = new CpuShares({
-    ...Object.fromEntries(SERVICE_CATALOGUE.map(({ name }) => [name, () => [run.stack.processIds()[name]].filter((pid) => pid !== undefined)])),
+    ...Object.fromEntries(SERVICE_CATALOGUE.map(({ name }) => [name, () => run.stack.processIdsOf(name)])),
     'kafka broker': () => pidsMatching(/kafka\.Kafka/),
     postgresql: () => pidsMatching(/^postgres/),
     'bench driver': () => [process.pid],
@@ -65,7 +67,7 @@ export async function measureDay(mpanDays: number, profile: boolean, heapSnapsho
       delivered: m.dip.sum('halfhour_dip_messages_total', { outcome: 'delivered' }),
     });
     if (heapSnapshots && m.dip.sum('halfhour_dip_messages_total', { outcome: 'delivered' }) >= mpanDays / 2) {
-      heapSnapshots.takeOnce(Object.fromEntries(Object.entries(run.stack.processIds()).filter(([name]) => SERVICE_CATALOGUE.some((e) => e.name === name && !e.simulator))));
+      heapSnapshots.takeOnce(Object.fromEntries(Object.entries(run.stack.processIds()).filter(([name]) => run.stack.entries.some((e) => processNameOf(e) === name && !e.simulator))));
     }
   });
   let peakRss: Record<string, number> = {};
@@ -114,6 +116,11 @@ export async function measureDay(mpanDays: number, profile: boolean, heapSnapsho
     console.log(`  start to ready, all at once (ms): ${Object.entries(startToReadyMs).map(([name, ms]) => `${name} ${ms ?? '?'}`).join(', ')}`);
     console.log('  consumer batches (a small mean size at a short mean time: the stage waits on hand-offs, not on work):');
     for (const line of describeConsumerBatches(end)) console.log(`    ${line}`);
+    const shares = replicaShares(end, (instance) => run.stack.processAt(instance));
+    if (shape.replicas > 1) {
+      console.log(`  each replica's share (${shape.replicas} per service, ${shape.brokers} broker${shape.brokers > 1 ? 's' : ''}):`);
+      for (const line of describeShares(shares)) console.log(`    ${line}`);
+    }
     console.log(`  checks: deliveries as designed ${report.checks.deliveries.ok}, answers as designed ${report.checks.responses.ok}`);
     console.log('  share of the machine’s CPU from the first dispatch to the end of the day (all of it: 100 %):');
     for (const share of cpuShares) console.log(`    ${share.name.padEnd(20)} ${(share.share * 100).toFixed(1).padStart(5)} %  (${share.cpuSeconds.toFixed(1)} CPU s)`);
@@ -131,7 +138,7 @@ export async function measureDay(mpanDays: number, profile: boolean, heapSnapsho
     const produced = [end.intake, end.access, end.scheduler, end.smets1, end.smets2, end.dip].reduce((n, m) => n + m.sum('halfhour_producer_messages_total'), 0);
     const upstream = run.population.requests.length + report.population.mpans * 3; // requests, and about three CSS messages per MPAN
     return {
-      stages, planSeconds, resultsPerCommand, tableWrites: writes, bytesPerMpanDay: { steady: stored.steady, onDisk: stored.onDisk }, peakRssMb: peakRss, memoryAtPeak: memory.byService, startToReadyMs, cpuShares, cpuMsPerMpanDay, profiles, realSeconds: (Date.now() - startedAt) / 1000, mpanDaysDelivered: report.dip.mpanDaysDelivered,
+      shape, replicaShares: shape.replicas > 1 ? shares : undefined, stages, planSeconds, resultsPerCommand, tableWrites: writes, bytesPerMpanDay: { steady: stored.steady, onDisk: stored.onDisk }, peakRssMb: peakRss, memoryAtPeak: memory.byService, startToReadyMs, cpuShares, cpuMsPerMpanDay, profiles, realSeconds: (Date.now() - startedAt) / 1000, mpanDaysDelivered: report.dip.mpanDaysDelivered,
       kafkaMessages: produced + upstream, messagesPerMpanDay: (produced + upstream) / Math.max(report.dip.mpanDaysDelivered, 1), checks: report.checks,
     };
   } finally {

@@ -9,6 +9,13 @@ export interface HistoryEntry {
   mpanDaysPerSecond: number;
   stages?: Record<string, number>;
   checks?: { deliveries: boolean; responses: boolean };
+  /** Processes per service and brokers; absent: one of each (every run before --replicas). */
+  shape?: { replicas: number; brokers: number };
+}
+
+/** Runs compare only with runs of the same shape: two replicas on two cores is a measure of overhead, not of speed. */
+export function sameShape(a: HistoryEntry, b: HistoryEntry): boolean {
+  return (a.shape?.replicas ?? 1) === (b.shape?.replicas ?? 1) && (a.shape?.brokers ?? 1) === (b.shape?.brokers ?? 1);
 }
 
 export interface HistoryComparison {
@@ -35,7 +42,7 @@ export function sameMachine(a: HistoryEntry['machine'], b: HistoryEntry['machine
  * held (a run that lost MPAN-days is no standard). Runs on other machines are not compared.
  */
 export function compareWithHistory(run: HistoryEntry, history: readonly HistoryEntry[]): HistoryComparison {
-  const sameSize = history.filter((entry) => entry.mpanDays === run.mpanDays && !entry.profiled && entry.checks?.deliveries !== false && entry.checks?.responses !== false);
+  const sameSize = history.filter((entry) => entry.mpanDays === run.mpanDays && sameShape(entry, run) && !entry.profiled && entry.checks?.deliveries !== false && entry.checks?.responses !== false);
   const peers = sameSize.filter((entry) => sameMachine(entry.machine, run.machine));
   const best = peers.reduce<HistoryEntry | undefined>((top, entry) => (!top || entry.mpanDaysPerSecond > top.mpanDaysPerSecond ? entry : top), undefined);
   const stageRatios: Record<string, number> = {};

@@ -19,7 +19,7 @@ const SIMULATOR = /simulator/;
  * peak RSS, bytes stored and CPU per MPAN-day. Flat columns are what national scale asks for.
  */
 export function scaleTable(history: readonly ScaleEntry[], machine: HistoryEntry['machine']): string[] {
-  const runs = SCALE_SIZES.map((size) => history.filter((e) => e.mpanDays === size && !e.profiled && e.checks?.deliveries && e.checks.responses && sameMachine(e.machine, machine)).at(-1));
+  const runs = SCALE_SIZES.map((size) => history.filter((e) => e.mpanDays === size && (e.shape?.replicas ?? 1) === 1 && (e.shape?.brokers ?? 1) === 1 && !e.profiled && e.checks?.deliveries && e.checks.responses && sameMachine(e.machine, machine)).at(-1));
   const known = runs.filter((run): run is ScaleEntry => run !== undefined);
   if (known.length < 2) return [];
   const services = [...new Set(known.flatMap((run) => Object.keys(run.peakRssMb ?? {})))].filter((name) => !SIMULATOR.test(name));

@@ -83,7 +83,11 @@ export class DipRelay {
    * it is idle: it waits on the DIP, not on work of its own.
    */
   async deliverOnce(): Promise<TaskRun> {
-    if (this.paused()) return 'idle';
+    if (this.paused()) {
+      // Rows go on arriving while the DIP is away: the gauge follows them, at the busy relay's pace.
+      await this.backlog.afterRun(true);
+      return 'idle';
+    }
     const timer = new PhaseTimer(this.metrics.relayPhaseSeconds);
     const rows = await this.queue.leasePending(this.settings.rowsPerRound, this.leaseSeconds);
     if (rows.length === 0) {

@@ -1,4 +1,4 @@
-import { CalendarDate, Clock, DipMessage, DipSettings, StoredDipDay, storedDipMessage, systemClock } from '@halfhour/domain';
+import { CalendarDate, Clock, clockSecondsFor, DipMessage, DipSettings, StoredDipDay, storedDipMessage, systemClock } from '@halfhour/domain';
 import { DayPartitions } from '@halfhour/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { Delivery, DeliveryQueue } from '../delivery/dip-relay';
@@ -63,8 +63,9 @@ export class OutboxRepository implements DeliveryQueue {
   /**
    * Leases the oldest pending rows nobody holds, and commits: other relays skip them until the lease
    * runs out (a relay that crashed), or until the outcome is recorded. Leases are timed on the
-   * service's clock, not the database's: in a simulation the run's clock, which moves on only when
-   * the system has settled, so a dead relay's lease ends a step later, not real seconds later.
+   * service's clock, not the database's (`leaseSeconds` of real time, `clockSecondsFor`): in a
+   * simulation the run's clock, which moves on only when the system has settled, so a dead relay's
+   * lease ends a step later, not real seconds later.
    */
   async leasePending(limit: number, leaseSeconds: number): Promise<OutboxRow[]> {
     const [rows] = await this.dataSource.query(
@@ -73,7 +74,7 @@ export class OutboxRepository implements DeliveryQueue {
              ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED) AS due
        WHERE o.settlement_date = due.settlement_date AND o.reference = due.reference
        RETURNING o.reference, o.attempts, o.created_at AS "createdAt", ${STORED_COLUMNS}`,
-      [limit, leaseSeconds, this.clock.now()],
+      [limit, clockSecondsFor(this.clock, leaseSeconds), this.clock.now()],
     );
     return (rows as (StoredDipDay & { reference: string; attempts: number; createdAt: Date })[])
       .sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime())

@@ -66,7 +66,7 @@ export class ChaosCampaign {
       this.servicesNotLive(),
       this.meterReads(day.reconciliation.map((r) => r.provider)),
     ]);
-    const chaos = buildChaosReport({ day, faults: this.done, deadLetters, lags, notLive, meterReads, drains: this.drains, peakRssMb: this.peakRssMb });
+    const chaos = buildChaosReport({ day, faults: this.done, deadLetters, lags, notLive, meterReads, drains: this.drains, peakRssMb: this.peakRssMb, groupJoins: this.joins.byService() });
     const dir = resolve(REPOSITORY_ROOT, this.options.day.outDir);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'chaos.json'), `${JSON.stringify(chaos, null, 2)}\n`);
@@ -120,14 +120,14 @@ export class ChaosCampaign {
     return { at: this.run.timeline.at(hour), what, run: () => this.timed(what, work) };
   }
 
-  /** Stops a service `afterMs` after the step that started the fault was taken, while its work is in flight; starts it again. */
-  private async restart(service: string, signal: NodeJS.Signals, afterMs: number): Promise<void> {
+  /** Stops a process `afterMs` after the step that started the fault was taken, while its work is in flight; starts it again. */
+  private async restart(processName: string, signal: NodeJS.Signals, afterMs: number): Promise<void> {
     const at = this.run.timeline.clock.now().toISOString();
     await sleep(afterMs);
     this.notePeakRss();
-    const done = this.watched({ at, what: `${signal === 'SIGKILL' ? 'kill -9' : 'SIGTERM'} ${service} (+${afterMs} ms)`, outcome: '' });
-    const restarted = await this.run.stack.restart(service, signal);
-    if (signal === 'SIGTERM') this.noteDrain(service, restarted);
+    const done = this.watched({ at, what: `${signal === 'SIGKILL' ? 'kill -9' : 'SIGTERM'} ${processName} (+${afterMs} ms)`, outcome: '' });
+    const restarted = await this.run.stack.restart(processName, signal);
+    if (signal === 'SIGTERM') this.noteDrain(processName, restarted);
     done.outcome = `${signal === 'SIGTERM' ? `drained in ${(restarted.exitMs / 1000).toFixed(1)} s (${restarted.exitSignal ?? `exit ${restarted.exitCode}`}), ` : ''}ready again in ${(restarted.readyMs / 1000).toFixed(1)} s`;
   }
 

@@ -26,6 +26,8 @@ export interface CampaignFacts {
   drains: readonly Drain[];
   /** Peak resident memory per service over the campaign (every incarnation), MB. */
   peakRssMb: Record<string, number>;
+  /** Consumer-group joins each service's processes counted over the campaign (a rebalance is one per member). */
+  groupJoins?: Record<string, number>;
 }
 
 export interface Drain {
@@ -68,6 +70,7 @@ export function buildChaosReport(facts: CampaignFacts) {
     notLive: facts.notLive,
     drains: facts.drains,
     peakRssMb: facts.peakRssMb,
+    groupJoins: facts.groupJoins ?? {},
     passed: findings.every((f) => f.ok),
   };
 }
@@ -86,6 +89,7 @@ export function chaosSummary(report: ChaosReport): string {
     `        ${String(report.answersRepeated).padStart(8)}  answers published again under an ID already sent (a crash before the send was recorded; the user drops them)`,
     '',
     `Peak RSS, MB: ${Object.entries(report.peakRssMb).map(([service, mb]) => `${service} ${Math.round(mb)}`).join(', ')}`,
+    `Consumer-group joins: ${Object.entries(report.groupJoins).map(([service, joins]) => `${service} ${joins}`).join(', ') || 'none counted'}`,
     report.passed ? 'The campaign passed.' : 'The campaign FAILED.',
   ].join('\n');
 }

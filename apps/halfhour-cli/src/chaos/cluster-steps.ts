@@ -1,4 +1,4 @@
-import { SERVICES, StackShape } from './fault-plan';
+import { processOf, SERVICES, StackShape } from './fault-plan';
 import { busiestLeader, CLUSTER_NODES, clusterNode } from './cluster-faults';
 
 /** What the cluster faults need of the campaign: the run's stack, its topics, and a way to restart one process. */
@@ -20,7 +20,7 @@ export async function rollOutEveryService(context: ClusterFaultContext): Promise
   let restarted = 0;
   for (const service of SERVICES) {
     for (let replica = 1; replica <= context.shape.replicas; replica++) {
-      const process = `${service}-${replica}`;
+      const process = processOf({ service, replica }, context.shape);
       context.noteDrain(process, await context.restart(process, 'SIGTERM'));
       restarted++;
     }

@@ -106,6 +106,16 @@ export class RunStack {
     return Object.fromEntries(this.processes.flatMap((p) => (p.pid === undefined ? [] : [[p.name, p.pid]])));
   }
 
+  /** The ids of every process of a service (each replica). */
+  processIdsOf(service: string): number[] {
+    return this.processes.flatMap((p) => (p.entry.name === service && p.pid !== undefined ? [p.pid] : []));
+  }
+
+  /** The process listening at a URL (an `instance` label of the run's merged metrics), or the URL itself. */
+  processAt(url: string): string {
+    return this.processes.find((p) => url === `http://127.0.0.1:${p.entry.httpPort}`)?.name ?? url;
+  }
+
   /** Each process's milliseconds from spawn to ready. */
   startToReadyMs(): Record<string, number | undefined> {
     return Object.fromEntries(this.processes.map((p) => [p.name, p.startToReadyMs]));

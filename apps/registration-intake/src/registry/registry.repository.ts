@@ -1,5 +1,5 @@
 import { MarketParticipantUpdated } from '@halfhour/contracts';
-import { Clock, MpanTimeline, RegistrationEvent, systemClock } from '@halfhour/domain';
+import { Clock, clockSecondsFor, MpanTimeline, RegistrationEvent, systemClock } from '@halfhour/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -125,7 +125,7 @@ export class RegistryRepository {
              ORDER BY updated_at LIMIT $1 FOR UPDATE SKIP LOCKED) AS due
        WHERE t.mpan = due.mpan
        RETURNING t.mpan, t.timeline, t.version, t.updated_at AS "updatedAt"`,
-      [limit, leaseSeconds, this.clock.now()],
+      [limit, clockSecondsFor(this.clock, leaseSeconds), this.clock.now()],
     );
     return rows;
   }

@@ -1,4 +1,4 @@
-import { acceleratedClock, SteppedClock, systemClock } from './clock';
+import { acceleratedClock, clockSecondsFor, SteppedClock, systemClock } from './clock';
 
 describe('clocks', () => {
   it('runs an accelerated clock from its origin at its speed, the same in every process', () => {
@@ -39,5 +39,14 @@ describe('clocks', () => {
     expect(clock.advanceTo(new Date('2026-12-02T00:00:00Z'))).toBe(false);
     expect(clock.now().toISOString()).toBe('2026-12-01T06:11:00.000Z');
     expect(() => clock.runFreely(new Date(real), 60)).toThrow(RangeError);
+  });
+
+  it('measures a lease of real seconds on each clock: as long on the system clock, speed times as long running freely, until the next step when stepped', () => {
+    expect(clockSecondsFor(systemClock, 30)).toBe(30);
+    expect(clockSecondsFor(acceleratedClock({ simulatedOrigin: new Date('2026-12-09T00:00:00Z'), realOrigin: new Date(0), speed: 240 }), 30)).toBe(7200);
+    const stepped = new SteppedClock(new Date('2026-12-09T00:00:00Z'), () => 1_000);
+    expect(clockSecondsFor(stepped, 30)).toBe(30);
+    stepped.runFreely(new Date(1_000), 120);
+    expect(clockSecondsFor(stepped, 30)).toBe(3600);
   });
 });

@@ -7,11 +7,24 @@
  */
 export interface Clock {
   now(): Date;
+  /** Its milliseconds per real millisecond while it runs by itself (1: the system clock); absent while it stands still between a runner's steps. */
+  readonly speed?: number;
 }
 
 export const systemClock: Clock = {
   now: () => new Date(),
+  speed: 1,
 };
+
+/**
+ * How long on `clock` a span of real time is, for a lease that must outlast real work (a publish,
+ * a round of calls): as long on the system clock, `speed` times as long on a simulated clock
+ * running by itself, and as long on a stepped clock, whose next step (a minute) ends it — as the
+ * lease of a relay that died must end once the system has settled.
+ */
+export function clockSecondsFor(clock: Clock, realSeconds: number): number {
+  return realSeconds * (clock.speed ?? 1);
+}
 
 /**
  * Time that stands still until it is moved: `advanceTo` moves it forward, never back, so every
@@ -32,6 +45,10 @@ export class SteppedClock implements Clock {
 
   now(): Date {
     return this.running ? this.running.now() : new Date(this.current);
+  }
+
+  get speed(): number | undefined {
+    return this.running?.speed;
   }
 
   get isRunningFreely(): boolean {
@@ -74,5 +91,6 @@ export function acceleratedClock(settings: AcceleratedClockSettings, realNow: ()
   const realOrigin = settings.realOrigin.getTime();
   return {
     now: () => new Date(simulatedOrigin + (realNow() - realOrigin) * settings.speed),
+    speed: settings.speed,
   };
 }

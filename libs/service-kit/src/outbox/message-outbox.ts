@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TopicDefinition, validateMessage } from '@halfhour/contracts';
-import { Clock } from '@halfhour/domain';
+import { Clock, clockSecondsFor } from '@halfhour/domain';
 import { InvalidOutgoingMessage, TopicBatch, TypedProducer } from '@halfhour/kafka';
 import { PeriodicTasks, RepeatingTask, TaskRun } from '@halfhour/observability';
 import { DataSource, EntityManager } from 'typeorm';
@@ -81,7 +81,7 @@ export class MessageOutbox {
              ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED) AS due
        WHERE o.id = due.id
        RETURNING o.id, o.topic, o.message_type AS "messageType", o.message_id AS "messageId", o.body, o.occurred_at AS "occurredAt", o.deadline`,
-      [this.settings.batchSize, this.settings.leaseSeconds, this.clock.now()],
+      [this.settings.batchSize, clockSecondsFor(this.clock, this.settings.leaseSeconds), this.clock.now()],
     );
     if (leased.length === 0) return 'idle';
     leased.sort((a, b) => Number(a.id) - Number(b.id));
