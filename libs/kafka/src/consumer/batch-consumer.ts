@@ -1,68 +1,32 @@
-import { TopicDefinition } from '@halfhour/contracts';
-import { anyTransient, ConsumerMetrics, JsonLogger, processWork, runWithLogContext, TransientErrorTest } from '@halfhour/observability';
-import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
-import { BatchHandler, RejectedMessage } from './batch-handler';
-import { ConsumedMessage, RawMessage } from './consumed-message';
+import { backoffDelayMs } from '@halfhour/domain';
+import { anyTransient, ConsumerMetrics, JsonLogger, processWork } from '@halfhour/observability';
+import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { BatchConsumerOptions, DEFAULT_RETRY, RetrySettings } from './batch-consumer-options';
+import { ConsumerStopping, HEARTBEAT_INTERVAL_MS } from './batch-session';
+import { ConsumedMessage, RawMessage, rawMessageOf } from './consumed-message';
 import { ConsumerState } from './consumer-state';
 import { DeadLetter, DeadLetterPublisher } from './dead-letter-publisher';
-import { HandlingError, rejectionFrom } from './handling-error';
 import { decodeMessage } from './message-decoder';
-import { backoffDelayMs, BackoffSettings } from '@halfhour/domain';
+import { RetryingHandler } from './retrying-handler';
 import { isTransientKafkaError } from './transient-kafka-error';
 
-export interface BatchConsumerOptions<T extends object> {
-  topic: TopicDefinition<T>;
-  groupId: string;
-  handler: BatchHandler<T>;
-  /** Most messages handed to the handler at once; a larger fetch is handled in chunks. */
-  maxBatchSize?: number;
-  /** Partitions handled at the same time by this process (bounded concurrency). */
-  partitionsConsumedConcurrently?: number;
-  fromBeginning?: boolean;
-  retry?: Partial<RetrySettings>;
-  sessionTimeoutMs?: number;
-  /** How long a fetch waits for data; also bounds how long a stop waits for an idle fetch. */
-  maxWaitTimeMs?: number;
-  /** Crash tests only: after this many batches (of at most `maxBatchSize`) the consumer holds the next for good, as a hung process would. */
-  holdAfterBatches?: number;
-  /**
-   * Which untyped errors come from a dependency that will be back (a database restarting): such a
-   * batch waits and is tried again for as long as it takes, never split up or dead-lettered.
-   * Kafka's own retriable errors always count; a service with a database adds its test.
-   */
-  isTransient?: TransientErrorTest;
-}
-
-export interface RetrySettings extends BackoffSettings {
-  /** Attempts at a batch that fails with an unexpected (untyped) error before it is split up. */
-  maxAttemptsForUnexpectedErrors: number;
-}
+export { BatchConsumerOptions, RetrySettings } from './batch-consumer-options';
 
 /** Crashes in a row, with no batch handled in between, after which liveness fails. */
 const CRASHES_BEFORE_UNHEALTHY = 5;
-/** How often the consumer tells its group it is alive, also while a handler is busy with a batch. */
-const HEARTBEAT_INTERVAL_MS = 3_000;
-
-const DEFAULT_RETRY: RetrySettings = { initialDelayMs: 200, maxDelayMs: 30_000, maxAttemptsForUnexpectedErrors: 3 };
-
-/** Thrown inside a batch when the consumer is stopping: the rest of the batch stays uncommitted. */
-class ConsumerStopping extends Error {}
 
 /**
  * Consumes one topic in batches (kafkajs `eachBatch`), with at-least-once delivery and nothing lost:
  * - invalid messages (headers, JSON, schema, key) go straight to `<topic>.dlq` with a reason code;
  * - valid ones go to the handler in chunks, in offset order, one partition at a time;
- * - a typed retryable failure, or an error of a dependency that is down (`isTransient`: the broker,
- *   the database), is retried with backoff until it passes or the consumer stops;
- * - any other failure is retried a few times, then the chunk is split and each message handled
- *   alone, so one poison message goes to the DLQ and never blocks its partition;
+ * - a failing chunk is retried, or split and its poison messages dead-lettered, as RetryingHandler says;
  * - the offset is committed only after the chunk's effects and dead letters are durable.
  */
 export class BatchConsumer<T extends object> {
   private consumer?: Consumer;
   private readonly retry: RetrySettings;
   private readonly maxBatchSize: number;
-  private readonly isTransient: TransientErrorTest;
+  private readonly handler: RetryingHandler<T>;
   private chunksTaken = 0;
   private crashesInARow = 0;
   private restartTimer?: NodeJS.Timeout;
@@ -79,7 +43,8 @@ export class BatchConsumer<T extends object> {
   ) {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.maxBatchSize = options.maxBatchSize ?? 500;
-    this.isTransient = anyTransient([isTransientKafkaError, ...(options.isTransient ? [options.isTransient] : [])]);
+    const isTransient = anyTransient([isTransientKafkaError, ...(options.isTransient ? [options.isTransient] : [])]);
+    this.handler = new RetryingHandler(options, this.retry, isTransient, this.state, metrics, logger, this.name);
   }
 
   get groupId(): string {
@@ -183,7 +148,7 @@ export class BatchConsumer<T extends object> {
       for (let start = 0; start < payload.batch.messages.length; start += this.maxBatchSize) {
         if (!payload.isRunning() || payload.isStale()) return;
         const chunk = payload.batch.messages.slice(start, start + this.maxBatchSize);
-        await this.handleChunk(payload, chunk.map((m) => toRaw(topic, partition, m)));
+        await this.handleChunk(payload, chunk.map((m) => rawMessageOf(topic, partition, m)));
       }
       this.metrics.lag.set({ topic, partition: String(partition) }, Number(payload.batch.offsetLag()));
       this.lagReported.add(partition);
@@ -210,7 +175,7 @@ export class BatchConsumer<T extends object> {
       else letters.push({ raw, rejection: outcome.rejection });
     }
 
-    const rejected = await this.handleWithRetries(valid, payload);
+    const rejected = await this.handler.handle(valid, payload);
     for (const { message, rejection } of rejected) letters.push({ raw: rawByOffset.get(message.offset)!, rejection });
     await this.deadLetters.publish(this.options.groupId, letters);
 
@@ -228,75 +193,5 @@ export class BatchConsumer<T extends object> {
     if (this.state.status === 'retrying') this.state.status = 'running';
     timer();
   }
-
-  private async handleWithRetries(
-    messages: readonly ConsumedMessage<T>[],
-    payload: EachBatchPayload,
-  ): Promise<readonly RejectedMessage<T>[]> {
-    if (messages.length === 0) return [];
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const context = messages.length === 1 ? messages[0].envelope : {};
-        const result = await keepingSessionAlive(payload, () => runWithLogContext(context, () => this.options.handler.handleBatch(messages)));
-        return result?.rejected ?? [];
-      } catch (error) {
-        const retryable = error instanceof HandlingError ? error.retryable : this.isTransient(error);
-        const giveUp = !retryable && (error instanceof HandlingError || attempt >= this.retry.maxAttemptsForUnexpectedErrors);
-        if (giveUp) {
-          if (messages.length === 1) return [{ message: messages[0], rejection: rejectionFrom(error) }];
-          this.logger.warn({ err: error, consumer: this.name, size: messages.length }, 'batch failed; handling its messages one by one');
-          return this.handleOneByOne(messages, payload);
-        }
-        this.state.status = 'retrying';
-        this.state.lastError = error instanceof Error ? error.message : String(error);
-        this.metrics.retries.inc({ topic: messages[0].topic });
-        const delay = backoffDelayMs(attempt, this.retry);
-        this.logger.warn({ err: error, consumer: this.name, attempt, delayMs: delay }, 'batch failed; retrying');
-        await this.pause(delay, payload);
-      }
-    }
-  }
-
-  private async handleOneByOne(
-    messages: readonly ConsumedMessage<T>[],
-    payload: EachBatchPayload,
-  ): Promise<RejectedMessage<T>[]> {
-    const rejected: RejectedMessage<T>[] = [];
-    for (const message of messages) rejected.push(...(await this.handleWithRetries([message], payload)));
-    return rejected;
-  }
-
-  /** Waits between attempts while keeping the group membership alive; gives up if we are stopping. */
-  private async pause(delayMs: number, payload: EachBatchPayload): Promise<void> {
-    const until = Date.now() + delayMs;
-    while (Date.now() < until) {
-      if (!payload.isRunning() || payload.isStale()) throw new ConsumerStopping();
-      await sleep(Math.min(1_000, until - Date.now()));
-      await payload.heartbeat();
-    }
-    if (!payload.isRunning() || payload.isStale()) throw new ConsumerStopping();
-  }
 }
 
-/**
- * Runs a handler while heartbeating for the consumer, so a batch that takes longer than the
- * session timeout (slow provider calls) keeps its partitions instead of being redelivered to
- * another member mid-way. A heartbeat refused during a rebalance is left to the commit, which then
- * finds the batch stale.
- */
-async function keepingSessionAlive<R>(payload: EachBatchPayload, work: () => Promise<R>): Promise<R> {
-  const timer = setInterval(() => void payload.heartbeat().catch(() => undefined), HEARTBEAT_INTERVAL_MS);
-  try {
-    return await work();
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-function toRaw(topic: string, partition: number, message: KafkaMessage): RawMessage {
-  return { topic, partition, offset: message.offset, key: message.key, value: message.value, headers: message.headers ?? {} };
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-}

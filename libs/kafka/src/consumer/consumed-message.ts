@@ -1,5 +1,6 @@
 import { MessageEnvelope } from '@halfhour/contracts';
 import { MessageHeaders } from '../connection/kafka-client';
+import { KafkaMessage } from 'kafkajs';
 
 /** A message that passed envelope, JSON and schema validation, as a handler receives it. */
 export interface ConsumedMessage<T> {
@@ -19,4 +20,9 @@ export interface RawMessage {
   key: Buffer | null;
   value: Buffer | null;
   headers: MessageHeaders;
+}
+
+/** A message as kafkajs fetched it, with where it came from. */
+export function rawMessageOf(topic: string, partition: number, message: KafkaMessage): RawMessage {
+  return { topic, partition, offset: message.offset, key: message.key, value: message.value, headers: message.headers ?? {} };
 }
