@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --mpan-days N] [--broker-records R] [--access-requests A] [--profile] [--day-only] [--heap-snapshots]
- *                [--replicas N] [--brokers 3]
+ *                [--replicas N] [--brokers 3] [--node-options "V8 flags"]
  *
  * The whole pipeline at full speed, beside the machine's limits, in one run:
  * 1. the broker's own produce and consume rates (Kafka's perf tools, 1 KB records, idempotent, acks=all);
@@ -14,7 +14,9 @@
  * share of the machine and where its time went; `--day-only` skips 1 and 3; `--heap-snapshots` prints
  * what each service's live heap holds half-way through the day (heap-snapshots.ts). `--replicas N`
  * runs each service as N processes (the report gives each replica's share of the work), `--brokers
- * 3` on the local three-broker cluster (the day only); a run compares only with runs of its shape.
+ * 3` on the local three-broker cluster (the day only); `--node-options` gives every Halfhour service
+ * V8 flags as a Deployment's NODE_OPTIONS would (`--max-old-space-size=160`); a run compares only
+ * with runs of its shape and flags.
  */
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -23,7 +25,7 @@ import { AccessMeasurement, measureAccessControl } from './access-workload';
 import { argument, ensureStack, repositoryRoot } from './bench-support';
 import { measureBroker } from './broker-perf';
 import { appendToHistory, readHistory } from './bench-history';
-import { measureDay } from './day-measurement';
+import { BenchShape, measureDay } from './day-measurement';
 import { HeapSnapshots } from './heap-snapshots';
 import { scaleTable } from './scale-table';
 
@@ -33,7 +35,8 @@ const accessRequests = Number(argument('--access-requests') ?? 20_000);
 const profile = process.argv.includes('--profile');
 /** Snapshots stop each service for seconds: such a run, like a profiled one, is no measure of rate. */
 const heapSnapshots = process.argv.includes('--heap-snapshots');
-const shape = { replicas: Number(argument('--replicas') ?? 1), brokers: argument('--brokers') === '3' ? 3 : 1 } as const;
+const nodeOptions = argument('--node-options');
+const shape: BenchShape = { replicas: Number(argument('--replicas') ?? 1), brokers: argument('--brokers') === '3' ? 3 : 1, ...(nodeOptions ? { nodeOptions } : {}) };
 // The broker's own rates and the access-control comparison are the single broker's figures.
 const dayOnly = process.argv.includes('--day-only') || shape.brokers === 3;
 

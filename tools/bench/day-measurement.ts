@@ -20,6 +20,11 @@ import { HeapSnapshots } from './heap-snapshots';
 
 const PROFILE_DIR = 'out/bench-profile';
 
+/** What ran: processes per service, brokers, and V8 flags every service was given (`--node-options`, e.g. a heap cap). */
+export interface BenchShape extends StackShape {
+  nodeOptions?: string;
+}
+
 /**
  * TRTs and the no-response sweep in the bench, simulated seconds: ten years, which the ×6646 clock
  * takes 13 real hours to pass. Thirty days (390 real seconds) expired 88,000 of 200,000 reads still
@@ -28,13 +33,14 @@ const PROFILE_DIR = 'out/bench-profile';
 const LIFTED_SECONDS = 3650 * 86_400;
 
 /** The settlement day, sampled at each of the run's looks at the stack for each stage's rate; each process's peak memory. */
-export async function measureDay(mpanDays: number, profile: boolean, heapSnapshots?: HeapSnapshots, shape: StackShape = { replicas: 1, brokers: 1 }) {
+export async function measureDay(mpanDays: number, profile: boolean, heapSnapshots?: HeapSnapshots, shape: BenchShape = { replicas: 1, brokers: 1 }) {
   // A free-running clock: 18 open hours pass in ~10 real seconds, so every read is due at once and the stages set the
   // pace; TRTs, the no-response sweep and the call timeout are lifted (to production's 10 s) so a
   // backlog on a busy machine is not mistaken for failure.
   const options: DayOptions = {
     mpans: mpanDays, seed: 162, collectionDay: settlementDayOf(new Date()), clockMode: 'free-running', daySeconds: 13,
-    keepRunning: false, outDir: 'out/bench-day', portOffset: 0, namespace: 'bench', progressBars: false, profileDir: profile ? PROFILE_DIR : undefined, ...shape,
+    keepRunning: false, outDir: 'out/bench-day', portOffset: 0, namespace: 'bench', progressBars: false, profileDir: profile ? PROFILE_DIR : undefined,
+    replicas: shape.replicas, brokers: shape.brokers, serviceNodeFlags: shape.nodeOptions?.split(/\s+/).filter(Boolean),
     providerFailures: false, oneDaySchedules: true, settleSeconds: 3600,
     extraEnvironment: { MHHS_TRT_SECONDS: String(LIFTED_SECONDS), EXISTING_ON_DEMAND_TRT_SECONDS: String(LIFTED_SECONDS), NO_RESPONSE_AFTER_SECONDS: String(LIFTED_SECONDS), CALL_TIMEOUT_MS: '10000', DIP_CALL_TIMEOUT_MS: '30000', LOG_LEVEL: 'error', ...heapSnapshots?.environment() },
   };
@@ -122,8 +128,8 @@ export async function measureDay(mpanDays: number, profile: boolean, heapSnapsho
       for (const line of describeShares(shares)) console.log(`    ${line}`);
     }
     console.log(`  checks: deliveries as designed ${report.checks.deliveries.ok}, answers as designed ${report.checks.responses.ok}`);
-    console.log('  share of the machine’s CPU from the first dispatch to the end of the day (all of it: 100 %):');
-    for (const share of cpuShares) console.log(`    ${share.name.padEnd(20)} ${(share.share * 100).toFixed(1).padStart(5)} %  (${share.cpuSeconds.toFixed(1)} CPU s)`);
+    console.log('  share of the machine’s CPU from the first dispatch to the end of the day (all of it: 100 %), and how much of it on the main threads:');
+    for (const share of cpuShares) console.log(`    ${share.name.padEnd(20)} ${(share.share * 100).toFixed(1).padStart(5)} %  (${share.cpuSeconds.toFixed(1)} CPU s, main thread ${share.mainThreadSeconds.toFixed(1)})`);
     const cpuMsPerMpanDay = halfhourCpuMsPerMpanDay(cpuShares, report.dip.mpanDaysDelivered);
     console.log(`  Halfhour's CPU (services, broker, PostgreSQL) per MPAN-day delivered: ${cpuMsPerMpanDay.toFixed(2)} ms`);
     const databaseUrls = Object.fromEntries(SERVICE_CATALOGUE.filter((entry) => entry.database).map((entry) => [entry.name, run.namespace.databaseUrlOf(entry)]));

@@ -24,6 +24,18 @@ describe('the bench against its history', () => {
     expect(comparison.elsewhere).toBe(1);
   });
 
+  it('compares only with runs of its shape: replicas, brokers and the V8 flags every service was given', () => {
+    const history = [
+      entry('plain', 600),
+      entry('replicated', 900, { shape: { replicas: 2, brokers: 3 } }),
+      entry('capped', 950, { shape: { replicas: 1, brokers: 1, nodeOptions: '--max-old-space-size=160' } }),
+    ];
+    expect(compareWithHistory(entry('now', 600), history).best?.commit).toBe('plain');
+    expect(compareWithHistory(entry('now', 600, { shape: { replicas: 1, brokers: 1 } }), history).best?.commit).toBe('plain');
+    expect(compareWithHistory(entry('now', 600, { shape: { replicas: 1, brokers: 1, nodeOptions: '--max-old-space-size=160' } }), history).best?.commit).toBe('capped');
+    expect(compareWithHistory(entry('now', 600, { shape: { replicas: 2, brokers: 3 } }), history).best?.commit).toBe('replicated');
+  });
+
   it('says loudly when the run fell below the threshold, and plainly when it did not', () => {
     const history = [entry('best', 1_000)];
     const slower = entry('now', 1_000 * REGRESSION_RATIO - 1);

@@ -9,13 +9,13 @@ export interface HistoryEntry {
   mpanDaysPerSecond: number;
   stages?: Record<string, number>;
   checks?: { deliveries: boolean; responses: boolean };
-  /** Processes per service and brokers; absent: one of each (every run before --replicas). */
-  shape?: { replicas: number; brokers: number };
+  /** Processes per service, brokers and V8 flags given to every service; absent: one of each, no flags (every run before --replicas). */
+  shape?: { replicas: number; brokers: number; nodeOptions?: string };
 }
 
 /** Runs compare only with runs of the same shape: two replicas on two cores is a measure of overhead, not of speed. */
-export function sameShape(a: HistoryEntry, b: HistoryEntry): boolean {
-  return (a.shape?.replicas ?? 1) === (b.shape?.replicas ?? 1) && (a.shape?.brokers ?? 1) === (b.shape?.brokers ?? 1);
+export function sameShape(a: Pick<HistoryEntry, 'shape'>, b: Pick<HistoryEntry, 'shape'>): boolean {
+  return (a.shape?.replicas ?? 1) === (b.shape?.replicas ?? 1) && (a.shape?.brokers ?? 1) === (b.shape?.brokers ?? 1) && (a.shape?.nodeOptions ?? '') === (b.shape?.nodeOptions ?? '');
 }
 
 export interface HistoryComparison {

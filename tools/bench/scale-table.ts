@@ -1,4 +1,4 @@
-import { HistoryEntry, sameMachine } from './history-comparison';
+import { HistoryEntry, sameMachine, sameShape } from './history-comparison';
 
 /** What a bench run recorded that the scale table reads. */
 export interface ScaleEntry extends HistoryEntry {
@@ -13,13 +13,15 @@ export const SCALE_SIZES = [20_000, 200_000, 1_000_000] as const;
 
 /** Processes that play the outside world: their memory is not Halfhour's. */
 const SIMULATOR = /simulator/;
+/** One process per service on one broker, no flags added: the runs the sizes are compared by. */
+const ONE_OF_EACH = {};
 
 /**
  * The latest good unprofiled run of each size on `machine`, side by side: rate, each service's
  * peak RSS, bytes stored and CPU per MPAN-day. Flat columns are what national scale asks for.
  */
 export function scaleTable(history: readonly ScaleEntry[], machine: HistoryEntry['machine']): string[] {
-  const runs = SCALE_SIZES.map((size) => history.filter((e) => e.mpanDays === size && (e.shape?.replicas ?? 1) === 1 && (e.shape?.brokers ?? 1) === 1 && !e.profiled && e.checks?.deliveries && e.checks.responses && sameMachine(e.machine, machine)).at(-1));
+  const runs = SCALE_SIZES.map((size) => history.filter((e) => e.mpanDays === size && sameShape(e, ONE_OF_EACH) && !e.profiled && e.checks?.deliveries && e.checks.responses && sameMachine(e.machine, machine)).at(-1));
   const known = runs.filter((run): run is ScaleEntry => run !== undefined);
   if (known.length < 2) return [];
   const services = [...new Set(known.flatMap((run) => Object.keys(run.peakRssMb ?? {})))].filter((name) => !SIMULATOR.test(name));

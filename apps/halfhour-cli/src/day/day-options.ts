@@ -35,6 +35,8 @@ export interface DayOptions {
   progressBars: boolean;
   /** Where every process writes a CPU profile when it stops (`node --cpu-prof`); none when unset. */
   profileDir?: string;
+  /** V8 flags for every Halfhour service (not the simulators) after the catalogue's own, as a Deployment's NODE_OPTIONS adds them: the bench's `--node-options`. */
+  serviceNodeFlags?: readonly string[];
   /** Processes of each Halfhour service, sharing its consumer group (the console and simulators run once). */
   replicas: number;
   /** 1: the local broker (scripts/kafka/kafka.sh); 3: a cluster of three (kafka-cluster.sh), topics at replication factor 3. */

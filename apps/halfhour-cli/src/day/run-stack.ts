@@ -144,7 +144,7 @@ export class RunStack {
       ...runEnvironment(timeline, namespace.topicPrefix, providerCapacity, simulators), ...consoleEnvironment(this.entries),
       OPERATOR_API_TOKENS: operatorApiToken, CONSUMER_GROUP: `${namespace.topicPrefix}${process.entry.name}`,
       ...(database ? { DATABASE_URL: namespace.databaseUrlOf(process.entry) } : {}), ...(this.settings.severalDays ? SEVERAL_DAYS_RETENTION : {}), ...options.extraEnvironment,
-    }, this.profileArguments(process.name));
+    }, [...(process.entry.simulator ? [] : options.serviceNodeFlags ?? []), ...this.profileArguments(process.name)]);
   }
 
   private profileArguments(name: string): string[] {
