@@ -12,7 +12,7 @@ import 'reflect-metadata';
 import { createDataSource, runMigrations } from '@halfhour/persistence';
 import { createTestDatabase } from '@halfhour/testing';
 import { spawnSync } from 'node:child_process';
-import { SERVICE_CATALOGUE } from '../../apps/halfhour-cli/src/stack/service-catalogue';
+import { nodeFlagsOf, SERVICE_CATALOGUE } from '../../apps/halfhour-cli/src/stack/service-catalogue';
 import { SCHEDULER_ENTITIES, SCHEDULER_MIGRATIONS } from '../../apps/scheduler/src/persistence/scheduler-schema';
 import { databasePlanner } from '../../apps/scheduler/test/database-planner';
 import { seedPlanDay } from '../../apps/scheduler/test/plan-day-seed';
@@ -68,8 +68,10 @@ function main(): void {
   }
   ensureStack();
   const sizes = (argument('--items') ?? '20000,200000,1000000').split(',').map(Number);
-  // The heap the scheduler runs in (its catalogue entry, its Deployment's NODE_OPTIONS), unless said.
-  const heap = [`--max-old-space-size=${argument('--heap-mb') ?? SERVICE_CATALOGUE.find((s) => s.name === 'scheduler')!.heapMb}`];
+  // What node runs the scheduler with (its catalogue entry, its Deployment's args), in the heap said if one is.
+  const scheduler = SERVICE_CATALOGUE.find((s) => s.name === 'scheduler')!;
+  const heapMb = argument('--heap-mb');
+  const heap = nodeFlagsOf(heapMb ? { ...scheduler, heapMb: Number(heapMb) } : scheduler);
   const rows: Record<string, unknown>[] = [];
   for (const size of sizes) {
     const child = spawnSync(process.execPath, [...process.execArgv, ...heap, __filename, '--one', String(size)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: process.env });

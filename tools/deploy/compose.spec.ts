@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { SERVICE_CATALOGUE } from '../../apps/halfhour-cli/src/stack/service-catalogue';
+import { nodeFlagsOf, SERVICE_CATALOGUE } from '../../apps/halfhour-cli/src/stack/service-catalogue';
 import { imageManagementPort, repositoryRoot } from './deploy-tools';
 import { loadConfig } from '@halfhour/observability';
 import { appOfCommand, configClassOf, settingsOf } from './service-settings';
@@ -30,15 +30,16 @@ describe('docker-compose.yml', () => {
     for (const [name, service] of halfhour) expect({ name, target: dockerfileTargets.has(service.build!.target) }).toEqual({ name, target: true });
   });
 
-  it('sets only environment variables the service’s config class knows, and node’s heap as the catalogue gives it', () => {
+  it('sets only environment variables the service’s config class knows, and node’s flags as the catalogue gives them', () => {
     for (const [name, service] of halfhour) {
       const app = appOfCommand(service.command);
       const known = settingsOf(app ?? '');
       if (!known) continue; // the CLI (provision) reads KAFKA_BROKERS and DATABASE_URL only
-      const unknown = Object.keys(service.environment ?? {}).filter((variable) => !known.has(variable) && variable !== 'NODE_OPTIONS');
+      const unknown = Object.keys(service.environment ?? {}).filter((variable) => !known.has(variable));
       expect({ name, unknown }).toEqual({ name, unknown: [] });
-      const heapMb = SERVICE_CATALOGUE.find((entry) => entry.name === app)?.heapMb;
-      expect({ name, options: service.environment?.NODE_OPTIONS }).toEqual({ name, options: heapMb ? `--max-old-space-size=${heapMb}` : undefined });
+      const entry = SERVICE_CATALOGUE.find((candidate) => candidate.name === app);
+      const flags = service.command!.slice(0, service.command!.findIndex((part) => part.startsWith('dist/')));
+      expect({ name, flags }).toEqual({ name, flags: entry ? nodeFlagsOf(entry) : [] });
     }
   });
 

@@ -8,7 +8,7 @@ import { parseAllDocuments } from 'yaml';
 import { imageManagementPort, repositoryRoot, runTool } from './deploy-tools';
 import { loadConfig } from '@halfhour/observability';
 import { appOfCommand, configClassOf, settingsOf } from './service-settings';
-import { SERVICE_CATALOGUE } from '../../apps/halfhour-cli/src/stack/service-catalogue';
+import { nodeFlagsOf, SERVICE_CATALOGUE } from '../../apps/halfhour-cli/src/stack/service-catalogue';
 
 const servicesWithDatabases = SERVICE_CATALOGUE.filter((entry) => entry.database).map((entry) => entry.name).sort();
 
@@ -50,9 +50,6 @@ function withSecretFilesStandingIn(env: EnvEntry[] = []): Record<string, string>
 
 /** Settings only the platform team can give (the DCC's and Elexon's endpoints): the manifests hold placeholders. */
 const SITE_ENDPOINTS: Record<string, string> = { DIP_URL: 'https://dip.elexon.example', PROVIDER_URLS: '*=https://providers.dcc.example' };
-
-/** Node's own options (the heap): not a service setting. */
-const NODE_OWN_SETTING = 'NODE_OPTIONS';
 
 /** A Kubernetes memory quantity (`384Mi`, `1Gi`) in MiB. */
 const mebibytes = (quantity: string) => Number(quantity.replace(/[MG]i$/, '')) * (quantity.endsWith('Gi') ? 1024 : 1);
@@ -109,18 +106,17 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
       const known = settingsOf(deployment.metadata.name)!;
       const env = deployment.spec.template.spec.containers[0].env.map((e: { name: string }) => e.name);
       const names = [...Object.keys(configMapsOf(deployment)), ...env];
-      expect({ service: deployment.metadata.name, unknown: names.filter((n) => !known.has(n) && n !== NODE_OWN_SETTING) }).toEqual({ service: deployment.metadata.name, unknown: [] });
+      expect({ service: deployment.metadata.name, unknown: names.filter((n) => !known.has(n)) }).toEqual({ service: deployment.metadata.name, unknown: [] });
     }
   });
 
-  it('runs each service in the heap the local stack and the bench give it, well inside its memory limit', () => {
+  it('runs each service with the node flags the local stack and the bench give it, its heap well inside its memory limit', () => {
     for (const deployment of deployments) {
       const [container] = deployment.spec.template.spec.containers;
-      const options = container.env.find((e: EnvEntry) => e.name === NODE_OWN_SETTING)?.value as string | undefined;
-      const heapMb = Number(/--max-old-space-size=(\d+)/.exec(options ?? '')?.[1] ?? NaN);
-      const catalogued = SERVICE_CATALOGUE.find((entry) => entry.name === deployment.metadata.name)?.heapMb;
-      expect({ service: deployment.metadata.name, heapMb: Number.isNaN(heapMb) ? undefined : heapMb }).toEqual({ service: deployment.metadata.name, heapMb: catalogued });
-      if (catalogued) expect(mebibytes(container.resources.limits.memory)).toBeGreaterThanOrEqual(2 * catalogued);
+      const entry = SERVICE_CATALOGUE.find((candidate) => candidate.name === deployment.metadata.name)!;
+      const flags = (container.args as string[]).slice(0, -1);
+      expect({ service: deployment.metadata.name, flags }).toEqual({ service: deployment.metadata.name, flags: nodeFlagsOf(entry) });
+      if (entry.heapMb) expect(mebibytes(container.resources.limits.memory)).toBeGreaterThanOrEqual(2 * entry.heapMb);
     }
   });
 

@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { processNameOf, ServiceEntry } from './service-catalogue';
+import { nodeFlagsOf, processNameOf, ServiceEntry } from './service-catalogue';
 import { databaseUrl, kafkaBrokers, REPOSITORY_ROOT } from './stack-settings';
 
 const LOG_DIR = join(REPOSITORY_ROOT, 'out', 'logs');
@@ -34,8 +34,7 @@ export class ServiceProcess {
     const log = createWriteStream(this.logFile, { flags: 'a' });
     this.startedAt = Date.now();
     this.readyAt = undefined;
-    const heap = this.entry.heapMb ? [`--max-old-space-size=${this.entry.heapMb}`] : [];
-    this.child = spawn(process.execPath, [...NODE_ARGUMENTS, ...heap, ...nodeArguments, entry], {
+    this.child = spawn(process.execPath, [...NODE_ARGUMENTS, ...nodeFlagsOf(this.entry), ...nodeArguments, entry], {
       cwd: REPOSITORY_ROOT,
       env: {
         ...process.env,
