@@ -47,5 +47,6 @@ export * from './scheduling/scheduling-response-codes';
 export * from './delivery/dip-message';
 export * from './delivery/stored-dip-day';
 export * from './delivery/dip-signature';
+export * from './delivery/data-routing';
 export * from './scheduling/planning-deadline';
 export * from './scheduling/backstop-delay';
