@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   writeFileSync(join(repositoryRoot, 'out', 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
   const history = appendToHistory({
     mpanDays, shape, profiled: profile || heapSnapshots, mpanDaysPerSecond: endToEnd, stages: Object.fromEntries(Object.entries(day.stages).map(([stage, rate]) => [stage, Math.round(rate.perSecond)])),
-    messagesPerMpanDay: day.messagesPerMpanDay, resultsPerCommand: day.resultsPerCommand, brokerShare, peakRssMb: day.peakRssMb, memoryAtPeak: day.memoryAtPeak, startToReadyMs: day.startToReadyMs, cpuShares: day.cpuShares,
+    messagesPerMpanDay: day.messagesPerMpanDay, resultsPerCommand: day.resultsPerCommand, brokerShare, peakRssMb: day.peakRssMb, residentPeaks: day.residentPeaks, memoryAtPeak: day.memoryAtPeak, startToReadyMs: day.startToReadyMs, cpuShares: day.cpuShares,
     accessDecisionsPerSecond: accessControl?.batch.decisionsPerSecond, bytesPerMpanDay: day.bytesPerMpanDay, cpuMsPerMpanDay: day.cpuMsPerMpanDay, checks: { deliveries: day.checks.deliveries.ok, responses: day.checks.responses.ok }, realSeconds: day.realSeconds,
   });
   console.log(`figures in out/bench.json; appended to ${history.file}`);

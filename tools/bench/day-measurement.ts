@@ -16,6 +16,7 @@ import { bytesPerMpanDay, storedTables } from './stored-bytes';
 import { describeTableWrites, tableWrites } from './table-writes';
 import { describeConsumerBatches } from './consumer-batches';
 import { MemoryPeaks } from './memory-peaks';
+import { ResidentPeaks } from './resident-peaks';
 import { HeapSnapshots } from './heap-snapshots';
 
 const PROFILE_DIR = 'out/bench-profile';
@@ -81,7 +82,11 @@ export async function measureDay(mpanDays: number, profile: boolean, heapSnapsho
   let stopped = false;
   // What each service's peak is made of: every two seconds from the start, the registry's load included (the day's looks begin after it).
   const memory = new MemoryPeaks();
-  const memoryLooks = setInterval(() => void scrapeStack(run.client.replicaUrls).then((m) => memory.sample(m)), 2000);
+  const resident = new ResidentPeaks();
+  const memoryLooks = setInterval(() => {
+    resident.sample(run.stack.processIds());
+    void scrapeStack(run.client.replicaUrls).then((m) => memory.sample(m));
+  }, 2000);
   try {
     const report = await run.run();
     clearInterval(memoryLooks);
@@ -115,6 +120,7 @@ export async function measureDay(mpanDays: number, profile: boolean, heapSnapsho
     const resultsPerCommand = readResults / Math.max(dispatchedCommands, 1);
     console.log(`  read results per dispatched command: ${resultsPerCommand.toFixed(3)} (${readResults} for ${dispatchedCommands}; above 1 means meters read again for one command)`);
     console.log(`  peak RSS (MB): ${Object.entries(peakRss).map(([name, mb]) => `${name} ${mb.toFixed(0)}`).join(', ')}`);
+    console.log(`  of which at most, sampled every 2 s (MB), the process's own + mapped from files and shared: ${resident.line()}`);
     console.log('  each service at its largest resident set, as its metrics told it (sampled every 2 s):');
     for (const line of memory.lines()) console.log(`    ${line}`);
     if (heapSnapshots) console.log(`  each service's live heap half-way through the day, by kind of object:\n${heapSnapshots.lines().map((line) => `    ${line}`).join('\n')}`);
@@ -144,7 +150,7 @@ export async function measureDay(mpanDays: number, profile: boolean, heapSnapsho
     const produced = [end.intake, end.access, end.scheduler, end.smets1, end.smets2, end.dip].reduce((n, m) => n + m.sum('halfhour_producer_messages_total'), 0);
     const upstream = run.population.requests.length + report.population.mpans * 3; // requests, and about three CSS messages per MPAN
     return {
-      shape, replicaShares: shape.replicas > 1 ? shares : undefined, stages, planSeconds, resultsPerCommand, tableWrites: writes, bytesPerMpanDay: { steady: stored.steady, onDisk: stored.onDisk }, peakRssMb: peakRss, memoryAtPeak: memory.byService, startToReadyMs, cpuShares, cpuMsPerMpanDay, profiles, realSeconds: (Date.now() - startedAt) / 1000, mpanDaysDelivered: report.dip.mpanDaysDelivered,
+      shape, replicaShares: shape.replicas > 1 ? shares : undefined, stages, planSeconds, resultsPerCommand, tableWrites: writes, bytesPerMpanDay: { steady: stored.steady, onDisk: stored.onDisk }, peakRssMb: peakRss, residentPeaks: resident.byProcess, memoryAtPeak: memory.byService, startToReadyMs, cpuShares, cpuMsPerMpanDay, profiles, realSeconds: (Date.now() - startedAt) / 1000, mpanDaysDelivered: report.dip.mpanDaysDelivered,
       kafkaMessages: produced + upstream, messagesPerMpanDay: (produced + upstream) / Math.max(report.dip.mpanDaysDelivered, 1), checks: report.checks,
     };
   } finally {
