@@ -15,8 +15,8 @@
  * what each service's live heap holds half-way through the day (heap-snapshots.ts). `--replicas N`
  * runs each service as N processes (the report gives each replica's share of the work), `--brokers
  * 3` on the local three-broker cluster (the day only); `--node-options` gives every Halfhour service
- * V8 flags as a Deployment's NODE_OPTIONS would (`--max-old-space-size=160`); a run compares only
- * with runs of its shape and flags.
+ * V8 flags after its own, as a Deployment's args would (`--max-old-space-size=128`); a run compares
+ * only with runs of its shape and flags.
  */
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -35,7 +35,7 @@ export interface DayOptions {
   progressBars: boolean;
   /** Where every process writes a CPU profile when it stops (`node --cpu-prof`); none when unset. */
   profileDir?: string;
-  /** V8 flags for every Halfhour service (not the simulators) after the catalogue's own, as a Deployment's NODE_OPTIONS adds them: the bench's `--node-options`. */
+  /** V8 flags for every Halfhour service (not the simulators) after the catalogue's own, as a Deployment's args would add them: the bench's `--node-options`. */
   serviceNodeFlags?: readonly string[];
   /** Processes of each Halfhour service, sharing its consumer group (the console and simulators run once). */
   replicas: number;

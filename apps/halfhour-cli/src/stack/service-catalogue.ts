@@ -45,7 +45,7 @@ export function nodeFlagsOf(entry: ServiceEntry): string[] {
   return entry.heapMb ? [`--max-old-space-size=${entry.heapMb}`, KEEP_COMPILED_CODE] : [];
 }
 
-/** Every Halfhour service's old space: what the bench measures each within 256 MB of RSS in, at every size. */
+/** Every Halfhour service's old space, whatever the size of the day: the peaks it leaves are in docs/performance.md ("Memory"). */
 const SERVICE_HEAP_MB = 160;
 
 export const SERVICE_CATALOGUE: readonly ServiceEntry[] = [
