@@ -135,7 +135,11 @@ export async function measureDay(mpanDays: number, profile: boolean, heapSnapsho
     }
     console.log(`  checks: deliveries as designed ${report.checks.deliveries.ok}, answers as designed ${report.checks.responses.ok}`);
     console.log('  share of the machine’s CPU from the first dispatch to the end of the day (all of it: 100 %), and how much of it on the main threads:');
-    for (const share of cpuShares) console.log(`    ${share.name.padEnd(20)} ${(share.share * 100).toFixed(1).padStart(5)} %  (${share.cpuSeconds.toFixed(1)} CPU s, main thread ${share.mainThreadSeconds.toFixed(1)})`);
+    for (const share of cpuShares) {
+      // Node's processes: the broker's JVM idles on its main thread, PostgreSQL's backends have only one.
+      const mainThread = share.mainThreadSeconds > 0 && share.mainThreadSeconds < share.cpuSeconds ? `, main thread ${share.mainThreadSeconds.toFixed(1)}` : '';
+      console.log(`    ${share.name.padEnd(20)} ${(share.share * 100).toFixed(1).padStart(5)} %  (${share.cpuSeconds.toFixed(1)} CPU s${mainThread})`);
+    }
     const cpuMsPerMpanDay = halfhourCpuMsPerMpanDay(cpuShares, report.dip.mpanDaysDelivered);
     console.log(`  Halfhour's CPU (services, broker, PostgreSQL) per MPAN-day delivered: ${cpuMsPerMpanDay.toFixed(2)} ms`);
     const databaseUrls = Object.fromEntries(SERVICE_CATALOGUE.filter((entry) => entry.database).map((entry) => [entry.name, run.namespace.databaseUrlOf(entry)]));
