@@ -34,20 +34,17 @@ export function processNameOf(entry: ServiceEntry): string {
 }
 
 /**
- * In an old space this small V8 collects several times as often, and each full collection throws
- * away the bytecode of every function not run since the last few, to be compiled and optimised
- * again: 578 MPAN-days/s against 646 kept, at 20,000 on two cores (docs/performance.md, "Memory").
+ * What node runs a service with, before its entry point, as its Deployment's args give them. A
+ * small heap would also want `--no-flush-bytecode` (NODE_OPTIONS refuses it): measured, not yet
+ * shipped (docs/performance.md, "Memory").
  */
-const KEEP_COMPILED_CODE = '--no-flush-bytecode';
-
-/** What node runs a service with, before its entry point (NODE_OPTIONS refuses V8's own flags): its heap and what a small heap needs. */
 export function nodeFlagsOf(entry: ServiceEntry): string[] {
-  return entry.heapMb ? [`--max-old-space-size=${entry.heapMb}`, KEEP_COMPILED_CODE] : [];
+  return entry.heapMb ? [`--max-old-space-size=${entry.heapMb}`] : [];
 }
 
 /**
  * The scheduler's old space: its plan holds a page of MPANs, not the day. The other services run
- * uncapped until a loss the cluster campaign found once with every service in 160 MB is understood
+ * uncapped until the loss the small cluster campaign found this evening is understood
  * (docs/performance.md, "Memory").
  */
 const SCHEDULER_HEAP_MB = 160;
