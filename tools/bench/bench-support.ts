@@ -2,9 +2,9 @@ import { ALL_TOPICS } from '@halfhour/contracts';
 import { createIdempotentProducer, KafkaAdmin, KafkaClient, KafkaProducer, provisionTopics, SINGLE_BROKER } from '@halfhour/kafka';
 import { testKafka, uniqueName } from '@halfhour/testing';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalInfrastructure, useLocalCluster } from '../../apps/halfhour-cli/src/stack/local-infrastructure';
+import { processMemoryOf } from '../../apps/halfhour-cli/src/stack/process-memory';
 
 export const repositoryRoot = join(__dirname, '..', '..');
 
@@ -14,10 +14,9 @@ export function argument(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-/** A process's peak resident set (VmHWM), in MB. */
+/** A process's peak resident set (VmHWM), in MB; 0 once it has gone. */
 export function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+  return processMemoryOf(pid)?.peakRssMb ?? 0;
 }
 
 /** Starts the broker and PostgreSQL through the project's scripts when they are not up. */

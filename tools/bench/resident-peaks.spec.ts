@@ -1,8 +1,9 @@
-import { residentSetOf, ResidentPeaks } from './resident-peaks';
+import { processMemoryOf } from '../../apps/halfhour-cli/src/stack/process-memory';
+import { ResidentPeaks } from './resident-peaks';
 
 describe('resident memory by what backs it', () => {
   it('splits this process’s resident set into its own memory and pages mapped from files', () => {
-    const now = residentSetOf(process.pid)!;
+    const now = processMemoryOf(process.pid)!;
     expect(now.anonymousMb).toBeGreaterThan(0);
     expect(now.fileMb).toBeGreaterThan(0);
     // RssShmem is the rest of VmRSS: none to speak of for node.

@@ -10,13 +10,13 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RunNamespace } from '../../apps/halfhour-cli/src/day/run-namespace';
 import { SERVICE_CATALOGUE, ServiceEntry } from '../../apps/halfhour-cli/src/stack/service-catalogue';
 import { kafkaBrokers } from '../../apps/halfhour-cli/src/stack/stack-settings';
 import { ensureStack, repositoryRoot } from './bench-support';
+import { processMemoryOf } from '../../apps/halfhour-cli/src/stack/process-memory';
 
 const fromSource = process.argv.includes('--from-source');
 const PORT_OFFSET = 300;
@@ -29,7 +29,7 @@ interface StartFigure {
 }
 
 function residentMb(pid: number): number {
-  return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  return processMemoryOf(pid)?.rssMb ?? 0;
 }
 
 async function startOnce(entry: ServiceEntry, namespace: RunNamespace): Promise<{ ms: number; rssMb: number }> {

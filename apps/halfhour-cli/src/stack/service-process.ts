@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { processMemoryOf } from './process-memory';
 import { nodeFlagsOf, processNameOf, ServiceEntry } from './service-catalogue';
 import { databaseUrl, kafkaBrokers, REPOSITORY_ROOT } from './stack-settings';
 
@@ -87,21 +88,12 @@ export class ServiceProcess {
 
   /** Peak resident set (VmHWM) in MB while it runs; 0 once it has exited or where /proc is missing. */
   peakRssMb(): number {
-    return this.memoryMb('VmHWM');
+    return processMemoryOf(this.child?.pid)?.peakRssMb ?? 0;
   }
 
   /** Resident set now (VmRSS) in MB; 0 once it has exited or where /proc is missing. */
   rssMb(): number {
-    return this.memoryMb('VmRSS');
-  }
-
-  private memoryMb(field: 'VmHWM' | 'VmRSS'): number {
-    try {
-      const status = readFileSync(`/proc/${this.child?.pid}/status`, 'utf8');
-      return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024;
-    } catch {
-      return 0;
-    }
+    return processMemoryOf(this.child?.pid)?.rssMb ?? 0;
   }
 
   /** SIGTERM, as Kubernetes sends it; the service drains within its own shutdown timeout. */
