@@ -6,8 +6,8 @@ import { Registry } from 'prom-client';
 import { provisionTopics, SINGLE_BROKER } from '../src/admin/topic-provisioner';
 import { BatchConsumer, BatchConsumerOptions } from '../src/consumer/batch-consumer';
 import { DeadLetterPublisher } from '../src/consumer/dead-letter-publisher';
-import { SerialBatchSender } from '../src/producer/serial-batch-sender';
-import { createIdempotentProducer, TypedProducer } from '../src/producer/typed-producer';
+import { createIdempotentProducer } from '../src/producer/idempotent-producer';
+import { TypedProducer } from '../src/producer/typed-producer';
 
 export type Participant = MarketParticipantUpdated;
 
@@ -33,9 +33,8 @@ export class KafkaTestHarness {
   readonly rawProducer: Producer = createIdempotentProducer(this.kafka);
   readonly registry = new Registry();
   readonly logger = createJsonLogger('kafka-test', process.env.TEST_LOG_LEVEL ?? 'silent');
-  private readonly sender = new SerialBatchSender(this.rawProducer);
-  readonly producer = new TypedProducer(this.sender, ProducerMetrics.of(this.registry));
-  readonly deadLetters = new DeadLetterPublisher(this.sender, ConsumerMetrics.of(this.registry), this.logger);
+  readonly producer = new TypedProducer(this.rawProducer, ProducerMetrics.of(this.registry));
+  readonly deadLetters = new DeadLetterPublisher(this.rawProducer, ConsumerMetrics.of(this.registry), this.logger);
   topic!: TopicDefinition<Participant>;
   private readonly consumers: BatchConsumer<Participant>[] = [];
 

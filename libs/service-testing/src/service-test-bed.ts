@@ -1,5 +1,5 @@
 import { ALL_TOPICS, deadLetterTopicOf, MessageDefinition, newEnvelope, TopicDefinition, withTopicPrefix } from '@halfhour/contracts';
-import { createIdempotentProducer, encodeEnvelope, KafkaProducer, KafkaRecord, provisionTopics, SerialBatchSender, SINGLE_BROKER, TypedProducer } from '@halfhour/kafka';
+import { createIdempotentProducer, encodeEnvelope, KafkaProducer, KafkaRecord, provisionTopics, SINGLE_BROKER, TypedProducer } from '@halfhour/kafka';
 import { ProducerMetrics } from '@halfhour/observability';
 import { Registry } from 'prom-client';
 import { createTestDatabase, readMessages, readWholeTopic, ServiceUnderTest, TEST_OPERATOR_TOKENS, TestDatabase, testKafka, uniqueName } from '@halfhour/testing';
@@ -28,7 +28,7 @@ export class ServiceTestBed {
 
   constructor(private readonly options: ServiceTestBedOptions) {
     this.prefix = `${uniqueName(options.name)}.`;
-    this.producer = new TypedProducer(new SerialBatchSender(this.rawProducer), ProducerMetrics.of(new Registry()), this.prefix);
+    this.producer = new TypedProducer(this.rawProducer, ProducerMetrics.of(new Registry()), this.prefix);
   }
 
   async setUp(): Promise<this> {

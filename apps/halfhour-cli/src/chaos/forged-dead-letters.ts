@@ -1,5 +1,5 @@
 import { deadLetterTopicOf, ENVELOPE_HEADERS, Topics, withTopicPrefix } from '@halfhour/contracts';
-import { DEAD_LETTER_HEADERS, replayDeadLetters } from '@halfhour/kafka';
+import { createIdempotentProducer, DEAD_LETTER_HEADERS, replayDeadLetters } from '@halfhour/kafka';
 import { randomUUID } from 'node:crypto';
 import { cliKafka } from '../stack/cli-kafka';
 
@@ -16,7 +16,7 @@ export async function forgeDeadLettersAndReplay(topicPrefix: string, count: numb
   const kafka = cliKafka('halfhour-chaos-forger');
   const deadLetterTopic = deadLetterTopicOf(withTopicPrefix(Topics.registrations, topicPrefix).name);
   const targets = [Topics.users, Topics.authorisedRequests].map((topic) => withTopicPrefix(topic, topicPrefix).name);
-  const producer = kafka.producer();
+  const producer = createIdempotentProducer(kafka);
   await producer.connect();
   try {
     await producer.send({

@@ -1,5 +1,5 @@
 import { ALL_TOPICS, deadLetterTopicOf, ENVELOPE_HEADERS, TopicDefinition, withTopicPrefix } from '@halfhour/contracts';
-import { OutgoingRecord } from '@halfhour/kafka';
+import { createIdempotentProducer, OutgoingRecord } from '@halfhour/kafka';
 import { randomUUID } from 'node:crypto';
 import { readTopicRecordsToEnd } from '../day/topic-reader';
 import { cliKafka } from '../stack/cli-kafka';
@@ -41,7 +41,7 @@ export function malformedMessages(topic: TopicDefinition, count: number, oversiz
 
 /** Publishes the malformed messages on every inbound topic of the run; returns how many went to each. */
 export async function publishMalformed(topicPrefix: string, perTopic: number, oversize: number): Promise<Record<string, number>> {
-  const producer = cliKafka('halfhour-chaos-malformed').producer();
+  const producer = createIdempotentProducer(cliKafka('halfhour-chaos-malformed'));
   await producer.connect();
   const sent: Record<string, number> = {};
   try {

@@ -1,6 +1,6 @@
 import { Clock } from '@halfhour/domain';
 import { MessageDefinition, TopicDefinition, Topics } from '@halfhour/contracts';
-import { createIdempotentProducer, KafkaProducer, SerialBatchSender, TypedProducer } from '@halfhour/kafka';
+import { createIdempotentProducer, KafkaProducer, TypedProducer } from '@halfhour/kafka';
 import { ProducerMetrics } from '@halfhour/observability';
 import { MidRunChange, Population, RequestPhase } from '@halfhour/simulation';
 import { CssFeedSimulator, DccUsersSimulator } from '@halfhour/upstream-simulators';
@@ -23,7 +23,7 @@ export class UpstreamDriver {
   constructor(private readonly population: Population, private readonly topicPrefix: string, clock: Clock) {
     this.css = new CssFeedSimulator(population);
     this.raw = createIdempotentProducer(cliKafka('halfhour-upstream-simulators'));
-    this.producer = new TypedProducer(new SerialBatchSender(this.raw), ProducerMetrics.of(new Registry()), topicPrefix, clock);
+    this.producer = new TypedProducer(this.raw, ProducerMetrics.of(new Registry()), topicPrefix, clock);
   }
 
   connect(): Promise<void> {

@@ -3,7 +3,7 @@ import { ConsumerMetrics, JsonLogger } from '@halfhour/observability';
 import { createHash } from 'node:crypto';
 import { Message } from 'kafkajs';
 import { requestsOf } from '../producer/typed-producer';
-import { BatchSender } from '../producer/serial-batch-sender';
+import { BatchSender } from '../producer/batch-sender';
 import { RawMessage } from './consumed-message';
 
 export const DEAD_LETTER_HEADERS = {

@@ -17,8 +17,8 @@ import { BatchConsumer, BatchConsumerOptions } from '../consumer/batch-consumer'
 import { DeadLetterPublisher } from '../consumer/dead-letter-publisher';
 import { ConsumerLivenessProbe } from '../health/consumer-liveness.probe';
 import { KafkaReadinessProbe } from '../health/kafka-readiness.probe';
-import { SerialBatchSender } from '../producer/serial-batch-sender';
-import { createIdempotentProducer, TypedProducer } from '../producer/typed-producer';
+import { createIdempotentProducer } from '../producer/idempotent-producer';
+import { TypedProducer } from '../producer/typed-producer';
 import type { KafkaModuleOptions } from './kafka.module';
 import { KAFKA_CLIENT, KAFKA_MODULE_OPTIONS } from './kafka.tokens';
 
@@ -48,14 +48,17 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, OnMod
     @Inject(KAFKA_MODULE_OPTIONS) private readonly options: KafkaModuleOptions,
     tasks: PeriodicTasks,
   ) {
-    this.rawProducer = createIdempotentProducer(kafka);
+    const producerMetrics = ProducerMetrics.of(registry);
+    this.rawProducer = createIdempotentProducer(kafka, (topic, messages) => {
+      producerMetrics.resent.inc({ topic }, messages);
+      logger.warn({ topic, messages }, 'a send was acknowledged without some partitions; sending their messages again');
+    });
     this.admin = kafka.admin();
     this.consumerMetrics = ConsumerMetrics.of(registry);
-    const sender = new SerialBatchSender(this.rawProducer);
-    this.producer = new TypedProducer(sender, ProducerMetrics.of(registry), options.topicPrefix, options.clock);
+    this.producer = new TypedProducer(this.rawProducer, producerMetrics, options.topicPrefix, options.clock);
     const access = topicAccessOf(options.clientId);
     if (access) this.producer.limitTo((topicName) => produceRefusal(access, topicName) && `${options.clientId} ${produceRefusal(access, topicName)}`);
-    this.deadLetters = new DeadLetterPublisher(sender, this.consumerMetrics, logger);
+    this.deadLetters = new DeadLetterPublisher(this.rawProducer, this.consumerMetrics, logger);
     health.addReadiness(new KafkaReadinessProbe(this.admin));
     this.removeSettleCheck = processWork.addCheck('consumers', { pending: () => this.unconsumed() });
     tasks.measureEvery(options.groupLagIntervalMs ?? GROUP_LAG_INTERVAL_MS, 'consumer group lag', () => this.measureGroupLag());

@@ -1,5 +1,6 @@
 import { IHeaders, Kafka, Message } from 'kafkajs';
 import { DEAD_LETTER_HEADERS } from '../consumer/dead-letter-publisher';
+import { createIdempotentProducer } from '../producer/idempotent-producer';
 
 /** Headers a replayed message carries instead of the hh-dlq-* ones: its audit on the source topic. */
 export const REPLAY_HEADERS = {
@@ -100,7 +101,7 @@ export async function replayDeadLetters(kafka: Kafka, request: ReplayRequest, no
   const outcome: ReplayOutcome = { replayed: 0, skipped: {} };
   if (remaining.size === 0) return outcome;
 
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = createIdempotentProducer(kafka);
   const consumer = kafka.consumer({ groupId });
   await producer.connect();
   await consumer.connect();

@@ -9,8 +9,8 @@ import {
   withTopicPrefix,
 } from '@halfhour/contracts';
 import { ProducerMetrics } from '@halfhour/observability';
-import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
-import { BatchSender } from './serial-batch-sender';
+import { Message } from 'kafkajs';
+import { BatchSender } from './batch-sender';
 import { encodeEnvelope } from '../envelope-headers';
 
 export interface OutgoingMessage<T extends object> {
@@ -147,15 +147,4 @@ function sizeOf(message: Message): number {
   let size = 64 + Buffer.byteLength(String(message.key ?? '')) + Buffer.byteLength(String(message.value ?? ''));
   for (const [name, value] of Object.entries(message.headers ?? {})) size += name.length + Buffer.byteLength(String(value ?? ''));
   return size;
-}
-
-/** The one producer a process needs: idempotent, so broker retries never duplicate a message. */
-export function createIdempotentProducer(kafka: Kafka): Producer {
-  // DefaultPartitioner is murmur2, as in the Java client, so a key lands on the same partition whoever produces it.
-  return kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
 }

@@ -15,6 +15,7 @@ export class ProducerMetrics {
 
   readonly messages: Counter<'topic'>;
   readonly errors: Counter<'topic'>;
+  readonly resent: Counter<'topic'>;
 
   private constructor(registry: Registry) {
     this.messages = new Counter({
@@ -26,6 +27,12 @@ export class ProducerMetrics {
     this.errors = new Counter({
       name: 'halfhour_producer_errors_total',
       help: 'Messages whose publish failed after the client\'s own retries (the caller retries or fails its batch), by topic.',
+      labelNames: ['topic'],
+      registers: [registry],
+    });
+    this.resent = new Counter({
+      name: 'halfhour_producer_resent_messages_total',
+      help: 'Messages sent again because the client resolved a send without an acknowledgement for their partition (a leader moved mid-send), by topic.',
       labelNames: ['topic'],
       registers: [registry],
     });

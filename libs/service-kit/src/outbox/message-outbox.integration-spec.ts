@@ -1,6 +1,6 @@
 import { ServiceResponse, Topics } from '@halfhour/contracts';
 import { Clock, systemClock } from '@halfhour/domain';
-import { createIdempotentProducer, decodeEnvelope, provisionTopics, SerialBatchSender, SINGLE_BROKER, TopicBatch, TypedProducer } from '@halfhour/kafka';
+import { createIdempotentProducer, decodeEnvelope, provisionTopics, SINGLE_BROKER, TopicBatch, TypedProducer } from '@halfhour/kafka';
 import { ProducerMetrics } from '@halfhour/observability';
 import { createDataSource, runMigrations } from '@halfhour/persistence';
 import { createTestDatabase, ownCopyOf, readWholeTopic, TestDatabase, testKafka } from '@halfhour/testing';
@@ -15,7 +15,7 @@ describe('MessageOutbox against PostgreSQL and the broker', () => {
   const kafka = testKafka();
   const admin = kafka.admin();
   const rawProducer = createIdempotentProducer(kafka);
-  const producer = new TypedProducer(new SerialBatchSender(rawProducer), ProducerMetrics.of(new Registry()));
+  const producer = new TypedProducer(rawProducer, ProducerMetrics.of(new Registry()));
   let database: TestDatabase;
   let dataSource: DataSource;
 
