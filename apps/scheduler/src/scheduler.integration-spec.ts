@@ -133,11 +133,12 @@ describe('scheduler on the real broker and database, on simulated time', () => {
     const commandFor = async (mpan: string) => (await bed.commands()).find((c) => c.command.mpan === mpan && c.command.dataDay === PLAN_DAY)?.command;
     const bauSentAt = await bed.time.advanceUntil(async () => (await commandFor(bau)) !== undefined, new Date('2026-12-02T12:00:00Z'));
     expect(bauSentAt.toISOString() < '2026-12-02T06:00:00.000Z').toBe(true);
-    expect(await commandFor(bau)).toMatchObject({ kind: 'BAU', provider: 'CSP-CENTRAL' });
+    // Each requester's purpose travels with the read, for the forwarder to route its data (routeData).
+    expect(await commandFor(bau)).toMatchObject({ kind: 'BAU', provider: 'CSP-CENTRAL', requesters: [{ userId: SUPPLIER_USER.userId, purpose: 'BAU' }] });
     expect(await commandFor(mhhs)).toBeUndefined();
     const mhhsSentAt = await bed.time.advanceUntil(async () => (await commandFor(mhhs)) !== undefined, new Date('2026-12-02T12:00:00Z'));
     expect(mhhsSentAt.toISOString() >= '2026-12-02T06:00:00.000Z').toBe(true);
-    expect(await commandFor(mhhs)).toMatchObject({ kind: 'SCHEDULED' });
+    expect(await commandFor(mhhs)).toMatchObject({ kind: 'SCHEDULED', requesters: [{ userId: SUPPLIER_USER.userId, purpose: 'MHHS' }] });
 
     type Hour = { provider: string; hour: string; plannedBau: number; bauCapacity: number; plannedScheduled: number };
     const { body: plan } = await bed.service.get<{ hours: Hour[] }>('/plans/2026-12-02');

@@ -24,6 +24,7 @@ export * from './messages/dcc-user-updated/dcc-user-updated.message';
 export * from './messages/service-request/service-request.message';
 export * from './messages/request-authorised/request-authorised.message';
 export * from './messages/service-response/service-response.message';
+export * from './messages/service-response/read-values.dto';
 export * from './messages/read-command/read-command.message';
 export * from './messages/read-result/read-result.message';
 export * from './asyncapi/render-asyncapi';

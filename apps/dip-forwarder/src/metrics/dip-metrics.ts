@@ -9,6 +9,7 @@ export class DipMetrics {
   readonly backlogOldest: Gauge;
   readonly callSeconds: Histogram<'status'>;
   readonly responses: Counter<'code'>;
+  readonly dataAnswers: Counter<'route'>;
   readonly relayPhaseSeconds: Histogram<'phase'>;
 
   constructor(@Inject(METRICS_REGISTRY) registry: Registry) {
@@ -36,5 +37,11 @@ export class DipMetrics {
       registers,
     });
     this.responses = new Counter({ name: 'halfhour_dip_user_responses_total', help: 'Responses sent to users, by response code; one sent again under its own message ID (after a restart) counts again.', labelNames: ['code'], registers });
+    this.dataAnswers = new Counter({
+      name: 'halfhour_dip_data_answers_total',
+      help: 'Answers with data by where the data went (routeData): dip (settlement: the answer names the DIP reference) or requester (the user\'s own: the answer carries the values).',
+      labelNames: ['route'],
+      registers,
+    });
   }
 }

@@ -77,6 +77,15 @@ describe('Dispatcher', () => {
     expect(h.responses().map((r) => [r.userId, r.responseCode, r.dspScheduleId])).toEqual([[MDR_USER.userId, 'E41', SCHEDULE], [MDR_USER.userId, 'E41', SCHEDULE]]);
   });
 
+  it('names each requester’s purpose on the command, so the forwarder can route its data (routeData)', async () => {
+    const supplier = { ...SUPPLIER_USER, origin: 'DSP-00000000000000b3', requestId: `${SUPPLIER_USER.userId}:00-00-00-00-00-00-00-01:3`, purpose: 'BAU' as const };
+    const shared = item(south, 'CSP-SOUTH');
+    shared.requesters = [{ ...shared.requesters[0], purpose: 'MHHS' }, supplier];
+    const h = harness([shared], [timeline(south, '00-00-00-00-00-00-11-01', { kind: 'CSP', region: 'SOUTH' })]);
+    expect(await h.dispatcher.dispatchDue(NOW, 10)).toBe(1);
+    expect(h.commandsOn(Topics.smets2Commands)[0].requesters.map((r) => [r.userId, r.purpose])).toEqual([[MDR_USER.userId, 'MHHS'], [SUPPLIER_USER.userId, 'BAU']]);
+  });
+
   it('asks CSP North for one settlement day per command, never more (R-DEV-4): 50 half hours on the longest day', async () => {
     const north = item(later, 'CSP-NORTH', { dataDay: '2026-10-25', itemKey: `${later}|4.8.1|2026-10-25` });
     const h = harness([north], [timeline(later, '00-00-00-00-00-00-33-01', { kind: 'CSP', region: 'NORTH' })]);

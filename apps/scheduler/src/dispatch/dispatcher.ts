@@ -100,7 +100,7 @@ function toCommand(item: ItemRow, requesters: RequesterDto[]): ReadCommand {
     attempt: item.attempt,
     kind: item.kind,
     deadline: new Date(item.deadline).toISOString(),
-    requesters: requesters.map(({ userId, role, mpid, origin, requestId }) => ({ userId, role, mpid, origin, requestId })),
+    requesters: requesters.map(({ userId, role, mpid, origin, requestId, purpose }) => ({ userId, role, mpid, origin, requestId, ...(purpose ? { purpose } : {}) })),
   };
 }
 

@@ -14,7 +14,7 @@ export function requestersColumn(alias?: string): string {
   const c = (column: string) => (alias ? `${alias}.${column}` : `collection_items.${column}`);
   return `coalesce(${c('requesters')}, '[]'::jsonb) || coalesce((
       SELECT jsonb_agg(jsonb_build_object('userId', s.user_id, 'role', s.role, 'mpid', s.mpid, 'origin', s.dsp_schedule_id,
-        'requestId', s.request_id, 'scheduleRef', s.ref::text) ORDER BY s.ref)
+        'requestId', s.request_id, 'purpose', s.purpose, 'scheduleRef', s.ref::text) ORDER BY s.ref)
       FROM schedules s WHERE s.ref = ANY(${c('schedule_refs')})), '[]'::jsonb)`;
 }
 

@@ -44,7 +44,7 @@ export function dayDemands(planDay: string, schedules: readonly ScheduleRow[], t
       result.noMeter.push(schedule);
       continue;
     }
-    const requesters: StoredRequester[] = [{ userId: schedule.userId, role: requester.role, mpid: schedule.mpid, origin: schedule.dspScheduleId, requestId: schedule.requestId, scheduleRef: schedule.ref }];
+    const requesters: StoredRequester[] = [{ userId: schedule.userId, role: requester.role, mpid: schedule.mpid, origin: schedule.dspScheduleId, requestId: schedule.requestId, purpose: schedule.purpose, scheduleRef: schedule.ref }];
     result.demands.push({
       mpan: schedule.mpan,
       deviceId: device.deviceId,

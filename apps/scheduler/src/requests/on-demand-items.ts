@@ -1,5 +1,5 @@
 import { RequestAuthorised } from '@halfhour/contracts';
-import { addDays, CalendarDate, earliestReadMs, itemKeyOf, MpanTimeline, newItemState, providerKeyOf, resolveMpanOnDay } from '@halfhour/domain';
+import { addDays, CalendarDate, DEFAULT_PURPOSE, earliestReadMs, itemKeyOf, MpanTimeline, newItemState, providerKeyOf, resolveMpanOnDay } from '@halfhour/domain';
 import { EntityManager } from 'typeorm';
 import { ItemRepository } from '../items/item-repository';
 import { ItemRow } from '../items/item-row';
@@ -29,7 +29,7 @@ export function onDemandItemsOf(request: RequestAuthorised, days: readonly Calen
       srv: request.dataSrv, dataDay, kind: 'ON_DEMAND' as const, state: newItemState(false), slotStart: null,
       earliest: new Date(earliestReadMs(request.dataSrv, dataDay, now.getTime())), deadline: new Date(request.dueBy ?? now), attempt: 0,
       requesters: [{
-        userId: request.userId, role: request.role, mpid: request.mpid, origin: request.requestId, requestId: request.requestId,
+        userId: request.userId, role: request.role, mpid: request.mpid, origin: request.requestId, requestId: request.requestId, purpose: request.purpose ?? DEFAULT_PURPOSE,
         ...(request.consentReference ? { consentReference: request.consentReference } : {}),
       }],
     }];

@@ -1,18 +1,20 @@
 import fc from 'fast-check';
 import { REQUEST_PURPOSES } from '../access/request-purpose';
 import { MARKET_ROLES } from '../market/market-role';
-import { DataRequester, routeData } from './data-routing';
+import { DataRequester, isSettlementRead, routeData } from './data-routing';
 
 const requester = fc.record({ role: fc.constantFrom(...MARKET_ROLES), purpose: fc.constantFrom(...REQUEST_PURPOSES), requestId: fc.uuid() });
 
 describe('where a read’s data goes, by purpose', () => {
-  it('sends an MDR’s MHHS read to the DIP and tells the MDR its reference', () => {
-    const mdr = { role: 'MDR', purpose: 'MHHS' } as const;
-    expect(routeData([mdr])).toEqual({ toDip: true, toldDipReference: [mdr], sentValues: [] });
+  it('sends an MDR’s MHHS read to the DIP, and a supplier’s retrieving its own HH data, and tells each its reference', () => {
+    for (const role of ['MDR', 'IS', 'ES'] as const) {
+      const collector = { role, purpose: 'MHHS' } as const;
+      expect(routeData([collector])).toEqual({ toDip: true, toldDipReference: [collector], sentValues: [] });
+    }
   });
 
   it('keeps a supplier’s business-as-usual read, a distributor’s and an Other User’s from the DIP: their values go to them alone', () => {
-    const others: DataRequester[] = [{ role: 'IS', purpose: 'BAU' }, { role: 'IS', purpose: 'MHHS' }, { role: 'ED', purpose: 'MHHS' }, { role: 'OU', purpose: 'BAU' }];
+    const others: DataRequester[] = [{ role: 'IS', purpose: 'BAU' }, { role: 'ES', purpose: 'BAU' }, { role: 'ED', purpose: 'MHHS' }, { role: 'OU', purpose: 'MHHS' }, { role: 'GS', purpose: 'MHHS' }];
     expect(routeData(others)).toEqual({ toDip: false, toldDipReference: [], sentValues: others });
   });
 
@@ -27,8 +29,10 @@ describe('where a read’s data goes, by purpose', () => {
       const routing = routeData(requesters);
       const answered = [...routing.toldDipReference, ...routing.sentValues].map((r) => r.requestId).sort();
       expect(answered).toEqual(requesters.map((r) => r.requestId).sort());
-      expect(routing.toDip).toBe(requesters.some((r) => r.role === 'MDR' && r.purpose === 'MHHS'));
-      expect(routing.toldDipReference.every((r) => r.role === 'MDR' && r.purpose === 'MHHS')).toBe(true);
+      const settlement = (r: DataRequester) => r.purpose === 'MHHS' && ['MDR', 'IS', 'ES'].includes(r.role);
+      expect(routing.toDip).toBe(requesters.some(settlement));
+      expect(routing.toldDipReference.every(settlement)).toBe(true);
+      expect(routing.sentValues.some(isSettlementRead)).toBe(false);
     }));
   });
 });

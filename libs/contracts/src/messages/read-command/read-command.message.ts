@@ -1,4 +1,4 @@
-import { MARKET_ROLES, MarketRole } from '@halfhour/domain';
+import { MARKET_ROLES, MarketRole, REQUEST_PURPOSES, RequestPurpose } from '@halfhour/domain';
 import { Type } from 'class-transformer';
 import { ArrayNotEmpty, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
 import { IsEui64, IsIsoDate, IsMpanCore, IsMpid, IsRequestId, IsUtcInstant } from '../../validators/domain-validators';
@@ -28,6 +28,11 @@ export class RequesterDto {
   @IsOptional()
   @Matches(CONSENT_REFERENCE)
   consentReference?: string;
+
+  /** What the requester's data is for: it decides whether the data goes to the DIP (routeData). Absent: MHHS, as a version-1 request means. */
+  @IsOptional()
+  @IsIn(REQUEST_PURPOSES)
+  purpose?: RequestPurpose;
 }
 
 /**

@@ -1,5 +1,7 @@
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { IsEui64, IsRequestId, IsUtcInstant } from '../../validators/domain-validators';
+import { ReadValuesDto } from './read-values.dto';
 
 /**
  * What a DCC user hears back about a request (R-DIP-3): `I0` with data, or a DUIS-style `E…` code
@@ -24,6 +26,12 @@ export class ServiceResponse {
   @IsString()
   @Length(1, 200)
   dataReference?: string;
+
+  /** The data itself (outcome DATA), for a requester whose read is its own and not settlement's; settlement data goes to the DIP and the answer names its reference. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReadValuesDto)
+  values?: ReadValuesDto;
 
   /** The schedule a 5.1 created, or a 5.2 / 5.3 acted on. */
   @IsOptional()
