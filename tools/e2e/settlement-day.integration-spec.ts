@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MetricsSnapshot } from '../../apps/halfhour-cli/src/day/metrics-reader';
 import { allDipMpanDays } from '../../apps/halfhour-cli/src/day/dip-mpan-days';
+import { answerCodeOf } from '../../apps/halfhour-cli/src/day/user-answers';
 import { repositoryRoot, runTool } from '../deploy/deploy-tools';
 import { dashboardExpressions, metricsNamedInRulesAndDashboards } from '../deploy/named-metrics';
 
@@ -90,7 +91,7 @@ describe('npm start: a settlement day end to end', () => {
     await admin.disconnect();
     expect(sent).toHaveLength(population.requests.length);
     const answersTo = new Map<string, string[]>();
-    for (const r of responses) answersTo.set(r.requestId, [...(answersTo.get(r.requestId) ?? []), r.outcome === 'DATA' ? 'DATA' : r.responseCode]);
+    for (const r of responses) answersTo.set(r.requestId, [...(answersTo.get(r.requestId) ?? []), answerCodeOf(r)]);
     const designed = byUser(population.requests
       .map((r, index) => ({ ...r, index, userId: userIds.get(r.user)! }))
       .sort((a, b) => PHASE_ORDER.indexOf(a.phase) - PHASE_ORDER.indexOf(b.phase) || a.index - b.index));
@@ -103,6 +104,11 @@ describe('npm start: a settlement day end to end', () => {
         expect({ request: theirs[i].requestId, answers: answers.sort() }).toEqual({ request: theirs[i].requestId, answers: answersExpected(request).sort() });
       });
     }
+
+    // Suppliers' business-as-usual reads: never at the DIP (above), and their own values in the answer.
+    const withValues = responses.flatMap((r) => (r.values ? [r.values] : []));
+    expect(withValues).toHaveLength(population.requests.filter((r) => r.purpose === 'BAU').length);
+    for (const v of withValues) expect(v.periods.map((p) => p.kwh)).toEqual(settlementPeriodStarts(v.dataDay).map((start) => syntheticHalfHourKwh(v.mpan, direction.get(v.mpan)!, start)));
 
     // The report agrees and reconciles: planned = delivered + stopped + expired, per provider.
     expect(report.checks.deliveries.ok).toBe(true);

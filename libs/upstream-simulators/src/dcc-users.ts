@@ -1,4 +1,4 @@
-import { DccUserUpdated, ServiceRequest } from '@halfhour/contracts';
+import { DccUserUpdated, ServiceRequest, ServiceRequestV2 } from '@halfhour/contracts';
 import { settlementDayStart, signRequest } from '@halfhour/domain';
 import { HOSTILE_USERS, SIMULATED_MDRS, SIMULATED_SUPPLIERS, SimulatedRequest } from '@halfhour/simulation';
 import { generateKeyPairSync, KeyObject } from 'node:crypto';
@@ -60,19 +60,20 @@ export class DccUsersSimulator {
     return this.userOf(mpid).record.userId;
   }
 
-  /** Signs requests in the order given: each user's counter rises by one per request. */
-  sign(requests: readonly SimulatedRequest[], now: Date): ServiceRequest[] {
+  /** Signs requests in the order given: each user's counter rises by one per request. One with a purpose is a version-2 request. */
+  sign(requests: readonly SimulatedRequest[], now: Date): (ServiceRequest | ServiceRequestV2)[] {
     return requests.map((request) => this.signOne(request, now));
   }
 
-  private signOne(request: SimulatedRequest, now: Date): ServiceRequest {
+  private signOne(request: SimulatedRequest, now: Date): ServiceRequest | ServiceRequestV2 {
     const user = this.userOf(request.user);
     let counter = ++user.lastCounter;
     user.firstCounter ??= counter;
     if (request.tampering === 'REPLAYED_COUNTER') counter = user.firstCounter;
     const createdAt = new Date(request.tampering === 'EXPIRED' ? now.getTime() - FORTY_DAYS_MS : now.getTime()).toISOString();
-    const unsigned: ServiceRequest = {
+    const unsigned: ServiceRequest | ServiceRequestV2 = {
       requestId: `${user.record.userId}:${request.deviceId}:${counter}`, role: request.role, mpan: request.mpan, createdAt,
+      ...(request.purpose ? { purpose: request.purpose } : {}),
       ...(request.schedule
         ? { serviceReference: '5.1', serviceReferenceVariant: '5.1', commandVariant: 8, body: { schedule: { srv: request.srv, frequency: 'DAILY', ...request.schedule } } }
         : {

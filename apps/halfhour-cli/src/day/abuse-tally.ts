@@ -17,7 +17,7 @@ export function abuseTally(population: Population, sent: readonly SentRequest[],
     const designed = population.requests[index];
     if (!designed.abuse) continue;
     const got = codesByRequest.get(requestId) ?? [];
-    dataReleased += got.filter((code) => code === 'DATA').length;
+    dataReleased += got.filter((code) => code === 'DATA' || code === 'VALUES').length;
     const tally = (byKind[designed.abuse] ??= { tried: 0, refused: 0 });
     tally.tried += 1;
     if (got.join() === answersExpected(designed).join()) tally.refused += 1;

@@ -118,6 +118,7 @@ export function buildDayReport(facts: RunFacts) {
       forwarderDataDay: facts.forwarderDataDay,
       ...facts.dipStats,
     },
+    dataAnswers: dataAnswersOf(facts.answers.codesByRequest),
     reconciliation: reconcile(providers, outcomes),
     checks: {
       deliveries: facts.deliveries,
@@ -182,4 +183,16 @@ function sumRecords(a: Record<string, number>, b: Record<string, number>): Recor
   const out: Record<string, number> = { ...a };
   for (const [key, value] of Object.entries(b)) out[key] = (out[key] ?? 0) + value;
   return out;
+}
+
+/** Answers with data by where it went (routeData): the DIP's reference told (settlement), or the values sent to the user alone. */
+function dataAnswersOf(codesByRequest: ReadonlyMap<string, readonly string[]>): { dipReference: number; values: number } {
+  const counts = { dipReference: 0, values: 0 };
+  for (const codes of codesByRequest.values()) {
+    for (const code of codes) {
+      if (code === 'DATA') counts.dipReference += 1;
+      else if (code === 'VALUES') counts.values += 1;
+    }
+  }
+  return counts;
 }

@@ -16,7 +16,7 @@ export function reportSummary(report: DayReport): string {
     `Backstops: ${report.reads.backstops}   TRT compliance: ${pct(report.trt.compliance)} (${report.trt.breaches} breaches)`,
     `Reads saved: ${report.readsSaved.collectOnce} by collecting once, ${report.readsSaved.smets1Cache.hits} by the SMETS1 cache (hit ratio ${pct(report.readsSaved.smets1Cache.hitRatio)})`,
     `Refusals: ${Object.entries(report.refusals.byCode).sort().map(([code, n]) => `${code}×${n}`).join(' ') || 'none'}`,
-    `DIP: ${report.dip.mpanDaysDelivered} MPAN-days delivered`,
+    `DIP: ${report.dip.mpanDaysDelivered} MPAN-days delivered; users told where their settlement data went ${report.dataAnswers.dipReference} times, sent their own data (never to the DIP) ${report.dataAnswers.values} times`,
     forecastLine(report.forecast),
     '',
     'provider        planned delivered stopped expired unfinished  peak-hour  headroom',

@@ -64,7 +64,8 @@ export class UpstreamDriver {
       const chunk = indexes.slice(i, i + PUBLISH_CHUNK);
       const signed = this.users.sign(chunk.map((index) => this.population.requests[index]), now);
       signed.forEach(({ requestId }, j) => this.sent.push({ requestId, index: chunk[j] }));
-      await this.publishAll(Topics.serviceRequests, signed);
+      const [version1, version2] = Topics.serviceRequests.messages;
+      await this.producer.publish(Topics.serviceRequests, signed.map((body) => ({ definition: 'purpose' in body ? version2 : version1, body })));
     }
     return indexes.length;
   }

@@ -18,6 +18,12 @@ describe('the user-responses topic as a user reads it', () => {
     expect(repeatsDropped).toBe(1);
   });
 
+  it('tells an answer carrying the values (a read of the user’s own) from one naming where settlement data went', () => {
+    const values = { mpan: '1400000000011', srv: '4.8.1', dataDay: '2026-12-08', outcome: 'COMPLETE' as const, periods: [], registers: [] };
+    const { codesByRequest } = userAnswersOf([record(answer('u1:d1:1', 'DATA'), 'm-1'), record({ ...answer('u2:d1:1', 'DATA'), values }, 'm-2')]);
+    expect(codesByRequest).toEqual(new Map([['u1:d1:1', ['DATA']], ['u2:d1:1', ['VALUES']]]));
+  });
+
   it('keeps two answers to one request under different message IDs: that is a doubled answer for the check to see', () => {
     const data = answer('u1:d1:1', 'DATA');
     expect(userAnswersOf([record(data, 'm-1'), record(data, 'm-3')])).toEqual({ codesByRequest: new Map([['u1:d1:1', ['DATA', 'DATA']]]), repeatsDropped: 0 });

@@ -1,9 +1,13 @@
 import { ENVELOPE_HEADERS, ServiceResponse } from '@halfhour/contracts';
 import { TopicRecord } from './topic-reader';
 
-/** What an answer says, as the checks compare it: `DATA`, or the response code of any other answer. */
-export function answerCodeOf(response: Pick<ServiceResponse, 'outcome' | 'responseCode'>): string {
-  return response.outcome === 'DATA' ? 'DATA' : response.responseCode;
+/**
+ * What an answer says, as the checks compare it: `DATA` (where settlement data went), `VALUES`
+ * (the data itself, a read of the user's own), or the response code of any other answer.
+ */
+export function answerCodeOf(response: Pick<ServiceResponse, 'outcome' | 'responseCode' | 'values'>): string {
+  if (response.outcome === 'DATA') return response.values ? 'VALUES' : 'DATA';
+  return response.responseCode;
 }
 
 /** The answers on the user-responses topic as a user reads them, and how many it dropped as repeats. */
@@ -52,7 +56,7 @@ export class UserAnswerReader {
 
 /** Every answer's code but success's (`I0`, with or without data), one per answer. */
 export function* refusalCodesOf(answers: UserAnswers): Generator<string> {
-  for (const codes of answers.codesByRequest.values()) for (const code of codes) if (code !== 'I0' && code !== 'DATA') yield code;
+  for (const codes of answers.codesByRequest.values()) for (const code of codes) if (code !== 'I0' && code !== 'DATA' && code !== 'VALUES') yield code;
 }
 
 export function userAnswersOf(records: Iterable<TopicRecord>): UserAnswers {

@@ -46,3 +46,17 @@ export function onDemandReads(mdrCollected: readonly SimulatedMeter[], random: S
   const again = random.sample(eligible.filter((m) => m.generation === 1), Math.max(1, Math.round(count / 4))).map((m) => request(m, settings.dataDay));
   return [...dayBefore, ...again];
 }
+
+/**
+ * Mid-run, some suppliers collecting their MPANs' data themselves ask for the day before for their
+ * own business (a version-2 request, purpose BAU): answered with the values, and never at the DIP.
+ */
+export function businessAsUsualReads(supplierCollected: readonly SimulatedMeter[], random: SeededRandom, settings: PopulationSettings): SimulatedRequest[] {
+  const eligible = supplierCollected.filter((m) => m.consent !== 'DOMESTIC_OPTED_OUT');
+  const count = Math.max(1, Math.round(eligible.length * settings.supplierBauShare));
+  const from = addDays(settings.dataDay, -1);
+  return random.sample(eligible, Math.min(count, eligible.length)).map((m) => ({
+    user: m.supplier, role: m.direction === 'EXPORT' ? 'ES' : 'IS', mpan: m.mpan, deviceId: m.deviceId, phase: 'ON_DEMAND', srv: profileSrvOf(m),
+    days: { from, to: addDays(from, 1) }, purpose: 'BAU', expected: { decision: 'I0', outcomes: ['VALUES'] },
+  }));
+}

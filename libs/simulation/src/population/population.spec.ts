@@ -42,6 +42,17 @@ describe('the simulated population', () => {
     expect(population.requests.filter((r) => r.expected.decision !== 'I0').every((r) => r.expected.outcomes.length === 0)).toBe(true);
   });
 
+  it('has some suppliers read their own MPANs’ day before for business as usual: answered with the values, never expected at the DIP', () => {
+    const bau = population.requests.filter((r) => r.purpose === 'BAU');
+    const supplierCollected = population.meters.filter((m) => !m.mdr && m.consent !== 'DOMESTIC_OPTED_OUT').length;
+    expect(bau.length).toBeGreaterThan(supplierCollected * 0.01);
+    expect(bau.every((r) => ['IS', 'ES'].includes(r.role) && r.phase === 'ON_DEMAND' && r.days?.from === '2026-11-30')).toBe(true);
+    expect(bau.every((r) => r.expected.decision === 'I0' && r.expected.outcomes.join() === 'VALUES')).toBe(true);
+    expect(bau.some((r) => population.expectedDeliveries.has(deliveryKey(r.mpan, r.srv, r.days!.from)))).toBe(false);
+    // Drawn from their own stream: the rest of the seed's population is as it was without them.
+    expect(generatePopulation({ ...settings, supplierBauShare: 0 }).requests.filter((r) => r.purpose !== 'BAU')).toEqual(population.requests.filter((r) => r.purpose !== 'BAU'));
+  });
+
   it('spoils some requests on purpose, each with the code it must get', () => {
     const codes = population.requests.filter((r) => r.expected.decision !== 'I0' && !r.abuse).map((r) => r.expected.decision);
     expect(new Set(codes)).toEqual(new Set(['E13', 'E14', 'E15', 'E31', 'E32', 'E34', 'E35', 'E37']));

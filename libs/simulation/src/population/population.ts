@@ -1,10 +1,10 @@
 import {
-  addDays, CalendarDate, EnergyDirection, HhConsentStatus, itemKeyOf, ServiceProvider, SmetsGeneration,
+  addDays, CalendarDate, EnergyDirection, HhConsentStatus, itemKeyOf, RequestPurpose, ServiceProvider, SmetsGeneration,
 } from '@halfhour/domain';
 import { hostileRequests, spoiledRequests } from './hostile-requests';
 import { SeededRandom } from './seeded-random';
 import { simulatedMeter } from './simulated-meter';
-import { onDemandReads, scheduledReads, schedulesOfNewAppointments } from './genuine-requests';
+import { businessAsUsualReads, onDemandReads, scheduledReads, schedulesOfNewAppointments } from './genuine-requests';
 
 export { deviceIdOf, simulatedMeter } from './simulated-meter';
 
@@ -28,6 +28,8 @@ export interface PopulationSettings {
   exportShare: number;
   /** Share of MDR-collected MPANs whose MDR asks, mid-run, for the day before as well. */
   onDemandShare: number;
+  /** Share of supplier-collected MPANs whose supplier asks, mid-run, for the day before for its own business (BAU): never settlement data. */
+  supplierBauShare: number;
   /** Schedules end after the data day instead of running daily for ever (benchmarks: one day's work). */
   oneDaySchedules: boolean;
 }
@@ -40,6 +42,7 @@ export const DEFAULT_POPULATION_SETTINGS: Omit<PopulationSettings, 'mpans' | 'da
   optedOutShare: 0.04,
   exportShare: 0.03,
   onDemandShare: 0.04,
+  supplierBauShare: 0.02,
   oneDaySchedules: false,
 };
 
@@ -71,8 +74,12 @@ export type MidRunChange =
   | { kind: 'CONSENT_CHANGES'; mpan: string; consent: HhConsentStatus; effectiveFrom: CalendarDate }
   | { kind: 'METER_EXCHANGED'; mpan: string; deviceId: string; generation: SmetsGeneration; provider: ServiceProvider; direction: EnergyDirection; effectiveFrom: CalendarDate };
 
-/** What a user hears after the decision on a read: its data, or that the schedule stopped (E41). */
-export type ReadOutcome = 'DATA' | 'E41';
+/**
+ * What a user hears after the decision on a read: DATA, where its settlement data went (the DIP
+ * reference); VALUES, the data itself, for a read of its own that is not settlement (routeData);
+ * or that the schedule stopped (E41).
+ */
+export type ReadOutcome = 'DATA' | 'VALUES' | 'E41';
 
 /** When in the run a user sends a request. */
 export type RequestPhase = 'BEFORE_PLAN' | 'AFTER_APPOINTMENTS' | 'ON_DEMAND';
@@ -101,6 +108,8 @@ export interface SimulatedRequest {
   schedule?: { startDate: CalendarDate; endDate?: CalendarDate };
   days?: { from: CalendarDate; to: CalendarDate };
   tampering?: Tampering;
+  /** Sent as a version-2 request with this purpose; absent, a version-1 request (MHHS). */
+  purpose?: RequestPurpose;
   /** Set on the abuse campaign's hostile requests: what each tries. */
   abuse?: AbuseKind;
   /** The run's day (0 the first) on which the user sends it; a one-day run's are all 0. */
@@ -131,6 +140,8 @@ export function generatePopulation(settings: PopulationSettings): Population {
     ...onDemandReads(mdrCollected.filter((m) => !changed.has(m.mpan)), random, settings),
     ...spoiledRequests(meters, random, settings.dataDay),
     ...hostileRequests(meters, random, settings.dataDay),
+    // Its own stream, so the rest of a seed's population is as it was before BAU reads were added.
+    ...businessAsUsualReads(meters.filter((m) => !m.mdr && !changed.has(m.mpan)), new SeededRandom(settings.seed + 1), settings),
   ];
   const population: Population = { settings, meters, changes, requests, expectedDeliveries: new Set() };
   settleExpectations(population);
@@ -168,7 +179,7 @@ function midRunChanges(meters: readonly SimulatedMeter[], random: SeededRandom, 
   ];
 }
 
-/** Which reads end stopped (E41) once the mid-run changes apply, and what must reach the DIP. */
+/** Which reads end stopped (E41) once the mid-run changes apply, and what must reach the DIP: settlement data only, never a VALUES read's. */
 function settleExpectations(population: Population): void {
   const { changes, requests, expectedDeliveries, settings } = population;
   const mdrLoses = new Set(changes.flatMap((c) => (c.kind === 'APPOINTMENT_ENDS' || (c.kind === 'CHANGE_OF_SUPPLIER' && !c.mdrRetained) ? [c.mpan] : [])));
