@@ -31,7 +31,7 @@ describe('scheduler deadlines', () => {
     const commands = (await bed.commands()).map((c) => c.command);
     expect(commands.map((c) => `${c.attempt} ${c.kind}`)).toEqual(['1 ON_DEMAND', '2 BACKSTOP', '3 BACKSTOP']);
     expect(commands[0]).toMatchObject({ kind: 'ON_DEMAND', dataDay: '2026-11-29', provider: 'S1SP-B', deadline: dueBy });
-    expect(commands[0].requesters).toEqual([{ userId: MDR_USER.userId, role: 'MDR', mpid: 'MDRA', origin: request.requestId, requestId: request.requestId }]);
+    expect(commands[0].requesters).toEqual([{ userId: MDR_USER.userId, role: 'MDR', mpid: 'MDRA', origin: request.requestId, requestId: request.requestId, purpose: 'MHHS' }]);
 
     const responses = (await bed.readAll(bed.topicName(Topics.userResponses))).map((m) => JSON.parse(m.value!.toString()) as ServiceResponse);
     expect(responses).toHaveLength(1);

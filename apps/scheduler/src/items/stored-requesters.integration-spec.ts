@@ -13,7 +13,7 @@ const newSchedule = (mpan: string, i: number): NewSchedule => ({
   srv: '4.8.1', frequency: 'DAILY', startDate: '2026-11-01', endDate: null, requestId: `${MDR_USER.userId}:00-00-00-00-00-00-00-01:${i}`,
   createdAt: new Date('2026-11-01T00:00:00Z'), purpose: 'MHHS',
 });
-const requesterOf = (s: ScheduleRow): StoredRequester => ({ userId: s.userId, role: MDR_USER.role, mpid: s.mpid, origin: s.dspScheduleId, requestId: s.requestId, scheduleRef: s.ref });
+const requesterOf = (s: ScheduleRow): StoredRequester => ({ userId: s.userId, role: MDR_USER.role, mpid: s.mpid, origin: s.dspScheduleId, requestId: s.requestId, purpose: s.purpose, scheduleRef: s.ref });
 const ON_DEMAND: StoredRequester = { ...SUPPLIER_USER, origin: 'request-7', requestId: `${SUPPLIER_USER.userId}:00-00-00-00-00-00-00-01:7` };
 
 /**
