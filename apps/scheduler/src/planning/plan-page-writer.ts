@@ -43,9 +43,20 @@ export class PlanPageWriter {
     // The day's scheduled items are new (no plan stood); on-demand items already in the day are merged with.
     const existing = await this.items.existingKeys(manager, planDay, rows.map((r) => r.itemKey));
     await this.items.addMerging(manager, rows.filter((r) => existing.has(r.itemKey)));
-    await this.items.addNew(manager, rows.filter((r) => !existing.has(r.itemKey)));
+    const added = rows.filter((r) => !existing.has(r.itemKey));
+    await this.items.addNew(manager, added);
     await this.stopLost(manager, planDay, page.notEntitled, now);
+    await this.tellNotPlaced(manager, planDay, added.filter((r) => r.slotStart === null), now);
     return rows;
+  }
+
+  /** Each requester of a read the plan found no slot for hears so now, not first at its deadline (E44, pending). */
+  private async tellNotPlaced(manager: EntityManager, planDay: string, unplaced: readonly ItemRow[], now: Date): Promise<void> {
+    await this.responder.refuse(manager, unplaced.flatMap((item) => item.requesters.map((requester) => ({
+      requester,
+      reason: 'NOT_PLACED' as const,
+      message: `${item.srv} data of ${item.mpan} for ${item.dataDay}: the plan of ${planDay} has no slot for it within ${item.provider}'s capacity; it waits for one until ${new Date(item.deadline).toISOString()}`,
+    }))), now);
   }
 
   private async stopLost(manager: EntityManager, planDay: string, lost: DemandPage['notEntitled'], now: Date): Promise<void> {

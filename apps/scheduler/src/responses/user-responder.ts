@@ -1,5 +1,5 @@
 import { RequesterDto, ServiceResponse, Topics } from '@halfhour/contracts';
-import { scheduleIdIn, SCHEDULING_RESPONSE_CODES, SchedulingRefusal, SUCCESS_RESPONSE_CODE } from '@halfhour/domain';
+import { scheduleIdIn, SCHEDULING_RESPONSE_CODES, schedulingOutcomeOf, SchedulingRefusal, SUCCESS_RESPONSE_CODE } from '@halfhour/domain';
 import { MessageOutbox } from '@halfhour/service-kit';
 import { EntityManager } from 'typeorm';
 
@@ -36,7 +36,7 @@ export class UserResponder {
       const dspScheduleId = scheduleIdIn(requester.origin);
       return {
         requestId: requester.requestId, userId: requester.userId, responseCode: SCHEDULING_RESPONSE_CODES[reason].code,
-        outcome: reason === 'SCHEDULE_NOT_FOUND' || reason === 'NO_CAPACITY' ? 'REFUSED' : 'FAILED', reason, message: message.slice(0, 500), respondedAt: at.toISOString(),
+        outcome: schedulingOutcomeOf(reason), reason, message: message.slice(0, 500), respondedAt: at.toISOString(),
         ...(dspScheduleId ? { dspScheduleId } : {}),
       };
     }));

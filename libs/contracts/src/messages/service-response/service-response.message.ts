@@ -17,9 +17,13 @@ export class ServiceResponse {
   @Matches(/^(I0|E\d{1,3})$/, { message: 'responseCode must be I0 or a DUIS-style E code' })
   responseCode!: string;
 
-  /** REFUSED by access control; ACCEPTED (a schedule created, read or deleted); DATA; FAILED (e.g. TRT missed). */
-  @IsIn(['REFUSED', 'ACCEPTED', 'DATA', 'FAILED'])
-  outcome!: 'REFUSED' | 'ACCEPTED' | 'DATA' | 'FAILED';
+  /**
+   * REFUSED by access control (or a schedule not found, no capacity); ACCEPTED (a schedule created,
+   * read or deleted); DATA; PENDING (a scheduled read the plan could not place, E44: a later answer
+   * says how it ended); FAILED (e.g. TRT missed).
+   */
+  @IsIn(['REFUSED', 'ACCEPTED', 'DATA', 'PENDING', 'FAILED'])
+  outcome!: 'REFUSED' | 'ACCEPTED' | 'DATA' | 'PENDING' | 'FAILED';
 
   /** Where the data went: the DIP message's sender unique reference (outcome DATA). */
   @IsOptional()
