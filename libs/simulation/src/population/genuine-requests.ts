@@ -53,7 +53,7 @@ export function onDemandReads(mdrCollected: readonly SimulatedMeter[], random: S
  */
 export function businessAsUsualReads(supplierCollected: readonly SimulatedMeter[], random: SeededRandom, settings: PopulationSettings): SimulatedRequest[] {
   const eligible = supplierCollected.filter((m) => m.consent !== 'DOMESTIC_OPTED_OUT');
-  const count = Math.max(1, Math.round(eligible.length * settings.supplierBauShare));
+  const count = settings.supplierBauShare > 0 ? Math.max(1, Math.round(eligible.length * settings.supplierBauShare)) : 0;
   const from = addDays(settings.dataDay, -1);
   return random.sample(eligible, Math.min(count, eligible.length)).map((m) => ({
     user: m.supplier, role: m.direction === 'EXPORT' ? 'ES' : 'IS', mpan: m.mpan, deviceId: m.deviceId, phase: 'ON_DEMAND', srv: profileSrvOf(m),
