@@ -39,9 +39,10 @@ export class ReadResultsHandler implements BatchHandler<ReadResult> {
       const day = { itemKey: r.itemKey, mpan: r.mpan, srv: r.srv, settlementDate: r.dataDay, periods: r.periods, registers: r.registers };
       const message = dipMessageFor(this.settings, day, '', now);
       const reference = `${r.itemKey}#${createHash('sha256').update(JSON.stringify(message.custom)).digest('hex').slice(0, 16)}`;
-      return { ...routedResult(r, reference), messageId: envelope.messageId, row: { reference, stored: storedDipDayOf(day, now) } };
+      return { ...routedResult(r, reference), messageId: envelope.messageId, day };
     });
-    const queued = routed.filter((r) => r.routing.toDip);
+    // Only settlement data is stored for the DIP.
+    const queued = routed.filter((r) => r.routing.toDip).map((r) => ({ messageId: r.messageId, row: { reference: r.reference, stored: storedDipDayOf(r.day, now) } }));
     await this.outbox.preparePartitions(queued.map((q) => q.row.stored.settlementDate));
     const fresh = await this.outbox.dataSource.transaction(async (manager) => {
       const claimed = await claimNewMessages(manager, this.consumerGroup, queued.map((q) => q.messageId), now);
